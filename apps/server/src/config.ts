@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+
+const roleList = z.enum(['api', 'worker', 'scheduler']);
+export type Role = z.infer<typeof roleList>;
+
+const schema = z.object({
+  env: z.enum(['development', 'production', 'test']).default('development'),
+  host: z.string().default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** The address people reach the portal at; links in emails use it. */
+  publicUrl: z.url().default('http://localhost:3000'),
+  databaseUrl: z.string().optional(),
+  /** PGlite data directory, used when `databaseUrl` is absent. */
+  dataDir: z.string().default('./.data/pglite'),
+  /** 32+ bytes, hex or base64: session signing and encryption at rest. */
+  secretKey: z.string().min(32),
+  smtpUrl: z.string().optional(),
+  mailFrom: z.string().default('Partner Center <no-reply@partner-center.local>'),
+  smsProvider: z.enum(['record']).default('record'),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Per-request log lines; off by default because they halve bare throughput. */
+  logRequests: z.coerce.boolean().default(false),
+  roles: z.array(roleList).min(1).default(['api', 'worker', 'scheduler']),
+  demo: z.boolean().default(false),
+  webDist: z.string().default(resolve(import.meta.dirname, '../../web/dist')),
+  bodyLimit: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
+});
+
+export type Config = z.infer<typeof schema>;
+
+/** Reads the secret from the environment, or keeps a generated one beside the embedded database. */
+function secretFor(env: NodeJS.ProcessEnv, dataDir: string, production: boolean): string | undefined {
+  if (env.APP_SECRET) return env.APP_SECRET;
+  if (production) return undefined;
+  const file = resolve(dirname(resolve(dataDir)), 'secret.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** The only place that reads process.env and argv. */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  argv: string[] = process.argv.slice(2),
+): Config {
+  const arg = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const dataDir = env.DATA_DIR ?? './.data/pglite';
+  const production = env.NODE_ENV === 'production';
+  const parsed = schema.safeParse({
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    publicUrl: env.PUBLIC_URL,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir,
+    secretKey: secretFor(env, dataDir, production),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM,
+    smsProvider: env.SMS_PROVIDER,
+    logLevel: env.LOG_LEVEL,
+    logRequests: env.LOG_REQUESTS === '1' || env.LOG_REQUESTS === 'true',
+    roles: arg('roles')?.split(','),
+    demo: argv.includes('--demo') || env.DEMO === '1',
+    webDist: env.WEB_DIST,
+    bodyLimit: env.BODY_LIMIT,
+  });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** A config for tests and tools: defaults plus overrides, no environment. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return schema.parse({
+    env: 'test',
+    secretKey: 'test-secret-test-secret-test-secret-0123456789',
+    logLevel: 'silent',
+    roles: ['api'],
+    ...overrides,
+  });
+}

@@ -1,0 +1,33 @@
+import { type DbOrTx, schema } from '@pc/db';
+import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+
+export type AuditRow = typeof schema.auditLog.$inferSelect;
+
+export function insertAudit(tx: DbOrTx, row: typeof schema.auditLog.$inferInsert) {
+  return tx.insert(schema.auditLog).values(row);
+}
+
+export interface AuditFilter {
+  partnerId?: string;
+  entityType?: string;
+  entityId?: string;
+  action?: string;
+  before?: Date;
+  limit: number;
+}
+
+export function listAudit(db: DbOrTx, f: AuditFilter): Promise<AuditRow[]> {
+  const where: SQL[] = [];
+  const a = schema.auditLog;
+  if (f.partnerId) where.push(eq(a.partnerId, f.partnerId));
+  if (f.entityType) where.push(eq(a.entityType, f.entityType));
+  if (f.entityId) where.push(eq(a.entityId, f.entityId));
+  if (f.action) where.push(eq(a.action, f.action));
+  if (f.before) where.push(lt(a.at, f.before));
+  return db
+    .select()
+    .from(a)
+    .where(and(...where))
+    .orderBy(desc(a.at), desc(a.id))
+    .limit(f.limit);
+}

@@ -1,0 +1,70 @@
+// `npm test`: every check and test, on PGlite always and on PostgreSQL when it is reachable.
+// Prints one closing line "N passed, N failed" summed over all runs.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+
+const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const only = process.argv.slice(2);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+
+function run(label, cmd, args, env = {}) {
+  console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.status !== 0) failures.push(label);
+  return r.status === 0;
+}
+
+function vitest(label, configArgs, env) {
+  mkdirSync('.tmp', { recursive: true });
+  const out = `.tmp/vitest-${label.replace(/\W+/g, '-')}.json`;
+  rmSync(out, { force: true });
+  const ok = run(
+    label,
+    'npx',
+    ['vitest', 'run', ...configArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+    env,
+  );
+  try {
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    totals.passed += r.numPassedTests;
+    totals.failed += r.numFailedTests;
+    totals.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+    if (!ok && r.numFailedTests === 0) totals.failed += 1;
+  } catch {
+    if (!ok) totals.failed += 1;
+  }
+}
+
+function reachable(url) {
+  const u = new URL(url);
+  return new Promise((resolve) => {
+    const s = net.connect({ host: u.hostname, port: Number(u.port || 5432) });
+    s.setTimeout(1500);
+    s.on('connect', () => (s.destroy(), resolve(true)));
+    s.on('error', () => resolve(false));
+    s.on('timeout', () => (s.destroy(), resolve(false)));
+  });
+}
+
+const want = (step) => only.length === 0 || only.includes(step);
+
+if (want('static')) {
+  run('lint', 'npx', ['biome', 'check', '.']);
+  run('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+  run('openapi is current', 'npx', ['tsx', 'apps/server/src/scripts/export-openapi.ts', '--check']);
+}
+if (want('pglite')) vitest('pglite', [], { TEST_DATABASE_URL: '' });
+if (want('postgres')) {
+  if (await reachable(PG_URL)) vitest('postgres', [], { TEST_DATABASE_URL: PG_URL });
+  else console.log(`\n=== postgres: ${PG_URL} is not reachable; PostgreSQL tests skipped`);
+}
+if (want('e2e')) {
+  run('web build', 'npm', ['run', '--silent', 'build']);
+  vitest('e2e', ['--config', 'e2e/vitest.config.ts'], { TEST_DATABASE_URL: '' });
+}
+
+if (failures.length) console.log(`\nFailed steps: ${failures.join(', ')}`);
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failures.length ? 1 : 0);
