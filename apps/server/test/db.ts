@@ -3,14 +3,9 @@ import { readFileSync } from 'node:fs';
 import { type Database, openDatabase } from '@pc/db';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { withDatabase } from './pg-url.ts';
 
 let pgliteTemplate: Blob | undefined;
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 /** The database kind of this run: `pglite`, or `postgres` when TEST_DATABASE_URL is set. */
 export const testDbKind = (): 'pglite' | 'postgres' => (inject('pgServerUrl') ? 'postgres' : 'pglite');

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { migrate, openDatabase } from '@pc/db';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { withDatabase } from './pg-url.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,12 +16,6 @@ declare module 'vitest' {
 }
 
 const root = resolve(import.meta.dirname, '../../..');
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 /**
  * Builds the migrated template once per run: a PGlite dump that every test loads in < 1 s, and,
@@ -60,5 +55,3 @@ export default async function setup(project: TestProject) {
     await admin.end();
   };
 }
-
-export { withDatabase };
