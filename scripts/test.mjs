@@ -42,9 +42,13 @@ function reachable(url) {
   return new Promise((resolve) => {
     const s = net.connect({ host: u.hostname, port: Number(u.port || 5432) });
     s.setTimeout(1500);
-    s.on('connect', () => (s.destroy(), resolve(true)));
-    s.on('error', () => resolve(false));
-    s.on('timeout', () => (s.destroy(), resolve(false)));
+    const done = (ok) => {
+      s.destroy();
+      resolve(ok);
+    };
+    s.on('connect', () => done(true));
+    s.on('error', () => done(false));
+    s.on('timeout', () => done(false));
   });
 }
 
