@@ -67,12 +67,36 @@ export const verificationCodes = pgTable(
     channel: text('channel').notNull(),
     target: text('target').notNull(),
     codeHash: text('code_hash').notNull(),
+    /** Set for the two codes of a contact change. */
+    changeId: text('change_id'),
     attempts: integer('attempts').notNull().default(0),
     createdAt: ts('created_at').notNull(),
     expiresAt: ts('expires_at').notNull(),
     consumedAt: ts('consumed_at'),
   },
-  (t) => [index('verification_codes_target_idx').on(t.target, t.purpose, t.createdAt)],
+  (t) => [
+    index('verification_codes_target_idx').on(t.target, t.purpose, t.createdAt),
+    index('verification_codes_change_idx').on(t.changeId),
+  ],
+);
+
+/** R9: a pending phone/email change, confirmed by one code to the old contact and one to the new. */
+export const contactChanges = pgTable(
+  'contact_changes',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** `email` | `phone`. */
+    kind: text('kind').notNull(),
+    newValue: text('new_value').notNull(),
+    oldTarget: text('old_target').notNull(),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    completedAt: ts('completed_at'),
+  },
+  (t) => [index('contact_changes_user_idx').on(t.userId, t.createdAt)],
 );
 
 /** Failed sign-ins, for throttling by account identifier and by address. */
