@@ -25,6 +25,10 @@ const schema = z.object({
   logRequests: z.coerce.boolean().default(false),
   roles: z.array(roleList).min(1).default(['api', 'worker', 'scheduler']),
   demo: z.boolean().default(false),
+  /** R8: where federated accounts manage their profile (the central identity provider). */
+  federatedProfileUrl: z.url().default('https://id.cloud.example.com/account/security'),
+  /** R1: the partner center of the international site, for accounts registered there. */
+  intlSiteUrl: z.url().default('https://intl.partner.cloud.example.com/'),
   webDist: z.string().default(resolve(import.meta.dirname, '../../web/dist')),
   bodyLimit: z.coerce
     .number()
@@ -70,6 +74,8 @@ export function loadConfig(
     logRequests: env.LOG_REQUESTS === '1' || env.LOG_REQUESTS === 'true',
     roles: arg('roles')?.split(','),
     demo: argv.includes('--demo') || env.DEMO === '1',
+    federatedProfileUrl: env.FEDERATED_PROFILE_URL || undefined,
+    intlSiteUrl: env.INTL_SITE_URL || undefined,
     webDist: env.WEB_DIST,
     bodyLimit: env.BODY_LIMIT,
   });
