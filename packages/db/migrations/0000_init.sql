@@ -76,6 +76,14 @@ CREATE TABLE "verification_codes" (
 	"consumed_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "job_slots" (
+	"key" text PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"slot_at" timestamp with time zone NOT NULL,
+	"job_id" text,
+	"enqueued_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "in_app_messages" (
 	"id" text PRIMARY KEY NOT NULL,
 	"user_id" text NOT NULL,
@@ -106,6 +114,7 @@ CREATE TABLE "notifications" (
 	"provider_id" text,
 	"last_error" text,
 	"created_at" timestamp with time zone NOT NULL,
+	"claimed_at" timestamp with time zone,
 	"sent_at" timestamp with time zone,
 	CONSTRAINT "notifications_idempotency_key_unique" UNIQUE("idempotency_key")
 );
@@ -140,4 +149,5 @@ CREATE INDEX "verification_codes_change_idx" ON "verification_codes" USING btree
 CREATE INDEX "in_app_messages_user_idx" ON "in_app_messages" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "notifications_recipient_idx" ON "notifications" USING btree ("recipient","created_at");--> statement-breakpoint
 CREATE INDEX "notifications_channel_idx" ON "notifications" USING btree ("channel","created_at");--> statement-breakpoint
+CREATE INDEX "notifications_created_idx" ON "notifications" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "partners_created_idx" ON "partners" USING btree ("created_at");

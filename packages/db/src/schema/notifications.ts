@@ -2,8 +2,8 @@ import { index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { ts } from './common.ts';
 
 /**
- * One row per message per channel: the delivery record. The idempotency key makes a retried job
- * find the row it already wrote instead of sending again.
+ * One row per message per channel: the delivery record. The idempotency key (`key:channel`) makes a
+ * retried call find the row it already wrote instead of sending again.
  */
 export const notifications = pgTable(
   'notifications',
@@ -21,18 +21,21 @@ export const notifications = pgTable(
     subject: text('subject'),
     body: text('body').notNull(),
     data: jsonb('data'),
-    /** `pending` | `sent` | `recorded` | `failed`. */
+    /** `pending` | `sending` | `sent` | `recorded` | `delivered` | `failed`. */
     status: text('status').notNull(),
     attempts: integer('attempts').notNull().default(0),
     provider: text('provider'),
     providerId: text('provider_id'),
     lastError: text('last_error'),
     createdAt: ts('created_at').notNull(),
+    /** When a delivery attempt took the row; a stale claim (crashed worker) may be taken again. */
+    claimedAt: ts('claimed_at'),
     sentAt: ts('sent_at'),
   },
   (t) => [
     index('notifications_recipient_idx').on(t.recipient, t.createdAt),
     index('notifications_channel_idx').on(t.channel, t.createdAt),
+    index('notifications_created_idx').on(t.createdAt),
   ],
 );
 
