@@ -11,6 +11,7 @@ import { loggerOptions } from './lib/logger.ts';
 import { createAuditLog } from './modules/audit/audit.service.ts';
 import { registerModules } from './modules/index.ts';
 import { createNotifier } from './notifications/notifier.ts';
+import type { SmsProvider } from './notifications/sms.ts';
 import errors from './plugins/errors.ts';
 import metrics from './plugins/metrics.ts';
 import openapi from './plugins/openapi.ts';
@@ -23,6 +24,8 @@ export interface AppDeps {
   clock?: Clock;
   notifier?: Notifier;
   jobs?: JobQueue;
+  /** The SMS provider; the recording one by default (`config.smsProvider`). */
+  sms?: SmsProvider;
 }
 
 declare module 'fastify' {
@@ -46,6 +49,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  let jobs = deps.jobs;
+  if (!jobs) {
+    const queue = await createJobQueue(database, { onError: (err) => app.log.error({ err }, 'job queue') });
+    app.addHook('onClose', () => queue.stop());
+    jobs = queue;
+  }
   const ctx: AppContext = {
     config,
     database,
@@ -53,8 +62,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     log: app.log,
     audit: createAuditLog(clock),
-    notifier: deps.notifier ?? createNotifier(clock),
-    jobs: deps.jobs ?? createJobQueue(),
+    notifier: deps.notifier ?? createNotifier({ config, clock, jobs, db: database.db, sms: deps.sms }),
+    jobs,
   };
   app.decorate('ctx', ctx);
 

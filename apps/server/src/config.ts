@@ -24,6 +24,8 @@ const schema = z.object({
   /** Per-request log lines; off by default because they halve bare throughput. */
   logRequests: z.coerce.boolean().default(false),
   roles: z.array(roleList).min(1).default(['api', 'worker', 'scheduler']),
+  /** How often a worker looks for due jobs. */
+  jobPollMs: z.coerce.number().int().min(50).max(60_000).default(1000),
   demo: z.boolean().default(false),
   /** R8: where federated accounts manage their profile (the central identity provider). */
   federatedProfileUrl: z.url().default('https://id.cloud.example.com/account/security'),
@@ -73,6 +75,7 @@ export function loadConfig(
     logLevel: env.LOG_LEVEL,
     logRequests: env.LOG_REQUESTS === '1' || env.LOG_REQUESTS === 'true',
     roles: arg('roles')?.split(','),
+    jobPollMs: env.JOB_POLL_MS,
     demo: argv.includes('--demo') || env.DEMO === '1',
     federatedProfileUrl: env.FEDERATED_PROFILE_URL || undefined,
     intlSiteUrl: env.INTL_SITE_URL || undefined,

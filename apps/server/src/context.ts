@@ -53,6 +53,8 @@ export interface NotifyInput {
 export interface Notifier {
   /** Records the messages in the caller's transaction and queues their delivery. */
   notify(tx: DbOrTx, input: NotifyInput): Promise<void>;
+  /** Sends one recorded message (the delivery job); a message already sent is not sent again. */
+  deliver(notificationId: string): Promise<void>;
 }
 
 export interface SendJobOptions {

@@ -37,8 +37,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down');
-    await app.close();
     await runtime.stop();
+    await app.close();
     await database.close();
     release?.();
     process.exit(0);

@@ -1,36 +1,124 @@
-// PLACEHOLDER until the notifications service lands: records each message as a delivery row.
-import { type DbOrTx, schema } from '@pc/db';
-import type { Notifier, NotifyInput } from '../context.ts';
+import type { Db, DbOrTx } from '@pc/db';
+import type { Config } from '../config.ts';
+import type { Channel, JobQueue, Notifier, NotifyInput } from '../context.ts';
 import type { Clock } from '../lib/clock.ts';
 import { newId } from '../lib/ids.ts';
+import { recordInAppMessage } from '../modules/messages/messages.service.ts';
+import { createMailTransport, type MailTransport } from './email.ts';
+import {
+  claimNotification,
+  failNotification,
+  finishNotification,
+  insertNotification,
+  type NotificationRow,
+} from './notifications.repository.ts';
+import { renderTemplate, TemplateError } from './render.ts';
+import { recordingSmsProvider, type SmsProvider } from './sms.ts';
+import { templateRegistry } from './templates/index.ts';
 
-export function createNotifier(clock: Clock): Notifier {
-  return {
-    async notify(tx: DbOrTx, input: NotifyInput) {
-      const now = clock.now();
-      for (const channel of input.channels) {
-        const recipient =
-          channel === 'email' ? input.to.email : channel === 'sms' ? input.to.phone : input.to.userId;
-        if (!recipient) continue;
-        await tx
-          .insert(schema.notifications)
-          .values({
-            id: newId('ntf', now.getTime()),
-            idempotencyKey: `${input.idempotencyKey}:${channel}`,
-            channel,
-            template: input.template,
-            locale: input.locale,
-            recipient,
-            userId: input.to.userId ?? null,
-            partnerId: input.to.partnerId ?? null,
-            subject: input.template,
-            body: JSON.stringify(input.data),
-            data: input.data,
-            status: 'recorded',
-            createdAt: now,
-          })
-          .onConflictDoNothing();
+export const DELIVER_JOB = 'notifications.deliver';
+
+/** A claim older than this is taken to belong to a worker that died mid-send. */
+const STALE_CLAIM_MS = 10 * 60_000;
+
+export interface NotifierDeps {
+  config: Config;
+  clock: Clock;
+  jobs: JobQueue;
+  db: Db;
+  sms?: SmsProvider;
+  mail?: MailTransport;
+}
+
+function recipientOf(input: NotifyInput, channel: Channel): string | null | undefined {
+  if (channel === 'email') return input.to.email;
+  if (channel === 'sms') return input.to.phone;
+  return input.to.userId;
+}
+
+/**
+ * The one notification service. `notify` renders the template in the recipient's language and, in
+ * the caller's transaction, writes a delivery record per channel (idempotency key `key:channel`),
+ * the in-app message, and the delivery job. `deliver` (run by that job) sends a record once.
+ */
+export function createNotifier(deps: NotifierDeps): Notifier {
+  const { config, clock, jobs, db } = deps;
+  const sms = deps.sms ?? recordingSmsProvider;
+  const mail = deps.mail ?? createMailTransport(config);
+
+  async function notify(tx: DbOrTx, input: NotifyInput): Promise<void> {
+    const now = clock.now();
+    const data = { publicUrl: config.publicUrl, ...input.data };
+    const text = renderTemplate(templateRegistry, input.template, input.locale, data);
+    for (const channel of new Set(input.channels)) {
+      const recipient = recipientOf(input, channel);
+      if (!recipient) continue;
+      if (channel === 'sms' && !text.sms) throw new TemplateError(`${input.template} has no SMS text`);
+      const id = newId('ntf', now.getTime());
+      const inserted = await insertNotification(tx, {
+        id,
+        idempotencyKey: `${input.idempotencyKey}:${channel}`,
+        channel,
+        template: input.template,
+        locale: input.locale,
+        recipient,
+        userId: input.to.userId ?? null,
+        partnerId: input.to.partnerId ?? null,
+        subject: channel === 'sms' ? null : text.subject,
+        body: channel === 'sms' ? (text.sms ?? '') : text.body,
+        data: input.data,
+        status: 'pending',
+        createdAt: now,
+      });
+      if (!inserted) continue; // same key as an earlier call: already recorded and queued
+      if (channel === 'in_app') {
+        await recordInAppMessage(tx, {
+          userId: recipient,
+          notificationId: id,
+          title: text.subject,
+          body: text.body,
+          link: text.link,
+          at: now,
+        });
       }
-    },
-  };
+      await jobs.send(DELIVER_JOB, { notificationId: id }, { tx });
+    }
+  }
+
+  async function send(
+    row: NotificationRow,
+  ): Promise<{ status: string; provider: string; providerId: string | null }> {
+    if (row.channel === 'email') {
+      const r = await mail.send({
+        messageId: `<${row.id}@partner-center>`,
+        to: row.recipient,
+        subject: row.subject ?? '',
+        text: row.body,
+      });
+      return { status: mail.provider === 'record' ? 'recorded' : 'sent', provider: mail.provider, ...r };
+    }
+    if (row.channel === 'sms') {
+      const r = await sms.send(row.recipient, row.body);
+      return { status: sms.name === 'record' ? 'recorded' : 'sent', provider: sms.name, ...r };
+    }
+    // In-app: the message row was written with the record; delivering only marks it so.
+    return { status: 'delivered', provider: 'in_app', providerId: null };
+  }
+
+  async function deliver(notificationId: string): Promise<void> {
+    const now = clock.now();
+    const row = await claimNotification(db, notificationId, now, new Date(now.getTime() - STALE_CLAIM_MS));
+    if (!row) return; // sent already, or another worker is sending it right now
+    try {
+      const result = await send(row);
+      await finishNotification(db, row.id, { ...result, sentAt: clock.now() });
+    } catch (err) {
+      const provider = row.channel === 'email' ? mail.provider : row.channel === 'sms' ? sms.name : null;
+      const lastError = (err instanceof Error ? err.message : String(err)).slice(0, 1000);
+      await failNotification(db, row.id, { provider, lastError });
+      throw err; // the job retries with backoff
+    }
+  }
+
+  return { notify, deliver };
 }

@@ -1,0 +1,19 @@
+import cronParser from 'cron-parser';
+import { format } from 'date-fns';
+import { BUSINESS_TZ, inBusinessTz } from '../lib/clock.ts';
+
+/** The latest slot of `cron` (Asia/Shanghai wall-clock) at or before `at`. */
+export function latestSlot(cron: string, at: Date): Date {
+  const it = cronParser.parseExpression(cron, { currentDate: new Date(at.getTime() + 1), tz: BUSINESS_TZ });
+  return it.prev().toDate();
+}
+
+/** Throws when the expression does not parse; the registry checks every definition at start. */
+export function assertCron(cron: string): void {
+  cronParser.parseExpression(cron, { tz: BUSINESS_TZ });
+}
+
+/** The deterministic id of a slot: `name:2026-12-01T00:00+08:00`. */
+export function slotKey(name: string, slot: Date): string {
+  return `${name}:${format(inBusinessTz(slot), "yyyy-MM-dd'T'HH:mmXXX")}`;
+}

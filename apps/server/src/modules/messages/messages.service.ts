@@ -1,0 +1,105 @@
+import type { DbOrTx } from '@pc/db';
+import type { Actor, AppContext } from '../../context.ts';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { AppError } from '../../lib/errors.ts';
+import { newId } from '../../lib/ids.ts';
+import { countUnread, insertMessage, listMessages, markAllRead, markRead } from './messages.repository.ts';
+
+export interface MessageView {
+  id: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** Writes a message into a user's message centre (the notifier, in its transaction). */
+export async function recordInAppMessage(
+  tx: DbOrTx,
+  input: {
+    userId: string;
+    notificationId: string;
+    title: string;
+    body: string;
+    link: string | null;
+    at: Date;
+  },
+): Promise<string> {
+  const id = newId('msg', input.at.getTime());
+  await insertMessage(tx, {
+    id,
+    userId: input.userId,
+    notificationId: input.notificationId,
+    title: input.title,
+    body: input.body,
+    link: input.link,
+    createdAt: input.at,
+  });
+  return id;
+}
+
+export async function listMyMessages(
+  ctx: AppContext,
+  userId: string,
+  q: { unread?: boolean; limit: number; cursor?: string },
+): Promise<{ items: MessageView[]; nextCursor: string | null; unreadCount: number }> {
+  const before = q.cursor ? decodeCursor(q.cursor) : undefined;
+  const rows = await listMessages(ctx.db, {
+    userId,
+    unreadOnly: q.unread === true,
+    before,
+    limit: q.limit + 1,
+  });
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      title: r.title,
+      body: r.body,
+      link: r.link,
+      createdAt: r.createdAt.toISOString(),
+      readAt: r.readAt?.toISOString() ?? null,
+    })),
+    nextCursor: rows.length > q.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
+    unreadCount: await countUnread(ctx.db, userId),
+  };
+}
+
+export function unreadCount(ctx: AppContext, userId: string): Promise<number> {
+  return countUnread(ctx.db, userId);
+}
+
+/** Marks one message read; another user's message is reported as not found. */
+export async function readMessage(ctx: AppContext, actor: Actor & { id: string }, id: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    const result = await markRead(tx, actor.id, id, now);
+    if (!result) throw new AppError('common.not_found');
+    if (result.changed) {
+      await ctx.audit.record(tx, actor, {
+        action: 'message.read',
+        entityType: 'in_app_message',
+        entityId: id,
+        after: { readAt: now.toISOString() },
+      });
+    }
+  });
+}
+
+export async function readAllMessages(ctx: AppContext, actor: Actor & { id: string }): Promise<number> {
+  return ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    const n = await markAllRead(tx, actor.id, now);
+    if (n > 0) {
+      await ctx.audit.record(tx, actor, {
+        action: 'message.read_all',
+        entityType: 'user',
+        entityId: actor.id,
+        after: { count: n, readAt: now.toISOString() },
+      });
+    }
+    return n;
+  });
+}

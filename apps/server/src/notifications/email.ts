@@ -1,0 +1,37 @@
+import nodemailer from 'nodemailer';
+import type { Config } from '../config.ts';
+
+export interface Mail {
+  /** Stable per message, so a repeat reaches the inbox as the same message. */
+  messageId: string;
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface MailTransport {
+  /** `smtp`, or `record` when no SMTP server is configured (nothing leaves the machine). */
+  readonly provider: 'smtp' | 'record';
+  send(mail: Mail): Promise<{ providerId: string }>;
+}
+
+/** Nodemailer over `config.smtpUrl`; without it, mail is only recorded (the console outbox shows it). */
+export function createMailTransport(config: Config): MailTransport {
+  if (!config.smtpUrl) {
+    return { provider: 'record', send: async (mail) => ({ providerId: mail.messageId }) };
+  }
+  const transport = nodemailer.createTransport(config.smtpUrl);
+  return {
+    provider: 'smtp',
+    async send(mail) {
+      const info = await transport.sendMail({
+        from: config.mailFrom,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        messageId: mail.messageId,
+      });
+      return { providerId: info.messageId };
+    },
+  };
+}
