@@ -1,8 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
+import auth from '../plugins/auth.ts';
+import csrf from '../plugins/csrf.ts';
+import { identityRoutes } from './identity/identity.routes.ts';
+import { meRoutes } from './identity/me.routes.ts';
+import { partnersRoutes } from './partners/partners.routes.ts';
+import { programsRoutes } from './programs/programs.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
 
 /** Every module's routes. Portal/console routes live under /api, the partner API under /v2. */
 export async function registerModules(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  // CSRF refusal first, then the session: both global hooks for every /api request.
+  await app.register(csrf);
+  await app.register(auth);
   await app.register(systemRoutes, { ctx });
+  await app.register(programsRoutes);
+  await app.register(identityRoutes, { ctx });
+  await app.register(meRoutes, { ctx });
+  await app.register(partnersRoutes, { ctx });
 }

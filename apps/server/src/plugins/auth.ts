@@ -1,10 +1,19 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import type { Actor } from '../context.ts';
 import { AppError } from '../lib/errors.ts';
+import { parseLocale } from '../lib/i18n.ts';
+import { loadSession } from '../modules/identity/sessions.service.ts';
 
 export type PartnerRole = 'admin' | 'member';
 export type OperatorRole = 'ecosystem_manager' | 'reviewer' | 'finance' | 'support' | 'admin';
-export const OPERATOR_ROLES: readonly OperatorRole[] = ['ecosystem_manager', 'reviewer', 'finance', 'support', 'admin'];
+export const OPERATOR_ROLES: readonly OperatorRole[] = [
+  'ecosystem_manager',
+  'reviewer',
+  'finance',
+  'support',
+  'admin',
+];
 
 /** The signed-in user of a portal/console request (loaded from the session cookie). */
 export interface SessionUser {
@@ -61,3 +70,50 @@ export function actorOf(req: FastifyRequest): Actor {
     locale: req.locale,
   };
 }
+
+export const SESSION_COOKIE = 'pc_session';
+
+export function setSessionCookie(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  expires: Date,
+): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: req.server.ctx.config.publicUrl.startsWith('https:'),
+    expires,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/**
+ * Loads the session of `/api` requests into `req.user`. The saved language of the user applies
+ * when the request names none itself (X-Language header or `lang` cookie).
+ */
+async function auth(app: FastifyInstance) {
+  app.decorateRequest('user', null);
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const loaded = await loadSession(app.ctx, token);
+    if (!loaded) {
+      clearSessionCookie(reply);
+      return;
+    }
+    req.user = loaded.user;
+    const h = req.headers['x-language'];
+    if (!parseLocale(Array.isArray(h) ? h[0] : h) && !parseLocale(req.cookies.lang)) {
+      req.locale = parseLocale(loaded.locale) ?? req.locale;
+    }
+    if (loaded.renewedUntil) setSessionCookie(req, reply, token, loaded.renewedUntil);
+  });
+}
+
+export default fp(auth, { name: 'auth', dependencies: ['@fastify/cookie', 'request-context'] });

@@ -1,0 +1,165 @@
+import { type DbOrTx, schema } from '@pc/db';
+import { and, count, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
+
+const { users, sessions, signInAttempts, contactChanges } = schema;
+
+export type UserRow = typeof users.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+export type ContactChangeRow = typeof contactChanges.$inferSelect;
+
+export async function insertUser(db: DbOrTx, row: typeof users.$inferInsert): Promise<UserRow> {
+  const [u] = await db.insert(users).values(row).returning();
+  if (!u) throw new Error('user insert returned nothing');
+  return u;
+}
+
+export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | undefined> {
+  const [u] = await db.select().from(users).where(eq(users.id, id));
+  return u;
+}
+
+export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRow | undefined> {
+  const [u] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+  return u;
+}
+
+export async function findUserByPhone(db: DbOrTx, phone: string): Promise<UserRow | undefined> {
+  const [u] = await db.select().from(users).where(eq(users.phone, phone));
+  return u;
+}
+
+export async function updateUser(
+  db: DbOrTx,
+  id: string,
+  patch: Partial<typeof users.$inferInsert>,
+): Promise<UserRow> {
+  const [u] = await db.update(users).set(patch).where(eq(users.id, id)).returning();
+  if (!u) throw new Error(`user ${id} vanished`);
+  return u;
+}
+
+/** Partner administrators' emails, for the console list of registrations. */
+export async function adminEmailsOf(db: DbOrTx, partnerIds: string[]): Promise<Map<string, string>> {
+  if (partnerIds.length === 0) return new Map();
+  const rows = await db
+    .select({ partnerId: users.partnerId, email: users.email })
+    .from(users)
+    .where(and(inArray(users.partnerId, partnerIds), sql`'admin' = any(${users.roles})`))
+    .orderBy(users.createdAt);
+  const out = new Map<string, string>();
+  for (const r of rows) if (r.partnerId && !out.has(r.partnerId)) out.set(r.partnerId, r.email);
+  return out;
+}
+
+export async function insertSession(db: DbOrTx, row: typeof sessions.$inferInsert): Promise<void> {
+  await db.insert(sessions).values(row);
+}
+
+export async function findSessionByTokenHash(
+  db: DbOrTx,
+  tokenHash: string,
+): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+  const [r] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.tokenHash, tokenHash));
+  return r;
+}
+
+export async function touchSession(db: DbOrTx, id: string, lastSeenAt: Date, expiresAt: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt, expiresAt }).where(eq(sessions.id, id));
+}
+
+export async function revokeSession(db: DbOrTx, id: string, at: Date): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ revokedAt: at })
+    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+}
+
+/** Revokes every live session of the user except `keepId`; returns how many. */
+export async function revokeOtherSessions(
+  db: DbOrTx,
+  userId: string,
+  keepId: string | null,
+  at: Date,
+): Promise<number> {
+  const where = [eq(sessions.userId, userId), isNull(sessions.revokedAt)];
+  if (keepId) where.push(ne(sessions.id, keepId));
+  const r = await db
+    .update(sessions)
+    .set({ revokedAt: at })
+    .where(and(...where))
+    .returning({ id: sessions.id });
+  return r.length;
+}
+
+export async function insertSignInFailure(
+  db: DbOrTx,
+  row: typeof signInAttempts.$inferInsert,
+): Promise<void> {
+  await db.insert(signInAttempts).values(row);
+}
+
+export async function countFailuresByIdentifier(
+  db: DbOrTx,
+  identifier: string,
+  since: Date,
+): Promise<number> {
+  const [r] = await db
+    .select({ n: count() })
+    .from(signInAttempts)
+    .where(and(eq(signInAttempts.identifier, identifier), gt(signInAttempts.at, since)));
+  return r?.n ?? 0;
+}
+
+export async function countFailuresByIp(db: DbOrTx, ip: string, since: Date): Promise<number> {
+  const [r] = await db
+    .select({ n: count() })
+    .from(signInAttempts)
+    .where(and(eq(signInAttempts.ip, ip), gt(signInAttempts.at, since)));
+  return r?.n ?? 0;
+}
+
+/** A successful sign-in forgives the account's earlier failures. */
+export async function clearFailuresByIdentifier(db: DbOrTx, identifier: string): Promise<void> {
+  await db.delete(signInAttempts).where(eq(signInAttempts.identifier, identifier));
+}
+
+export async function insertContactChange(
+  db: DbOrTx,
+  row: typeof contactChanges.$inferInsert,
+): Promise<void> {
+  await db.insert(contactChanges).values(row);
+}
+
+export async function findContactChange(
+  db: DbOrTx,
+  id: string,
+  userId: string,
+): Promise<ContactChangeRow | undefined> {
+  const [r] = await db
+    .select()
+    .from(contactChanges)
+    .where(and(eq(contactChanges.id, id), eq(contactChanges.userId, userId)));
+  return r;
+}
+
+export async function completeContactChange(db: DbOrTx, id: string, at: Date): Promise<void> {
+  await db.update(contactChanges).set({ completedAt: at }).where(eq(contactChanges.id, id));
+}
+
+/** Closes the user's other open changes, so only the newest can be confirmed. */
+export async function closeOpenContactChanges(db: DbOrTx, userId: string, at: Date): Promise<void> {
+  await db
+    .update(contactChanges)
+    .set({ expiresAt: at })
+    .where(
+      and(
+        eq(contactChanges.userId, userId),
+        isNull(contactChanges.completedAt),
+        gt(contactChanges.expiresAt, at),
+      ),
+    );
+}

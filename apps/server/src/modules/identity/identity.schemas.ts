@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { PHONE_PATTERN } from './secrets.ts';
+
+export const localeSchema = z.enum(['zh-CN', 'en-US']);
+const email = z.email().max(254);
+/** Length only; strength is a domain rule with its own error code. */
+const password = z.string().min(1).max(128);
+const code = z.string().regex(/^\d{6}$/, 'six digits');
+const personName = z.string().trim().min(1).max(64);
+
+export const csrfResponse = z.object({ token: z.string() });
+
+export const signUpBody = z.strictObject({
+  companyName: z.string().trim().min(2).max(128),
+  name: personName,
+  email,
+  phone: z
+    .string()
+    .transform((v) => v.replace(/[\s-]/g, ''))
+    .pipe(z.string().regex(PHONE_PATTERN, 'phone number'))
+    .optional(),
+  password,
+  locale: localeSchema,
+});
+export const signUpResponse = z.object({ userId: z.string(), partnerId: z.string(), email: z.string() });
+
+export const confirmEmailBody = z.strictObject({ email, code });
+export const confirmEmailResponse = z.object({ confirmed: z.literal(true) });
+
+export const resendCodeBody = z.strictObject({ email });
+export const resendCodeResponse = z.object({ sent: z.literal(true) });
+
+export const signInBody = z.strictObject({ email, password });
+
+export const okResponse = z.object({ ok: z.literal(true) });
+
+export const meSchema = z.object({
+  id: z.string(),
+  userType: z.enum(['partner', 'operator']),
+  roles: z.array(z.string()),
+  name: z.string(),
+  email: z.string(),
+  phone: z.string().nullable(),
+  locale: localeSchema,
+  accountKind: z.enum(['local', 'federated']),
+  federatedProfileUrl: z.string().nullable(),
+  site: z.enum(['cn', 'intl']),
+  siteBanner: z.object({ show: z.boolean(), url: z.string() }).nullable(),
+  partner: z.object({ id: z.string(), name: z.string(), domainId: z.string() }).nullable(),
+});
+export const signInResponse = z.object({ user: meSchema });
+
+export const preferencesBody = z.strictObject({ locale: localeSchema });
+export const profileBody = z.strictObject({ name: personName });
+export const passwordBody = z.strictObject({ currentPassword: password, newPassword: password });
+
+export const contactChangeBody = z.strictObject({
+  kind: z.enum(['email', 'phone']),
+  newValue: z.string().trim().min(3).max(254),
+});
+export const contactChangeResponse = z.object({
+  changeId: z.string(),
+  oldTarget: z.string(),
+  newTarget: z.string(),
+});
+export const contactChangeParams = z.strictObject({ changeId: z.string().min(1).max(64) });
+export const contactConfirmBody = z.strictObject({ oldCode: code, newCode: code });

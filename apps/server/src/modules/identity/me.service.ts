@@ -1,0 +1,120 @@
+import type { Actor, AppContext } from '../../context.ts';
+import { AppError } from '../../lib/errors.ts';
+import type { Locale } from '../../lib/i18n.ts';
+import type { SessionUser } from '../../plugins/auth.ts';
+import { getPartner } from '../partners/partners.service.ts';
+import { assertLocalAccount } from './identity.policy.ts';
+import { findUserById, type UserRow, updateUser } from './identity.repository.ts';
+
+export interface Me {
+  id: string;
+  userType: 'partner' | 'operator';
+  roles: string[];
+  name: string;
+  email: string;
+  phone: string | null;
+  locale: Locale;
+  accountKind: 'local' | 'federated';
+  federatedProfileUrl: string | null;
+  site: 'cn' | 'intl';
+  siteBanner: { show: boolean; url: string } | null;
+  partner: { id: string; name: string; domainId: string } | null;
+}
+
+export async function loadUser(ctx: AppContext, id: string): Promise<UserRow> {
+  const u = await findUserById(ctx.db, id);
+  if (!u) throw new AppError('common.unauthenticated');
+  return u;
+}
+
+/** The signed-in person as the portal shows them. */
+export async function meOf(ctx: AppContext, u: UserRow): Promise<Me> {
+  const partner = u.partnerId ? await getPartner(ctx, u.partnerId) : undefined;
+  const federated = u.accountKind === 'federated';
+  const site = u.site === 'intl' ? 'intl' : 'cn';
+  return {
+    id: u.id,
+    userType: u.userType === 'operator' ? 'operator' : 'partner',
+    roles: u.roles,
+    name: u.name,
+    email: u.email,
+    phone: u.phone,
+    locale: u.locale === 'en-US' ? 'en-US' : 'zh-CN',
+    accountKind: federated ? 'federated' : 'local',
+    federatedProfileUrl: federated ? ctx.config.federatedProfileUrl : null,
+    site,
+    siteBanner: site === 'intl' ? { show: !u.siteBannerDismissedAt, url: ctx.config.intlSiteUrl } : null,
+    partner: partner ? { id: partner.id, name: partner.name, domainId: partner.domainId } : null,
+  };
+}
+
+export async function getMe(ctx: AppContext, su: SessionUser): Promise<Me> {
+  return meOf(ctx, await loadUser(ctx, su.id));
+}
+
+/** Saves the language; it then applies to messages, emails and error texts for this user. */
+export async function setPreferences(
+  ctx: AppContext,
+  actor: Actor,
+  su: SessionUser,
+  input: { locale: Locale },
+) {
+  const u = await ctx.db.transaction(async (tx) => {
+    const before = await findUserById(tx, su.id);
+    if (!before) throw new AppError('common.unauthenticated');
+    if (before.locale === input.locale) return before;
+    const now = ctx.clock.now();
+    const after = await updateUser(tx, su.id, { locale: input.locale, updatedAt: now });
+    await ctx.audit.record(tx, actor, {
+      action: 'user.locale_changed',
+      entityType: 'user',
+      entityId: su.id,
+      before: { locale: before.locale },
+      after: { locale: after.locale },
+    });
+    return after;
+  });
+  return meOf(ctx, u);
+}
+
+/** R1 "don't show again": remembered per user. */
+export async function dismissSiteBanner(
+  ctx: AppContext,
+  actor: Actor,
+  su: SessionUser,
+): Promise<{ ok: true }> {
+  await ctx.db.transaction(async (tx) => {
+    const u = await findUserById(tx, su.id);
+    if (!u || u.siteBannerDismissedAt) return;
+    const now = ctx.clock.now();
+    await updateUser(tx, su.id, { siteBannerDismissedAt: now, updatedAt: now });
+    await ctx.audit.record(tx, actor, {
+      action: 'user.site_banner_dismissed',
+      entityType: 'user',
+      entityId: su.id,
+      after: { siteBannerDismissedAt: now.toISOString() },
+    });
+  });
+  return { ok: true };
+}
+
+/** R8: only local accounts are edited here. */
+export async function updateProfile(ctx: AppContext, actor: Actor, su: SessionUser, input: { name: string }) {
+  const u = await ctx.db.transaction(async (tx) => {
+    const before = await findUserById(tx, su.id);
+    if (!before) throw new AppError('common.unauthenticated');
+    assertLocalAccount(before);
+    const name = input.name.trim();
+    if (before.name === name) return before;
+    const after = await updateUser(tx, su.id, { name, updatedAt: ctx.clock.now() });
+    await ctx.audit.record(tx, actor, {
+      action: 'user.profile_changed',
+      entityType: 'user',
+      entityId: su.id,
+      before: { name: before.name },
+      after: { name: after.name },
+    });
+    return after;
+  });
+  return meOf(ctx, u);
+}

@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import type { DbOrTx } from '@pc/db';
+import type { Actor, AppContext } from '../../context.ts';
+import { newId } from '../../lib/ids.ts';
+import { partnerAdminEmails } from '../identity/users.service.ts';
+import { findPartner, insertPartner, listPartners, type PartnerRow } from './partners.repository.ts';
+
+export type { PartnerRow };
+
+export interface NewPartner {
+  name: string;
+  site?: 'cn' | 'intl';
+  /** Fixed ids for demo data; generated otherwise. */
+  id?: string;
+  domainId?: string;
+}
+
+/** The provider-side account id: 32 hex characters, like the cloud's own domain ids. */
+export function newDomainId(): string {
+  return randomBytes(16).toString('hex');
+}
+
+/** Creates the partner company inside the caller's transaction and audits it. */
+export async function createPartner(
+  ctx: AppContext,
+  tx: DbOrTx,
+  actor: Actor,
+  input: NewPartner,
+): Promise<PartnerRow> {
+  const now = ctx.clock.now();
+  const partner = await insertPartner(tx, {
+    id: input.id ?? newId('prt', now.getTime()),
+    name: input.name,
+    domainId: input.domainId ?? newDomainId(),
+    site: input.site ?? 'cn',
+    status: 'active',
+    createdAt: now,
+    updatedAt: now,
+  });
+  await ctx.audit.record(tx, actor, {
+    action: 'partner.registered',
+    entityType: 'partner',
+    entityId: partner.id,
+    partnerId: partner.id,
+    after: { name: partner.name, domainId: partner.domainId, site: partner.site },
+  });
+  return partner;
+}
+
+export function getPartner(
+  ctx: AppContext,
+  id: string,
+  db: DbOrTx = ctx.db,
+): Promise<PartnerRow | undefined> {
+  return findPartner(db, id);
+}
+
+export interface RegistrationItem {
+  id: string;
+  name: string;
+  domainId: string;
+  createdAt: string;
+  adminEmail: string | null;
+}
+
+/** The console's list of recent registrations, newest first. */
+export async function listRegistrations(
+  ctx: AppContext,
+  q: { limit: number; before?: string },
+): Promise<{ items: RegistrationItem[]; nextBefore: string | null }> {
+  const rows = await listPartners(ctx.db, q.limit, q.before);
+  const emails = await partnerAdminEmails(
+    ctx,
+    rows.map((r) => r.id),
+  );
+  const items = rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    domainId: r.domainId,
+    createdAt: r.createdAt.toISOString(),
+    adminEmail: emails.get(r.id) ?? null,
+  }));
+  const last = rows.at(-1);
+  return { items, nextBefore: rows.length === q.limit && last ? last.id : null };
+}
