@@ -1,7 +1,9 @@
 import { commonTemplates } from './common.ts';
+import { identityTemplates } from './identity.ts';
 import type { NotificationTemplate } from './template.ts';
 
 /** Every template by id. A module adds its `templates/<module>.ts` map here. */
 export const templateRegistry: Readonly<Record<string, NotificationTemplate>> = {
   ...commonTemplates,
+  ...identityTemplates,
 };
