@@ -1,0 +1,56 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import i18next, { type Language, rememberLanguage } from '../i18n/index.ts';
+import { ApiRequestError, api, send, unwrap } from './client.ts';
+import type { Me } from './types.ts';
+
+export const meKey = ['me'] as const;
+
+async function fetchMe(): Promise<Me | null> {
+  try {
+    return await unwrap(api.GET('/api/me'));
+  } catch (err) {
+    if (err instanceof ApiRequestError && err.status === 401) return null;
+    throw err;
+  }
+}
+
+/** The signed-in user, or null for a visitor. */
+export function useMe() {
+  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: 1 });
+}
+
+/** Switches the UI to the user's saved language after sign-in. */
+async function adoptLanguage(lang: Language): Promise<void> {
+  if (i18next.language === lang) return;
+  rememberLanguage(lang);
+  await i18next.changeLanguage(lang);
+}
+
+export function useSignIn() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { email: string; password: string }) =>
+      send(() => api.POST('/api/auth/sign-in', { body })),
+    onSuccess: async ({ user }) => {
+      qc.setQueryData(meKey, user);
+      await adoptLanguage(user.locale);
+    },
+  });
+}
+
+export function useSignOut() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => send(() => api.POST('/api/auth/sign-out')),
+    onSettled: () => {
+      qc.setQueryData(meKey, null);
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== 'programs' });
+    },
+  });
+}
+
+/** Stores the user fresh from a profile change. */
+export function useSetMe() {
+  const qc = useQueryClient();
+  return (me: Me) => qc.setQueryData(meKey, me);
+}

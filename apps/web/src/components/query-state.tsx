@@ -1,0 +1,36 @@
+import { Button, Flex, Result, Skeleton } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toShownError } from '../lib/form-errors.ts';
+
+interface Props {
+  isLoading: boolean;
+  error: unknown;
+  onRetry?: () => void;
+  children: ReactNode;
+  rows?: number;
+}
+
+/** Loading skeleton, or the server's error with a retry, or the content. */
+export function QueryState({ isLoading, error, onRetry, children, rows = 4 }: Props) {
+  const { t } = useTranslation();
+  if (isLoading) return <Skeleton active paragraph={{ rows }} />;
+  if (error) {
+    const shown = toShownError(error, t('common.loadFailed'));
+    return (
+      <Result
+        status="warning"
+        title={shown.message}
+        subTitle={shown.requestId ? t('common.requestId', { id: shown.requestId }) : undefined}
+        extra={
+          onRetry ? (
+            <Flex justify="center">
+              <Button onClick={onRetry}>{t('common.retry')}</Button>
+            </Flex>
+          ) : undefined
+        }
+      />
+    );
+  }
+  return <>{children}</>;
+}

@@ -1,0 +1,110 @@
+import {
+  AuditOutlined,
+  DashboardOutlined,
+  MailOutlined,
+  SendOutlined,
+  ShopOutlined,
+} from '@ant-design/icons';
+import { Button, Layout, Menu, type MenuProps, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { useMe, useSignOut } from '../api/session.ts';
+import { Brand } from '../components/brand.tsx';
+import { FullPageSpin } from '../components/full-page-spin.tsx';
+import { LanguageSwitch } from '../components/language-switch.tsx';
+import { MessageBell } from '../components/message-bell.tsx';
+import { QueryState } from '../components/query-state.tsx';
+import { UserMenu } from '../components/user-menu.tsx';
+import { canSeeOutbox } from './roles.ts';
+
+function NotOperator() {
+  const { t } = useTranslation();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="403"
+      title={t('console.signInTitle')}
+      subTitle={t('console.notOperator')}
+      extra={[
+        <Link key="portal" to="/dashboard">
+          <Button type="primary">{t('console.toPortal')}</Button>
+        </Link>,
+        <Button
+          key="out"
+          onClick={async () => {
+            await signOut.mutateAsync().catch(() => undefined);
+            navigate('/console/sign-in', { replace: true });
+          }}
+        >
+          {t('nav.signOut')}
+        </Button>,
+      ]}
+    />
+  );
+}
+
+/** The operator console frame: its own navigation, for operators only. */
+export function ConsoleLayout() {
+  const { t } = useTranslation();
+  const { pathname, search } = useLocation();
+  const me = useMe();
+
+  if (me.isLoading) return <FullPageSpin />;
+  if (me.error) {
+    return (
+      <div style={{ padding: 48 }}>
+        <QueryState isLoading={false} error={me.error} onRetry={() => me.refetch()}>
+          {null}
+        </QueryState>
+      </div>
+    );
+  }
+  if (!me.data)
+    return <Navigate to={`/console/sign-in?next=${encodeURIComponent(pathname + search)}`} replace />;
+  if (me.data.userType !== 'operator') return <NotOperator />;
+
+  const entry = (key: string, path: string, label: string, icon: React.ReactNode) => ({
+    key,
+    icon,
+    label: (
+      <Link to={path} data-testid={`console-nav-${key}`}>
+        {label}
+      </Link>
+    ),
+  });
+  const items: MenuProps['items'] = [
+    entry('dashboard', '/console', t('console.nav.dashboard'), <DashboardOutlined />),
+    entry('registrations', '/console/registrations', t('console.nav.registrations'), <ShopOutlined />),
+    entry('audit', '/console/audit', t('console.nav.audit'), <AuditOutlined />),
+    ...(canSeeOutbox(me.data)
+      ? [entry('outbox', '/console/outbox', t('console.nav.outbox'), <SendOutlined />)]
+      : []),
+    entry('messages', '/console/messages', t('console.nav.messages'), <MailOutlined />),
+  ];
+  const selected = pathname.split('/')[2] || 'dashboard';
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={224} breakpoint="lg" collapsedWidth={64}>
+        <div
+          style={{ height: 64, display: 'flex', alignItems: 'center', padding: '0 20px', overflow: 'hidden' }}
+        >
+          <Brand title={t('app.console')} to="/console" dark />
+        </div>
+        <Menu theme="dark" mode="inline" selectedKeys={[selected]} items={items} data-testid="console-nav" />
+      </Layout.Sider>
+      <Layout>
+        <header className="pc-header">
+          <div className="pc-header-spacer" />
+          <MessageBell to="/console/messages" />
+          <LanguageSwitch />
+          <UserMenu me={me.data} messagesPath="/console/messages" signedOutPath="/console/sign-in" />
+        </header>
+        <Layout.Content className="pc-content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,8 @@
+// The operator console, loaded as its own chunk.
+export { MessagesPage as ConsoleMessagesPage } from '../components/messages-page.tsx';
+export { AuditPage } from './audit-page.tsx';
+export { ConsoleDashboardPage } from './console-dashboard-page.tsx';
+export { ConsoleLayout } from './console-layout.tsx';
+export { ConsoleSignInPage } from './console-sign-in-page.tsx';
+export { OutboxPage } from './outbox-page.tsx';
+export { RegistrationsPage } from './registrations-page.tsx';

@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import { ComingSoon } from '../components/coming-soon.tsx';
+
+// Capabilities that later issues build; each page says so instead of showing made-up data.
+export function BusinessInfoPage() {
+  return <ComingSoon feature="businessInfo" title={useTranslation().t('nav.businessInfo')} />;
+}
+export function OrganizationPage() {
+  return <ComingSoon feature="organization" title={useTranslation().t('nav.organization')} />;
+}
+export function CustomersPage() {
+  return <ComingSoon feature="customers" title={useTranslation().t('nav.customers')} />;
+}
+export function BenefitsPage() {
+  return <ComingSoon feature="benefits" title={useTranslation().t('nav.benefits')} />;
+}
+export function BillingPage() {
+  return <ComingSoon feature="billing" title={useTranslation().t('nav.billing')} />;
+}
+export function SupportPage() {
+  return <ComingSoon feature="support" title={useTranslation().t('nav.support')} />;
+}
+export function DeveloperPage() {
+  return <ComingSoon feature="developer" title={useTranslation().t('nav.developer')} />;
+}

@@ -1,0 +1,72 @@
+import { AppstoreOutlined, SafetyCertificateOutlined, TeamOutlined, WalletOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Flex, Row, Steps, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+const features = [
+  { key: 'programs', icon: <AppstoreOutlined /> },
+  { key: 'certification', icon: <SafetyCertificateOutlined /> },
+  { key: 'customers', icon: <TeamOutlined /> },
+  { key: 'incentives', icon: <WalletOutlined /> },
+] as const;
+
+export function HomePage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <section className="pc-hero">
+        <div className="pc-container">
+          <Typography.Text style={{ color: 'rgba(255,255,255,0.75)', letterSpacing: 1 }}>
+            {t('app.tagline')}
+          </Typography.Text>
+          <h1>{t('home.heroTitle')}</h1>
+          <p>{t('home.heroBody')}</p>
+          <Flex gap={12} wrap>
+            <Link to="/sign-up">
+              <Button size="large" data-testid="home-register">
+                {t('home.ctaRegister')}
+              </Button>
+            </Link>
+            <Link to="/programs">
+              <Button size="large" ghost data-testid="home-programs">
+                {t('home.ctaPrograms')}
+              </Button>
+            </Link>
+          </Flex>
+        </div>
+      </section>
+      <section className="pc-section">
+        <div className="pc-container">
+          <Typography.Title level={2} style={{ textAlign: 'center', marginBottom: 32 }}>
+            {t('home.whyTitle')}
+          </Typography.Title>
+          <Row gutter={[24, 24]}>
+            {features.map((f) => (
+              <Col key={f.key} xs={24} sm={12} lg={6}>
+                <Card style={{ height: '100%' }}>
+                  <div style={{ fontSize: 28, color: '#1677ff', marginBottom: 12 }}>{f.icon}</div>
+                  <Typography.Title level={5}>{t(`home.features.${f.key}.title`)}</Typography.Title>
+                  <Typography.Text type="secondary">{t(`home.features.${f.key}.body`)}</Typography.Text>
+                </Card>
+              </Col>
+            ))}
+          </Row>
+        </div>
+      </section>
+      <section className="pc-section" style={{ background: '#fff' }}>
+        <div className="pc-container">
+          <Typography.Title level={2} style={{ textAlign: 'center', marginBottom: 40 }}>
+            {t('home.stepsTitle')}
+          </Typography.Title>
+          <Steps
+            current={-1}
+            items={(['choose', 'register', 'certify'] as const).map((k) => ({
+              title: t(`home.steps.${k}.title`),
+              content: t(`home.steps.${k}.body`),
+            }))}
+          />
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import { CheckCircleOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Empty, Flex, Row, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { usePrograms } from '../api/programs.ts';
+import { QueryState } from '../components/query-state.tsx';
+
+/** R17: the public list of partner programs. */
+export function ProgramsPage() {
+  const { t } = useTranslation();
+  const programs = usePrograms();
+  const items = programs.data?.items ?? [];
+  return (
+    <div className="pc-container pc-section">
+      <Typography.Title level={2}>{t('programs.title')}</Typography.Title>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 16, marginBottom: 32 }}>
+        {t('programs.subtitle')}
+      </Typography.Paragraph>
+      <QueryState isLoading={programs.isLoading} error={programs.error} onRetry={() => programs.refetch()}>
+        {items.length === 0 ? (
+          <Empty description={t('programs.empty')} />
+        ) : (
+          <Row gutter={[24, 24]}>
+            {items.map((p) => (
+              <Col key={p.code} xs={24} md={12} xl={8}>
+                <Card
+                  data-testid={`program-card-${p.code}`}
+                  title={p.name}
+                  style={{ height: '100%', display: 'flex', flexDirection: 'column' }}
+                  styles={{ body: { flex: 1, display: 'flex', flexDirection: 'column' } }}
+                >
+                  <Typography.Paragraph type="secondary">{p.summary}</Typography.Paragraph>
+                  <Typography.Text strong>{t('programs.requirements')}</Typography.Text>
+                  <ul style={{ paddingLeft: 0, listStyle: 'none', margin: '8px 0 16px', flex: 1 }}>
+                    {p.requirements.slice(0, 3).map((r) => (
+                      <li key={r} style={{ display: 'flex', gap: 8, marginBottom: 6 }}>
+                        <CheckCircleOutlined style={{ color: '#52c41a', marginTop: 4 }} />
+                        <span>{r}</span>
+                      </li>
+                    ))}
+                  </ul>
+                  <Flex gap={8}>
+                    <Link to={`/programs/${p.code}`} data-testid={`program-link-${p.code}`}>
+                      <Button>{t('programs.details')}</Button>
+                    </Link>
+                    <Link to="/sign-up">
+                      <Button type="primary">{t('programs.register')}</Button>
+                    </Link>
+                  </Flex>
+                </Card>
+              </Col>
+            ))}
+          </Row>
+        )}
+      </QueryState>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { Button, Flex, Layout, Menu } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+import { useMe } from '../api/session.ts';
+import { Brand } from '../components/brand.tsx';
+import { LanguageSwitch } from '../components/language-switch.tsx';
+
+/** The visitor-facing frame: home, programs, sign-in and registration. */
+export function PublicLayout() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const { data: me } = useMe();
+  const selected = pathname.startsWith('/programs') ? 'programs' : pathname === '/' ? 'home' : '';
+  const home = me ? (me.userType === 'operator' ? '/console' : '/dashboard') : null;
+
+  return (
+    <Layout style={{ minHeight: '100vh', background: '#fff' }}>
+      <header className="pc-header">
+        <Brand title={t('app.name')} to="/" />
+        <Menu
+          mode="horizontal"
+          selectedKeys={[selected]}
+          style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
+          items={[
+            { key: 'home', label: <Link to="/">{t('public.home')}</Link> },
+            {
+              key: 'programs',
+              label: (
+                <Link to="/programs" data-testid="nav-programs">
+                  {t('public.programs')}
+                </Link>
+              ),
+            },
+          ]}
+        />
+        <Flex align="center" gap={8}>
+          <LanguageSwitch />
+          {home ? (
+            <Link to={home}>
+              <Button type="primary" data-testid="go-to-portal">
+                {me?.userType === 'operator' ? t('public.console') : t('public.goToPortal')}
+              </Button>
+            </Link>
+          ) : (
+            <>
+              <Link to="/sign-in">
+                <Button type="text" data-testid="header-sign-in">
+                  {t('public.signIn')}
+                </Button>
+              </Link>
+              <Link to="/sign-up">
+                <Button type="primary" data-testid="header-sign-up">
+                  {t('public.register')}
+                </Button>
+              </Link>
+            </>
+          )}
+        </Flex>
+      </header>
+      <Layout.Content style={{ background: '#f5f7fa' }}>
+        <Outlet />
+      </Layout.Content>
+      <footer className="pc-footer">
+        {t('app.copyright', { year: new Date().getFullYear() })} ·{' '}
+        <Link to="/console" style={{ color: 'inherit' }}>
+          {t('public.console')}
+        </Link>
+      </footer>
+    </Layout>
+  );
+}

@@ -1,0 +1,83 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { NotFoundPage, RouteError } from './components/route-error.tsx';
+import { HomePage } from './portal/home-page.tsx';
+import { PublicLayout } from './portal/public-layout.tsx';
+
+/** A route whose page is loaded on first visit, so each area ships in its own chunk. */
+function lazyPage(load: () => Promise<ComponentType>): Pick<RouteObject, 'lazy'> {
+  return { lazy: async () => ({ Component: await load() }) };
+}
+
+type PortalPages = typeof import('./portal/portal-pages.ts');
+type ConsolePages = typeof import('./console/console-pages.ts');
+// The signed-in portal and the console are each one chunk: visitors of the public pages load neither.
+const portal = <K extends keyof PortalPages>(name: K) =>
+  import('./portal/portal-pages.ts').then((m): ComponentType => m[name]);
+const consolePage = <K extends keyof ConsolePages>(name: K) =>
+  import('./console/console-pages.ts').then((m): ComponentType => m[name]);
+
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteError />,
+    children: [
+      {
+        path: '/',
+        Component: PublicLayout,
+        children: [
+          { index: true, Component: HomePage },
+          {
+            path: 'programs',
+            ...lazyPage(() => import('./portal/programs-page.tsx').then((m) => m.ProgramsPage)),
+          },
+          {
+            path: 'programs/:code',
+            ...lazyPage(() => import('./portal/program-page.tsx').then((m) => m.ProgramPage)),
+          },
+          {
+            path: 'sign-in',
+            ...lazyPage(() => import('./portal/sign-in-page.tsx').then((m) => m.SignInPage)),
+          },
+          {
+            path: 'sign-up',
+            ...lazyPage(() => import('./portal/sign-up-page.tsx').then((m) => m.SignUpPage)),
+          },
+          {
+            path: 'sign-up/confirm',
+            ...lazyPage(() => import('./portal/confirm-email-page.tsx').then((m) => m.ConfirmEmailPage)),
+          },
+        ],
+      },
+      {
+        path: '/',
+        ...lazyPage(() => portal('PortalLayout')),
+        children: [
+          { path: 'dashboard', ...lazyPage(() => portal('DashboardPage')) },
+          { path: 'partner-info/basic', ...lazyPage(() => portal('BasicInfoPage')) },
+          { path: 'partner-info/basic/profile', ...lazyPage(() => portal('BasicInfoPage')) },
+          { path: 'partner-info/business', ...lazyPage(() => portal('BusinessInfoPage')) },
+          { path: 'organization', ...lazyPage(() => portal('OrganizationPage')) },
+          { path: 'customers', ...lazyPage(() => portal('CustomersPage')) },
+          { path: 'benefits', ...lazyPage(() => portal('BenefitsPage')) },
+          { path: 'billing', ...lazyPage(() => portal('BillingPage')) },
+          { path: 'support', ...lazyPage(() => portal('SupportPage')) },
+          { path: 'developer', ...lazyPage(() => portal('DeveloperPage')) },
+          { path: 'messages', ...lazyPage(() => portal('PortalMessagesPage')) },
+        ],
+      },
+      { path: '/console/sign-in', ...lazyPage(() => consolePage('ConsoleSignInPage')) },
+      {
+        path: '/console',
+        ...lazyPage(() => consolePage('ConsoleLayout')),
+        children: [
+          { index: true, ...lazyPage(() => consolePage('ConsoleDashboardPage')) },
+          { path: 'registrations', ...lazyPage(() => consolePage('RegistrationsPage')) },
+          { path: 'audit', ...lazyPage(() => consolePage('AuditPage')) },
+          { path: 'outbox', ...lazyPage(() => consolePage('OutboxPage')) },
+          { path: 'messages', ...lazyPage(() => consolePage('ConsoleMessagesPage')) },
+        ],
+      },
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+]);
