@@ -26,9 +26,14 @@ const CBC_CODES: Record<string, string> = {
 };
 
 interface ValidationIssue {
+  /** The zod issue code (fastify-type-provider-zod puts the rest of the issue in `params`). */
+  keyword?: string;
   instancePath?: string;
   message?: string;
-  params?: { issue?: { path?: PropertyKey[]; message?: string; code?: string; keys?: string[] } };
+  params?: {
+    keys?: string[];
+    issue?: { path?: PropertyKey[]; message?: string; code?: string; keys?: string[] };
+  };
 }
 
 /** Turns whatever was thrown into an AppError; anything unknown becomes `common.internal`. */
@@ -40,7 +45,9 @@ export function toAppError(err: unknown): AppError {
     const path = issue?.path?.length
       ? issue.path.join('.')
       : (first?.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
-    const field = issue?.code === 'unrecognized_keys' && issue.keys?.length ? issue.keys.join(',') : path;
+    const code = issue?.code ?? first?.keyword;
+    const keys = issue?.keys ?? first?.params?.keys;
+    const field = code === 'unrecognized_keys' && keys?.length ? keys.join(',') : path;
     const where = (err as FastifyError & { validationContext?: string }).validationContext ?? 'body';
     return new AppError('common.validation', {
       field: field || where,
