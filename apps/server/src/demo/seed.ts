@@ -1,4 +1,61 @@
-// PLACEHOLDER until identity lands: demo partners, users and operators.
-import type { AppContext } from '../context.ts';
+import { createHash } from 'node:crypto';
+import { type AppContext, systemActor } from '../context.ts';
+import type { Localized } from '../lib/i18n.ts';
+import { findUserByEmail } from '../modules/identity/identity.repository.ts';
+import { createUser } from '../modules/identity/users.service.ts';
+import { findPartner } from '../modules/partners/partners.repository.ts';
+import { createPartner } from '../modules/partners/partners.service.ts';
+import { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './users.ts';
 
-export async function seedDemo(_ctx: AppContext): Promise<void> {}
+type DemoPartnerKey = NonNullable<DemoUser['partner']>;
+
+/** The three demo companies; ids and domain ids are fixed so links and API examples stay valid. */
+export const DEMO_PARTNERS: Record<DemoPartnerKey, { id: string; name: Localized }> = {
+  solution: {
+    id: 'prt_demo_solution',
+    name: { 'zh-CN': '华辰云科技有限公司', 'en-US': 'Huachen Cloud Technology Co., Ltd.' },
+  },
+  distributor: {
+    id: 'prt_demo_distributor',
+    name: { 'zh-CN': '远航数据分销有限公司', 'en-US': 'Yuanhang Data Distribution Co., Ltd.' },
+  },
+  reseller: {
+    id: 'prt_demo_reseller',
+    name: { 'zh-CN': '云启信息技术有限公司', 'en-US': 'Yunqi Information Technology Co., Ltd.' },
+  },
+};
+
+/** A stable 32-hex domain id per demo partner. */
+export function demoDomainId(key: DemoPartnerKey): string {
+  return createHash('sha256').update(`demo-partner:${key}`).digest('hex').slice(0, 32);
+}
+
+/**
+ * Demo partners, their users and one operator per role. Idempotent: what exists is left as it
+ * is, so it is safe on every start.
+ */
+export async function seedDemo(ctx: AppContext): Promise<void> {
+  const actor = systemActor();
+  await ctx.db.transaction(async (tx) => {
+    for (const [key, p] of Object.entries(DEMO_PARTNERS) as [
+      DemoPartnerKey,
+      (typeof DEMO_PARTNERS)[DemoPartnerKey],
+    ][]) {
+      if (await findPartner(tx, p.id)) continue;
+      await createPartner(ctx, tx, actor, { id: p.id, name: p.name['zh-CN'], domainId: demoDomainId(key) });
+    }
+    for (const u of DEMO_USERS) {
+      if (await findUserByEmail(tx, u.email)) continue;
+      await createUser(ctx, tx, actor, {
+        userType: u.userType,
+        partnerId: u.partner ? DEMO_PARTNERS[u.partner].id : null,
+        roles: u.roles,
+        email: u.email,
+        name: u.name,
+        password: DEMO_PASSWORD,
+        locale: 'zh-CN',
+        verified: true,
+      });
+    }
+  });
+}

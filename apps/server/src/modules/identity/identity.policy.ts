@@ -1,3 +1,4 @@
+import './identity.errors.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { UserRow } from './identity.repository.ts';
 

@@ -1,3 +1,4 @@
+import './identity.errors.ts';
 import type { Actor, AppContext } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Locale } from '../../lib/i18n.ts';

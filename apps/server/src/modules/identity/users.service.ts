@@ -1,3 +1,4 @@
+import './identity.errors.ts';
 import type { DbOrTx } from '@pc/db';
 import type { Actor, AppContext } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
