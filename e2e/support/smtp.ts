@@ -3,6 +3,7 @@ import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
+  messageId: string;
   from: string;
   to: string[];
   subject: string;
@@ -29,6 +30,7 @@ export async function startSmtpServer() {
         const raw = Buffer.concat(chunks).toString('utf8');
         const parsed: ParsedMail = await simpleParser(raw);
         mails.push({
+          messageId: parsed.messageId ?? '',
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
           subject: parsed.subject ?? '',
