@@ -12,6 +12,9 @@ export interface FetchedJob {
   retryCount: number;
 }
 
+/** deadlock_detected, unique_violation (catalog rows), duplicate_table. */
+const RACE_CODES = new Set(['40P01', '23505', '42P07']);
+
 export class UnknownJobError extends Error {
   constructor(readonly jobName: string) {
     super(`no job named ${jobName} is registered`);
@@ -57,7 +60,25 @@ export class BossJobQueue implements JobQueue {
     await this.boss.start();
     const existing = new Set((await this.boss.getQueues()).map((q) => q.name));
     for (const def of this.defs.values()) {
-      if (!existing.has(def.name)) await this.boss.createQueue(def.name);
+      if (!existing.has(def.name)) await this.createQueue(def.name);
+    }
+  }
+
+  /**
+   * Two processes starting together both create the missing queues; PostgreSQL may pick one of
+   * them as a deadlock victim (seen in scheduler.processes.test.ts). The other one's queue is then
+   * there, and the retry finds it.
+   */
+  private async createQueue(name: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.boss.createQueue(name);
+        return;
+      } catch (err) {
+        const code = (err as { code?: string }).code ?? '';
+        if (attempt >= 5 || !RACE_CODES.has(code)) throw err;
+        await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 50));
+      }
     }
   }
 
