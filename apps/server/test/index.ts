@@ -1,2 +1,3 @@
 export * from './app.ts';
 export * from './db.ts';
+export * from './factories.ts';
