@@ -185,4 +185,19 @@ describe('account profile', () => {
     t.clock.advance(15 * 60_000 + 1);
     expect((await change(password)).json()).toEqual({ ok: true });
   });
+
+  it('shows each user only their own partner and account', async () => {
+    const a = await createPartnerWithAdmin(t, { name: 'Tenant A' });
+    const b = await createPartnerWithAdmin(t, { name: 'Tenant B' });
+    const asA = asUser(t, await signIn(t, a.user.email, a.password));
+    const me = (await asA({ method: 'GET', url: '/api/me' })).json();
+    expect(me).toMatchObject({ id: a.user.id, partner: { id: a.partner.id, name: 'Tenant A' } });
+    expect(JSON.stringify(me)).not.toContain(b.partner.id);
+    // changes through /api/me touch only the caller
+    await asA({ method: 'PATCH', url: '/api/me/profile', payload: { name: 'Renamed A' } });
+    const bRow = await t.db.query<{ name: string }>('select name from users where id = $1', [b.user.id]);
+    expect(bRow.rows[0]?.name).toBe(b.user.name);
+    // a partner admin is not an operator
+    expect((await asA({ method: 'GET', url: '/api/console/partners' })).statusCode).toBe(403);
+  });
 });

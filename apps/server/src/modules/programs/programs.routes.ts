@@ -1,14 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { programListSchema, programParams, programSchema } from './programs.schemas.ts';
 import { getProgram, listPrograms } from './programs.service.ts';
-
-const program = z.object({
-  code: z.string(),
-  name: z.string(),
-  summary: z.string(),
-  requirements: z.array(z.string()),
-  benefits: z.array(z.string()),
-});
 
 /** R17: public program pages, in the request's language. */
 export const programsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -18,7 +10,7 @@ export const programsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['programs'],
         summary: 'Partner programs with joining requirements and benefits',
-        response: { 200: z.object({ items: z.array(program) }) },
+        response: { 200: programListSchema },
       },
     },
     async (req) => listPrograms(req.locale),
@@ -29,8 +21,8 @@ export const programsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['programs'],
         summary: 'One partner program',
-        params: z.strictObject({ code: z.string().max(64) }),
-        response: { 200: program },
+        params: programParams,
+        response: { 200: programSchema },
       },
     },
     async (req) => getProgram(req.params.code, req.locale),
