@@ -2,8 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import auth from '../plugins/auth.ts';
 import csrf from '../plugins/csrf.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
 import { identityRoutes } from './identity/identity.routes.ts';
 import { meRoutes } from './identity/me.routes.ts';
+import { messagesRoutes } from './messages/messages.routes.ts';
+import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { partnersRoutes } from './partners/partners.routes.ts';
 import { programsRoutes } from './programs/programs.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
@@ -18,4 +21,7 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await app.register(identityRoutes, { ctx });
   await app.register(meRoutes, { ctx });
   await app.register(partnersRoutes, { ctx });
+  await app.register(messagesRoutes, { ctx });
+  await app.register(auditRoutes, { ctx });
+  await app.register(outboxRoutes, { ctx });
 }

@@ -1,5 +1,6 @@
 import { type DbOrTx, schema } from '@pc/db';
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
+import type { Cursor } from '../../lib/cursor.ts';
 
 export type AuditRow = typeof schema.auditLog.$inferSelect;
 
@@ -12,7 +13,8 @@ export interface AuditFilter {
   entityType?: string;
   entityId?: string;
   action?: string;
-  before?: Date;
+  /** Keyset position: rows strictly after it in (at desc, id desc) order. */
+  before?: Cursor;
   limit: number;
 }
 
@@ -23,7 +25,10 @@ export function listAudit(db: DbOrTx, f: AuditFilter): Promise<AuditRow[]> {
   if (f.entityType) where.push(eq(a.entityType, f.entityType));
   if (f.entityId) where.push(eq(a.entityId, f.entityId));
   if (f.action) where.push(eq(a.action, f.action));
-  if (f.before) where.push(lt(a.at, f.before));
+  if (f.before) {
+    const c = f.before;
+    where.push(or(lt(a.at, c.at), and(eq(a.at, c.at), lt(a.id, c.id))) as SQL);
+  }
   return db
     .select()
     .from(a)

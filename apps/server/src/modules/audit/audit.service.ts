@@ -1,7 +1,9 @@
-import type { AuditLog } from '../../context.ts';
+import type { AppContext, AuditLog } from '../../context.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
-import { insertAudit } from './audit.repository.ts';
+import { insertAudit, listAudit } from './audit.repository.ts';
+import type { AuditPage, AuditQuery } from './audit.schemas.ts';
 
 export function createAuditLog(clock: Clock): AuditLog {
   return {
@@ -21,5 +23,17 @@ export function createAuditLog(clock: Clock): AuditLog {
         requestId: actor.requestId,
       });
     },
+  };
+}
+
+/** One page of the audit log, newest first; `nextBefore` continues it. */
+export async function readAuditLog(ctx: AppContext, q: AuditQuery): Promise<AuditPage> {
+  const before = q.before ? decodeCursor(q.before, 'before') : undefined;
+  const rows = await listAudit(ctx.db, { ...q, before, limit: q.limit + 1 });
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({ ...r, at: r.at.toISOString() })),
+    nextBefore: rows.length > q.limit && last ? encodeCursor({ at: last.at, id: last.id }) : null,
   };
 }
