@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { FullPageSpin } from './components/full-page-spin.tsx';
 import { NotFoundPage, RouteError } from './components/route-error.tsx';
 import { HomePage } from './portal/home-page.tsx';
 import { PublicLayout } from './portal/public-layout.tsx';
@@ -20,6 +21,8 @@ const consolePage = <K extends keyof ConsolePages>(name: K) =>
 export const router = createBrowserRouter([
   {
     errorElement: <RouteError />,
+    // Shown while the first page's code loads.
+    HydrateFallback: FullPageSpin,
     children: [
       {
         path: '/',

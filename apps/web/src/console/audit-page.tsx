@@ -6,7 +6,7 @@ import type { AuditEntry } from '../api/types.ts';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import type { enUS } from '../i18n/en-US.ts';
-import { formatDateTime } from '../lib/format.ts';
+import { formatDateTime, nowrap } from '../lib/format.ts';
 import { JsonView } from './json-view.tsx';
 
 const FILTERS = ['partnerId', 'entityType', 'entityId', 'action'] as const;
@@ -36,7 +36,7 @@ export function AuditPage() {
   const { t, i18n } = useTranslation();
   const [filters, setFilters] = useUrlFilters();
   const [form] = Form.useForm<AuditFilters>();
-  const list = useAudit(filters);
+  const list = useAudit(filters, 20);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const actorLabel = (type: string) =>
     ACTOR_TYPES.includes(type) ? t(`console.audit.actorTypes.${type as ActorType}`) : type;
@@ -121,7 +121,7 @@ export function AuditPage() {
                   title: t('console.audit.at'),
                   dataIndex: 'at',
                   width: 180,
-                  render: (v: string) => formatDateTime(v, i18n.language),
+                  render: (v: string) => <span style={nowrap}>{formatDateTime(v, i18n.language)}</span>,
                 },
                 {
                   title: t('console.audit.actor'),

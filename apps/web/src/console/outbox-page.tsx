@@ -19,7 +19,7 @@ import type { Channel, OutboxEntry } from '../api/types.ts';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import type { enUS } from '../i18n/en-US.ts';
-import { formatDateTime } from '../lib/format.ts';
+import { formatDateTime, nowrap } from '../lib/format.ts';
 
 type Status = keyof typeof enUS.console.outbox.statuses;
 const STATUS_COLORS: Record<string, string> = {
@@ -32,8 +32,14 @@ const STATUS_COLORS: Record<string, string> = {
 };
 const CHANNEL_COLORS: Record<Channel, string> = { email: 'blue', sms: 'green', in_app: 'purple' };
 
+function useStatusLabel() {
+  const { t } = useTranslation();
+  return (s: string) => (s in STATUS_COLORS ? t(`console.outbox.statuses.${s as Status}`) : s);
+}
+
 function OutboxDetail({ entry, onClose }: { entry: OutboxEntry; onClose: () => void }) {
   const { t, i18n } = useTranslation();
+  const statusLabel = useStatusLabel();
   const dash = t('common.none');
   return (
     <Drawer
@@ -52,7 +58,9 @@ function OutboxDetail({ entry, onClose }: { entry: OutboxEntry; onClose: () => v
           <Typography.Text code>{entry.template}</Typography.Text>
         </Descriptions.Item>
         <Descriptions.Item label={t('console.outbox.locale')}>{entry.locale}</Descriptions.Item>
-        <Descriptions.Item label={t('console.outbox.status')}>{entry.status}</Descriptions.Item>
+        <Descriptions.Item label={t('console.outbox.status')}>
+          <Tag color={STATUS_COLORS[entry.status] ?? 'default'}>{statusLabel(entry.status)}</Tag>
+        </Descriptions.Item>
         <Descriptions.Item label={t('console.outbox.attempts')}>{entry.attempts}</Descriptions.Item>
         <Descriptions.Item label={t('console.outbox.provider')}>{entry.provider ?? dash}</Descriptions.Item>
         <Descriptions.Item label={t('console.outbox.providerId')}>
@@ -73,12 +81,7 @@ function OutboxDetail({ entry, onClose }: { entry: OutboxEntry; onClose: () => v
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         {t('console.outbox.body')}
       </Typography.Title>
-      {entry.subject ? (
-        <Typography.Paragraph strong style={{ marginBottom: 8 }}>
-          {entry.subject}
-        </Typography.Paragraph>
-      ) : null}
-      <pre className="pc-json" style={{ fontSize: 13, maxHeight: 'none' }} data-testid="outbox-body">
+      <pre className="pc-message-body" data-testid="outbox-body">
         {entry.body}
       </pre>
     </Drawer>
@@ -93,7 +96,7 @@ export function OutboxPage() {
   const [open, setOpen] = useState<OutboxEntry | null>(null);
   const list = useOutbox({ ...(channel === 'all' ? {} : { channel }), ...(recipient ? { recipient } : {}) });
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const statusLabel = (s: string) => (s in STATUS_COLORS ? t(`console.outbox.statuses.${s as Status}`) : s);
+  const statusLabel = useStatusLabel();
 
   if (list.error instanceof ApiRequestError && list.error.status === 403) {
     return <Result status="403" title={t('console.outbox.title')} subTitle={t('console.forbidden')} />;
@@ -149,7 +152,7 @@ export function OutboxPage() {
                   title: t('console.outbox.createdAt'),
                   dataIndex: 'createdAt',
                   width: 180,
-                  render: (v: string) => formatDateTime(v, i18n.language),
+                  render: (v: string) => <span style={nowrap}>{formatDateTime(v, i18n.language)}</span>,
                 },
                 {
                   title: t('console.outbox.channel'),

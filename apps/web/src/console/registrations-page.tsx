@@ -5,7 +5,7 @@ import { useRegistrations } from '../api/console.ts';
 import type { Registration } from '../api/types.ts';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryState } from '../components/query-state.tsx';
-import { formatDateTime } from '../lib/format.ts';
+import { formatDateTime, nowrap } from '../lib/format.ts';
 
 export function RegistrationsPage() {
   const { t, i18n } = useTranslation();
@@ -44,7 +44,11 @@ export function RegistrationsPage() {
                 {
                   title: t('console.registrations.id'),
                   dataIndex: 'id',
-                  render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+                  render: (v: string) => (
+                    <Typography.Text type="secondary" style={{ ...nowrap, fontSize: 12 }}>
+                      {v}
+                    </Typography.Text>
+                  ),
                 },
                 {
                   title: t('console.registrations.adminEmail'),
@@ -54,13 +58,13 @@ export function RegistrationsPage() {
                 {
                   title: t('console.registrations.createdAt'),
                   dataIndex: 'createdAt',
-                  render: (v: string) => formatDateTime(v, i18n.language),
+                  render: (v: string) => <span style={nowrap}>{formatDateTime(v, i18n.language)}</span>,
                 },
                 {
                   title: '',
                   key: 'actions',
                   render: (_, r) => (
-                    <Link to={`/console/audit?partnerId=${encodeURIComponent(r.id)}`}>
+                    <Link to={`/console/audit?partnerId=${encodeURIComponent(r.id)}`} style={nowrap}>
                       {t('console.registrations.audit')}
                     </Link>
                   ),

@@ -1,3 +1,6 @@
+/** Table cells: dates and ids read badly when wrapped. */
+export const nowrap = { whiteSpace: 'nowrap' } as const;
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** A date and time in the UI language and the browser's time zone. */

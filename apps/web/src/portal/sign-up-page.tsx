@@ -26,6 +26,9 @@ export function SignUpPage() {
   const [busy, setBusy] = useState(false);
   const { error, onError, clear } = useFormError(form, {
     'identity.email_taken': 'email',
+    'identity.contact_taken': 'phone',
+    'identity.invalid_phone': 'phone',
+    'identity.invalid_email': 'email',
     'identity.weak_password': 'password',
   });
   const rules = rulesFor(t);

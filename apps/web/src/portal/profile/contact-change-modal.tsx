@@ -1,7 +1,7 @@
 import { App, Button, Form, Input, Modal, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, send } from '../../api/client.ts';
+import { ApiRequestError, api, send } from '../../api/client.ts';
 import { useSetMe } from '../../api/session.ts';
 import { CodeInput } from '../../components/code-input.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -27,7 +27,13 @@ export function ContactChangeModal({ kind, onClose }: { kind: 'email' | 'phone';
   const [busy, setBusy] = useState(false);
   const [startForm] = Form.useForm<{ newValue: string }>();
   const [codeForm] = Form.useForm<{ oldCode: string; newCode: string }>();
-  const start = useFormError(startForm, { 'identity.email_taken': 'newValue' });
+  const start = useFormError(startForm, {
+    'identity.email_taken': 'newValue',
+    'identity.contact_taken': 'newValue',
+    'identity.same_contact': 'newValue',
+    'identity.invalid_email': 'newValue',
+    'identity.invalid_phone': 'newValue',
+  });
   const verify = useFormError(codeForm, {
     'identity.code_invalid': 'newCode',
     'identity.code_expired': 'newCode',
@@ -60,6 +66,12 @@ export function ContactChangeModal({ kind, onClose }: { kind: 'email' | 'phone';
       message.success(kind === 'email' ? t('profile.contact.doneEmail') : t('profile.contact.donePhone'));
       onClose();
     } catch (err) {
+      if (err instanceof ApiRequestError && err.code === 'identity.change_closed') {
+        // The change expired or was used up: start again from the new contact.
+        setChange(null);
+        start.onError(err, t('common.networkError'));
+        return;
+      }
       verify.onError(err, t('common.networkError'));
     } finally {
       setBusy(false);

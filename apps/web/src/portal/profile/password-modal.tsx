@@ -21,6 +21,7 @@ export function PasswordModal({ onClose }: { onClose: () => void }) {
   const { error, onError } = useFormError(form, {
     'identity.wrong_password': 'currentPassword',
     'identity.weak_password': 'newPassword',
+    'identity.same_password': 'newPassword',
   });
   const rules = rulesFor(t);
 
