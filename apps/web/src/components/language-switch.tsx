@@ -49,7 +49,7 @@ export function LanguageSwitch({ dark }: { dark?: boolean }) {
         aria-label={t('lang.label')}
         style={dark ? { color: 'rgba(255,255,255,0.85)' } : undefined}
       >
-        {t(`lang.${current}`)}
+        <span className="pc-narrow-hide">{t(`lang.${current}`)}</span>
       </Button>
     </Dropdown>
   );

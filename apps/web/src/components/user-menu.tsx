@@ -43,7 +43,7 @@ export function UserMenu({ me, profilePath, messagesPath, signedOutPath, dark }:
           <Avatar size="small" style={{ background: '#1677ff' }}>
             {me.name.slice(0, 1).toUpperCase()}
           </Avatar>
-          <Flex vertical align="flex-start" style={{ lineHeight: 1.2 }}>
+          <Flex vertical align="flex-start" style={{ lineHeight: 1.2 }} className="pc-narrow-hide">
             <Typography.Text style={{ color: dark ? '#fff' : undefined, maxWidth: 160 }} ellipsis>
               {me.name}
             </Typography.Text>

@@ -1,7 +1,14 @@
-import { AppstoreOutlined, SafetyCertificateOutlined, TeamOutlined, WalletOutlined } from '@ant-design/icons';
+import {
+  AppstoreOutlined,
+  RightOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  WalletOutlined,
+} from '@ant-design/icons';
 import { Button, Card, Col, Flex, Row, Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { usePrograms } from '../api/programs.ts';
 
 const features = [
   { key: 'programs', icon: <AppstoreOutlined /> },
@@ -10,29 +17,58 @@ const features = [
   { key: 'incentives', icon: <WalletOutlined /> },
 ] as const;
 
+/** The published programs, straight from the server, as a way into their pages. */
+function HeroPrograms() {
+  const { t } = useTranslation();
+  const items = usePrograms().data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <div className="pc-hero-panel">
+      <Typography.Text strong style={{ color: '#fff', fontSize: 16 }}>
+        {t('public.programs')}
+      </Typography.Text>
+      <Flex vertical gap={4} style={{ marginTop: 12 }}>
+        {items.map((p) => (
+          <Link key={p.code} to={`/programs/${p.code}`} className="pc-hero-program">
+            <span>{p.name}</span>
+            <RightOutlined />
+          </Link>
+        ))}
+      </Flex>
+    </div>
+  );
+}
+
 export function HomePage() {
   const { t } = useTranslation();
   return (
     <>
       <section className="pc-hero">
         <div className="pc-container">
-          <Typography.Text style={{ color: 'rgba(255,255,255,0.75)', letterSpacing: 1 }}>
-            {t('app.tagline')}
-          </Typography.Text>
-          <h1>{t('home.heroTitle')}</h1>
-          <p>{t('home.heroBody')}</p>
-          <Flex gap={12} wrap>
-            <Link to="/sign-up">
-              <Button size="large" data-testid="home-register">
-                {t('home.ctaRegister')}
-              </Button>
-            </Link>
-            <Link to="/programs">
-              <Button size="large" ghost data-testid="home-programs">
-                {t('home.ctaPrograms')}
-              </Button>
-            </Link>
-          </Flex>
+          <Row gutter={48} align="middle">
+            <Col xs={24} lg={14}>
+              <Typography.Text style={{ color: 'rgba(255,255,255,0.75)', letterSpacing: 1 }}>
+                {t('app.tagline')}
+              </Typography.Text>
+              <h1>{t('home.heroTitle')}</h1>
+              <p>{t('home.heroBody')}</p>
+              <Flex gap={12} wrap>
+                <Link to="/sign-up">
+                  <Button size="large" data-testid="home-register">
+                    {t('home.ctaRegister')}
+                  </Button>
+                </Link>
+                <Link to="/programs">
+                  <Button size="large" ghost data-testid="home-programs">
+                    {t('home.ctaPrograms')}
+                  </Button>
+                </Link>
+              </Flex>
+            </Col>
+            <Col xs={0} lg={10}>
+              <HeroPrograms />
+            </Col>
+          </Row>
         </div>
       </section>
       <section className="pc-section">
