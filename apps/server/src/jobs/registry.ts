@@ -1,6 +1,7 @@
+import { identityJobs } from '../modules/identity/identity.jobs.ts';
 import { notificationJobs } from '../notifications/notifications.jobs.ts';
 import type { JobDefinition } from './job-definition.ts';
 import { schedulerJobs } from './scheduler.jobs.ts';
 
 /** Every job of every module. A module adds its `<module>.jobs.ts` list here. */
-export const jobRegistry: readonly JobDefinition[] = [...notificationJobs, ...schedulerJobs];
+export const jobRegistry: readonly JobDefinition[] = [...notificationJobs, ...schedulerJobs, ...identityJobs];

@@ -16,7 +16,7 @@ import {
   type UserRow,
   updateUser,
 } from './identity.repository.ts';
-import { burnPasswordCheck, isStrongPassword, verifyPassword } from './passwords.ts';
+import { burnPasswordCheck, hashPassword, isStrongPassword, verifyPassword } from './passwords.ts';
 import { normalizeEmail, normalizePhone } from './secrets.ts';
 import { closeSession, type NewSession, openSession } from './sessions.service.ts';
 import { createUser } from './users.service.ts';
@@ -39,6 +39,7 @@ export async function signUp(ctx: AppContext, actor: Actor, input: SignUpInput) 
   const email = normalizeEmail(input.email);
   if (!isStrongPassword(input.password, email)) throw new AppError('identity.weak_password');
   const phone = input.phone ? normalizePhone(input.phone) : null;
+  const passwordHash = await hashPassword(input.password);
   try {
     return await ctx.db.transaction(async (tx) => {
       const now = ctx.clock.now();
@@ -58,6 +59,7 @@ export async function signUp(ctx: AppContext, actor: Actor, input: SignUpInput) 
           name: input.name.trim(),
           phone,
           password: input.password,
+          passwordHash,
           locale: input.locale,
           verified: false,
         },

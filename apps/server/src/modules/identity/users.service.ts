@@ -25,6 +25,8 @@ export interface NewUser {
   name: string;
   phone?: string | null;
   password: string;
+  /** When the caller hashed `password` already (outside its transaction, to keep that short). */
+  passwordHash?: string;
   locale?: Locale;
   accountKind?: 'local' | 'federated';
   site?: 'cn' | 'intl';
@@ -52,7 +54,7 @@ export async function createUser(
     email,
     phone: input.phone ?? null,
     name: input.name,
-    passwordHash: await hashPassword(input.password),
+    passwordHash: input.passwordHash ?? (await hashPassword(input.password)),
     accountKind: input.accountKind ?? 'local',
     site: input.site ?? 'cn',
     locale: input.locale ?? 'zh-CN',
