@@ -4,6 +4,21 @@ import { createTestApp, type TestApp } from '../../test/index.ts';
 import { demoDomainId, seedDemo } from './seed.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './users.ts';
 
+/** A fingerprint of every row of every table, to show that a second run writes nothing at all. */
+async function fingerprint(t: TestApp): Promise<Record<string, string>> {
+  const tables = await t.db.query<{ name: string }>(
+    "select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1",
+  );
+  const out: Record<string, string> = {};
+  for (const { name } of tables.rows) {
+    const r = await t.db.query<{ n: number; h: string | null }>(
+      `select count(*)::int as n, md5(string_agg(x::text, ',' order by x::text)) as h from "${name}" x`,
+    );
+    out[name] = `${r.rows[0]?.n}:${r.rows[0]?.h ?? ''}`;
+  }
+  return out;
+}
+
 describe('demo data', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -28,5 +43,13 @@ describe('demo data', () => {
       expect(me.json()).toMatchObject({ email: u.email, userType: u.userType, roles: u.roles });
       if (u.partner) expect(me.json().partner.domainId).toBe(demoDomainId(u.partner));
     }
+  });
+
+  it('changes nothing in any table when it runs again (every start of npm start)', async () => {
+    await seedDemo(t.ctx);
+    const before = await fingerprint(t);
+    expect(Number(before.users?.split(':')[0])).toBe(DEMO_USERS.length);
+    await seedDemo(t.ctx);
+    expect(await fingerprint(t)).toEqual(before);
   });
 });
