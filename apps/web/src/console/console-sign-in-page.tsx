@@ -6,10 +6,7 @@ import { useMe, useSignOut } from '../api/session.ts';
 import { Brand } from '../components/brand.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { SignInForm } from '../components/sign-in-form.tsx';
-
-function consoleNext(next: string | null): string {
-  return next?.startsWith('/console') ? next : '/console';
-}
+import { consoleNext } from '../lib/next-path.ts';
 
 /** Operators sign in with the same API as partners; anyone else is refused and signed out again. */
 export function ConsoleSignInPage() {

@@ -3,11 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../api/session.ts';
 import { SignInForm } from '../components/sign-in-form.tsx';
-
-/** Where a `next` parameter may send the user: only paths on this site. */
-export function safeNext(next: string | null, fallback: string): string {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : fallback;
-}
+import { safeNext } from '../lib/next-path.ts';
 
 export function SignInPage() {
   const { t } = useTranslation();
