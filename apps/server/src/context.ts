@@ -58,7 +58,11 @@ export interface Notifier {
 }
 
 export interface SendJobOptions {
-  /** Enqueue inside this transaction so the job exists only if the change commits. */
+  /**
+   * Enqueue inside this transaction so the job exists only if the change commits. Inside a
+   * transaction always pass it: PGlite has one connection, so a send outside the open transaction
+   * waits for it to end, which never happens.
+   */
   tx?: DbOrTx;
   startAfter?: Date;
   singletonKey?: string;
