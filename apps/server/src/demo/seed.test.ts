@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asUser, signIn } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/index.ts';
-import { demoDomainId, seedDemo } from './seed.ts';
+import { demoDomainId, EXTRA_DEMO_USERS, seedDemo } from './seed.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './users.ts';
 
 /** A fingerprint of every row of every table, to show that a second run writes nothing at all. */
@@ -30,7 +30,7 @@ describe('demo data', () => {
     await seedDemo(t.ctx);
     await seedDemo(t.ctx);
     const users = await t.db.query<{ n: number }>('select count(*)::int as n from users');
-    expect(users.rows[0]?.n).toBe(DEMO_USERS.length);
+    expect(users.rows[0]?.n).toBe(DEMO_USERS.length + EXTRA_DEMO_USERS.length);
     const partners = await t.db.query<{ domain_id: string }>('select domain_id from partners order by id');
     expect(partners.rows.map((r) => r.domain_id).sort()).toEqual(
       [demoDomainId('distributor'), demoDomainId('reseller'), demoDomainId('solution')].sort(),
@@ -43,6 +43,21 @@ describe('demo data', () => {
       expect(me.json()).toMatchObject({ email: u.email, userType: u.userType, roles: u.roles });
       if (u.partner) expect(me.json().partner.domainId).toBe(demoDomainId(u.partner));
     }
+  });
+
+  it('includes an international-site account (R1) and a federated one (R8)', async () => {
+    const [intl, fed] = EXTRA_DEMO_USERS;
+    if (!intl || !fed) throw new Error('extra demo users missing');
+    const meIntl = await asUser(
+      t,
+      await signIn(t, intl.email, DEMO_PASSWORD),
+    )({ method: 'GET', url: '/api/me' });
+    expect(meIntl.json()).toMatchObject({ site: 'intl', siteBanner: { show: true } });
+    const meFed = await asUser(
+      t,
+      await signIn(t, fed.email, DEMO_PASSWORD),
+    )({ method: 'GET', url: '/api/me' });
+    expect(meFed.json()).toMatchObject({ accountKind: 'federated', federatedProfileUrl: expect.any(String) });
   });
 
   it('changes nothing in any table when it runs again (every start of npm start)', async () => {

@@ -25,6 +25,34 @@ export const DEMO_PARTNERS: Record<DemoPartnerKey, { id: string; name: Localized
   },
 };
 
+/**
+ * Two more accounts of the solution provider that show R1 and R8: one registered on the
+ * international site (it sees the banner pointing there) and one federated account (its profile
+ * is managed by the central identity provider). Same password as the others.
+ */
+export const EXTRA_DEMO_USERS: (DemoUser & { site: 'cn' | 'intl'; accountKind: 'local' | 'federated' })[] = [
+  {
+    label: 'International-site account (R1)',
+    email: 'intl@solution.demo',
+    name: 'Emma Liu',
+    userType: 'partner',
+    roles: ['member'],
+    partner: 'solution',
+    site: 'intl',
+    accountKind: 'local',
+  },
+  {
+    label: 'Federated account (R8)',
+    email: 'federated@solution.demo',
+    name: '林涛',
+    userType: 'partner',
+    roles: ['member'],
+    partner: 'solution',
+    site: 'cn',
+    accountKind: 'federated',
+  },
+];
+
 /** A stable 32-hex domain id per demo partner. */
 export function demoDomainId(key: DemoPartnerKey): string {
   return createHash('sha256').update(`demo-partner:${key}`).digest('hex').slice(0, 32);
@@ -44,7 +72,11 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
       if (await findPartner(tx, p.id)) continue;
       await createPartner(ctx, tx, actor, { id: p.id, name: p.name['zh-CN'], domainId: demoDomainId(key) });
     }
-    for (const u of DEMO_USERS) {
+    const all: (DemoUser & { site?: 'cn' | 'intl'; accountKind?: 'local' | 'federated' })[] = [
+      ...DEMO_USERS,
+      ...EXTRA_DEMO_USERS,
+    ];
+    for (const u of all) {
       if (await findUserByEmail(tx, u.email)) continue;
       await createUser(ctx, tx, actor, {
         userType: u.userType,
@@ -54,6 +86,8 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
         name: u.name,
         password: DEMO_PASSWORD,
         locale: 'zh-CN',
+        site: u.site ?? 'cn',
+        accountKind: u.accountKind ?? 'local',
         verified: true,
       });
     }
