@@ -2,7 +2,6 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUSLocale from 'antd/locale/en_US';
 import zhCNLocale from 'antd/locale/zh_CN';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { ApiRequestError } from './api/client.ts';
@@ -30,11 +29,8 @@ const theme = {
 
 /** Providers: data, language, design system, routes. */
 export function Root() {
-  const { i18n, t } = useTranslation();
+  const { i18n } = useTranslation();
   const zh = i18n.language === 'zh-CN';
-  useEffect(() => {
-    document.title = t('app.name');
-  }, [t]);
   return (
     <QueryClientProvider client={queryClient}>
       <ConfigProvider locale={zh ? zhCNLocale : enUSLocale} theme={theme}>

@@ -8,7 +8,8 @@ let csrfLoading: Promise<void> | undefined;
 
 /** The one client the web app talks to the server through. */
 export const api = createClient({
-  csrfToken: () => csrfToken ?? readCookie('pc_csrf'),
+  // The cookie is the source of truth (the server checks the header against it).
+  csrfToken: () => readCookie('pc_csrf') ?? csrfToken,
   language: currentLanguage,
 });
 

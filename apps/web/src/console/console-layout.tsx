@@ -15,7 +15,12 @@ import { LanguageSwitch } from '../components/language-switch.tsx';
 import { MessageBell } from '../components/message-bell.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { UserMenu } from '../components/user-menu.tsx';
+import type { enUS } from '../i18n/en-US.ts';
+import { useDocumentTitle } from '../lib/use-document-title.ts';
 import { canSeeOutbox } from './roles.ts';
+
+type Section = keyof typeof enUS.console.nav;
+const SECTIONS: readonly string[] = ['dashboard', 'registrations', 'audit', 'outbox', 'messages'];
 
 function NotOperator() {
   const { t } = useTranslation();
@@ -49,6 +54,11 @@ export function ConsoleLayout() {
   const { t } = useTranslation();
   const { pathname, search } = useLocation();
   const me = useMe();
+  const section = pathname.split('/')[2] || 'dashboard';
+  useDocumentTitle(
+    SECTIONS.includes(section) ? t(`console.nav.${section as Section}`) : undefined,
+    t('app.console'),
+  );
 
   if (me.isLoading) return <FullPageSpin />;
   if (me.error) {
@@ -82,7 +92,6 @@ export function ConsoleLayout() {
       : []),
     entry('messages', '/console/messages', t('console.nav.messages'), <MailOutlined />),
   ];
-  const selected = pathname.split('/')[2] || 'dashboard';
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -92,7 +101,7 @@ export function ConsoleLayout() {
         >
           <Brand title={t('app.console')} to="/console" dark />
         </div>
-        <Menu theme="dark" mode="inline" selectedKeys={[selected]} items={items} data-testid="console-nav" />
+        <Menu theme="dark" mode="inline" selectedKeys={[section]} items={items} data-testid="console-nav" />
       </Layout.Sider>
       <Layout>
         <header className="pc-header">

@@ -7,6 +7,7 @@ import { Brand } from '../components/brand.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { SignInForm } from '../components/sign-in-form.tsx';
 import { consoleNext } from '../lib/next-path.ts';
+import { useDocumentTitle } from '../lib/use-document-title.ts';
 
 /** Operators sign in with the same API as partners; anyone else is refused and signed out again. */
 export function ConsoleSignInPage() {
@@ -17,6 +18,7 @@ export function ConsoleSignInPage() {
   const signOut = useSignOut();
   const [refusal, setRefusal] = useState<string | null>(null);
   const next = consoleNext(params.get('next'));
+  useDocumentTitle(undefined, t('app.console'));
 
   if (me?.userType === 'operator') return <Navigate to={next} replace />;
 

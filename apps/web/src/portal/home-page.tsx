@@ -97,6 +97,7 @@ export function HomePage() {
           <Steps
             current={-1}
             items={(['choose', 'register', 'certify'] as const).map((k) => ({
+              status: 'process' as const,
               title: t(`home.steps.${k}.title`),
               content: t(`home.steps.${k}.body`),
             }))}

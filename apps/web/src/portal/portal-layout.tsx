@@ -9,6 +9,7 @@ import {
   UsergroupAddOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu, type MenuProps } from 'antd';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
@@ -20,6 +21,8 @@ import { MessageBell } from '../components/message-bell.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { SiteBanner } from '../components/site-banner.tsx';
 import { UserMenu } from '../components/user-menu.tsx';
+import type { enUS } from '../i18n/en-US.ts';
+import { useDocumentTitle } from '../lib/use-document-title.ts';
 
 function item(key: string, path: string, label: string, icon?: React.ReactNode) {
   return {
@@ -40,12 +43,31 @@ function selectedKey(pathname: string): string {
   return pathname.split('/')[1] ?? 'dashboard';
 }
 
+const TITLES: Record<string, `nav.${keyof typeof enUS.nav}`> = {
+  dashboard: 'nav.dashboard',
+  'basic-info': 'nav.basicInfo',
+  'business-info': 'nav.businessInfo',
+  organization: 'nav.organization',
+  customers: 'nav.customers',
+  benefits: 'nav.benefits',
+  billing: 'nav.billing',
+  support: 'nav.support',
+  developer: 'nav.developer',
+  messages: 'nav.messages',
+};
+
+function pageTitle(key: string, t: TFunction): string | undefined {
+  const k = TITLES[key];
+  return k ? t(k) : undefined;
+}
+
 /** The signed-in partner portal: navigation of the seed, header with messages, language and account. */
 export function PortalLayout() {
   const { t } = useTranslation();
   const { pathname, search } = useLocation();
   const me = useMe();
   const [openKeys, setOpenKeys] = useState<string[]>(['partner-info']);
+  useDocumentTitle(pageTitle(selectedKey(pathname), t));
 
   if (me.isLoading) return <FullPageSpin />;
   if (me.error) {

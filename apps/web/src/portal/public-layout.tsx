@@ -4,6 +4,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../api/session.ts';
 import { Brand } from '../components/brand.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
+import { useDocumentTitle } from '../lib/use-document-title.ts';
 
 /** The visitor-facing frame: home, programs, sign-in and registration. */
 export function PublicLayout() {
@@ -12,6 +13,7 @@ export function PublicLayout() {
   const { data: me } = useMe();
   const selected = pathname.startsWith('/programs') ? 'programs' : pathname === '/' ? 'home' : '';
   const home = me ? (me.userType === 'operator' ? '/console' : '/dashboard') : null;
+  useDocumentTitle(selected === 'programs' ? t('public.programs') : undefined);
 
   return (
     <Layout style={{ minHeight: '100vh', background: '#fff' }}>
