@@ -210,6 +210,37 @@ async function appWithSms(sms: SmsProvider): Promise<TestApp> {
   };
 }
 
+describe('notifier when a worker died mid-send', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('leaves a fresh claim alone and takes over a stale one', async () => {
+    await t.ctx.db.transaction((tx) =>
+      t.ctx.notifier.notify(
+        tx,
+        notice({ to: { email: 'stale@partner.test' }, idempotencyKey: 'notice:stale' }),
+      ),
+    );
+    const [row] = await t.ctx.db.select().from(schema.notifications);
+    const id = row?.id ?? '';
+    // An attempt claimed it, then its process died before recording the result.
+    await t.ctx.db
+      .update(schema.notifications)
+      .set({ status: 'sending', attempts: 1, claimedAt: t.clock.now() })
+      .where(eq(schema.notifications.id, id));
+    await expect(t.ctx.notifier.deliver(id)).rejects.toThrow('is being sent by another attempt');
+    t.clock.advance(11 * 60_000);
+    await t.ctx.notifier.deliver(id);
+    const [after] = await t.ctx.db.select().from(schema.notifications);
+    expect(after).toMatchObject({ status: 'recorded', attempts: 2 });
+    await t.ctx.notifier.deliver(id);
+    expect((await t.ctx.db.select().from(schema.notifications))[0]).toMatchObject({ attempts: 2 });
+  });
+});
+
 describe('notifier with a failing SMS gateway', () => {
   let t: TestApp;
   let runtime: JobRuntime;

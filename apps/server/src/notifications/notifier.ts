@@ -8,6 +8,7 @@ import { createMailTransport, type MailTransport } from './email.ts';
 import {
   claimNotification,
   failNotification,
+  findNotification,
   finishNotification,
   insertNotification,
   type NotificationRow,
@@ -20,6 +21,13 @@ export const DELIVER_JOB = 'notifications.deliver';
 
 /** A claim older than this is taken to belong to a worker that died mid-send. */
 const STALE_CLAIM_MS = 10 * 60_000;
+
+export class DeliveryInProgressError extends Error {
+  constructor(readonly notificationId: string) {
+    super(`notification ${notificationId} is being sent by another attempt`);
+    this.name = 'DeliveryInProgressError';
+  }
+}
 
 export interface NotifierDeps {
   config: Config;
@@ -108,7 +116,12 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   async function deliver(notificationId: string): Promise<void> {
     const now = clock.now();
     const row = await claimNotification(db, notificationId, now, new Date(now.getTime() - STALE_CLAIM_MS));
-    if (!row) return; // sent already, or another worker is sending it right now
+    if (!row) {
+      const current = await findNotification(db, notificationId);
+      // Another attempt holds it: fail this run so the job retries once that claim ends or goes stale.
+      if (current?.status === 'sending') throw new DeliveryInProgressError(notificationId);
+      return; // sent, recorded or delivered already: never twice
+    }
     try {
       const result = await send(row);
       await finishNotification(db, row.id, { ...result, sentAt: clock.now() });
