@@ -12,6 +12,40 @@ CREATE TABLE "audit_log" (
 	"request_id" text
 );
 --> statement-breakpoint
+CREATE TABLE "certificate_reviews" (
+	"id" text PRIMARY KEY NOT NULL,
+	"certificate_id" text NOT NULL,
+	"partner_id" text NOT NULL,
+	"cycle_year" integer NOT NULL,
+	"status" text NOT NULL,
+	"deadline" timestamp with time zone NOT NULL,
+	"current_valid_until" date NOT NULL,
+	"materials" jsonb,
+	"submissions" integer DEFAULT 0 NOT NULL,
+	"submitted_at" timestamp with time zone,
+	"submitted_by" text,
+	"reviewed_at" timestamp with time zone,
+	"reviewed_by" text,
+	"reject_reason" text,
+	"opened_at" timestamp with time zone NOT NULL,
+	"closed_at" timestamp with time zone,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "partner_certificates" (
+	"id" text PRIMARY KEY NOT NULL,
+	"partner_id" text NOT NULL,
+	"number" text NOT NULL,
+	"status" text NOT NULL,
+	"issued_at" timestamp with time zone NOT NULL,
+	"valid_until" date NOT NULL,
+	"renewed_at" timestamp with time zone,
+	"expired_at" timestamp with time zone,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "partner_certificates_number_unique" UNIQUE("number")
+);
+--> statement-breakpoint
 CREATE TABLE "contact_changes" (
 	"id" text PRIMARY KEY NOT NULL,
 	"user_id" text NOT NULL,
@@ -130,6 +164,9 @@ CREATE TABLE "partners" (
 	CONSTRAINT "partners_domain_id_unique" UNIQUE("domain_id")
 );
 --> statement-breakpoint
+ALTER TABLE "certificate_reviews" ADD CONSTRAINT "certificate_reviews_certificate_id_partner_certificates_id_fk" FOREIGN KEY ("certificate_id") REFERENCES "public"."partner_certificates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "certificate_reviews" ADD CONSTRAINT "certificate_reviews_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "partner_certificates" ADD CONSTRAINT "partner_certificates_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contact_changes" ADD CONSTRAINT "contact_changes_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -137,6 +174,11 @@ ALTER TABLE "verification_codes" ADD CONSTRAINT "verification_codes_user_id_user
 CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("at");--> statement-breakpoint
 CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("entity_type","entity_id");--> statement-breakpoint
 CREATE INDEX "audit_log_partner_idx" ON "audit_log" USING btree ("partner_id","at");--> statement-breakpoint
+CREATE UNIQUE INDEX "certificate_reviews_cycle_uq" ON "certificate_reviews" USING btree ("certificate_id","cycle_year");--> statement-breakpoint
+CREATE INDEX "certificate_reviews_status_idx" ON "certificate_reviews" USING btree ("status","cycle_year");--> statement-breakpoint
+CREATE INDEX "certificate_reviews_partner_idx" ON "certificate_reviews" USING btree ("partner_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "partner_certificates_partner_uq" ON "partner_certificates" USING btree ("partner_id");--> statement-breakpoint
+CREATE INDEX "partner_certificates_status_idx" ON "partner_certificates" USING btree ("status","valid_until");--> statement-breakpoint
 CREATE INDEX "contact_changes_user_idx" ON "contact_changes" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "sign_in_attempts_identifier_idx" ON "sign_in_attempts" USING btree ("identifier","at");--> statement-breakpoint

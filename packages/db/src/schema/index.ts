@@ -1,4 +1,5 @@
 export * from './audit.ts';
+export * from './certificates.ts';
 export * from './identity.ts';
 export * from './jobs.ts';
 export * from './notifications.ts';
