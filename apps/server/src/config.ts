@@ -32,6 +32,13 @@ const schema = z.object({
   /** R1: the partner center of the international site, for accounts registered there. */
   intlSiteUrl: z.url().default('https://intl.partner.cloud.example.com/'),
   webDist: z.string().default(resolve(import.meta.dirname, '../../web/dist')),
+  /** R7: the annual review's materials deadline, `MM-DD` in December or January (Asia/Shanghai). */
+  certificateReviewDeadline: z
+    .string()
+    .regex(/^(12|01)-(0[1-9]|[12]\d|3[01])$/)
+    .default('12-31'),
+  /** Test-only `POST /api/test/clock` and `/api/test/scheduler/tick`; honoured only when env is `test`. */
+  clockControl: z.boolean().default(false),
   bodyLimit: z.coerce
     .number()
     .int()
@@ -81,6 +88,8 @@ export function loadConfig(
     intlSiteUrl: env.INTL_SITE_URL || undefined,
     webDist: env.WEB_DIST,
     bodyLimit: env.BODY_LIMIT,
+    certificateReviewDeadline: env.CERT_REVIEW_DEADLINE || undefined,
+    clockControl: env.CLOCK_CONTROL === '1',
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
