@@ -46,6 +46,36 @@ CREATE TABLE "partner_certificates" (
 	CONSTRAINT "partner_certificates_number_unique" UNIQUE("number")
 );
 --> statement-breakpoint
+CREATE TABLE "certification_reviews" (
+	"id" text PRIMARY KEY NOT NULL,
+	"submission_id" text NOT NULL,
+	"decision" text NOT NULL,
+	"reason" text,
+	"reviewer_id" text,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "certification_submissions" (
+	"id" text PRIMARY KEY NOT NULL,
+	"partner_id" text NOT NULL,
+	"stage" text NOT NULL,
+	"status" text NOT NULL,
+	"data" jsonb NOT NULL,
+	"bank_account_enc" text,
+	"bank_account_last4" text,
+	"taxpayer_status" text,
+	"company_name" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"submitted_at" timestamp with time zone,
+	"claimed_by" text,
+	"claimed_at" timestamp with time zone,
+	"decided_by" text,
+	"decided_at" timestamp with time zone,
+	"rejection_reason" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "contact_changes" (
 	"id" text PRIMARY KEY NOT NULL,
 	"user_id" text NOT NULL,
@@ -167,6 +197,8 @@ CREATE TABLE "partners" (
 ALTER TABLE "certificate_reviews" ADD CONSTRAINT "certificate_reviews_certificate_id_partner_certificates_id_fk" FOREIGN KEY ("certificate_id") REFERENCES "public"."partner_certificates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "certificate_reviews" ADD CONSTRAINT "certificate_reviews_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "partner_certificates" ADD CONSTRAINT "partner_certificates_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "certification_reviews" ADD CONSTRAINT "certification_reviews_submission_id_certification_submissions_id_fk" FOREIGN KEY ("submission_id") REFERENCES "public"."certification_submissions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "certification_submissions" ADD CONSTRAINT "certification_submissions_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contact_changes" ADD CONSTRAINT "contact_changes_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -179,6 +211,9 @@ CREATE INDEX "certificate_reviews_status_idx" ON "certificate_reviews" USING btr
 CREATE INDEX "certificate_reviews_partner_idx" ON "certificate_reviews" USING btree ("partner_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "partner_certificates_partner_uq" ON "partner_certificates" USING btree ("partner_id");--> statement-breakpoint
 CREATE INDEX "partner_certificates_status_idx" ON "partner_certificates" USING btree ("status","valid_until");--> statement-breakpoint
+CREATE INDEX "certification_reviews_submission_idx" ON "certification_reviews" USING btree ("submission_id","at");--> statement-breakpoint
+CREATE UNIQUE INDEX "certification_partner_stage_uq" ON "certification_submissions" USING btree ("partner_id","stage");--> statement-breakpoint
+CREATE INDEX "certification_queue_idx" ON "certification_submissions" USING btree ("status","submitted_at");--> statement-breakpoint
 CREATE INDEX "contact_changes_user_idx" ON "contact_changes" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "sign_in_attempts_identifier_idx" ON "sign_in_attempts" USING btree ("identifier","at");--> statement-breakpoint

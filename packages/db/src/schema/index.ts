@@ -1,5 +1,6 @@
 export * from './audit.ts';
 export * from './certificates.ts';
+export * from './certification.ts';
 export * from './identity.ts';
 export * from './jobs.ts';
 export * from './notifications.ts';
