@@ -1,0 +1,20 @@
+// The partner detail page's tabs. Each module adds one line for its own tab;
+// the page renders them in this order after the header.
+import type { ParseKeys } from 'i18next';
+import type { ComponentType } from 'react';
+import { HistoryTab } from './history-tab.tsx';
+
+export interface PartnerTabProps {
+  partnerId: string;
+}
+
+export interface PartnerTab {
+  /** Also the URL's `?tab=` value, and the data-testid suffix `partner-tab-<key>`. */
+  key: string;
+  labelKey: ParseKeys;
+  component: ComponentType<PartnerTabProps>;
+}
+
+export const PARTNER_TABS: PartnerTab[] = [
+  { key: 'history', labelKey: 'console.audit.title', component: HistoryTab },
+];
