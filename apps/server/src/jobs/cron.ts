@@ -8,9 +8,15 @@ export function latestSlot(cron: string, at: Date): Date {
   return it.prev().toDate();
 }
 
-/** Throws when the expression does not parse; the registry checks every definition at start. */
-export function assertCron(cron: string): void {
-  cronParser.parseExpression(cron, { tz: BUSINESS_TZ });
+/** Throws when a job's cron does not parse: the queue checks every definition when it starts. */
+export function assertCron(name: string, cron: string): void {
+  if (cron.trim().split(/\s+/).length !== 5)
+    throw new Error(`job ${name}: cron "${cron}" must have five fields`);
+  try {
+    cronParser.parseExpression(cron, { tz: BUSINESS_TZ });
+  } catch (err) {
+    throw new Error(`job ${name}: invalid cron "${cron}"`, { cause: err });
+  }
 }
 
 /** The deterministic id of a slot: `name:2026-12-01T00:00+08:00`. */

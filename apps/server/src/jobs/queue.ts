@@ -1,6 +1,7 @@
 import type { Database } from '@pc/db';
 import PgBoss from 'pg-boss';
 import type { JobQueue, SendJobOptions } from '../context.ts';
+import { assertCron } from './cron.ts';
 import type { JobDefinition } from './job-definition.ts';
 import { jobRegistry } from './registry.ts';
 import { pgliteExecutor, transactionExecutor } from './sql-executor.ts';
@@ -48,6 +49,7 @@ export class BossJobQueue implements JobQueue {
     const byName = new Map<string, JobDefinition>();
     for (const d of defs) {
       if (byName.has(d.name)) throw new Error(`job ${d.name} is defined twice`);
+      if (d.cron) assertCron(d.name, d.cron);
       byName.set(d.name, d);
     }
     this.defs = byName;

@@ -1,7 +1,13 @@
+import { certificateJobs } from '../modules/certificates/certificates.jobs.ts';
 import { identityJobs } from '../modules/identity/identity.jobs.ts';
 import { notificationJobs } from '../notifications/notifications.jobs.ts';
 import type { JobDefinition } from './job-definition.ts';
 import { schedulerJobs } from './scheduler.jobs.ts';
 
 /** Every job of every module. A module adds its `<module>.jobs.ts` list here. */
-export const jobRegistry: readonly JobDefinition[] = [...notificationJobs, ...schedulerJobs, ...identityJobs];
+export const jobRegistry: readonly JobDefinition[] = [
+  ...notificationJobs,
+  ...schedulerJobs,
+  ...identityJobs,
+  ...certificateJobs,
+];

@@ -2,7 +2,7 @@ import { schema } from '@pc/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTestApp, type TestApp } from '../../test/index.ts';
-import { latestSlot, slotKey } from './cron.ts';
+import { assertCron, latestSlot, slotKey } from './cron.ts';
 import { defineJob } from './job-definition.ts';
 import { type BossJobQueue, createJobQueue } from './queue.ts';
 import { createScheduler } from './scheduler.ts';
@@ -20,6 +20,12 @@ describe('cron slots in Asia/Shanghai', () => {
     expect(latestSlot('*/15 * * * *', new Date('2026-11-30T16:14:59Z')).toISOString()).toBe(
       '2026-11-30T16:00:00.000Z',
     );
+  });
+
+  it('refuses a bad cron when the queue starts', () => {
+    expect(() => assertCron('x', '0 0 1 * *')).not.toThrow();
+    expect(() => assertCron('x', '0 0 32 * *')).toThrow('job x: invalid cron');
+    expect(() => assertCron('x', '0 0 0 1 * *')).toThrow('five fields');
   });
 
   it('names a slot deterministically', () => {
