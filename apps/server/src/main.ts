@@ -5,6 +5,7 @@ import { loadConfig } from './config.ts';
 import { printBanner } from './demo/banner.ts';
 import { seedDemo } from './demo/seed.ts';
 import { startJobRuntime } from './jobs/runtime.ts';
+import { clockFor } from './modules/test-control/settable-clock.ts';
 
 async function main() {
   const config = loadConfig();
@@ -25,7 +26,7 @@ async function main() {
     dataDir: config.databaseUrl ? undefined : resolve(config.dataDir),
   });
   await migrate(database);
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, clock: clockFor(config) });
   if (config.demo) await seedDemo(app.ctx);
   const runtime = await startJobRuntime(app.ctx, config.roles);
   if (config.roles.includes('api')) {

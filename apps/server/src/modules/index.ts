@@ -3,6 +3,7 @@ import type { AppContext } from '../context.ts';
 import auth from '../plugins/auth.ts';
 import csrf from '../plugins/csrf.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
+import { certificatesRoutes } from './certificates/certificates.routes.ts';
 import { identityRoutes } from './identity/identity.routes.ts';
 import { meRoutes } from './identity/me.routes.ts';
 import { messagesRoutes } from './messages/messages.routes.ts';
@@ -10,6 +11,7 @@ import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { partnersRoutes } from './partners/partners.routes.ts';
 import { programsRoutes } from './programs/programs.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
+import { testControlRoutes } from './test-control/test-control.routes.ts';
 
 /** Every module's routes. Portal/console routes live under /api, the partner API under /v2. */
 export async function registerModules(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -24,4 +26,7 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await app.register(messagesRoutes, { ctx });
   await app.register(auditRoutes, { ctx });
   await app.register(outboxRoutes, { ctx });
+  await app.register(certificatesRoutes, { ctx });
+  // Test servers with CLOCK_CONTROL=1 only; registers nothing otherwise.
+  await app.register(testControlRoutes, { ctx });
 }

@@ -1,3 +1,4 @@
+import { certificateTemplates } from './certificates.ts';
 import { commonTemplates } from './common.ts';
 import { identityTemplates } from './identity.ts';
 import type { NotificationTemplate } from './template.ts';
@@ -5,5 +6,6 @@ import type { NotificationTemplate } from './template.ts';
 /** Every template by id. A module adds its `templates/<module>.ts` map here. */
 export const templateRegistry: Readonly<Record<string, NotificationTemplate>> = {
   ...commonTemplates,
+  ...certificateTemplates,
   ...identityTemplates,
 };
