@@ -9,10 +9,15 @@ const only = process.argv.slice(2);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
 
+const started = Date.now();
+const seconds = (since) => `${Math.round((Date.now() - since) / 1000)} s`;
+
 function run(label, cmd, args, env = {}) {
   console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
+  const t0 = Date.now();
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   if (r.status !== 0) failures.push(label);
+  console.log(`=== ${label}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${seconds(t0)}`);
   return r.status === 0;
 }
 
@@ -69,6 +74,7 @@ if (want('e2e')) {
   vitest('e2e', ['--config', 'e2e/vitest.config.ts'], { TEST_DATABASE_URL: '' });
 }
 
-if (failures.length) console.log(`\nFailed steps: ${failures.join(', ')}`);
+console.log(`\nAll steps took ${seconds(started)}.`);
+if (failures.length) console.log(`Failed steps: ${failures.join(', ')}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failures.length ? 1 : 0);
