@@ -20,7 +20,13 @@ export function createMailTransport(config: Config): MailTransport {
   if (!config.smtpUrl) {
     return { provider: 'record', send: async (mail) => ({ providerId: mail.messageId }) };
   }
-  const transport = nodemailer.createTransport(config.smtpUrl);
+  // Short timeouts: the worker sends one message at a time, so a hung server must not stall it.
+  const transport = nodemailer.createTransport({
+    url: config.smtpUrl,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
   return {
     provider: 'smtp',
     async send(mail) {
