@@ -54,7 +54,8 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-describe('data-directory lock', () => {
+// Each test starts Node processes with tsx; slow on a busy machine, so the default timeout is too short.
+describe('data-directory lock', { timeout: 120_000 }, () => {
   it('refuses a second process with a clear message while the first is alive', async () => {
     const dataDir = join(work, 'a', 'pglite');
     const first = startHolder(dataDir);

@@ -86,7 +86,10 @@ describe('migrations', () => {
     expect(pending, 'run `npm run db:generate` and commit the migration').toEqual([]);
   });
 
-  it(`build the same database as the schema pushed from code (${serverUrl ? 'PostgreSQL' : 'PGlite'})`, async () => {
+  // Two databases created from nothing: a few seconds each on PGlite, far more on a busy machine.
+  it(`build the same database as the schema pushed from code (${serverUrl ? 'PostgreSQL' : 'PGlite'})`, {
+    timeout: 180_000,
+  }, async () => {
     const migrated = await freshDatabase();
     const pushed = await freshDatabase();
     try {
