@@ -138,6 +138,9 @@ async function journey(page: Page, operator: Page, lang: Lang): Promise<void> {
   await page.getByTestId('dashboard-welcome').waitFor();
   await ensureLanguage(page, lang);
   await shot(page, lang, 'journey-dashboard');
+  await visit(page, lang, '/messages', 'journey-messages-unread');
+  await page.getByTestId('message-mark-read').first().click();
+  await shot(page, lang, 'journey-messages-read');
   await signOut(page);
 }
 

@@ -27,8 +27,8 @@ const STATUS_COLORS: Record<string, string> = {
   sending: 'processing',
   sent: 'success',
   recorded: 'success',
-  failed: 'warning',
-  dead: 'error',
+  delivered: 'success',
+  failed: 'error',
 };
 const CHANNEL_COLORS: Record<Channel, string> = { email: 'blue', sms: 'green', in_app: 'purple' };
 
