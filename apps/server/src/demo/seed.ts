@@ -5,6 +5,7 @@ import { findUserByEmail } from '../modules/identity/identity.repository.ts';
 import { createUser } from '../modules/identity/users.service.ts';
 import { findPartner } from '../modules/partners/partners.repository.ts';
 import { createPartner } from '../modules/partners/partners.service.ts';
+import { seedDemoTickets } from '../modules/tickets/tickets.demo.ts';
 import { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './users.ts';
 
 type DemoPartnerKey = NonNullable<DemoUser['partner']>;
@@ -92,4 +93,5 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
       });
     }
   });
+  await seedDemoTickets(ctx);
 }

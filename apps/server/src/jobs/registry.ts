@@ -1,6 +1,7 @@
 import { certificateJobs } from '../modules/certificates/certificates.jobs.ts';
 import { identityJobs } from '../modules/identity/identity.jobs.ts';
 import { notificationJobs } from '../notifications/notifications.jobs.ts';
+import { ticketsJobs } from '../modules/tickets/tickets.jobs.ts';
 import type { JobDefinition } from './job-definition.ts';
 import { schedulerJobs } from './scheduler.jobs.ts';
 
@@ -10,4 +11,5 @@ export const jobRegistry: readonly JobDefinition[] = [
   ...schedulerJobs,
   ...identityJobs,
   ...certificateJobs,
+  ...ticketsJobs,
 ];

@@ -11,6 +11,8 @@ import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { partnersRoutes } from './partners/partners.routes.ts';
 import { programsRoutes } from './programs/programs.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
+import { ticketsConsoleRoutes } from './tickets/tickets-console.routes.ts';
+import { ticketsRoutes } from './tickets/tickets.routes.ts';
 import { testControlRoutes } from './test-control/test-control.routes.ts';
 
 /** Every module's routes. Portal/console routes live under /api, the partner API under /v2. */
@@ -29,4 +31,6 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await app.register(certificatesRoutes, { ctx });
   // Test servers with CLOCK_CONTROL=1 only; registers nothing otherwise.
   await app.register(testControlRoutes, { ctx });
+  await app.register(ticketsRoutes, { ctx });
+  await app.register(ticketsConsoleRoutes, { ctx });
 }

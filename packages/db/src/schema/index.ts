@@ -5,3 +5,4 @@ export * from './identity.ts';
 export * from './jobs.ts';
 export * from './notifications.ts';
 export * from './partners.ts';
+export * from './tickets.ts';

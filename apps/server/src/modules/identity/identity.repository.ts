@@ -1,5 +1,5 @@
 import { type DbOrTx, schema } from '@pc/db';
-import { and, count, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, count, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 
 const { users, sessions, signInAttempts, contactChanges } = schema;
 
@@ -162,4 +162,27 @@ export async function closeOpenContactChanges(db: DbOrTx, userId: string, at: Da
         gt(contactChanges.expiresAt, at),
       ),
     );
+}
+
+/** Active operators holding any of the roles, by name. */
+export function listOperatorsWithRoles(db: DbOrTx, roles: readonly string[]): Promise<UserRow[]> {
+  return db
+    .select()
+    .from(users)
+    .where(
+      and(
+        eq(users.userType, 'operator'),
+        eq(users.status, 'active'),
+        arrayOverlaps(users.roles, [...roles]),
+      ),
+    )
+    .orderBy(users.name);
+}
+
+export async function findUsersByIds(db: DbOrTx, ids: readonly string[]): Promise<UserRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(users)
+    .where(inArray(users.id, [...ids]));
 }

@@ -9,7 +9,9 @@ import {
   adminEmailsOf,
   findUserByEmail,
   findUserByPhone,
+  findUsersByIds,
   insertUser,
+  listOperatorsWithRoles,
   type UserRow,
 } from './identity.repository.ts';
 import { hashPassword } from './passwords.ts';
@@ -102,4 +104,18 @@ export function sessionUserOf(u: UserRow, sessionId: string): SessionUser {
 /** The first administrator's email of each partner. */
 export function partnerAdminEmails(ctx: AppContext, partnerIds: string[]): Promise<Map<string, string>> {
   return adminEmailsOf(ctx.db, partnerIds);
+}
+
+/** Active operators with any of the roles (assignee pickers, escalation recipients). */
+export function operatorsWithRoles(
+  ctx: AppContext,
+  roles: readonly string[],
+  db: DbOrTx = ctx.db,
+): Promise<UserRow[]> {
+  return listOperatorsWithRoles(db, roles);
+}
+
+/** Users by id, for other modules that show or notify them. */
+export function usersByIds(ctx: AppContext, ids: readonly string[], db: DbOrTx = ctx.db): Promise<UserRow[]> {
+  return findUsersByIds(db, [...new Set(ids)]);
 }

@@ -2,10 +2,12 @@ import { certificateTemplates } from './certificates.ts';
 import { commonTemplates } from './common.ts';
 import { identityTemplates } from './identity.ts';
 import type { NotificationTemplate } from './template.ts';
+import { ticketsTemplates } from './tickets.ts';
 
 /** Every template by id. A module adds its `templates/<module>.ts` map here. */
 export const templateRegistry: Readonly<Record<string, NotificationTemplate>> = {
   ...commonTemplates,
   ...certificateTemplates,
   ...identityTemplates,
+  ...ticketsTemplates,
 };
