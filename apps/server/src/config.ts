@@ -37,6 +37,8 @@ const schema = z.object({
     .string()
     .regex(/^(12|01)-(0[1-9]|[12]\d|3[01])$/)
     .default('12-31'),
+  /** R5: annual performance (fen, inclusive) that lets a cloud reseller apply to the ASSC program. */
+  asscThresholdFen: z.coerce.number().int().positive().default(80_000_000),
   /** Test-only `POST /api/test/clock` and `/api/test/scheduler/tick`; honoured only when env is `test`. */
   clockControl: z.boolean().default(false),
   bodyLimit: z.coerce
@@ -90,6 +92,7 @@ export function loadConfig(
     bodyLimit: env.BODY_LIMIT,
     certificateReviewDeadline: env.CERT_REVIEW_DEADLINE || undefined,
     clockControl: env.CLOCK_CONTROL === '1',
+    asscThresholdFen: env.ASSC_THRESHOLD_FEN || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

@@ -148,6 +148,73 @@ CREATE TABLE "job_slots" (
 	"enqueued_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "annual_performance" (
+	"partner_id" text NOT NULL,
+	"year" integer NOT NULL,
+	"amount_fen" bigint NOT NULL,
+	"source" text NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "annual_performance_partner_id_year_pk" PRIMARY KEY("partner_id","year")
+);
+--> statement-breakpoint
+CREATE TABLE "ecosystem_managers" (
+	"partner_id" text PRIMARY KEY NOT NULL,
+	"manager_id" text NOT NULL,
+	"assigned_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "membership_applications" (
+	"id" text PRIMARY KEY NOT NULL,
+	"partner_id" text NOT NULL,
+	"program" text NOT NULL,
+	"kind" text NOT NULL,
+	"status" text NOT NULL,
+	"note" text DEFAULT '' NOT NULL,
+	"submitted_by" text,
+	"performance_year" integer,
+	"performance_fen" bigint,
+	"reviewer_id" text,
+	"review_reason" text,
+	"reviewed_at" timestamp with time zone,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "memberships" (
+	"id" text PRIMARY KEY NOT NULL,
+	"partner_id" text NOT NULL,
+	"program" text NOT NULL,
+	"status" text NOT NULL,
+	"source" text NOT NULL,
+	"source_id" text,
+	"started_at" timestamp with time zone NOT NULL,
+	"ended_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "reseller_invitations" (
+	"id" text PRIMARY KEY NOT NULL,
+	"distributor_id" text NOT NULL,
+	"reseller_id" text NOT NULL,
+	"email" text NOT NULL,
+	"message" text DEFAULT '' NOT NULL,
+	"status" text NOT NULL,
+	"invited_by" text,
+	"expires_at" timestamp with time zone NOT NULL,
+	"responded_at" timestamp with time zone,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "reseller_links" (
+	"id" text PRIMARY KEY NOT NULL,
+	"distributor_id" text NOT NULL,
+	"reseller_id" text NOT NULL,
+	"status" text NOT NULL,
+	"invitation_id" text,
+	"started_at" timestamp with time zone NOT NULL,
+	"ended_at" timestamp with time zone,
+	"end_reason" text
+);
+--> statement-breakpoint
 CREATE TABLE "in_app_messages" (
 	"id" text PRIMARY KEY NOT NULL,
 	"user_id" text NOT NULL,
@@ -244,6 +311,18 @@ ALTER TABLE "contact_changes" ADD CONSTRAINT "contact_changes_user_id_users_id_f
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "verification_codes" ADD CONSTRAINT "verification_codes_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "annual_performance" ADD CONSTRAINT "annual_performance_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ecosystem_managers" ADD CONSTRAINT "ecosystem_managers_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ecosystem_managers" ADD CONSTRAINT "ecosystem_managers_manager_id_users_id_fk" FOREIGN KEY ("manager_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "membership_applications" ADD CONSTRAINT "membership_applications_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "membership_applications" ADD CONSTRAINT "membership_applications_submitted_by_users_id_fk" FOREIGN KEY ("submitted_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "membership_applications" ADD CONSTRAINT "membership_applications_reviewer_id_users_id_fk" FOREIGN KEY ("reviewer_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "memberships" ADD CONSTRAINT "memberships_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reseller_invitations" ADD CONSTRAINT "reseller_invitations_distributor_id_partners_id_fk" FOREIGN KEY ("distributor_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reseller_invitations" ADD CONSTRAINT "reseller_invitations_reseller_id_partners_id_fk" FOREIGN KEY ("reseller_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reseller_invitations" ADD CONSTRAINT "reseller_invitations_invited_by_users_id_fk" FOREIGN KEY ("invited_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reseller_links" ADD CONSTRAINT "reseller_links_distributor_id_partners_id_fk" FOREIGN KEY ("distributor_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reseller_links" ADD CONSTRAINT "reseller_links_reseller_id_partners_id_fk" FOREIGN KEY ("reseller_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ticket_replies" ADD CONSTRAINT "ticket_replies_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ticket_replies" ADD CONSTRAINT "ticket_replies_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tickets" ADD CONSTRAINT "tickets_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -269,6 +348,16 @@ CREATE UNIQUE INDEX "users_phone_uq" ON "users" USING btree ("phone");--> statem
 CREATE INDEX "users_partner_idx" ON "users" USING btree ("partner_id");--> statement-breakpoint
 CREATE INDEX "verification_codes_target_idx" ON "verification_codes" USING btree ("target","purpose","created_at");--> statement-breakpoint
 CREATE INDEX "verification_codes_change_idx" ON "verification_codes" USING btree ("change_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "membership_applications_open_uq" ON "membership_applications" USING btree ("partner_id","program") WHERE status = 'submitted';--> statement-breakpoint
+CREATE INDEX "membership_applications_status_idx" ON "membership_applications" USING btree ("status","created_at");--> statement-breakpoint
+CREATE INDEX "membership_applications_partner_idx" ON "membership_applications" USING btree ("partner_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "memberships_active_uq" ON "memberships" USING btree ("partner_id","program") WHERE status = 'active';--> statement-breakpoint
+CREATE INDEX "memberships_partner_idx" ON "memberships" USING btree ("partner_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "reseller_invitations_pending_uq" ON "reseller_invitations" USING btree ("distributor_id","reseller_id") WHERE status = 'pending';--> statement-breakpoint
+CREATE INDEX "reseller_invitations_reseller_idx" ON "reseller_invitations" USING btree ("reseller_id","status");--> statement-breakpoint
+CREATE INDEX "reseller_invitations_expiry_idx" ON "reseller_invitations" USING btree ("status","expires_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "reseller_links_active_uq" ON "reseller_links" USING btree ("reseller_id") WHERE status = 'active';--> statement-breakpoint
+CREATE INDEX "reseller_links_distributor_idx" ON "reseller_links" USING btree ("distributor_id","status");--> statement-breakpoint
 CREATE INDEX "in_app_messages_user_idx" ON "in_app_messages" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "notifications_recipient_idx" ON "notifications" USING btree ("recipient","created_at");--> statement-breakpoint
 CREATE INDEX "notifications_channel_idx" ON "notifications" USING btree ("channel","created_at");--> statement-breakpoint

@@ -1,7 +1,8 @@
 import { certificateJobs } from '../modules/certificates/certificates.jobs.ts';
 import { identityJobs } from '../modules/identity/identity.jobs.ts';
-import { notificationJobs } from '../notifications/notifications.jobs.ts';
+import { membershipsJobs } from '../modules/memberships/memberships.jobs.ts';
 import { ticketsJobs } from '../modules/tickets/tickets.jobs.ts';
+import { notificationJobs } from '../notifications/notifications.jobs.ts';
 import type { JobDefinition } from './job-definition.ts';
 import { schedulerJobs } from './scheduler.jobs.ts';
 
@@ -12,4 +13,5 @@ export const jobRegistry: readonly JobDefinition[] = [
   ...identityJobs,
   ...certificateJobs,
   ...ticketsJobs,
+  ...membershipsJobs,
 ];

@@ -6,6 +6,8 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { certificatesRoutes } from './certificates/certificates.routes.ts';
 import { identityRoutes } from './identity/identity.routes.ts';
 import { meRoutes } from './identity/me.routes.ts';
+import { membershipsConsoleRoutes } from './memberships/memberships-console.routes.ts';
+import { membershipsRoutes } from './memberships/memberships.routes.ts';
 import { messagesRoutes } from './messages/messages.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { partnersRoutes } from './partners/partners.routes.ts';
@@ -25,6 +27,8 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await app.register(identityRoutes, { ctx });
   await app.register(meRoutes, { ctx });
   await app.register(partnersRoutes, { ctx });
+  await app.register(membershipsRoutes, { ctx });
+  await app.register(membershipsConsoleRoutes, { ctx });
   await app.register(messagesRoutes, { ctx });
   await app.register(auditRoutes, { ctx });
   await app.register(outboxRoutes, { ctx });

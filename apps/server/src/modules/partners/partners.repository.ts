@@ -1,5 +1,5 @@
 import { type DbOrTx, schema } from '@pc/db';
-import { desc, eq, lt } from 'drizzle-orm';
+import { desc, eq, inArray, lt } from 'drizzle-orm';
 
 const { partners } = schema;
 
@@ -29,4 +29,12 @@ export function listPartners(db: DbOrTx, limit: number, beforeId?: string): Prom
     .where(beforeId ? lt(partners.id, beforeId) : undefined)
     .orderBy(desc(partners.id))
     .limit(limit);
+}
+
+export function findPartnersByIds(db: DbOrTx, ids: readonly string[]): Promise<PartnerRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(partners)
+    .where(inArray(partners.id, [...new Set(ids)]));
 }

@@ -3,7 +3,13 @@ import type { DbOrTx } from '@pc/db';
 import type { Actor, AppContext } from '../../context.ts';
 import { newId } from '../../lib/ids.ts';
 import { partnerAdminEmails } from '../identity/users.service.ts';
-import { findPartner, insertPartner, listPartners, type PartnerRow } from './partners.repository.ts';
+import {
+  findPartner,
+  findPartnersByIds,
+  insertPartner,
+  listPartners,
+  type PartnerRow,
+} from './partners.repository.ts';
 
 export type { PartnerRow };
 
@@ -53,6 +59,15 @@ export function getPartner(
   db: DbOrTx = ctx.db,
 ): Promise<PartnerRow | undefined> {
   return findPartner(db, id);
+}
+
+/** Partners by id (other modules' lists show their names). */
+export async function partnersByIds(
+  ctx: AppContext,
+  ids: readonly string[],
+  db: DbOrTx = ctx.db,
+): Promise<Map<string, PartnerRow>> {
+  return new Map((await findPartnersByIds(db, ids)).map((p) => [p.id, p]));
 }
 
 export interface RegistrationItem {

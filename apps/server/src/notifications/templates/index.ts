@@ -1,6 +1,7 @@
 import { certificateTemplates } from './certificates.ts';
 import { commonTemplates } from './common.ts';
 import { identityTemplates } from './identity.ts';
+import { membershipsTemplates } from './memberships.ts';
 import type { NotificationTemplate } from './template.ts';
 import { ticketsTemplates } from './tickets.ts';
 
@@ -9,5 +10,6 @@ export const templateRegistry: Readonly<Record<string, NotificationTemplate>> = 
   ...commonTemplates,
   ...certificateTemplates,
   ...identityTemplates,
+  ...membershipsTemplates,
   ...ticketsTemplates,
 };
