@@ -1,7 +1,8 @@
-import { Button, Card, Empty, Typography } from 'antd';
+import { Card, Empty, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+
 import type { enUS } from '../i18n/en-US.ts';
+import { LinkButton } from './link-button.tsx';
 import { PageHeader } from './page-header.tsx';
 
 type Feature = keyof typeof enUS.comingSoon.features;
@@ -31,9 +32,9 @@ export function ComingSoon({ feature, title }: { feature: Feature; title: string
             </div>
           }
         >
-          <Link to="/dashboard">
-            <Button type="primary">{t('comingSoon.back')}</Button>
-          </Link>
+          <LinkButton to="/dashboard" type="primary">
+            {t('comingSoon.back')}
+          </LinkButton>
         </Empty>
       </Card>
     </>

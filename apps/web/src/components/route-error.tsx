@@ -1,6 +1,7 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { isRouteErrorResponse, useRouteError } from 'react-router';
+import { LinkButton } from './link-button.tsx';
 
 export function NotFoundPage() {
   const { t } = useTranslation();
@@ -10,9 +11,9 @@ export function NotFoundPage() {
       title={t('errors.notFoundTitle')}
       subTitle={t('errors.notFoundBody')}
       extra={
-        <Link to="/">
-          <Button type="primary">{t('errors.goHome')}</Button>
-        </Link>
+        <LinkButton to="/" type="primary">
+          {t('errors.goHome')}
+        </LinkButton>
       }
     />
   );

@@ -15,11 +15,13 @@ interface Props {
   onSignedIn: (user: Me) => void | Promise<void>;
   /** Offered when the email is not confirmed yet. */
   unverifiedAction?: (email: string) => ReactNode;
+  /** Shown above the form, e.g. why the console refused the account; cleared by `onSubmit`. */
   refusal?: string | null;
+  onSubmit?: () => void;
 }
 
 /** Email and password sign-in, shared by the portal and the console. */
-export function SignInForm({ initialEmail, onSignedIn, unverifiedAction, refusal }: Props) {
+export function SignInForm({ initialEmail, onSignedIn, unverifiedAction, refusal, onSubmit }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ email: string; password: string }>();
   const signIn = useSignIn();
@@ -28,6 +30,7 @@ export function SignInForm({ initialEmail, onSignedIn, unverifiedAction, refusal
   const unverified = err instanceof ApiRequestError && err.code === 'identity.email_not_verified';
 
   const submit = async (v: { email: string; password: string }) => {
+    onSubmit?.();
     try {
       const { user } = await signIn.mutateAsync({ email: v.email.trim(), password: v.password });
       await onSignedIn(user);

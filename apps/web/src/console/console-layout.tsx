@@ -12,6 +12,7 @@ import { useMe, useSignOut } from '../api/session.ts';
 import { Brand } from '../components/brand.tsx';
 import { FullPageSpin } from '../components/full-page-spin.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
+import { LinkButton } from '../components/link-button.tsx';
 import { MessageBell } from '../components/message-bell.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { UserMenu } from '../components/user-menu.tsx';
@@ -32,9 +33,9 @@ function NotOperator() {
       title={t('console.signInTitle')}
       subTitle={t('console.notOperator')}
       extra={[
-        <Link key="portal" to="/dashboard">
-          <Button type="primary">{t('console.toPortal')}</Button>
-        </Link>,
+        <LinkButton key="portal" to="/dashboard" type="primary">
+          {t('console.toPortal')}
+        </LinkButton>,
         <Button
           key="out"
           onClick={async () => {

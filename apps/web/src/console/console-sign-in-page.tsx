@@ -37,6 +37,7 @@ export function ConsoleSignInPage() {
           <Typography.Paragraph type="secondary">{t('console.signInSubtitle')}</Typography.Paragraph>
           <SignInForm
             refusal={refusal}
+            onSubmit={() => setRefusal(null)}
             onSignedIn={async (user) => {
               if (user.userType === 'operator') {
                 setRefusal(null);

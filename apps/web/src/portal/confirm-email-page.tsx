@@ -1,10 +1,11 @@
 import { App, Button, Card, Flex, Form, Input, Result, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { api, send } from '../api/client.ts';
 import { CodeInput } from '../components/code-input.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
+import { LinkButton } from '../components/link-button.tsx';
 import { toShownError, useFormError } from '../lib/form-errors.ts';
 import { rulesFor } from '../lib/rules.ts';
 import { useCountdown } from '../lib/use-countdown.ts';
@@ -71,11 +72,14 @@ export function ConfirmEmailPage() {
             title={t('confirm.doneTitle')}
             subTitle={t('confirm.doneBody')}
             extra={
-              <Link to={`/sign-in?email=${encodeURIComponent(email)}`}>
-                <Button type="primary" size="large" data-testid="confirm-done-sign-in">
-                  {t('confirm.goSignIn')}
-                </Button>
-              </Link>
+              <LinkButton
+                to={`/sign-in?email=${encodeURIComponent(email)}`}
+                type="primary"
+                size="large"
+                data-testid="confirm-done-sign-in"
+              >
+                {t('confirm.goSignIn')}
+              </LinkButton>
             }
           />
         </Card>

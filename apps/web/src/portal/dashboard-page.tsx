@@ -1,9 +1,10 @@
 import { SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Button, Card, Col, Descriptions, Empty, Flex, Row, Tag, Typography } from 'antd';
+import { Avatar, Card, Col, Descriptions, Empty, Flex, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMessages } from '../api/messages.ts';
 import { useMe } from '../api/session.ts';
+import { LinkButton } from '../components/link-button.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { RoleTags } from '../components/role-tags.tsx';
 import { formatRelative } from '../lib/format.ts';
@@ -51,11 +52,9 @@ export function DashboardPage() {
                 {t('dashboard.certStatus')}
               </Tag>
               <Typography.Text type="secondary">{t('dashboard.certBody')}</Typography.Text>
-              <Link to="/partner-info/business">
-                <Button type="primary" ghost>
-                  {t('dashboard.certAction')}
-                </Button>
-              </Link>
+              <LinkButton to="/partner-info/business" type="primary" ghost>
+                {t('dashboard.certAction')}
+              </LinkButton>
             </Flex>
           </Card>
         </Col>

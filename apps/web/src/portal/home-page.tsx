@@ -5,10 +5,11 @@ import {
   TeamOutlined,
   WalletOutlined,
 } from '@ant-design/icons';
-import { Button, Card, Col, Flex, Row, Steps, Typography } from 'antd';
+import { Card, Col, Flex, Row, Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePrograms } from '../api/programs.ts';
+import { LinkButton } from '../components/link-button.tsx';
 
 const features = [
   { key: 'programs', icon: <AppstoreOutlined /> },
@@ -53,16 +54,12 @@ export function HomePage() {
               <h1>{t('home.heroTitle')}</h1>
               <p>{t('home.heroBody')}</p>
               <Flex gap={12} wrap>
-                <Link to="/sign-up">
-                  <Button size="large" data-testid="home-register">
-                    {t('home.ctaRegister')}
-                  </Button>
-                </Link>
-                <Link to="/programs">
-                  <Button size="large" ghost data-testid="home-programs">
-                    {t('home.ctaPrograms')}
-                  </Button>
-                </Link>
+                <LinkButton to="/sign-up" size="large" data-testid="home-register">
+                  {t('home.ctaRegister')}
+                </LinkButton>
+                <LinkButton to="/programs" size="large" ghost data-testid="home-programs">
+                  {t('home.ctaPrograms')}
+                </LinkButton>
               </Flex>
             </Col>
             <Col xs={0} lg={10}>

@@ -1,9 +1,10 @@
 import { ArrowLeftOutlined, CheckCircleOutlined, GiftOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Result, Row, Typography } from 'antd';
+import { Card, Col, Result, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { ApiRequestError } from '../api/client.ts';
 import { useProgram } from '../api/programs.ts';
+import { LinkButton } from '../components/link-button.tsx';
 import { QueryState } from '../components/query-state.tsx';
 
 function Bullets({ items, icon }: { items: string[]; icon: React.ReactNode }) {
@@ -32,9 +33,9 @@ export function ProgramPage() {
         status="404"
         title={t('programs.notFound')}
         extra={
-          <Link to="/programs">
-            <Button type="primary">{t('programs.backToList')}</Button>
-          </Link>
+          <LinkButton to="/programs" type="primary">
+            {t('programs.backToList')}
+          </LinkButton>
         }
       />
     );
@@ -42,11 +43,9 @@ export function ProgramPage() {
 
   return (
     <div className="pc-container pc-section">
-      <Link to="/programs">
-        <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingLeft: 0 }}>
-          {t('programs.backToList')}
-        </Button>
-      </Link>
+      <LinkButton to="/programs" type="link" icon={<ArrowLeftOutlined />} style={{ paddingLeft: 0 }}>
+        {t('programs.backToList')}
+      </LinkButton>
       <QueryState isLoading={program.isLoading} error={program.error} onRetry={() => program.refetch()}>
         {p ? (
           <>
@@ -74,11 +73,9 @@ export function ProgramPage() {
                     {t('programs.joinTitle')}
                   </Typography.Title>
                   <Typography.Paragraph type="secondary">{t('programs.joinBody')}</Typography.Paragraph>
-                  <Link to="/sign-up">
-                    <Button type="primary" size="large" data-testid="program-register">
-                      {t('programs.register')}
-                    </Button>
-                  </Link>
+                  <LinkButton to="/sign-up" type="primary" size="large" data-testid="program-register">
+                    {t('programs.register')}
+                  </LinkButton>
                 </Card>
               </Col>
             </Row>

@@ -1,8 +1,9 @@
 import { CheckCircleOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Flex, Row, Typography } from 'antd';
+import { Card, Col, Empty, Flex, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+
 import { usePrograms } from '../api/programs.ts';
+import { LinkButton } from '../components/link-button.tsx';
 import { QueryState } from '../components/query-state.tsx';
 
 /** R17: the public list of partner programs. */
@@ -40,12 +41,12 @@ export function ProgramsPage() {
                     ))}
                   </ul>
                   <Flex gap={8}>
-                    <Link to={`/programs/${p.code}`} data-testid={`program-link-${p.code}`}>
-                      <Button>{t('programs.details')}</Button>
-                    </Link>
-                    <Link to="/sign-up">
-                      <Button type="primary">{t('programs.register')}</Button>
-                    </Link>
+                    <LinkButton to={`/programs/${p.code}`} data-testid={`program-link-${p.code}`}>
+                      {t('programs.details')}
+                    </LinkButton>
+                    <LinkButton to="/sign-up" type="primary">
+                      {t('programs.register')}
+                    </LinkButton>
                   </Flex>
                 </Card>
               </Col>

@@ -1,9 +1,10 @@
-import { Button, Flex, Layout, Menu } from 'antd';
+import { Flex, Layout, Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../api/session.ts';
 import { Brand } from '../components/brand.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
+import { LinkButton } from '../components/link-button.tsx';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 
 /** The visitor-facing frame: home, programs, sign-in and registration. */
@@ -38,23 +39,17 @@ export function PublicLayout() {
         <Flex align="center" gap={8}>
           <LanguageSwitch />
           {home ? (
-            <Link to={home}>
-              <Button type="primary" data-testid="go-to-portal">
-                {me?.userType === 'operator' ? t('public.console') : t('public.goToPortal')}
-              </Button>
-            </Link>
+            <LinkButton to={home} type="primary" data-testid="go-to-portal">
+              {me?.userType === 'operator' ? t('public.console') : t('public.goToPortal')}
+            </LinkButton>
           ) : (
             <>
-              <Link to="/sign-in">
-                <Button type="text" data-testid="header-sign-in">
-                  {t('public.signIn')}
-                </Button>
-              </Link>
-              <Link to="/sign-up">
-                <Button type="primary" data-testid="header-sign-up">
-                  {t('public.register')}
-                </Button>
-              </Link>
+              <LinkButton to="/sign-in" type="text" data-testid="header-sign-in">
+                {t('public.signIn')}
+              </LinkButton>
+              <LinkButton to="/sign-up" type="primary" data-testid="header-sign-up">
+                {t('public.register')}
+              </LinkButton>
             </>
           )}
         </Flex>

@@ -1,7 +1,8 @@
-import { Button, Card, Typography } from 'antd';
+import { Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../api/session.ts';
+import { LinkButton } from '../components/link-button.tsx';
 import { SignInForm } from '../components/sign-in-form.tsx';
 import { safeNext } from '../lib/next-path.ts';
 
@@ -30,11 +31,14 @@ export function SignInPage() {
             })
           }
           unverifiedAction={(email) => (
-            <Link to={`/sign-up/confirm?email=${encodeURIComponent(email)}`}>
-              <Button size="small" type="primary" data-testid="signin-confirm-email">
-                {t('signIn.confirmNow')}
-              </Button>
-            </Link>
+            <LinkButton
+              to={`/sign-up/confirm?email=${encodeURIComponent(email)}`}
+              size="small"
+              type="primary"
+              data-testid="signin-confirm-email"
+            >
+              {t('signIn.confirmNow')}
+            </LinkButton>
           )}
         />
         <Typography.Paragraph style={{ marginTop: 16, textAlign: 'center' }}>
