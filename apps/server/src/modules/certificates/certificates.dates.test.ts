@@ -50,10 +50,14 @@ describe('certificate date rules (Asia/Shanghai)', () => {
 
   it('a review opened late still gets two weeks, but never beyond the validity', () => {
     const dec1 = new Date('2026-11-30T16:00:00Z');
-    expect(deadlineForReview(dec1, 2026, '12-31', '2027-01-31').toISOString()).toBe('2026-12-31T15:59:59.999Z');
+    expect(deadlineForReview(dec1, 2026, '12-31', '2027-01-31').toISOString()).toBe(
+      '2026-12-31T15:59:59.999Z',
+    );
     const dec20 = new Date('2026-12-20T02:00:00Z');
     expect(businessDate(deadlineForReview(dec20, 2026, '12-31', '2027-01-31'))).toBe('2027-01-03');
     const jan25 = new Date('2027-01-25T02:00:00Z');
-    expect(deadlineForReview(jan25, 2026, '12-31', '2027-01-31').toISOString()).toBe('2027-01-31T15:59:59.999Z');
+    expect(deadlineForReview(jan25, 2026, '12-31', '2027-01-31').toISOString()).toBe(
+      '2027-01-31T15:59:59.999Z',
+    );
   });
 });
