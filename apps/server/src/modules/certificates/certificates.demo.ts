@@ -1,0 +1,16 @@
+import { type AppContext, systemActor } from '../../context.ts';
+import { findCertificateByPartner } from './certificates.repository.ts';
+import { issueCertificate } from './certificates.service.ts';
+
+/** Demo partners already qualified: they hold a certificate (the reseller earns its own in the journey). */
+const CERTIFIED_DEMO_PARTNERS = ['prt_demo_solution', 'prt_demo_distributor'];
+
+/** Issues the demo certificates once; a partner that has one (even expired) is left as it is. */
+export async function seedDemoCertificates(ctx: AppContext): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    for (const partnerId of CERTIFIED_DEMO_PARTNERS) {
+      if (await findCertificateByPartner(tx, partnerId)) continue;
+      await issueCertificate(ctx, tx, partnerId, systemActor());
+    }
+  });
+}
