@@ -931,6 +931,1069 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/memberships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My programs, applications, performance, distributor and ecosystem manager */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            memberships: {
+                                id: string;
+                                program: string;
+                                status: string;
+                                source: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                endedAt: string | null;
+                            }[];
+                            applications: {
+                                id: string;
+                                partnerId: string;
+                                partnerName: string;
+                                program: string;
+                                kind: string;
+                                status: string;
+                                note: string;
+                                performanceYear: number | null;
+                                performanceFen: number | null;
+                                reviewerId: string | null;
+                                reviewerName: string | null;
+                                reviewReason: string | null;
+                                reviewedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            performance: {
+                                year: number;
+                                amountFen: number;
+                                source: string;
+                            }[];
+                            currentYear: number;
+                            thresholdFen: number;
+                            eligibility: {
+                                assc: boolean;
+                                upgrade: boolean;
+                            };
+                            manager: {
+                                id: string;
+                                name: string;
+                                email: string;
+                                phone: string | null;
+                            } | null;
+                            distributor: {
+                                id: string;
+                                name: string;
+                                /** Format: date-time */
+                                since: string;
+                            } | null;
+                            isDistributor: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/memberships/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply to join a program (administrator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        program: "solution_provider" | "distributor" | "cloud_reseller" | "service_partner" | "authorized_sales_support_center";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            program: string;
+                            kind: string;
+                            status: string;
+                            note: string;
+                            performanceYear: number | null;
+                            performanceFen: number | null;
+                            reviewerId: string | null;
+                            reviewerName: string | null;
+                            reviewReason: string | null;
+                            reviewedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/memberships/applications/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw an application waiting for review (administrator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/memberships/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cloud reseller invitations my company received */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                distributorId: string;
+                                distributorName: string;
+                                resellerId: string;
+                                resellerName: string;
+                                email: string;
+                                message: string;
+                                status: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                respondedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/memberships/invitations/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a distributor's invitation (administrator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/memberships/invitations/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a distributor's invitation (administrator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/memberships/distributor/exit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Leave the current distributor (administrator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/memberships/resellers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A distributor’s cloud resellers with their performance */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                linkId: string;
+                                resellerId: string;
+                                resellerName: string;
+                                status: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                endedAt: string | null;
+                                endReason: string | null;
+                                thisYearFen: number;
+                                lastYearFen: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/memberships/sent-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invitations a distributor sent */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                distributorId: string;
+                                distributorName: string;
+                                resellerId: string;
+                                resellerName: string;
+                                email: string;
+                                message: string;
+                                status: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                respondedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Invite a registered partner to be a cloud reseller (distributor administrator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        message?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/memberships/sent-invitations/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a pending invitation (distributor administrator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/membership-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Program applications queue with filters (ecosystem manager, reviewer) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "submitted" | "approved" | "rejected" | "withdrawn";
+                    program?: "solution_provider" | "distributor" | "cloud_reseller" | "service_partner" | "authorized_sales_support_center";
+                    kind?: "join" | "assc" | "upgrade";
+                    partnerId?: string;
+                    mine?: "true" | "false";
+                    limit?: number;
+                    before?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                partnerId: string;
+                                partnerName: string;
+                                program: string;
+                                kind: string;
+                                status: string;
+                                note: string;
+                                performanceYear: number | null;
+                                performanceFen: number | null;
+                                reviewerId: string | null;
+                                reviewerName: string | null;
+                                reviewReason: string | null;
+                                reviewedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            nextBefore: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/membership-applications/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve an application */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            program: string;
+                            kind: string;
+                            status: string;
+                            note: string;
+                            performanceYear: number | null;
+                            performanceFen: number | null;
+                            reviewerId: string | null;
+                            reviewerName: string | null;
+                            reviewReason: string | null;
+                            reviewedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/membership-applications/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject (reason required) an application */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            program: string;
+                            kind: string;
+                            status: string;
+                            note: string;
+                            performanceYear: number | null;
+                            performanceFen: number | null;
+                            reviewerId: string | null;
+                            reviewerName: string | null;
+                            reviewReason: string | null;
+                            reviewedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/membership-applications/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or reject several applications; one result per id */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                        /** @enum {string} */
+                        action: "approve" | "reject";
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                id: string;
+                                ok: boolean;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/partners/{partnerId}/memberships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A partner’s programs, applications, performance, hierarchy and manager (any operator) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    partnerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            memberships: {
+                                id: string;
+                                program: string;
+                                status: string;
+                                source: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                endedAt: string | null;
+                            }[];
+                            applications: {
+                                id: string;
+                                partnerId: string;
+                                partnerName: string;
+                                program: string;
+                                kind: string;
+                                status: string;
+                                note: string;
+                                performanceYear: number | null;
+                                performanceFen: number | null;
+                                reviewerId: string | null;
+                                reviewerName: string | null;
+                                reviewReason: string | null;
+                                reviewedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            performance: {
+                                year: number;
+                                amountFen: number;
+                                source: string;
+                            }[];
+                            currentYear: number;
+                            thresholdFen: number;
+                            eligibility: {
+                                assc: boolean;
+                                upgrade: boolean;
+                            };
+                            manager: {
+                                id: string;
+                                name: string;
+                                email: string;
+                                phone: string | null;
+                            } | null;
+                            distributor: {
+                                id: string;
+                                name: string;
+                                /** Format: date-time */
+                                since: string;
+                            } | null;
+                            isDistributor: boolean;
+                            partner: {
+                                id: string;
+                                name: string;
+                                domainId: string;
+                                site: string;
+                                status: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            };
+                            resellers: {
+                                linkId: string;
+                                resellerId: string;
+                                resellerName: string;
+                                status: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                endedAt: string | null;
+                                endReason: string | null;
+                                thisYearFen: number;
+                                lastYearFen: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/ecosystem-managers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active ecosystem managers (any operator) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                email: string;
+                                phone: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/partners/{partnerId}/ecosystem-manager": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Assign the partner’s ecosystem manager (operator admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    partnerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        managerId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/partners/{partnerId}/performance/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a partner’s annual performance (ecosystem manager, finance) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    partnerId: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountFen: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            partnerId: string;
+                            year: number;
+                            amountFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/performance/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import annual performance from CSV `partner,year,amount` (finance) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        csv: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            imported: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/messages": {
         parameters: {
             query?: never;
@@ -1215,6 +2278,2541 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner’s certificate, its current annual review and past reviews */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            certificate: {
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                status: "active" | "expired";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                validUntil: string;
+                                renewedAt: string | null;
+                                expiredAt: string | null;
+                            } | null;
+                            currentReview: {
+                                id: string;
+                                partnerId: string;
+                                cycleYear: number;
+                                /** @enum {string} */
+                                status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
+                                /** Format: date-time */
+                                deadline: string;
+                                currentValidUntil: string;
+                                extendedValidUntil: string;
+                                materials: {
+                                    summary: string;
+                                    certifiedStaff: number;
+                                    customerCases: number;
+                                    contactName: string;
+                                    contactPhone: string;
+                                    /** @default [] */
+                                    documentUrls: string[];
+                                } | null;
+                                submissions: number;
+                                submittedAt: string | null;
+                                reviewedAt: string | null;
+                                rejectReason: string | null;
+                                /** Format: date-time */
+                                openedAt: string;
+                                closedAt: string | null;
+                                overdue: boolean;
+                                canSubmit: boolean;
+                            } | null;
+                            reviews: {
+                                id: string;
+                                partnerId: string;
+                                cycleYear: number;
+                                /** @enum {string} */
+                                status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
+                                /** Format: date-time */
+                                deadline: string;
+                                currentValidUntil: string;
+                                extendedValidUntil: string;
+                                materials: {
+                                    summary: string;
+                                    certifiedStaff: number;
+                                    customerCases: number;
+                                    contactName: string;
+                                    contactPhone: string;
+                                    /** @default [] */
+                                    documentUrls: string[];
+                                } | null;
+                                submissions: number;
+                                submittedAt: string | null;
+                                reviewedAt: string | null;
+                                rejectReason: string | null;
+                                /** Format: date-time */
+                                openedAt: string;
+                                closedAt: string | null;
+                                overdue: boolean;
+                                canSubmit: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificate/reviews/{reviewId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit (or after a rejection resubmit) the annual review materials (administrators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reviewId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        summary: string;
+                        certifiedStaff: number;
+                        customerCases: number;
+                        contactName: string;
+                        contactPhone: string;
+                        /** @default [] */
+                        documentUrls?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            cycleYear: number;
+                            /** @enum {string} */
+                            status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
+                            /** Format: date-time */
+                            deadline: string;
+                            currentValidUntil: string;
+                            extendedValidUntil: string;
+                            materials: {
+                                summary: string;
+                                certifiedStaff: number;
+                                customerCases: number;
+                                contactName: string;
+                                contactPhone: string;
+                                /** @default [] */
+                                documentUrls: string[];
+                            } | null;
+                            submissions: number;
+                            submittedAt: string | null;
+                            reviewedAt: string | null;
+                            rejectReason: string | null;
+                            /** Format: date-time */
+                            openedAt: string;
+                            closedAt: string | null;
+                            overdue: boolean;
+                            canSubmit: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/certificate-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Annual certificate reviews, newest first, with filters and per-status counts */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "submitted" | "approved" | "rejected" | "lapsed";
+                    cycleYear?: number;
+                    q?: string;
+                    partnerId?: string;
+                    overdue?: "true" | "false";
+                    limit?: number;
+                    before?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                partnerId: string;
+                                cycleYear: number;
+                                /** @enum {string} */
+                                status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
+                                /** Format: date-time */
+                                deadline: string;
+                                currentValidUntil: string;
+                                extendedValidUntil: string;
+                                materials: {
+                                    summary: string;
+                                    certifiedStaff: number;
+                                    customerCases: number;
+                                    contactName: string;
+                                    contactPhone: string;
+                                    /** @default [] */
+                                    documentUrls: string[];
+                                } | null;
+                                submissions: number;
+                                submittedAt: string | null;
+                                reviewedAt: string | null;
+                                rejectReason: string | null;
+                                /** Format: date-time */
+                                openedAt: string;
+                                closedAt: string | null;
+                                overdue: boolean;
+                                canSubmit: boolean;
+                                partnerName: string;
+                                certificateNumber: string | null;
+                            }[];
+                            nextBefore: string | null;
+                            counts: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/certificate-reviews/{reviewId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One annual review with its materials and the certificate */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reviewId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            review: {
+                                id: string;
+                                partnerId: string;
+                                cycleYear: number;
+                                /** @enum {string} */
+                                status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
+                                /** Format: date-time */
+                                deadline: string;
+                                currentValidUntil: string;
+                                extendedValidUntil: string;
+                                materials: {
+                                    summary: string;
+                                    certifiedStaff: number;
+                                    customerCases: number;
+                                    contactName: string;
+                                    contactPhone: string;
+                                    /** @default [] */
+                                    documentUrls: string[];
+                                } | null;
+                                submissions: number;
+                                submittedAt: string | null;
+                                reviewedAt: string | null;
+                                rejectReason: string | null;
+                                /** Format: date-time */
+                                openedAt: string;
+                                closedAt: string | null;
+                                overdue: boolean;
+                                canSubmit: boolean;
+                                partnerName: string;
+                                certificateNumber: string | null;
+                            };
+                            certificate: {
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                status: "active" | "expired";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                validUntil: string;
+                                renewedAt: string | null;
+                                expiredAt: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/certificate-reviews/{reviewId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a submitted review: validity extends to 31 January of the next year (reviewers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reviewId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            cycleYear: number;
+                            /** @enum {string} */
+                            status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
+                            /** Format: date-time */
+                            deadline: string;
+                            currentValidUntil: string;
+                            extendedValidUntil: string;
+                            materials: {
+                                summary: string;
+                                certifiedStaff: number;
+                                customerCases: number;
+                                contactName: string;
+                                contactPhone: string;
+                                /** @default [] */
+                                documentUrls: string[];
+                            } | null;
+                            submissions: number;
+                            submittedAt: string | null;
+                            reviewedAt: string | null;
+                            rejectReason: string | null;
+                            /** Format: date-time */
+                            openedAt: string;
+                            closedAt: string | null;
+                            overdue: boolean;
+                            canSubmit: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/certificate-reviews/{reviewId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a submitted review with a reason; the partner may resubmit before the deadline (reviewers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reviewId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            cycleYear: number;
+                            /** @enum {string} */
+                            status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
+                            /** Format: date-time */
+                            deadline: string;
+                            currentValidUntil: string;
+                            extendedValidUntil: string;
+                            materials: {
+                                summary: string;
+                                certifiedStaff: number;
+                                customerCases: number;
+                                contactName: string;
+                                contactPhone: string;
+                                /** @default [] */
+                                documentUrls: string[];
+                            } | null;
+                            submissions: number;
+                            submittedAt: string | null;
+                            reviewedAt: string | null;
+                            rejectReason: string | null;
+                            /** Format: date-time */
+                            openedAt: string;
+                            closedAt: string | null;
+                            overdue: boolean;
+                            canSubmit: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/certificate-reviews/bulk-approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve several submitted reviews; each succeeds or fails on its own (reviewers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                id: string;
+                                ok: boolean;
+                                code: string | null;
+                                message: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/partners/{partnerId}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A partner’s certificate and reviews (partner detail) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    partnerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            certificate: {
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                status: "active" | "expired";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                validUntil: string;
+                                renewedAt: string | null;
+                                expiredAt: string | null;
+                            } | null;
+                            currentReview: {
+                                id: string;
+                                partnerId: string;
+                                cycleYear: number;
+                                /** @enum {string} */
+                                status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
+                                /** Format: date-time */
+                                deadline: string;
+                                currentValidUntil: string;
+                                extendedValidUntil: string;
+                                materials: {
+                                    summary: string;
+                                    certifiedStaff: number;
+                                    customerCases: number;
+                                    contactName: string;
+                                    contactPhone: string;
+                                    /** @default [] */
+                                    documentUrls: string[];
+                                } | null;
+                                submissions: number;
+                                submittedAt: string | null;
+                                reviewedAt: string | null;
+                                rejectReason: string | null;
+                                /** Format: date-time */
+                                openedAt: string;
+                                closedAt: string | null;
+                                overdue: boolean;
+                                canSubmit: boolean;
+                            } | null;
+                            reviews: {
+                                id: string;
+                                partnerId: string;
+                                cycleYear: number;
+                                /** @enum {string} */
+                                status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
+                                /** Format: date-time */
+                                deadline: string;
+                                currentValidUntil: string;
+                                extendedValidUntil: string;
+                                materials: {
+                                    summary: string;
+                                    certifiedStaff: number;
+                                    customerCases: number;
+                                    contactName: string;
+                                    contactPhone: string;
+                                    /** @default [] */
+                                    documentUrls: string[];
+                                } | null;
+                                submissions: number;
+                                submittedAt: string | null;
+                                reviewedAt: string | null;
+                                rejectReason: string | null;
+                                /** Format: date-time */
+                                openedAt: string;
+                                closedAt: string | null;
+                                overdue: boolean;
+                                canSubmit: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Both certification stages of my company */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            qualification: {
+                                id: string | null;
+                                /** @enum {string} */
+                                status: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                                version: number;
+                                submittedAt: string | null;
+                                decidedAt: string | null;
+                                rejectionReason: string | null;
+                                history: {
+                                    /** @enum {string} */
+                                    decision: "approved" | "rejected";
+                                    reason: string | null;
+                                    /** Format: date-time */
+                                    at: string;
+                                }[];
+                                /** @enum {string} */
+                                stage: "qualification";
+                                data: {
+                                    companyName?: string;
+                                    creditCode?: string;
+                                    legalRepresentative?: string;
+                                    registeredAddress?: string;
+                                    businessScope?: string;
+                                    contactName?: string;
+                                    contactPhone?: string;
+                                    contactEmail?: string;
+                                };
+                            };
+                            business: {
+                                id: string | null;
+                                /** @enum {string} */
+                                status: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                                version: number;
+                                submittedAt: string | null;
+                                decidedAt: string | null;
+                                rejectionReason: string | null;
+                                history: {
+                                    /** @enum {string} */
+                                    decision: "approved" | "rejected";
+                                    reason: string | null;
+                                    /** Format: date-time */
+                                    at: string;
+                                }[];
+                                /** @enum {string} */
+                                stage: "business";
+                                data: {
+                                    companyLegalName?: string;
+                                    creditCode?: string;
+                                    legalRepresentative?: string;
+                                    registeredAddress?: string;
+                                    bankName?: string;
+                                    bankBranch?: string;
+                                    bankAccountName?: string;
+                                    /** @enum {string} */
+                                    taxpayerStatus?: "general" | "small_scale";
+                                    taxpayerId?: string;
+                                    /** @enum {string} */
+                                    settlementCurrency?: "CNY" | "USD";
+                                    bankAccountMasked: string | null;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certification/qualification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save the qualification certification draft (administrators) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        companyName?: string;
+                        creditCode?: string;
+                        legalRepresentative?: string;
+                        registeredAddress?: string;
+                        businessScope?: string;
+                        contactName?: string;
+                        contactPhone?: string;
+                        /** Format: email */
+                        contactEmail?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string | null;
+                            /** @enum {string} */
+                            status: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                            version: number;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            rejectionReason: string | null;
+                            history: {
+                                /** @enum {string} */
+                                decision: "approved" | "rejected";
+                                reason: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            /** @enum {string} */
+                            stage: "qualification";
+                            data: {
+                                companyName?: string;
+                                creditCode?: string;
+                                legalRepresentative?: string;
+                                registeredAddress?: string;
+                                businessScope?: string;
+                                contactName?: string;
+                                contactPhone?: string;
+                                contactEmail?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certification/business": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save the business information draft; the account number is stored encrypted (administrators) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        companyLegalName?: string;
+                        creditCode?: string;
+                        legalRepresentative?: string;
+                        registeredAddress?: string;
+                        bankName?: string;
+                        bankBranch?: string;
+                        bankAccountName?: string;
+                        bankAccountNumber?: string;
+                        /** @enum {string} */
+                        taxpayerStatus?: "general" | "small_scale";
+                        taxpayerId?: string;
+                        /** @enum {string} */
+                        settlementCurrency?: "CNY" | "USD";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string | null;
+                            /** @enum {string} */
+                            status: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                            version: number;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            rejectionReason: string | null;
+                            history: {
+                                /** @enum {string} */
+                                decision: "approved" | "rejected";
+                                reason: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            /** @enum {string} */
+                            stage: "business";
+                            data: {
+                                companyLegalName?: string;
+                                creditCode?: string;
+                                legalRepresentative?: string;
+                                registeredAddress?: string;
+                                bankName?: string;
+                                bankBranch?: string;
+                                bankAccountName?: string;
+                                /** @enum {string} */
+                                taxpayerStatus?: "general" | "small_scale";
+                                taxpayerId?: string;
+                                /** @enum {string} */
+                                settlementCurrency?: "CNY" | "USD";
+                                bankAccountMasked: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certification/qualification/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit (or resubmit) the qualification certification */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string | null;
+                            /** @enum {string} */
+                            status: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                            version: number;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            rejectionReason: string | null;
+                            history: {
+                                /** @enum {string} */
+                                decision: "approved" | "rejected";
+                                reason: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            /** @enum {string} */
+                            stage: "qualification";
+                            data: {
+                                companyName?: string;
+                                creditCode?: string;
+                                legalRepresentative?: string;
+                                registeredAddress?: string;
+                                businessScope?: string;
+                                contactName?: string;
+                                contactPhone?: string;
+                                contactEmail?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certification/business/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit (or resubmit) the business information certification */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string | null;
+                            /** @enum {string} */
+                            status: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                            version: number;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            rejectionReason: string | null;
+                            history: {
+                                /** @enum {string} */
+                                decision: "approved" | "rejected";
+                                reason: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            /** @enum {string} */
+                            stage: "business";
+                            data: {
+                                companyLegalName?: string;
+                                creditCode?: string;
+                                legalRepresentative?: string;
+                                registeredAddress?: string;
+                                bankName?: string;
+                                bankBranch?: string;
+                                bankAccountName?: string;
+                                /** @enum {string} */
+                                taxpayerStatus?: "general" | "small_scale";
+                                taxpayerId?: string;
+                                /** @enum {string} */
+                                settlementCurrency?: "CNY" | "USD";
+                                bankAccountMasked: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payout-eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether my company may apply for payouts (R4), and where to go if not */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowed: boolean;
+                            /** @enum {string} */
+                            businessStatus: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                            code: string | null;
+                            message: string | null;
+                            link: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/certifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Certification review queue with filters, oldest submission first (any operator) */
+        get: {
+            parameters: {
+                query?: {
+                    stage?: "qualification" | "business";
+                    status?: string;
+                    partnerId?: string;
+                    q?: string;
+                    mine?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                partnerId: string;
+                                /** @enum {string} */
+                                stage: "qualification" | "business";
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                                companyName: string | null;
+                                taxpayerStatus: string | null;
+                                version: number;
+                                submittedAt: string | null;
+                                claimedBy: string | null;
+                                claimedAt: string | null;
+                                decidedAt: string | null;
+                                rejectionReason: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/certifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One certification with its history (bank account masked) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            /** @enum {string} */
+                            stage: "qualification" | "business";
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                            companyName: string | null;
+                            taxpayerStatus: string | null;
+                            version: number;
+                            submittedAt: string | null;
+                            claimedBy: string | null;
+                            claimedAt: string | null;
+                            decidedAt: string | null;
+                            rejectionReason: string | null;
+                            partnerName: string | null;
+                            data: {
+                                [key: string]: string | null;
+                            };
+                            history: {
+                                /** @enum {string} */
+                                decision: "approved" | "rejected";
+                                reason: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                reviewerId: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/certifications/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim a submitted certification: it goes under review (reviewers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            /** @enum {string} */
+                            stage: "qualification" | "business";
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                            companyName: string | null;
+                            taxpayerStatus: string | null;
+                            version: number;
+                            submittedAt: string | null;
+                            claimedBy: string | null;
+                            claimedAt: string | null;
+                            decidedAt: string | null;
+                            rejectionReason: string | null;
+                            partnerName: string | null;
+                            data: {
+                                [key: string]: string | null;
+                            };
+                            history: {
+                                /** @enum {string} */
+                                decision: "approved" | "rejected";
+                                reason: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                reviewerId: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/certifications/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a certification under review (reviewers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            /** @enum {string} */
+                            stage: "qualification" | "business";
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                            companyName: string | null;
+                            taxpayerStatus: string | null;
+                            version: number;
+                            submittedAt: string | null;
+                            claimedBy: string | null;
+                            claimedAt: string | null;
+                            decidedAt: string | null;
+                            rejectionReason: string | null;
+                            partnerName: string | null;
+                            data: {
+                                [key: string]: string | null;
+                            };
+                            history: {
+                                /** @enum {string} */
+                                decision: "approved" | "rejected";
+                                reason: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                reviewerId: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/certifications/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a certification under review, with the reason the partner will see (reviewers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            /** @enum {string} */
+                            stage: "qualification" | "business";
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                            companyName: string | null;
+                            taxpayerStatus: string | null;
+                            version: number;
+                            submittedAt: string | null;
+                            claimedBy: string | null;
+                            claimedAt: string | null;
+                            decidedAt: string | null;
+                            rejectionReason: string | null;
+                            partnerName: string | null;
+                            data: {
+                                [key: string]: string | null;
+                            };
+                            history: {
+                                /** @enum {string} */
+                                decision: "approved" | "rejected";
+                                reason: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                reviewerId: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/certifications/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim, approve or reject several certifications; each outcome reported (reviewers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "claim" | "approve" | "reject";
+                        ids: string[];
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                id: string;
+                                ok: boolean;
+                                code: string | null;
+                                message: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/certifications/{id}/reveal-bank-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show the full bank account number (finance only; audited with the reason) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bankAccountNumber: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My company's tickets, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                partnerId: string;
+                                partnerName: string;
+                                /** @enum {string} */
+                                category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                                subject: string;
+                                description: string;
+                                subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                                subjectId: string | null;
+                                /** @enum {string} */
+                                status: "open" | "pending" | "resolved" | "closed";
+                                openedBy: {
+                                    id: string;
+                                    name: string;
+                                };
+                                assignee: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                escalatedAt: string | null;
+                                resolvedAt: string | null;
+                                closedAt: string | null;
+                                /** Format: date-time */
+                                lastReplyAt: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a ticket (due in 3 working days, Asia/Shanghai) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                        subject: string;
+                        description: string;
+                        /** @enum {string} */
+                        subjectType?: "certification_submission" | "certificate" | "membership_application";
+                        subjectId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                            subject: string;
+                            description: string;
+                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                            subjectId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "pending" | "resolved" | "closed";
+                            openedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            lastReplyAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            replies: {
+                                id: string;
+                                /** @enum {string} */
+                                authorType: "partner" | "operator";
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                kind: "reply" | "resolution" | "reopen";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my company’s tickets with its thread */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                            subject: string;
+                            description: string;
+                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                            subjectId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "pending" | "resolved" | "closed";
+                            openedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            lastReplyAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            replies: {
+                                id: string;
+                                /** @enum {string} */
+                                authorType: "partner" | "operator";
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                kind: "reply" | "resolution" | "reopen";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write on an open or answered ticket */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                            subject: string;
+                            description: string;
+                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                            subjectId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "pending" | "resolved" | "closed";
+                            openedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            lastReplyAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            replies: {
+                                id: string;
+                                /** @enum {string} */
+                                authorType: "partner" | "operator";
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                kind: "reply" | "resolution" | "reopen";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a resolved ticket (closes it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                            subject: string;
+                            description: string;
+                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                            subjectId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "pending" | "resolved" | "closed";
+                            openedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            lastReplyAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            replies: {
+                                id: string;
+                                /** @enum {string} */
+                                authorType: "partner" | "operator";
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                kind: "reply" | "resolution" | "reopen";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a resolved ticket with a reason (new due time) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                            subject: string;
+                            description: string;
+                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                            subjectId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "pending" | "resolved" | "closed";
+                            openedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            lastReplyAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            replies: {
+                                id: string;
+                                /** @enum {string} */
+                                authorType: "partner" | "operator";
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                kind: "reply" | "resolution" | "reopen";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ticket queue with filters (support, admin, ecosystem managers) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: string;
+                    category?: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                    overdue?: "true" | "false";
+                    assignee?: string;
+                    partnerId?: string;
+                    q?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                partnerId: string;
+                                partnerName: string;
+                                /** @enum {string} */
+                                category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                                subject: string;
+                                description: string;
+                                subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                                subjectId: string | null;
+                                /** @enum {string} */
+                                status: "open" | "pending" | "resolved" | "closed";
+                                openedBy: {
+                                    id: string;
+                                    name: string;
+                                };
+                                assignee: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                escalatedAt: string | null;
+                                resolvedAt: string | null;
+                                closedAt: string | null;
+                                /** Format: date-time */
+                                lastReplyAt: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/tickets/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operators who can be given tickets */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                email: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/tickets/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign tickets in bulk (or unassign with null) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ticketIds: string[];
+                        assigneeId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A ticket with its thread */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                            subject: string;
+                            description: string;
+                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                            subjectId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "pending" | "resolved" | "closed";
+                            openedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            lastReplyAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            replies: {
+                                id: string;
+                                /** @enum {string} */
+                                authorType: "partner" | "operator";
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                kind: "reply" | "resolution" | "reopen";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/tickets/{id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the partner (the ticket then waits for them) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                            subject: string;
+                            description: string;
+                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                            subjectId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "pending" | "resolved" | "closed";
+                            openedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            lastReplyAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            replies: {
+                                id: string;
+                                /** @enum {string} */
+                                authorType: "partner" | "operator";
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                kind: "reply" | "resolution" | "reopen";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/tickets/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve a ticket, optionally with a closing note */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                            subject: string;
+                            description: string;
+                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                            subjectId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "pending" | "resolved" | "closed";
+                            openedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            lastReplyAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            replies: {
+                                id: string;
+                                /** @enum {string} */
+                                authorType: "partner" | "operator";
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                kind: "reply" | "resolution" | "reopen";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The working-day calendar: holidays and adjusted working weekends */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                date: string;
+                                /** @enum {string} */
+                                kind: "holiday" | "workday";
+                                nameZh: string;
+                                nameEn: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/holidays/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Add or change a day of the calendar (operator admins) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    date: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "holiday" | "workday";
+                        nameZh: string;
+                        nameEn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ticketsRedated: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove a day from the calendar (operator admins) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    date: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ticketsRedated: number;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
