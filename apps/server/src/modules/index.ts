@@ -4,6 +4,8 @@ import auth from '../plugins/auth.ts';
 import csrf from '../plugins/csrf.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { certificatesRoutes } from './certificates/certificates.routes.ts';
+import { certificationRoutes } from './certification/certification.routes.ts';
+import { certificationReviewRoutes } from './certification/review.routes.ts';
 import { identityRoutes } from './identity/identity.routes.ts';
 import { meRoutes } from './identity/me.routes.ts';
 import { membershipsConsoleRoutes } from './memberships/memberships-console.routes.ts';
@@ -35,6 +37,8 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await app.register(certificatesRoutes, { ctx });
   // Test servers with CLOCK_CONTROL=1 only; registers nothing otherwise.
   await app.register(testControlRoutes, { ctx });
+  await app.register(certificationRoutes, { ctx });
+  await app.register(certificationReviewRoutes, { ctx });
   await app.register(ticketsRoutes, { ctx });
   await app.register(ticketsConsoleRoutes, { ctx });
 }

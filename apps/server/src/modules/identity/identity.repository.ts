@@ -38,6 +38,17 @@ export async function updateUser(
   return u;
 }
 
+/** The active administrators of one partner: who is told about company-level events. */
+export function findPartnerAdmins(db: DbOrTx, partnerId: string): Promise<UserRow[]> {
+  return db
+    .select()
+    .from(users)
+    .where(
+      and(eq(users.partnerId, partnerId), eq(users.status, 'active'), sql`'admin' = any(${users.roles})`),
+    )
+    .orderBy(users.createdAt);
+}
+
 /** Partner administrators' emails, for the console list of registrations. */
 export async function adminEmailsOf(db: DbOrTx, partnerIds: string[]): Promise<Map<string, string>> {
   if (partnerIds.length === 0) return new Map();

@@ -7,6 +7,7 @@ import { newId } from '../../lib/ids.ts';
 import type { SessionUser } from '../../plugins/auth.ts';
 import {
   adminEmailsOf,
+  findPartnerAdmins,
   findUserByEmail,
   findUserByPhone,
   findUsersByIds,
@@ -104,6 +105,11 @@ export function sessionUserOf(u: UserRow, sessionId: string): SessionUser {
 /** The first administrator's email of each partner. */
 export function partnerAdminEmails(ctx: AppContext, partnerIds: string[]): Promise<Map<string, string>> {
   return adminEmailsOf(ctx.db, partnerIds);
+}
+
+/** The partner's active administrators (with contacts and language), e.g. to notify them. */
+export function partnerAdmins(ctx: AppContext, partnerId: string, db: DbOrTx = ctx.db): Promise<UserRow[]> {
+  return findPartnerAdmins(db, partnerId);
 }
 
 /** Active operators with any of the roles (assignee pickers, escalation recipients). */

@@ -1,4 +1,5 @@
 import { certificateTemplates } from './certificates.ts';
+import { certificationTemplates } from './certification.ts';
 import { commonTemplates } from './common.ts';
 import { identityTemplates } from './identity.ts';
 import { membershipsTemplates } from './memberships.ts';
@@ -8,6 +9,7 @@ import { ticketsTemplates } from './tickets.ts';
 /** Every template by id. A module adds its `templates/<module>.ts` map here. */
 export const templateRegistry: Readonly<Record<string, NotificationTemplate>> = {
   ...commonTemplates,
+  ...certificationTemplates,
   ...certificateTemplates,
   ...identityTemplates,
   ...membershipsTemplates,

@@ -1,0 +1,53 @@
+import './certification.errors.ts';
+import type { DbOrTx } from '@pc/db';
+import { AppError } from '../../lib/errors.ts';
+import type { Locale } from '../../lib/i18n.ts';
+import { findStage } from './certification.repository.ts';
+
+/** Where a blocked partner goes to fix it (R4). */
+export const BUSINESS_INFO_LINK = '/partner-info/business';
+
+/**
+ * R4: the one check every payout-related action calls (payment applications, incentive payouts).
+ * Refuses with `certification.payout_blocked` and a link to the business-information page until
+ * the business information certification is approved.
+ */
+export async function assertPayoutAllowed(db: DbOrTx, partnerId: string): Promise<void> {
+  const row = await findStage(db, partnerId, 'business');
+  if (row?.status !== 'approved') {
+    throw new AppError('certification.payout_blocked', {
+      link: BUSINESS_INFO_LINK,
+      businessStatus: row?.status ?? 'none',
+    });
+  }
+}
+
+/** The same check as data, for the portal to show before the partner tries. */
+export async function payoutEligibility(db: DbOrTx, partnerId: string, locale: Locale) {
+  const row = await findStage(db, partnerId, 'business');
+  const businessStatus = (row?.status ?? 'none') as 'none';
+  try {
+    await assertPayoutAllowed(db, partnerId);
+    return { allowed: true, businessStatus, code: null, message: null, link: null };
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    return {
+      allowed: false,
+      businessStatus,
+      code: e.code,
+      message: e.messageIn(locale),
+      link: BUSINESS_INFO_LINK,
+    };
+  }
+}
+
+/** The approved tax identity, for invoice amounts (R14) and settlement; null until approved. */
+export async function approvedTaxIdentity(
+  db: DbOrTx,
+  partnerId: string,
+): Promise<{ taxpayerStatus: 'general' | 'small_scale'; settlementCurrency: 'CNY' | 'USD' } | null> {
+  const row = await findStage(db, partnerId, 'business');
+  if (row?.status !== 'approved') return null;
+  const data = row.data as { taxpayerStatus: 'general' | 'small_scale'; settlementCurrency: 'CNY' | 'USD' };
+  return { taxpayerStatus: data.taxpayerStatus, settlementCurrency: data.settlementCurrency };
+}
