@@ -1,13 +1,22 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUSLocale from 'antd/locale/en_US';
 import zhCNLocale from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { ApiRequestError } from './api/client.ts';
+import { meKey } from './api/session.ts';
 import { router } from './router.tsx';
 
-const queryClient = new QueryClient({
+/** A session that ended (expired, signed out elsewhere) sends the user back to sign-in via the layouts. */
+function onApiError(err: unknown): void {
+  if (err instanceof ApiRequestError && err.code === 'common.unauthenticated')
+    queryClient.setQueryData(meKey, null);
+}
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onApiError }),
+  mutationCache: new MutationCache({ onError: onApiError }),
   defaultOptions: {
     queries: {
       // Client errors (401, 403, 404) will not change on a retry.
