@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type AppContext, systemActor } from '../context.ts';
 import type { Localized } from '../lib/i18n.ts';
 import { seedDemoCertificates } from '../modules/certificates/certificates.demo.ts';
+import { seedDemoCertification } from '../modules/certification/certification.demo.ts';
 import { findUserByEmail } from '../modules/identity/identity.repository.ts';
 import { createUser } from '../modules/identity/users.service.ts';
 import { findPartner } from '../modules/partners/partners.repository.ts';
@@ -96,4 +97,5 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   });
   await seedDemoTickets(ctx);
   await seedDemoCertificates(ctx);
+  await seedDemoCertification(ctx);
 }
