@@ -4818,6 +4818,1123 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organization/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members of my company (administrators) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                email: string;
+                                phone: string | null;
+                                roles: string[];
+                                status: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                employment: {
+                                    jobTitle: string | null;
+                                    department: string | null;
+                                    employeeNo: string | null;
+                                    employedSince: string | null;
+                                    qualificationsUpdatedAt: string | null;
+                                };
+                                counts: {
+                                    certificates: number;
+                                    trainings: number;
+                                    projects: number;
+                                    expiringCertificates: number;
+                                    expiredCertificates: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organization/project-specialists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members with the project specialist role */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                email: string;
+                                phone: string | null;
+                                roles: string[];
+                                status: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                employment: {
+                                    jobTitle: string | null;
+                                    department: string | null;
+                                    employeeNo: string | null;
+                                    employedSince: string | null;
+                                    qualificationsUpdatedAt: string | null;
+                                };
+                                counts: {
+                                    certificates: number;
+                                    trainings: number;
+                                    projects: number;
+                                    expiringCertificates: number;
+                                    expiredCertificates: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organization/members/{id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Assign roles: admin or member, optionally project_specialist */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        roles: ("admin" | "member" | "project_specialist")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                            roles: string[];
+                            status: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            employment: {
+                                jobTitle: string | null;
+                                department: string | null;
+                                employeeNo: string | null;
+                                employedSince: string | null;
+                                qualificationsUpdatedAt: string | null;
+                            };
+                            counts: {
+                                certificates: number;
+                                trainings: number;
+                                projects: number;
+                                expiringCertificates: number;
+                                expiredCertificates: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organization/members/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop a member signing in */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                            roles: string[];
+                            status: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            employment: {
+                                jobTitle: string | null;
+                                department: string | null;
+                                employeeNo: string | null;
+                                employedSince: string | null;
+                                qualificationsUpdatedAt: string | null;
+                            };
+                            counts: {
+                                certificates: number;
+                                trainings: number;
+                                projects: number;
+                                expiringCertificates: number;
+                                expiredCertificates: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organization/members/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Let a deactivated member sign in again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                            roles: string[];
+                            status: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            employment: {
+                                jobTitle: string | null;
+                                department: string | null;
+                                employeeNo: string | null;
+                                employedSince: string | null;
+                                qualificationsUpdatedAt: string | null;
+                            };
+                            counts: {
+                                certificates: number;
+                                trainings: number;
+                                projects: number;
+                                expiringCertificates: number;
+                                expiredCertificates: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organization/members/{id}/qualifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One member's employment and qualification records */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            member: {
+                                id: string;
+                                name: string;
+                                email: string;
+                                roles: string[];
+                                status: string;
+                            };
+                            employment: {
+                                jobTitle: string | null;
+                                department: string | null;
+                                employeeNo: string | null;
+                                employedSince: string | null;
+                                qualificationsUpdatedAt: string | null;
+                            };
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "certificate" | "training" | "project";
+                                name: string;
+                                organization: string | null;
+                                reference: string | null;
+                                startsOn: string | null;
+                                endsOn: string | null;
+                                description: string | null;
+                                expiryState: ("valid" | "expiring" | "expired") | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organization/qualifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole organization's qualifications, by member */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "certificate" | "training" | "project";
+                    expiringWithinDays?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                member: {
+                                    id: string;
+                                    name: string;
+                                    email: string;
+                                    roles: string[];
+                                    status: string;
+                                };
+                                employment: {
+                                    jobTitle: string | null;
+                                    department: string | null;
+                                    employeeNo: string | null;
+                                    employedSince: string | null;
+                                    qualificationsUpdatedAt: string | null;
+                                };
+                                items: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "certificate" | "training" | "project";
+                                    name: string;
+                                    organization: string | null;
+                                    reference: string | null;
+                                    startsOn: string | null;
+                                    endsOn: string | null;
+                                    description: string | null;
+                                    expiryState: ("valid" | "expiring" | "expired") | null;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organization/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invitation list (pending, accepted, expired, revoked) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "accepted" | "expired" | "revoked";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                email: string;
+                                name: string | null;
+                                roles: string[];
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "expired" | "revoked";
+                                invitedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                acceptedAt: string | null;
+                                revokedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Invite a person by email (valid 7 days) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        name?: string | null;
+                        roles: ("admin" | "member" | "project_specialist")[];
+                        /** @enum {string} */
+                        locale?: "zh-CN" | "en-US";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            email: string;
+                            name: string | null;
+                            roles: string[];
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "expired" | "revoked";
+                            invitedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            acceptedAt: string | null;
+                            revokedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organization/invitations/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a pending invitation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            email: string;
+                            name: string | null;
+                            roles: string[];
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "expired" | "revoked";
+                            invitedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            acceptedAt: string | null;
+                            revokedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organization/me/qualifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My employment and qualification records */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            employment: {
+                                jobTitle: string | null;
+                                department: string | null;
+                                employeeNo: string | null;
+                                employedSince: string | null;
+                                qualificationsUpdatedAt: string | null;
+                            };
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "certificate" | "training" | "project";
+                                name: string;
+                                organization: string | null;
+                                reference: string | null;
+                                startsOn: string | null;
+                                endsOn: string | null;
+                                description: string | null;
+                                expiryState: ("valid" | "expiring" | "expired") | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a certificate, training or project record */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "certificate" | "training" | "project";
+                        name: string;
+                        organization?: string | null;
+                        reference?: string | null;
+                        startsOn?: string | null;
+                        endsOn?: string | null;
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "certificate" | "training" | "project";
+                            name: string;
+                            organization: string | null;
+                            reference: string | null;
+                            startsOn: string | null;
+                            endsOn: string | null;
+                            description: string | null;
+                            expiryState: ("valid" | "expiring" | "expired") | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organization/me/employment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save my employment details */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        jobTitle?: string | null;
+                        department?: string | null;
+                        employeeNo?: string | null;
+                        employedSince?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            employment: {
+                                jobTitle: string | null;
+                                department: string | null;
+                                employeeNo: string | null;
+                                employedSince: string | null;
+                                qualificationsUpdatedAt: string | null;
+                            };
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "certificate" | "training" | "project";
+                                name: string;
+                                organization: string | null;
+                                reference: string | null;
+                                startsOn: string | null;
+                                endsOn: string | null;
+                                description: string | null;
+                                expiryState: ("valid" | "expiring" | "expired") | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organization/me/qualifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change one of my records */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "certificate" | "training" | "project";
+                        name: string;
+                        organization?: string | null;
+                        reference?: string | null;
+                        startsOn?: string | null;
+                        endsOn?: string | null;
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "certificate" | "training" | "project";
+                            name: string;
+                            organization: string | null;
+                            reference: string | null;
+                            startsOn: string | null;
+                            endsOn: string | null;
+                            description: string | null;
+                            expiryState: ("valid" | "expiring" | "expired") | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete one of my records */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {boolean} */
+                            deleted: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invitation behind an email link (company, address, status) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            partnerName: string;
+                            email: string;
+                            name: string | null;
+                            roles: string[];
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "expired" | "revoked";
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation: creates the partner user with the invited roles */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        name: string;
+                        password: string;
+                        phone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            userId: string;
+                            email: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/partners/{partnerId}/organization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A partner’s members and invitations (partner detail) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    partnerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            members: {
+                                id: string;
+                                name: string;
+                                email: string;
+                                phone: string | null;
+                                roles: string[];
+                                status: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                employment: {
+                                    jobTitle: string | null;
+                                    department: string | null;
+                                    employeeNo: string | null;
+                                    employedSince: string | null;
+                                    qualificationsUpdatedAt: string | null;
+                                };
+                                counts: {
+                                    certificates: number;
+                                    trainings: number;
+                                    projects: number;
+                                    expiringCertificates: number;
+                                    expiredCertificates: number;
+                                };
+                            }[];
+                            invitations: {
+                                id: string;
+                                email: string;
+                                name: string | null;
+                                roles: string[];
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "expired" | "revoked";
+                                invitedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                acceptedAt: string | null;
+                                revokedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/partners/{partnerId}/qualifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A partner’s member qualifications (partner detail) */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "certificate" | "training" | "project";
+                    expiringWithinDays?: number;
+                };
+                header?: never;
+                path: {
+                    partnerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                member: {
+                                    id: string;
+                                    name: string;
+                                    email: string;
+                                    roles: string[];
+                                    status: string;
+                                };
+                                employment: {
+                                    jobTitle: string | null;
+                                    department: string | null;
+                                    employeeNo: string | null;
+                                    employedSince: string | null;
+                                    qualificationsUpdatedAt: string | null;
+                                };
+                                items: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "certificate" | "training" | "project";
+                                    name: string;
+                                    organization: string | null;
+                                    reference: string | null;
+                                    startsOn: string | null;
+                                    endsOn: string | null;
+                                    description: string | null;
+                                    expiryState: ("valid" | "expiring" | "expired") | null;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
