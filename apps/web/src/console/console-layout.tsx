@@ -1,5 +1,7 @@
 import {
   AuditOutlined,
+  CalendarOutlined,
+  CustomerServiceOutlined,
   DashboardOutlined,
   MailOutlined,
   SendOutlined,
@@ -18,10 +20,18 @@ import { QueryState } from '../components/query-state.tsx';
 import { UserMenu } from '../components/user-menu.tsx';
 import type { enUS } from '../i18n/en-US.ts';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
-import { canSeeOutbox } from './roles.ts';
+import { canSeeOutbox, canSeeTickets } from './roles.ts';
 
 type Section = keyof typeof enUS.console.nav;
-const SECTIONS: readonly string[] = ['dashboard', 'registrations', 'audit', 'outbox', 'messages'];
+const SECTIONS: readonly string[] = [
+  'dashboard',
+  'registrations',
+  'audit',
+  'outbox',
+  'messages',
+  'tickets',
+  'holidays',
+];
 
 function NotOperator() {
   const { t } = useTranslation();
@@ -91,6 +101,10 @@ export function ConsoleLayout() {
     ...(canSeeOutbox(me.data)
       ? [entry('outbox', '/console/outbox', t('console.nav.outbox'), <SendOutlined />)]
       : []),
+    ...(canSeeTickets(me.data)
+      ? [entry('tickets', '/console/tickets', t('console.nav.tickets'), <CustomerServiceOutlined />)]
+      : []),
+    entry('holidays', '/console/holidays', t('console.nav.holidays'), <CalendarOutlined />),
     entry('messages', '/console/messages', t('console.nav.messages'), <MailOutlined />),
   ];
 

@@ -6,3 +6,6 @@ export { ConsoleLayout } from './console-layout.tsx';
 export { ConsoleSignInPage } from './console-sign-in-page.tsx';
 export { OutboxPage } from './outbox-page.tsx';
 export { RegistrationsPage } from './registrations-page.tsx';
+export { ConsoleTicketPage } from './tickets/console-ticket-page.tsx';
+export { HolidaysPage } from './tickets/holidays-page.tsx';
+export { TicketQueuePage } from './tickets/ticket-queue-page.tsx';

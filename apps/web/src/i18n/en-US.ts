@@ -1,5 +1,8 @@
+import { ticketsEnUS } from './tickets.en-US.ts';
+
 /** English (US). The shape of this object is the shape every language must have. */
 export const enUS = {
+  tickets: ticketsEnUS,
   app: {
     name: 'Partner Center',
     console: 'Operator Console',
@@ -283,6 +286,8 @@ export const enUS = {
       audit: 'Audit log',
       outbox: 'Outbox',
       messages: 'Messages',
+      tickets: 'Tickets',
+      holidays: 'Holiday calendar',
     },
     dashboard: {
       welcome: 'Hello, {{name}}',

@@ -1,7 +1,9 @@
 import type { Resources } from './en-US.ts';
+import { ticketsZhCN } from './tickets.zh-CN.ts';
 
 /** 简体中文 */
 export const zhCN: Resources = {
+  tickets: ticketsZhCN,
   app: {
     name: '伙伴中心',
     console: '运营控制台',
@@ -270,6 +272,8 @@ export const zhCN: Resources = {
       audit: '审计日志',
       outbox: '发件记录',
       messages: '消息中心',
+      tickets: '工单队列',
+      holidays: '节假日日历',
     },
     dashboard: {
       welcome: '您好，{{name}}',

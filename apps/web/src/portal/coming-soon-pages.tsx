@@ -17,9 +17,6 @@ export function BenefitsPage() {
 export function BillingPage() {
   return <ComingSoon feature="billing" title={useTranslation().t('nav.billing')} />;
 }
-export function SupportPage() {
-  return <ComingSoon feature="support" title={useTranslation().t('nav.support')} />;
-}
 export function DeveloperPage() {
   return <ComingSoon feature="developer" title={useTranslation().t('nav.developer')} />;
 }

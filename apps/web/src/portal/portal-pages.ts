@@ -8,7 +8,9 @@ export {
   CustomersPage,
   DeveloperPage,
   OrganizationPage,
-  SupportPage,
 } from './coming-soon-pages.tsx';
 export { DashboardPage } from './dashboard-page.tsx';
 export { PortalLayout } from './portal-layout.tsx';
+export { NewTicketPage } from './tickets/new-ticket-page.tsx';
+export { SupportPage } from './tickets/support-page.tsx';
+export { TicketDetailPage } from './tickets/ticket-detail-page.tsx';

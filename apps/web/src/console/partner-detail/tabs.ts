@@ -2,6 +2,7 @@
 // the page renders them in this order after the header.
 import type { ParseKeys } from 'i18next';
 import type { ComponentType } from 'react';
+import { PartnerTicketsTab } from '../tickets/partner-tickets-tab.tsx';
 import { HistoryTab } from './history-tab.tsx';
 
 export interface PartnerTabProps {
@@ -17,4 +18,5 @@ export interface PartnerTab {
 
 export const PARTNER_TABS: PartnerTab[] = [
   { key: 'history', labelKey: 'console.audit.title', component: HistoryTab },
+  { key: 'tickets', labelKey: 'tickets.tab', component: PartnerTicketsTab },
 ];
