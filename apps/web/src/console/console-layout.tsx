@@ -4,6 +4,7 @@ import {
   CustomerServiceOutlined,
   DashboardOutlined,
   MailOutlined,
+  SafetyCertificateOutlined,
   SendOutlined,
   ShopOutlined,
 } from '@ant-design/icons';
@@ -20,6 +21,7 @@ import { QueryState } from '../components/query-state.tsx';
 import { UserMenu } from '../components/user-menu.tsx';
 import type { enUS } from '../i18n/en-US.ts';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
+import { canSeeCertificateReviews } from './certificates/roles.ts';
 import { canSeeOutbox, canSeeTickets } from './roles.ts';
 
 type Section = keyof typeof enUS.console.nav;
@@ -103,6 +105,16 @@ export function ConsoleLayout() {
       : []),
     ...(canSeeTickets(me.data)
       ? [entry('tickets', '/console/tickets', t('console.nav.tickets'), <CustomerServiceOutlined />)]
+      : []),
+    ...(canSeeCertificateReviews(me.data)
+      ? [
+          entry(
+            'certificate-reviews',
+            '/console/certificate-reviews',
+            t('certificates.console.nav'),
+            <SafetyCertificateOutlined />,
+          ),
+        ]
       : []),
     entry('holidays', '/console/holidays', t('console.nav.holidays'), <CalendarOutlined />),
     entry('messages', '/console/messages', t('console.nav.messages'), <MailOutlined />),

@@ -1,6 +1,7 @@
 // The operator console, loaded as its own chunk.
 export { MessagesPage as ConsoleMessagesPage } from '../components/messages-page.tsx';
 export { AuditPage } from './audit-page.tsx';
+export { ReviewQueuePage } from './certificates/review-queue-page.tsx';
 export { ConsoleDashboardPage } from './console-dashboard-page.tsx';
 export { ConsoleLayout } from './console-layout.tsx';
 export { ConsoleSignInPage } from './console-sign-in-page.tsx';

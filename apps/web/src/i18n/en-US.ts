@@ -1,7 +1,9 @@
+import { certificatesEnUS } from './certificates.en-US.ts';
 import { ticketsEnUS } from './tickets.en-US.ts';
 
 /** English (US). The shape of this object is the shape every language must have. */
 export const enUS = {
+  certificates: certificatesEnUS,
   tickets: ticketsEnUS,
   app: {
     name: 'Partner Center',

@@ -1,8 +1,10 @@
+import { certificatesZhCN } from './certificates.zh-CN.ts';
 import type { Resources } from './en-US.ts';
 import { ticketsZhCN } from './tickets.zh-CN.ts';
 
 /** 简体中文 */
 export const zhCN: Resources = {
+  certificates: certificatesZhCN,
   tickets: ticketsZhCN,
   app: {
     name: '伙伴中心',

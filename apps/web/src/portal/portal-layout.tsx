@@ -40,6 +40,7 @@ function item(key: string, path: string, label: string, icon?: React.ReactNode) 
 function selectedKey(pathname: string): string {
   if (pathname.startsWith('/partner-info/basic')) return 'basic-info';
   if (pathname.startsWith('/partner-info/business')) return 'business-info';
+  if (pathname.startsWith('/partner-info/certificate')) return 'certificate';
   return pathname.split('/')[1] ?? 'dashboard';
 }
 
@@ -91,6 +92,7 @@ export function PortalLayout() {
       children: [
         item('basic-info', '/partner-info/basic', t('nav.basicInfo')),
         item('business-info', '/partner-info/business', t('nav.businessInfo')),
+        item('certificate', '/partner-info/certificate', t('certificates.nav')),
       ],
     },
     item('organization', '/organization', t('nav.organization'), <UsergroupAddOutlined />),

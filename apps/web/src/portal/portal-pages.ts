@@ -1,6 +1,7 @@
 // The signed-in portal, loaded as one chunk after sign-in.
 export { MessagesPage as PortalMessagesPage } from '../components/messages-page.tsx';
 export { BasicInfoPage } from './basic-info-page.tsx';
+export { CertificatePage } from './certificates/certificate-page.tsx';
 export {
   BenefitsPage,
   BillingPage,

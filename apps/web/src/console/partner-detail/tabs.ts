@@ -2,6 +2,7 @@
 // the page renders them in this order after the header.
 import type { ParseKeys } from 'i18next';
 import type { ComponentType } from 'react';
+import { CertificateTab } from '../certificates/certificate-tab.tsx';
 import { PartnerTicketsTab } from '../tickets/partner-tickets-tab.tsx';
 import { HistoryTab } from './history-tab.tsx';
 
@@ -19,4 +20,5 @@ export interface PartnerTab {
 export const PARTNER_TABS: PartnerTab[] = [
   { key: 'history', labelKey: 'console.audit.title', component: HistoryTab },
   { key: 'tickets', labelKey: 'tickets.tab', component: PartnerTicketsTab },
+  { key: 'certificate', labelKey: 'certificates.console.tab', component: CertificateTab },
 ];
