@@ -60,6 +60,7 @@ export const router = createBrowserRouter([
           { path: 'partner-info/basic/profile', ...lazyPage(() => portal('BasicInfoPage')) },
           { path: 'partner-info/business', ...lazyPage(() => portal('BusinessInfoPage')) },
           { path: 'partner-info/certificate', ...lazyPage(() => portal('CertificatePage')) },
+          { path: 'memberships', ...lazyPage(() => portal('MembershipsPage')) },
           { path: 'organization', ...lazyPage(() => portal('OrganizationPage')) },
           { path: 'customers', ...lazyPage(() => portal('CustomersPage')) },
           { path: 'benefits', ...lazyPage(() => portal('BenefitsPage')) },
@@ -78,6 +79,8 @@ export const router = createBrowserRouter([
         children: [
           { index: true, ...lazyPage(() => consolePage('ConsoleDashboardPage')) },
           { path: 'registrations', ...lazyPage(() => consolePage('RegistrationsPage')) },
+          { path: 'memberships', ...lazyPage(() => consolePage('MembershipQueuePage')) },
+          { path: 'partners/:partnerId', ...lazyPage(() => consolePage('PartnerDetailPage')) },
           { path: 'audit', ...lazyPage(() => consolePage('AuditPage')) },
           { path: 'outbox', ...lazyPage(() => consolePage('OutboxPage')) },
           { path: 'messages', ...lazyPage(() => consolePage('ConsoleMessagesPage')) },

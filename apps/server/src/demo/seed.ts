@@ -5,6 +5,7 @@ import { seedDemoCertificates } from '../modules/certificates/certificates.demo.
 import { seedDemoCertification } from '../modules/certification/certification.demo.ts';
 import { findUserByEmail } from '../modules/identity/identity.repository.ts';
 import { createUser } from '../modules/identity/users.service.ts';
+import { seedDemoMemberships } from '../modules/memberships/memberships.demo.ts';
 import { findPartner } from '../modules/partners/partners.repository.ts';
 import { createPartner } from '../modules/partners/partners.service.ts';
 import { seedDemoTickets } from '../modules/tickets/tickets.demo.ts';
@@ -98,4 +99,5 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   await seedDemoTickets(ctx);
   await seedDemoCertificates(ctx);
   await seedDemoCertification(ctx);
+  await seedDemoMemberships(ctx);
 }

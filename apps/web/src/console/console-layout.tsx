@@ -1,4 +1,5 @@
 import {
+  AppstoreOutlined,
   AuditOutlined,
   CalendarOutlined,
   CustomerServiceOutlined,
@@ -99,6 +100,9 @@ export function ConsoleLayout() {
   const items: MenuProps['items'] = [
     entry('dashboard', '/console', t('console.nav.dashboard'), <DashboardOutlined />),
     entry('registrations', '/console/registrations', t('console.nav.registrations'), <ShopOutlined />),
+    ...(me.data.roles.some((r) => ['admin', 'reviewer', 'ecosystem_manager'].includes(r))
+      ? [entry('memberships', '/console/memberships', t('memberships.consoleNav'), <AppstoreOutlined />)]
+      : []),
     entry('audit', '/console/audit', t('console.nav.audit'), <AuditOutlined />),
     ...(canSeeOutbox(me.data)
       ? [entry('outbox', '/console/outbox', t('console.nav.outbox'), <SendOutlined />)]

@@ -1,5 +1,6 @@
 import {
   ApiOutlined,
+  AppstoreOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
   GiftOutlined,
@@ -95,6 +96,7 @@ export function PortalLayout() {
         item('certificate', '/partner-info/certificate', t('certificates.nav')),
       ],
     },
+    item('memberships', '/memberships', t('memberships.nav'), <AppstoreOutlined />),
     item('organization', '/organization', t('nav.organization'), <UsergroupAddOutlined />),
     item('customers', '/customers', t('nav.customers'), <TeamOutlined />),
     item('benefits', '/benefits', t('nav.benefits'), <GiftOutlined />),

@@ -11,6 +11,7 @@ export {
   OrganizationPage,
 } from './coming-soon-pages.tsx';
 export { DashboardPage } from './dashboard-page.tsx';
+export { MembershipsPage } from './memberships/memberships-page.tsx';
 export { PortalLayout } from './portal-layout.tsx';
 export { NewTicketPage } from './tickets/new-ticket-page.tsx';
 export { SupportPage } from './tickets/support-page.tsx';

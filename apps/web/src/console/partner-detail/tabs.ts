@@ -3,6 +3,7 @@
 import type { ParseKeys } from 'i18next';
 import type { ComponentType } from 'react';
 import { CertificateTab } from '../certificates/certificate-tab.tsx';
+import { PartnerMembershipsTab } from '../memberships/partner-memberships-tab.tsx';
 import { PartnerTicketsTab } from '../tickets/partner-tickets-tab.tsx';
 import { HistoryTab } from './history-tab.tsx';
 
@@ -18,6 +19,7 @@ export interface PartnerTab {
 }
 
 export const PARTNER_TABS: PartnerTab[] = [
+  { key: 'memberships', labelKey: 'memberships.detail.tab', component: PartnerMembershipsTab },
   { key: 'history', labelKey: 'console.audit.title', component: HistoryTab },
   { key: 'tickets', labelKey: 'tickets.tab', component: PartnerTicketsTab },
   { key: 'certificate', labelKey: 'certificates.console.tab', component: CertificateTab },
