@@ -250,6 +250,54 @@ CREATE TABLE "notifications" (
 	CONSTRAINT "notifications_idempotency_key_unique" UNIQUE("idempotency_key")
 );
 --> statement-breakpoint
+CREATE TABLE "member_invitations" (
+	"id" text PRIMARY KEY NOT NULL,
+	"partner_id" text NOT NULL,
+	"email" text NOT NULL,
+	"name" text,
+	"roles" text[] NOT NULL,
+	"locale" text NOT NULL,
+	"token_hash" text NOT NULL,
+	"status" text NOT NULL,
+	"invited_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"accepted_at" timestamp with time zone,
+	"accepted_user_id" text,
+	"revoked_at" timestamp with time zone,
+	"revoked_by" text,
+	"expired_at" timestamp with time zone,
+	CONSTRAINT "member_invitations_token_hash_unique" UNIQUE("token_hash")
+);
+--> statement-breakpoint
+CREATE TABLE "member_profiles" (
+	"user_id" text PRIMARY KEY NOT NULL,
+	"partner_id" text NOT NULL,
+	"job_title" text,
+	"department" text,
+	"employee_no" text,
+	"employed_since" date,
+	"qualifications_updated_at" timestamp with time zone,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "member_qualifications" (
+	"id" text PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"partner_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"name" text NOT NULL,
+	"organization" text,
+	"reference" text,
+	"starts_on" date,
+	"ends_on" date,
+	"description" text,
+	"expiry_warned_for" date,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "partners" (
 	"id" text PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
@@ -323,6 +371,14 @@ ALTER TABLE "reseller_invitations" ADD CONSTRAINT "reseller_invitations_reseller
 ALTER TABLE "reseller_invitations" ADD CONSTRAINT "reseller_invitations_invited_by_users_id_fk" FOREIGN KEY ("invited_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reseller_links" ADD CONSTRAINT "reseller_links_distributor_id_partners_id_fk" FOREIGN KEY ("distributor_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reseller_links" ADD CONSTRAINT "reseller_links_reseller_id_partners_id_fk" FOREIGN KEY ("reseller_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_invitations" ADD CONSTRAINT "member_invitations_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_invitations" ADD CONSTRAINT "member_invitations_invited_by_users_id_fk" FOREIGN KEY ("invited_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_invitations" ADD CONSTRAINT "member_invitations_accepted_user_id_users_id_fk" FOREIGN KEY ("accepted_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_invitations" ADD CONSTRAINT "member_invitations_revoked_by_users_id_fk" FOREIGN KEY ("revoked_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_profiles" ADD CONSTRAINT "member_profiles_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_profiles" ADD CONSTRAINT "member_profiles_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_qualifications" ADD CONSTRAINT "member_qualifications_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_qualifications" ADD CONSTRAINT "member_qualifications_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ticket_replies" ADD CONSTRAINT "ticket_replies_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ticket_replies" ADD CONSTRAINT "ticket_replies_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tickets" ADD CONSTRAINT "tickets_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -362,6 +418,13 @@ CREATE INDEX "in_app_messages_user_idx" ON "in_app_messages" USING btree ("user_
 CREATE INDEX "notifications_recipient_idx" ON "notifications" USING btree ("recipient","created_at");--> statement-breakpoint
 CREATE INDEX "notifications_channel_idx" ON "notifications" USING btree ("channel","created_at");--> statement-breakpoint
 CREATE INDEX "notifications_created_idx" ON "notifications" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "member_invitations_partner_idx" ON "member_invitations" USING btree ("partner_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "member_invitations_pending_uq" ON "member_invitations" USING btree ("partner_id",lower("email")) WHERE "member_invitations"."status" = 'pending';--> statement-breakpoint
+CREATE INDEX "member_invitations_due_idx" ON "member_invitations" USING btree ("status","expires_at");--> statement-breakpoint
+CREATE INDEX "member_profiles_partner_idx" ON "member_profiles" USING btree ("partner_id");--> statement-breakpoint
+CREATE INDEX "member_qualifications_user_idx" ON "member_qualifications" USING btree ("user_id","kind");--> statement-breakpoint
+CREATE INDEX "member_qualifications_partner_idx" ON "member_qualifications" USING btree ("partner_id","kind");--> statement-breakpoint
+CREATE INDEX "member_qualifications_expiry_idx" ON "member_qualifications" USING btree ("kind","ends_on");--> statement-breakpoint
 CREATE INDEX "partners_created_idx" ON "partners" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "ticket_replies_ticket_idx" ON "ticket_replies" USING btree ("ticket_id","created_at");--> statement-breakpoint
 CREATE INDEX "tickets_partner_idx" ON "tickets" USING btree ("partner_id","created_at");--> statement-breakpoint

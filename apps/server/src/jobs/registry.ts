@@ -1,6 +1,7 @@
 import { certificateJobs } from '../modules/certificates/certificates.jobs.ts';
 import { identityJobs } from '../modules/identity/identity.jobs.ts';
 import { membershipsJobs } from '../modules/memberships/memberships.jobs.ts';
+import { organizationJobs } from '../modules/organization/organization.jobs.ts';
 import { ticketsJobs } from '../modules/tickets/tickets.jobs.ts';
 import { notificationJobs } from '../notifications/notifications.jobs.ts';
 import type { JobDefinition } from './job-definition.ts';
@@ -14,4 +15,5 @@ export const jobRegistry: readonly JobDefinition[] = [
   ...certificateJobs,
   ...ticketsJobs,
   ...membershipsJobs,
+  ...organizationJobs,
 ];

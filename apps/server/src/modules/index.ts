@@ -11,6 +11,9 @@ import { meRoutes } from './identity/me.routes.ts';
 import { membershipsConsoleRoutes } from './memberships/memberships-console.routes.ts';
 import { membershipsRoutes } from './memberships/memberships.routes.ts';
 import { messagesRoutes } from './messages/messages.routes.ts';
+import { organizationConsoleRoutes } from './organization/organization-console.routes.ts';
+import { organizationPublicRoutes } from './organization/organization-public.routes.ts';
+import { organizationRoutes } from './organization/organization.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { partnersRoutes } from './partners/partners.routes.ts';
 import { programsRoutes } from './programs/programs.routes.ts';
@@ -41,4 +44,7 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await app.register(certificationReviewRoutes, { ctx });
   await app.register(ticketsRoutes, { ctx });
   await app.register(ticketsConsoleRoutes, { ctx });
+  await app.register(organizationRoutes, { ctx });
+  await app.register(organizationPublicRoutes, { ctx });
+  await app.register(organizationConsoleRoutes, { ctx });
 }

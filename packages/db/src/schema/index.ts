@@ -5,5 +5,6 @@ export * from './identity.ts';
 export * from './jobs.ts';
 export * from './memberships.ts';
 export * from './notifications.ts';
+export * from './organization.ts';
 export * from './partners.ts';
 export * from './tickets.ts';

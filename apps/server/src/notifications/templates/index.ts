@@ -3,15 +3,17 @@ import { certificationTemplates } from './certification.ts';
 import { commonTemplates } from './common.ts';
 import { identityTemplates } from './identity.ts';
 import { membershipsTemplates } from './memberships.ts';
+import { organizationTemplates } from './organization.ts';
 import type { NotificationTemplate } from './template.ts';
 import { ticketsTemplates } from './tickets.ts';
 
 /** Every template by id. A module adds its `templates/<module>.ts` map here. */
 export const templateRegistry: Readonly<Record<string, NotificationTemplate>> = {
   ...commonTemplates,
-  ...certificationTemplates,
   ...certificateTemplates,
+  ...certificationTemplates,
   ...identityTemplates,
   ...membershipsTemplates,
+  ...organizationTemplates,
   ...ticketsTemplates,
 };
