@@ -54,7 +54,9 @@ export function CertificatePage() {
               active={data.certificate.status === 'active'}
               isAdmin={Boolean(me?.roles.includes('admin'))}
             />
-            {data.reviews.length > 0 ? <ReviewHistory reviews={data.reviews} /> : null}
+            {data.reviews.some((r) => r.id !== data.currentReview?.id) ? (
+              <ReviewHistory reviews={data.reviews.filter((r) => r.id !== data.currentReview?.id)} />
+            ) : null}
           </Space>
         ) : null}
       </QueryState>
