@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.ts';
 import { systemActor } from '../../context.ts';
 import { operatorsWithRoles, type UserRow, usersByIds } from '../identity/users.service.ts';
+import { managerContact } from '../memberships/managers.service.ts';
 import { findTicket, flagOverdue, listNewlyOverdue, type TicketRow } from './tickets.repository.ts';
 import { formatBeijing, notifyUser, partnerNameOf } from './tickets.service.ts';
 
@@ -10,7 +11,8 @@ const BATCH = 200;
 
 /** Who hears about an overdue ticket: operator admins, its assignee and the partner's ecosystem manager. */
 async function recipientsOf(ctx: AppContext, t: TicketRow, admins: readonly UserRow[]): Promise<UserRow[]> {
-  const extra = await usersByIds(ctx, [t.assigneeId ?? ''].filter(Boolean));
+  const manager = await managerContact(ctx, t.partnerId);
+  const extra = await usersByIds(ctx, [t.assigneeId ?? '', manager?.id ?? ''].filter(Boolean));
   const all = new Map<string, UserRow>();
   for (const u of [...admins, ...extra]) if (u.status === 'active') all.set(u.id, u);
   return [...all.values()];

@@ -8,7 +8,9 @@ import {
   signIn,
 } from '../../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/index.ts';
+import { systemActor } from '../../context.ts';
 import { jobRegistry } from '../../jobs/registry.ts';
+import { assignManager } from '../memberships/managers.service.ts';
 import { seedDemoTickets } from './tickets.demo.ts';
 import { ticketsJobs } from './tickets.jobs.ts';
 
@@ -25,6 +27,7 @@ describe('tickets: overdue escalation and the holiday calendar', () => {
   let asAdmin: AsUser;
   let adminId: string;
   let supportId: string;
+  let ecoId: string;
   let relogin: () => Promise<void>;
   /** Sessions last a week: moving the clock by months needs fresh ones. */
   const setClock = async (at: string) => {
@@ -39,6 +42,9 @@ describe('tickets: overdue escalation and the holiday calendar', () => {
     const support = await createOperator(t, ['support']);
     const admin = await createOperator(t, ['admin']);
     adminId = admin.user.id;
+    const eco = await createOperator(t, ['ecosystem_manager']);
+    ecoId = eco.user.id;
+    await assignManager(t.ctx, systemActor(), a.partner.id, ecoId);
     supportId = support.user.id;
     relogin = async () => {
       asA = asUser(t, await signIn(t, a.user.email, a.password));
@@ -87,7 +93,7 @@ describe('tickets: overdue escalation and the holiday calendar', () => {
     const sent = await t.db.query<{ user_id: string }>(
       `select user_id from notifications where template = 'tickets.overdue' and channel = 'email' order by user_id`,
     );
-    expect(sent.rows.map((r) => r.user_id).sort()).toEqual([adminId, supportId].sort());
+    expect(sent.rows.map((r) => r.user_id).sort()).toEqual([adminId, supportId, ecoId].sort());
     const audit = await t.db.query<{ n: number }>(
       `select count(*)::int as n from audit_log where entity_id = $1 and action = 'ticket.escalated'`,
       [tk.id],

@@ -72,7 +72,13 @@ export function TicketTable({
             title: t('tickets.field.assignee'),
             dataIndex: 'assignee',
             render: (v: TicketItem['assignee']) =>
-              v ? v.name : <Typography.Text type="secondary">{t('tickets.unassigned')}</Typography.Text>,
+              v ? (
+                <span style={nowrap}>{v.name}</span>
+              ) : (
+                <Typography.Text type="secondary" style={nowrap}>
+                  {t('tickets.unassigned')}
+                </Typography.Text>
+              ),
           },
           {
             title: t('tickets.field.createdAt'),

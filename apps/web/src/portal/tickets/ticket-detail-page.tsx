@@ -41,9 +41,11 @@ export function TicketFacts({ ticket, side }: { ticket: Ticket; side: 'portal' |
       <Descriptions.Item label={t('tickets.field.createdAt')}>
         {formatDateTime(ticket.createdAt, i18n.language)}
       </Descriptions.Item>
-      <Descriptions.Item label={t('tickets.field.assignee')}>
-        <span data-testid="ticket-assignee">{ticket.assignee?.name ?? t('tickets.unassigned')}</span>
-      </Descriptions.Item>
+      {side === 'portal' ? (
+        <Descriptions.Item label={t('tickets.field.assignee')}>
+          <span data-testid="ticket-assignee">{ticket.assignee?.name ?? t('tickets.unassigned')}</span>
+        </Descriptions.Item>
+      ) : null}
       <Descriptions.Item label={t('tickets.field.id')}>{ticket.id}</Descriptions.Item>
     </Descriptions>
   );

@@ -1,4 +1,4 @@
-import { Card, Empty, Flex, Space, Tag, Typography } from 'antd';
+import { Card, Flex, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, nowrap } from '../../lib/format.ts';
 import type { Ticket, TicketStatus } from './tickets-api.ts';
@@ -58,7 +58,6 @@ export function TicketThread({ ticket, side }: { ticket: Ticket; side: 'portal' 
         </Typography.Text>
         {ticket.description}
       </Card>
-      {ticket.replies.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={null} /> : null}
       {ticket.replies.map((r) => (
         <Card
           key={r.id}
