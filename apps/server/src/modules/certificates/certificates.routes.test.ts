@@ -330,6 +330,35 @@ describe('certificate routes', () => {
     expect(tab.json().reviews[0].status).toBe('approved');
   });
 
+  it('an ecosystem manager sees the queue and a partner’s certificate but cannot decide', async () => {
+    const em = await createOperator(t, ['ecosystem_manager']);
+    const asEm = asUser(t, await signIn(t, em.user.email, em.password));
+    expect((await asEm({ method: 'GET', url: '/api/console/certificate-reviews' })).statusCode).toBe(200);
+    const tab = await asEm({ method: 'GET', url: `/api/console/partners/${a.partner.id}/certificate` });
+    expect(tab.json().certificate.validUntil).toBe('2028-01-31');
+    const res = await asEm({
+      method: 'POST',
+      url: `/api/console/certificate-reviews/${reviewA}/reject`,
+      payload: { reason: 'not mine to decide' },
+    });
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('a certificate issued in December gets that December’s review at once, with two weeks for materials', async () => {
+    const late = await createPartnerWithAdmin(t);
+    t.clock.set('2026-12-24T02:00:00Z');
+    const cert = await issue(late.partner.id);
+    expect(cert.validUntil).toBe('2027-01-31');
+    const asLate = asUser(t, await signIn(t, late.user.email, late.password));
+    const body = (await asLate({ method: 'GET', url: '/api/certificate' })).json();
+    expect(body.currentReview).toMatchObject({ cycleYear: 2026, status: 'open', canSubmit: true });
+    // 14 days after 24 December, end of day in Shanghai: later than the configured 31 December.
+    expect(body.currentReview.deadline).toBe('2027-01-07T15:59:59.999Z');
+    expect(await lastMessageTo(t, late.user.email, 'certificates.review_opened')).toMatchObject({
+      deadline: '2027-01-07 23:59',
+    });
+  });
+
   it('after the deadline materials are refused with the deadline in the message', async () => {
     const e = await createPartnerWithAdmin(t, { locale: 'en-US' });
     t.clock.set('2026-03-12T02:00:00Z');
