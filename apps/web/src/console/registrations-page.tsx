@@ -34,7 +34,11 @@ export function RegistrationsPage() {
                 {
                   title: t('console.registrations.name'),
                   dataIndex: 'name',
-                  render: (v: string) => <Typography.Text strong>{v}</Typography.Text>,
+                  render: (v: string, r) => (
+                    <Link to={`/console/partners/${r.id}`} data-testid="registration-partner-link">
+                      <Typography.Text strong>{v}</Typography.Text>
+                    </Link>
+                  ),
                 },
                 {
                   title: t('console.registrations.domainId'),

@@ -30,6 +30,8 @@ export const membershipsEnUS = {
     tabResellers: 'My cloud resellers',
     manager: 'Your ecosystem manager',
     managerNone: 'No ecosystem manager has been assigned yet; one will contact you soon.',
+    email: 'Email',
+    phone: 'Phone',
     managerHint: 'Contact your ecosystem manager about applications and the upgrade to distributor.',
     myPrograms: 'My programs',
     noPrograms: 'You have not joined a program yet.',
@@ -137,5 +139,7 @@ export const membershipsEnUS = {
     importSubmit: 'Import',
     imported: '{{count}} lines imported',
     notFound: 'This partner does not exist.',
+    programs: 'Programs',
+    applications: 'Applications',
   },
 };

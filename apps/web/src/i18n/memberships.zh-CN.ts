@@ -32,6 +32,8 @@ export const membershipsZhCN: typeof membershipsEnUS = {
     tabResellers: '我的云经销商',
     manager: '您的生态经理',
     managerNone: '尚未分配生态经理，生态经理将尽快与您联系。',
+    email: '邮箱',
+    phone: '电话',
     managerHint: '计划申请、升级总经销商等事宜，请联系您的生态经理。',
     myPrograms: '我的计划',
     noPrograms: '您尚未加入任何计划。',
@@ -137,5 +139,7 @@ export const membershipsZhCN: typeof membershipsEnUS = {
     importSubmit: '导入',
     imported: '已导入 {{count}} 行',
     notFound: '该伙伴不存在。',
+    programs: '计划',
+    applications: '申请记录',
   },
 };

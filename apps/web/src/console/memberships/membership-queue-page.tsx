@@ -226,6 +226,7 @@ export function MembershipQueuePage() {
                 {
                   key: 'actions',
                   fixed: 'right',
+                  width: 170,
                   render: (_, r) =>
                     r.status === 'submitted' ? (
                       <Flex gap={8}>

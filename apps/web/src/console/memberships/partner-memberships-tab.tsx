@@ -1,17 +1,4 @@
-import {
-  App,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Flex,
-  Form,
-  InputNumber,
-  Row,
-  Select,
-  Table,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Col, Flex, Form, InputNumber, Row, Select, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/query-state.tsx';
 import {
@@ -55,7 +42,7 @@ export function PartnerMembershipsTab({ partnerId }: PartnerTabProps) {
         <Row gutter={[16, 16]} data-testid="partner-memberships">
           <Col xs={24} xl={16}>
             <Flex vertical gap={16}>
-              <Card title={t('memberships.portal.myPrograms')} size="small">
+              <Card title={t('memberships.detail.programs')} size="small">
                 <Table
                   rowKey="id"
                   size="small"
@@ -86,7 +73,7 @@ export function PartnerMembershipsTab({ partnerId }: PartnerTabProps) {
                   ]}
                 />
               </Card>
-              <Card title={t('memberships.portal.applications')} size="small">
+              <Card title={t('memberships.detail.applications')} size="small">
                 <Table
                   rowKey="id"
                   size="small"
@@ -258,11 +245,6 @@ export function PartnerMembershipsTab({ partnerId }: PartnerTabProps) {
                   </Button>
                 </Form>
               </Card>
-              <Descriptions size="small" column={1} bordered>
-                <Descriptions.Item label={t('memberships.detail.domainId')}>
-                  {d.partner.domainId}
-                </Descriptions.Item>
-              </Descriptions>
             </Flex>
           </Col>
         </Row>

@@ -51,10 +51,12 @@ function ManagerCard({ data }: { data: MembershipOverview }) {
       {m ? (
         <Descriptions column={1} size="small">
           <Descriptions.Item label={t('memberships.detail.manager')}>{m.name}</Descriptions.Item>
-          <Descriptions.Item label="Email">
+          <Descriptions.Item label={t('memberships.portal.email')}>
             <a href={`mailto:${m.email}`}>{m.email}</a>
           </Descriptions.Item>
-          {m.phone ? <Descriptions.Item label="☎">{m.phone}</Descriptions.Item> : null}
+          {m.phone ? (
+            <Descriptions.Item label={t('memberships.portal.phone')}>{m.phone}</Descriptions.Item>
+          ) : null}
         </Descriptions>
       ) : (
         <Typography.Text type="secondary">{t('memberships.portal.managerNone')}</Typography.Text>
