@@ -79,6 +79,8 @@ export const router = createBrowserRouter([
         children: [
           { index: true, ...lazyPage(() => consolePage('ConsoleDashboardPage')) },
           { path: 'registrations', ...lazyPage(() => consolePage('RegistrationsPage')) },
+          { path: 'certifications', ...lazyPage(() => consolePage('CertificationQueuePage')) },
+          { path: 'certifications/:id', ...lazyPage(() => consolePage('CertificationReviewPage')) },
           { path: 'memberships', ...lazyPage(() => consolePage('MembershipQueuePage')) },
           { path: 'partners/:partnerId', ...lazyPage(() => consolePage('PartnerDetailPage')) },
           { path: 'audit', ...lazyPage(() => consolePage('AuditPage')) },

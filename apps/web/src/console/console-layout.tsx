@@ -4,6 +4,7 @@ import {
   CalendarOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
+  IdcardOutlined,
   MailOutlined,
   SafetyCertificateOutlined,
   SendOutlined,
@@ -100,6 +101,7 @@ export function ConsoleLayout() {
   const items: MenuProps['items'] = [
     entry('dashboard', '/console', t('console.nav.dashboard'), <DashboardOutlined />),
     entry('registrations', '/console/registrations', t('console.nav.registrations'), <ShopOutlined />),
+    entry('certifications', '/console/certifications', t('certification.console.nav'), <IdcardOutlined />),
     ...(me.data.roles.some((r) => ['admin', 'reviewer', 'ecosystem_manager'].includes(r))
       ? [entry('memberships', '/console/memberships', t('memberships.consoleNav'), <AppstoreOutlined />)]
       : []),

@@ -2,6 +2,8 @@
 export { MessagesPage as ConsoleMessagesPage } from '../components/messages-page.tsx';
 export { AuditPage } from './audit-page.tsx';
 export { ReviewQueuePage } from './certificates/review-queue-page.tsx';
+export { CertificationQueuePage } from './certification/certification-queue-page.tsx';
+export { CertificationReviewPage } from './certification/certification-review-page.tsx';
 export { ConsoleDashboardPage } from './console-dashboard-page.tsx';
 export { ConsoleLayout } from './console-layout.tsx';
 export { ConsoleSignInPage } from './console-sign-in-page.tsx';

@@ -1,9 +1,11 @@
 import { certificatesEnUS } from './certificates.en-US.ts';
+import { certificationEnUS } from './certification.en-US.ts';
 import { membershipsEnUS } from './memberships.en-US.ts';
 import { ticketsEnUS } from './tickets.en-US.ts';
 
 /** English (US). The shape of this object is the shape every language must have. */
 export const enUS = {
+  certification: certificationEnUS,
   certificates: certificatesEnUS,
   memberships: membershipsEnUS,
   tickets: ticketsEnUS,

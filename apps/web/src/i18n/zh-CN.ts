@@ -1,10 +1,12 @@
 import { certificatesZhCN } from './certificates.zh-CN.ts';
+import { certificationZhCN } from './certification.zh-CN.ts';
 import type { Resources } from './en-US.ts';
 import { membershipsZhCN } from './memberships.zh-CN.ts';
 import { ticketsZhCN } from './tickets.zh-CN.ts';
 
 /** 简体中文 */
 export const zhCN: Resources = {
+  certification: certificationZhCN,
   certificates: certificatesZhCN,
   memberships: membershipsZhCN,
   tickets: ticketsZhCN,

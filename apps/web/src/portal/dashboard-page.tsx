@@ -1,13 +1,13 @@
-import { SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Card, Col, Descriptions, Empty, Flex, Row, Tag, Typography } from 'antd';
+import { UserOutlined } from '@ant-design/icons';
+import { Avatar, Card, Col, Descriptions, Empty, Flex, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMessages } from '../api/messages.ts';
 import { useMe } from '../api/session.ts';
-import { LinkButton } from '../components/link-button.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { RoleTags } from '../components/role-tags.tsx';
 import { formatRelative } from '../lib/format.ts';
+import { CertificationCard } from './certification/certification-card.tsx';
 
 /** The partner's landing page after sign-in. */
 export function DashboardPage() {
@@ -42,21 +42,7 @@ export function DashboardPage() {
           </Card>
         </Col>
         <Col xs={24} md={12} xl={6}>
-          <Card
-            title={t('dashboard.certTitle')}
-            style={{ height: '100%' }}
-            data-testid="dashboard-certification"
-          >
-            <Flex vertical gap={12} align="flex-start">
-              <Tag icon={<SafetyCertificateOutlined />} color="default">
-                {t('dashboard.certStatus')}
-              </Tag>
-              <Typography.Text type="secondary">{t('dashboard.certBody')}</Typography.Text>
-              <LinkButton to="/partner-info/business" type="primary" ghost>
-                {t('dashboard.certAction')}
-              </LinkButton>
-            </Flex>
-          </Card>
+          <CertificationCard />
         </Col>
         <Col xs={24} md={12} xl={6}>
           <Card

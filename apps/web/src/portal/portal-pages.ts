@@ -2,10 +2,10 @@
 export { MessagesPage as PortalMessagesPage } from '../components/messages-page.tsx';
 export { BasicInfoPage } from './basic-info-page.tsx';
 export { CertificatePage } from './certificates/certificate-page.tsx';
+export { BusinessInfoPage } from './certification/business-info-page.tsx';
 export {
   BenefitsPage,
   BillingPage,
-  BusinessInfoPage,
   CustomersPage,
   DeveloperPage,
   OrganizationPage,

@@ -3,6 +3,7 @@
 import type { ParseKeys } from 'i18next';
 import type { ComponentType } from 'react';
 import { CertificateTab } from '../certificates/certificate-tab.tsx';
+import { PartnerCertificationTab } from '../certification/partner-certification-tab.tsx';
 import { PartnerMembershipsTab } from '../memberships/partner-memberships-tab.tsx';
 import { PartnerTicketsTab } from '../tickets/partner-tickets-tab.tsx';
 import { HistoryTab } from './history-tab.tsx';
@@ -23,4 +24,5 @@ export const PARTNER_TABS: PartnerTab[] = [
   { key: 'history', labelKey: 'console.audit.title', component: HistoryTab },
   { key: 'tickets', labelKey: 'tickets.tab', component: PartnerTicketsTab },
   { key: 'certificate', labelKey: 'certificates.console.tab', component: CertificateTab },
+  { key: 'certification', labelKey: 'certification.console.partnerTab', component: PartnerCertificationTab },
 ];
