@@ -19,6 +19,13 @@ export const TicketErrors = defineErrors({
       'en-US': 'The ticket is already resolved or closed',
     },
   },
+  'tickets.subject_not_found': {
+    status: 404,
+    message: {
+      'zh-CN': '要关联的对象不存在或不属于贵公司',
+      'en-US': 'The item this ticket should be about does not exist or is not your company’s',
+    },
+  },
   'tickets.resolved_reply': {
     status: 409,
     message: {

@@ -10,9 +10,10 @@ import {
   signIn,
 } from '../../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/index.ts';
+import { QUALIFICATION_FORM } from '../certification/certification.test-data.ts';
 import { seedHolidayCalendar } from './calendar.service.ts';
 
-const newTicket = {
+let newTicket = {
   category: 'certification',
   subject: 'Why was our business information rejected?',
   description: 'The reviewer says the bank account name does not match. It does.',
@@ -49,6 +50,13 @@ describe('tickets: portal and console routes', () => {
     support2Id = support2.user.id;
     reviewerId = reviewer.user.id;
     asA = asUser(t, await signIn(t, a.user.email, a.password));
+    const draft = await asA({
+      method: 'PUT',
+      url: '/api/certification/qualification',
+      payload: QUALIFICATION_FORM,
+    });
+    expect(draft.statusCode, draft.body).toBe(200);
+    newTicket = { ...newTicket, subjectId: draft.json().id };
     asAMember = asUser(t, await signIn(t, member.user.email, member.password));
     asB = asUser(t, await signIn(t, b.user.email, b.password));
     asSupport = asUser(t, await signIn(t, support.user.email, support.password));
@@ -70,7 +78,7 @@ describe('tickets: portal and console routes', () => {
       status: 'open',
       partnerId: a.partner.id,
       subjectType: 'certification_submission',
-      subjectId: 'crt_123',
+      subjectId: newTicket.subjectId,
       openedBy: { id: a.user.id },
       assignee: null,
       overdue: false,
@@ -139,6 +147,9 @@ describe('tickets: portal and console routes', () => {
       expect(res.statusCode, req.url).toBe(404);
       expect(res.json().code).toBe('tickets.not_found');
     }
+    const foreign = await asB({ method: 'POST', url: '/api/tickets', payload: newTicket });
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json().code).toBe('tickets.subject_not_found');
     const after = (await asA({ method: 'GET', url: `/api/tickets/${tk.id}` })).json();
     expect(after.replies).toEqual([]);
     expect(after.status).toBe('open');

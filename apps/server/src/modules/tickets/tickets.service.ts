@@ -6,6 +6,7 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { AppError } from '../../lib/errors.ts';
 import { parseLocale } from '../../lib/i18n.ts';
 import { newId } from '../../lib/ids.ts';
+import { stageView } from '../certification/certification.service.ts';
 import type { UserRow } from '../identity/users.service.ts';
 import { getPartner } from '../partners/partners.service.ts';
 import { dueTimeFrom } from './calendar.service.ts';
@@ -85,6 +86,19 @@ export async function ticketDetail(ctx: AppContext, id: string, partnerId?: stri
   return ticketDetailOf(ctx, ctx.db, t, await listReplies(ctx.db, t.id));
 }
 
+/**
+ * A ticket may only point at the partner's own things. Certification submissions are checked here;
+ * other kinds are kept as references (their modules expose no lookup yet).
+ */
+async function assertSubjectOwned(tx: DbOrTx, partnerId: string, input: OpenTicketInput): Promise<void> {
+  if (input.subjectType !== 'certification_submission') return;
+  const ids = [
+    (await stageView(tx, partnerId, 'qualification')).id,
+    (await stageView(tx, partnerId, 'business')).id,
+  ];
+  if (!input.subjectId || !ids.includes(input.subjectId)) throw new AppError('tickets.subject_not_found');
+}
+
 /** A partner user opens a ticket; the 3-working-day clock starts now. */
 export async function openTicket(
   ctx: AppContext,
@@ -92,6 +106,7 @@ export async function openTicket(
   input: OpenTicketInput,
 ): Promise<TicketDetail> {
   return ctx.db.transaction(async (tx) => {
+    await assertSubjectOwned(tx, actor.partnerId, input);
     const now = ctx.clock.now();
     const t = await insertTicket(tx, {
       id: newId('tkt', now.getTime()),
