@@ -10,7 +10,7 @@ import {
 import { createTestApp, type TestApp } from '../../../test/index.ts';
 import { systemActor } from '../../context.ts';
 import { type JobRuntime, startJobRuntime } from '../../jobs/runtime.ts';
-import { issueCertificate } from './certificates.service.ts';
+import { hasValidCertificate, issueCertificate } from './certificates.service.ts';
 import { expireCertificates } from './lifecycle.service.ts';
 
 const materials = {
@@ -161,7 +161,11 @@ describe('certificate lifecycle over two years', () => {
   });
 
   it('at 00:00 on 1 February 2028 the portal already shows expiry; the job then records it and tells the partner', async () => {
+    t.clock.set('2028-01-31T15:59:59Z');
+    expect(await hasValidCertificate(t.ctx, lapsing.partner.id)).toBe(true);
     t.clock.set('2028-01-31T16:00:00Z');
+    expect(await hasValidCertificate(t.ctx, lapsing.partner.id)).toBe(false);
+    expect(await hasValidCertificate(t.ctx, renewing.partner.id)).toBe(true);
     expect((await certificateOf(lapsing)).certificate.status).toBe('expired');
     expect(await at('2028-01-31T16:00:30Z')).toEqual(['certificates.expire:2028-02-01T00:00+08:00']);
     const v = await certificateOf(lapsing);

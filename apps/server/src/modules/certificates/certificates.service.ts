@@ -194,3 +194,16 @@ export async function issueCertificate(
   if (reviewIsDue(validUntil, now)) await openReview(ctx, tx, actor, cert, reviewCycleOf(validUntil));
   return toIssued(cert, now);
 }
+
+/**
+ * Whether the partner holds a valid certificate now (R7 consequences, e.g. no new incentives while
+ * expired). For other modules; reads in `db` (a transaction when the caller has one).
+ */
+export async function hasValidCertificate(
+  ctx: AppContext,
+  partnerId: string,
+  db: DbOrTx = ctx.db,
+): Promise<boolean> {
+  const cert = await findCertificateByPartner(db, partnerId);
+  return cert ? toIssued(cert, ctx.clock.now()).status === 'active' : false;
+}
