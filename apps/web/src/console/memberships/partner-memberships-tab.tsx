@@ -15,6 +15,7 @@ import {
   usePartnerMemberships,
   useSetPerformance,
 } from './console-memberships-api.ts';
+import { PerformanceImport } from './performance-import.tsx';
 
 /** The partner detail's Programs tab: memberships, applications, performance, hierarchy, manager. */
 export function PartnerMembershipsTab({ partnerId }: PartnerTabProps) {
@@ -244,6 +245,7 @@ export function PartnerMembershipsTab({ partnerId }: PartnerTabProps) {
                     {t('memberships.detail.setPerformance')}
                   </Button>
                 </Form>
+                <PerformanceImport />
               </Card>
             </Flex>
           </Col>
