@@ -7,6 +7,7 @@ import { useMe } from '../api/session.ts';
 import { PageHeader } from '../components/page-header.tsx';
 import { RoleTags } from '../components/role-tags.tsx';
 import { formatRelative } from '../lib/format.ts';
+import { CertificateSummaryCard } from './certificates/certificate-summary-card.tsx';
 import { CertificationCard } from './certification/certification-card.tsx';
 
 /** The partner's landing page after sign-in. */
@@ -56,6 +57,9 @@ export function DashboardPage() {
             </Flex>
             <Typography.Text type="secondary">{t('dashboard.managerBody')}</Typography.Text>
           </Card>
+        </Col>
+        <Col xs={24}>
+          <CertificateSummaryCard />
         </Col>
         <Col xs={24}>
           <Card

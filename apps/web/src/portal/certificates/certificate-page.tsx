@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../api/session.ts';
+import { LinkButton } from '../../components/link-button.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { formatDateTime } from '../../lib/format.ts';
@@ -31,6 +32,11 @@ export function CertificatePage() {
               status="info"
               title={<span data-testid="certificate-none">{t('certificates.none')}</span>}
               subTitle={t('certificates.noneHint')}
+              extra={
+                <LinkButton to="/partner-info/business" type="primary" data-testid="certificate-go-certify">
+                  {t('certificates.goCertify')}
+                </LinkButton>
+              }
             />
           </Card>
         ) : null}
