@@ -8,19 +8,19 @@ import { certificationRoutes } from './certification/certification.routes.ts';
 import { certificationReviewRoutes } from './certification/review.routes.ts';
 import { identityRoutes } from './identity/identity.routes.ts';
 import { meRoutes } from './identity/me.routes.ts';
-import { membershipsConsoleRoutes } from './memberships/memberships-console.routes.ts';
 import { membershipsRoutes } from './memberships/memberships.routes.ts';
+import { membershipsConsoleRoutes } from './memberships/memberships-console.routes.ts';
 import { messagesRoutes } from './messages/messages.routes.ts';
+import { organizationRoutes } from './organization/organization.routes.ts';
 import { organizationConsoleRoutes } from './organization/organization-console.routes.ts';
 import { organizationPublicRoutes } from './organization/organization-public.routes.ts';
-import { organizationRoutes } from './organization/organization.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { partnersRoutes } from './partners/partners.routes.ts';
 import { programsRoutes } from './programs/programs.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
-import { ticketsConsoleRoutes } from './tickets/tickets-console.routes.ts';
-import { ticketsRoutes } from './tickets/tickets.routes.ts';
 import { testControlRoutes } from './test-control/test-control.routes.ts';
+import { ticketsRoutes } from './tickets/tickets.routes.ts';
+import { ticketsConsoleRoutes } from './tickets/tickets-console.routes.ts';
 
 /** Every module's routes. Portal/console routes live under /api, the partner API under /v2. */
 export async function registerModules(app: FastifyInstance, ctx: AppContext): Promise<void> {

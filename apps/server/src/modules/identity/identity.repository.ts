@@ -181,11 +181,7 @@ export function listOperatorsWithRoles(db: DbOrTx, roles: readonly string[]): Pr
     .select()
     .from(users)
     .where(
-      and(
-        eq(users.userType, 'operator'),
-        eq(users.status, 'active'),
-        arrayOverlaps(users.roles, [...roles]),
-      ),
+      and(eq(users.userType, 'operator'), eq(users.status, 'active'), arrayOverlaps(users.roles, [...roles])),
     )
     .orderBy(users.name);
 }
