@@ -51,6 +51,9 @@ export const certificationEnUS = {
     submittedBody: 'Submitted on {{date}}; the data cannot be edited while it is reviewed.',
     needsQualification:
       'Business information can be submitted once the qualification certification is approved.',
+    missing: 'Required for submission',
+    incomplete: 'Complete these fields before submitting: {{fields}}',
+    listSeparator: ', ',
     save: 'Save draft',
     submit: 'Submit for review',
     resubmit: 'Resubmit',

@@ -68,9 +68,11 @@ function columnsOf(
     companyName: (data.companyLegalName as string | undefined) ?? null,
     taxpayerStatus: (data.taxpayerStatus as string | undefined) ?? null,
   };
-  if (bankAccountNumber) {
-    out.bankAccountEnc = encryptBankAccount(ctx.config.secretKey, id, bankAccountNumber);
-    out.bankAccountLast4 = bankAccountNumber.slice(-4);
+  // Digits only, whoever calls (the route's schema already strips spaces; demo data may not).
+  const digits = bankAccountNumber?.replace(/\D/g, '');
+  if (digits) {
+    out.bankAccountEnc = encryptBankAccount(ctx.config.secretKey, id, digits);
+    out.bankAccountLast4 = digits.slice(-4);
   }
   return out;
 }

@@ -1,7 +1,8 @@
 import { Alert, App, Button, Card, Empty, Flex, Form, Tag, Timeline, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ApiRequestError } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { useFormError } from '../../lib/form-errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
@@ -44,6 +45,7 @@ export function StageCard({
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const { error, onError, clear } = useFormError(form);
+  const [missing, setMissing] = useState<string | null>(null);
   const saveQ = useSaveQualification();
   const saveB = useSaveBusiness();
   const submit = useSubmitStage();
@@ -59,6 +61,7 @@ export function StageCard({
 
   const save = async (): Promise<boolean> => {
     clear();
+    setMissing(null);
     const values = filled(form.getFieldsValue());
     try {
       if (stage === 'qualification') await saveQ.mutateAsync(values as QualificationBody);
@@ -80,8 +83,28 @@ export function StageCard({
       await submit.mutateAsync(stage);
       message.success(t('certification.page.submittedToast'));
     } catch (err) {
-      onError(err, t('common.loadFailed'));
+      showMissing(err);
     }
+  };
+
+  /** An incomplete submission: mark each missing field and name them in the user's language. */
+  const showMissing = (err: unknown) => {
+    const fields =
+      err instanceof ApiRequestError && err.code === 'certification.incomplete' ? err.details?.fields : null;
+    if (typeof fields !== 'string') return onError(err, t('common.loadFailed'));
+    const names = fields.split(', ').filter(Boolean);
+    const registered = Object.keys(form.getFieldsValue());
+    form.setFields(
+      names
+        .filter((n) => registered.includes(n))
+        .map((n) => ({ name: n, errors: [t('certification.page.missing')] })),
+    );
+    const labels = names.map((n) =>
+      registered.includes(n) ? t(`certification.field.${n as 'companyName'}`) : n,
+    );
+    setMissing(
+      t('certification.page.incomplete', { fields: labels.join(t('certification.page.listSeparator')) }),
+    );
   };
 
   const ticketLink = `/support/new?subjectType=certification_submission&subjectId=${encodeURIComponent(
@@ -143,6 +166,15 @@ export function StageCard({
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={blockedReason} />
       ) : null}
       <ErrorAlert error={error} testId={`cert-${stage}-error`} />
+      {missing ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid={`cert-${stage}-missing`}
+          title={missing}
+        />
+      ) : null}
       <Form form={form} layout="vertical" requiredMark={false} disabled={!editable}>
         <StageFields stage={stage} disabled={!editable} bankAccountMasked={masked} />
       </Form>
