@@ -46,6 +46,12 @@ export const router = createBrowserRouter([
             ...lazyPage(() => import('./portal/sign-up-page.tsx').then((m) => m.SignUpPage)),
           },
           {
+            path: 'invitations/accept',
+            ...lazyPage(() =>
+              import('./portal/organization/accept-invitation-page.tsx').then((m) => m.AcceptInvitationPage),
+            ),
+          },
+          {
             path: 'sign-up/confirm',
             ...lazyPage(() => import('./portal/confirm-email-page.tsx').then((m) => m.ConfirmEmailPage)),
           },
@@ -62,6 +68,7 @@ export const router = createBrowserRouter([
           { path: 'partner-info/certificate', ...lazyPage(() => portal('CertificatePage')) },
           { path: 'memberships', ...lazyPage(() => portal('MembershipsPage')) },
           { path: 'organization', ...lazyPage(() => portal('OrganizationPage')) },
+          { path: 'organization/:tab', ...lazyPage(() => portal('OrganizationPage')) },
           { path: 'customers', ...lazyPage(() => portal('CustomersPage')) },
           { path: 'benefits', ...lazyPage(() => portal('BenefitsPage')) },
           { path: 'billing', ...lazyPage(() => portal('BillingPage')) },

@@ -1,6 +1,7 @@
 import { certificatesEnUS } from './certificates.en-US.ts';
 import { certificationEnUS } from './certification.en-US.ts';
 import { membershipsEnUS } from './memberships.en-US.ts';
+import { organizationEnUS } from './organization.en-US.ts';
 import { ticketsEnUS } from './tickets.en-US.ts';
 
 /** English (US). The shape of this object is the shape every language must have. */
@@ -8,6 +9,7 @@ export const enUS = {
   certification: certificationEnUS,
   certificates: certificatesEnUS,
   memberships: membershipsEnUS,
+  organization: organizationEnUS,
   tickets: ticketsEnUS,
   app: {
     name: 'Partner Center',

@@ -2,6 +2,7 @@ import { certificatesZhCN } from './certificates.zh-CN.ts';
 import { certificationZhCN } from './certification.zh-CN.ts';
 import type { Resources } from './en-US.ts';
 import { membershipsZhCN } from './memberships.zh-CN.ts';
+import { organizationZhCN } from './organization.zh-CN.ts';
 import { ticketsZhCN } from './tickets.zh-CN.ts';
 
 /** 简体中文 */
@@ -9,6 +10,7 @@ export const zhCN: Resources = {
   certification: certificationZhCN,
   certificates: certificatesZhCN,
   memberships: membershipsZhCN,
+  organization: organizationZhCN,
   tickets: ticketsZhCN,
   app: {
     name: '伙伴中心',

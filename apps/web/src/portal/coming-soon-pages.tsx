@@ -2,9 +2,6 @@ import { useTranslation } from 'react-i18next';
 import { ComingSoon } from '../components/coming-soon.tsx';
 
 // Capabilities that later issues build; each page says so instead of showing made-up data.
-export function OrganizationPage() {
-  return <ComingSoon feature="organization" title={useTranslation().t('nav.organization')} />;
-}
 export function CustomersPage() {
   return <ComingSoon feature="customers" title={useTranslation().t('nav.customers')} />;
 }

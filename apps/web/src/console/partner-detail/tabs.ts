@@ -5,6 +5,7 @@ import type { ComponentType } from 'react';
 import { CertificateTab } from '../certificates/certificate-tab.tsx';
 import { PartnerCertificationTab } from '../certification/partner-certification-tab.tsx';
 import { PartnerMembershipsTab } from '../memberships/partner-memberships-tab.tsx';
+import { PartnerOrganizationTab } from '../organization/partner-organization-tab.tsx';
 import { PartnerTicketsTab } from '../tickets/partner-tickets-tab.tsx';
 import { HistoryTab } from './history-tab.tsx';
 
@@ -23,6 +24,7 @@ export const PARTNER_TABS: PartnerTab[] = [
   { key: 'memberships', labelKey: 'memberships.detail.tab', component: PartnerMembershipsTab },
   { key: 'history', labelKey: 'console.audit.title', component: HistoryTab },
   { key: 'tickets', labelKey: 'tickets.tab', component: PartnerTicketsTab },
+  { key: 'organization', labelKey: 'organization.console.tab', component: PartnerOrganizationTab },
   { key: 'certificate', labelKey: 'certificates.console.tab', component: CertificateTab },
   { key: 'certification', labelKey: 'certification.console.partnerTab', component: PartnerCertificationTab },
 ];
