@@ -6,6 +6,7 @@ import { seedDemoCertification } from '../modules/certification/certification.de
 import { findUserByEmail } from '../modules/identity/identity.repository.ts';
 import { createUser } from '../modules/identity/users.service.ts';
 import { seedDemoMemberships } from '../modules/memberships/memberships.demo.ts';
+import { seedDemoOrganization } from '../modules/organization/organization.demo.ts';
 import { findPartner } from '../modules/partners/partners.repository.ts';
 import { createPartner } from '../modules/partners/partners.service.ts';
 import { seedDemoTickets } from '../modules/tickets/tickets.demo.ts';
@@ -100,4 +101,5 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   await seedDemoCertificates(ctx);
   await seedDemoCertification(ctx);
   await seedDemoMemberships(ctx);
+  await seedDemoOrganization(ctx);
 }
