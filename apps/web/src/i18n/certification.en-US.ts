@@ -72,6 +72,7 @@ export const certificationEnUS = {
     nextQualification: 'Start with the reseller qualification certification.',
     nextBusiness: 'Next: business information certification (bank and tax data), needed for payouts.',
     done: 'Both stages are certified.',
+    rejected: 'Not approved: see the reason under Business info, correct the data and resubmit.',
     waiting: 'Waiting for review.',
   },
   console: {

@@ -68,6 +68,7 @@ export const certificationZhCN: typeof certificationEnUS = {
     nextQualification: '请先完成经销商资质认证。',
     nextBusiness: '下一步：商业信息认证（银行与税务信息），申请付款前必须完成。',
     done: '两个阶段的认证均已通过。',
+    rejected: '认证未通过：请在“商业信息”中查看原因，修改后重新提交。',
     waiting: '等待审核。',
   },
   console: {

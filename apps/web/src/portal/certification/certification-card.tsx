@@ -15,6 +15,7 @@ export function CertificationCard() {
   let next = t('certification.card.nextQualification');
   if (q === 'approved' && b === 'approved') next = t('certification.card.done');
   else if (waiting(q) || (q === 'approved' && waiting(b))) next = t('certification.card.waiting');
+  else if (rejected) next = t('certification.card.rejected');
   else if (q === 'approved') next = t('certification.card.nextBusiness');
 
   return (
