@@ -180,6 +180,7 @@ function Detail({ d }: { d: ReviewDetail }) {
         open={revealing}
         title={t('certification.console.revealTitle')}
         confirmLoading={reveal.isPending}
+        okButtonProps={{ 'data-testid': 'cert-reveal-confirm' } as ButtonProps}
         onCancel={() => setRevealing(false)}
         destroyOnHidden
         onOk={() =>
