@@ -2,6 +2,7 @@ import {
   Alert,
   App,
   Button,
+  type ButtonProps,
   Card,
   Descriptions,
   Flex,
