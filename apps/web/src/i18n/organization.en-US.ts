@@ -16,6 +16,7 @@ export const organizationEnUS = {
   expiry: { valid: 'Valid', expiring: 'Expires within 30 days', expired: 'Expired' },
   field: {
     name: 'Name',
+    recordName: 'Title',
     email: 'Email',
     phone: 'Phone',
     roles: 'Roles',
@@ -35,7 +36,7 @@ export const organizationEnUS = {
     language: 'Email language',
     password: 'Password',
   },
-  counts: '{{certificates}} certificates · {{trainings}} trainings · {{projects}} projects',
+  counts: 'Certificates {{certificates}} · Training {{trainings}} · Projects {{projects}}',
   /** Per kind: what the generic fields mean. */
   record: {
     certificate: {

@@ -18,6 +18,7 @@ export const organizationZhCN: typeof organizationEnUS = {
   expiry: { valid: '有效', expiring: '30 天内到期', expired: '已过期' },
   field: {
     name: '姓名',
+    recordName: '名称',
     email: '邮箱',
     phone: '手机号',
     roles: '角色',

@@ -100,7 +100,7 @@ export function QualificationTable({
           render: (k: Qualification['kind']) => <span style={nowrap}>{t(`organization.kind.${k}`)}</span>,
         },
         {
-          title: t('organization.field.name'),
+          title: t('organization.field.recordName'),
           dataIndex: 'name',
           render: (v: string, r) => (
             <div>
