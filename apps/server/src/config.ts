@@ -41,6 +41,8 @@ const schema = z.object({
   asscThresholdFen: z.coerce.number().int().positive().default(80_000_000),
   /** Test-only `POST /api/test/clock` and `/api/test/scheduler/tick`; honoured only when env is `test`. */
   clockControl: z.boolean().default(false),
+  /** Believe X-Forwarded-For (the client address used for throttling) only behind a proxy that sets it. */
+  trustProxy: z.boolean().default(false),
   bodyLimit: z.coerce
     .number()
     .int()
@@ -90,6 +92,7 @@ export function loadConfig(
     intlSiteUrl: env.INTL_SITE_URL || undefined,
     webDist: env.WEB_DIST,
     bodyLimit: env.BODY_LIMIT,
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     certificateReviewDeadline: env.CERT_REVIEW_DEADLINE || undefined,
     clockControl: env.CLOCK_CONTROL === '1',
     asscThresholdFen: env.ASSC_THRESHOLD_FEN || undefined,

@@ -13,7 +13,8 @@ describe('sign-in, sessions and CSRF', () => {
   let t: TestApp;
   let anonSession: TestSession;
   beforeAll(async () => {
-    t = await createTestApp();
+    // Behind a proxy, so each test can pose as a client address.
+    t = await createTestApp({ config: { trustProxy: true } });
     anonSession = await getCsrf(t);
   });
   afterAll(() => t.close());

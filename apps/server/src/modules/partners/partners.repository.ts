@@ -1,5 +1,5 @@
 import { type DbOrTx, schema } from '@pc/db';
-import { desc, eq, inArray, lt } from 'drizzle-orm';
+import { desc, eq, inArray, sql } from 'drizzle-orm';
 
 const { partners } = schema;
 
@@ -21,13 +21,19 @@ export async function findPartnerByDomainId(db: DbOrTx, domainId: string): Promi
   return p;
 }
 
-/** Newest first; ids sort by creation time, so the last id is the cursor. */
+/**
+ * Newest registration first, keyset-paged on (created_at, id); the cursor is the last row's id.
+ * Ordering by id alone would put the demo partners' fixed ids above every real registration.
+ */
 export function listPartners(db: DbOrTx, limit: number, beforeId?: string): Promise<PartnerRow[]> {
+  const after = beforeId
+    ? sql`(${partners.createdAt}, ${partners.id}) < (select p.created_at, p.id from partners p where p.id = ${beforeId})`
+    : undefined;
   return db
     .select()
     .from(partners)
-    .where(beforeId ? lt(partners.id, beforeId) : undefined)
-    .orderBy(desc(partners.id))
+    .where(after)
+    .orderBy(desc(partners.createdAt), desc(partners.id))
     .limit(limit);
 }
 
