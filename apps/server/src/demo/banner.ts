@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config.ts';
+import { EXTRA_DEMO_USERS } from './seed.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './users.ts';
 
 /** What `npm start` prints: where things are and how to sign in. */
@@ -19,7 +20,7 @@ export function printBanner(config: Config, address: string | AddressInfo | null
   ];
   if (config.demo) {
     lines.push('', `Demo sign-ins (password for all: ${DEMO_PASSWORD})`);
-    for (const u of DEMO_USERS) lines.push(`  ${u.label.padEnd(28)} ${u.email}`);
+    for (const u of [...DEMO_USERS, ...EXTRA_DEMO_USERS]) lines.push(`  ${u.label.padEnd(28)} ${u.email}`);
   }
   console.log(`${lines.join('\n')}\n`);
 }
