@@ -8,7 +8,7 @@ import {
 } from '../identity/partner-users.service.ts';
 import type { UserRow } from '../identity/users.service.ts';
 import './organization.errors.ts';
-import { listProfiles, listQualificationsOfPartner } from './organization.repository.ts';
+import { listProfiles, listQualificationsOfPartner, lockOrganization } from './organization.repository.ts';
 import { businessDate, normalizeRoles } from './organization.rules.ts';
 import { memberView } from './organization.views.ts';
 
@@ -63,6 +63,7 @@ async function viewOne(ctx: AppContext, partnerId: string, userId: string) {
 export async function setMemberRoles(ctx: AppContext, actor: PartnerActor, userId: string, roles: string[]) {
   const next = normalizeRoles(roles);
   await ctx.db.transaction(async (tx) => {
+    await lockOrganization(tx, actor.partnerId);
     const u = await memberOf(ctx, actor.partnerId, userId, tx);
     if (isActiveAdmin(u) && !next.includes('admin')) await assertAnotherAdmin(ctx, actor.partnerId, u.id, tx);
     if (u.roles.join() === next.join()) return;
@@ -74,6 +75,7 @@ export async function setMemberRoles(ctx: AppContext, actor: PartnerActor, userI
 /** Deactivating stops a member signing in (their sessions end at once); reactivating restores it. */
 export async function setMemberActive(ctx: AppContext, actor: PartnerActor, userId: string, active: boolean) {
   await ctx.db.transaction(async (tx) => {
+    await lockOrganization(tx, actor.partnerId);
     const u = await memberOf(ctx, actor.partnerId, userId, tx);
     if (!active && u.id === actor.id) throw new AppError('organization.self_deactivate');
     if (!active && isActiveAdmin(u)) await assertAnotherAdmin(ctx, actor.partnerId, u.id, tx);

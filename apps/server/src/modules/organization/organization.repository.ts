@@ -196,3 +196,11 @@ export async function setAcceptedUser(tx: DbOrTx, id: string, userId: string): P
   if (!row) throw new Error(`invitation ${id} vanished`);
   return row;
 }
+
+/**
+ * Serialises role and status changes within one company for the rest of the transaction, so two
+ * administrators demoting each other at once cannot leave the company without one.
+ */
+export async function lockOrganization(tx: DbOrTx, partnerId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`organization:${partnerId}`}))`);
+}

@@ -227,6 +227,30 @@ describe('organization: invitations, members and roles', () => {
     expect(self.json().code).toBe('organization.self_deactivate');
   });
 
+  it('two administrators demoting each other at once: exactly one succeeds, one admin remains', async () => {
+    const p = await createPartnerWithAdmin(t);
+    const second = await createPartnerUser(t, p.partner.id, ['admin']);
+    const as1 = asUser(t, await signIn(t, p.user.email, p.password));
+    const as2 = asUser(t, await signIn(t, second.user.email, second.password));
+    const [r1, r2] = await Promise.all([
+      as1({
+        method: 'PUT',
+        url: `/api/organization/members/${second.user.id}/roles`,
+        payload: { roles: ['member'] },
+      }),
+      as2({
+        method: 'PUT',
+        url: `/api/organization/members/${p.user.id}/roles`,
+        payload: { roles: ['member'] },
+      }),
+    ]);
+    expect([r1.statusCode, r2.statusCode].sort()).toEqual([200, 409]);
+    const admins = await t.db.query(`select 1 from users where partner_id = $1 and 'admin' = any(roles)`, [
+      p.partner.id,
+    ]);
+    expect(admins.rows).toHaveLength(1);
+  });
+
   it('a deactivated member cannot sign in or use the session; reactivation restores sign-in', async () => {
     const m = await createPartnerUser(t, a.partner.id);
     const asM = asUser(t, await signIn(t, m.user.email, m.password));
