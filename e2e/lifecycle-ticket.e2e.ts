@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
 import { fillStage, openAndClaim, signedIn, startClockServer } from './support/lifecycle.ts';
 import { type RunningServer, removeDataDir } from './support/server.ts';
+import { type SmtpServer, startSmtpServer } from './support/smtp.ts';
 
 const company = '青禾云计算服务有限公司';
 const reason = '开户许可证上的户名与公司法定名称不一致，请核对后重新提交。';
@@ -14,6 +15,7 @@ const subject = '关于企业信息认证被驳回的问题';
 const answer = '您好，请按营业执照上的名称填写开户名，并上传新的开户许可证后重新提交。';
 
 describe('journey: rejected business certification → linked ticket → support resolves it', () => {
+  let smtp: SmtpServer;
   let server: RunningServer;
   let browser: Browser;
   let partner: Page;
@@ -21,13 +23,15 @@ describe('journey: rejected business certification → linked ticket → support
   let ticketUrl: string;
 
   beforeAll(async () => {
-    server = await startClockServer();
+    smtp = await startSmtpServer();
+    server = await startClockServer(smtp.url);
     browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await smtp?.close();
     if (server) removeDataDir(server.dataDir);
   });
 
@@ -82,6 +86,9 @@ describe('journey: rejected business certification → linked ticket → support
     await partner.goto(`${server.url}/partner-info/business`);
     await partner.locator('[data-testid="cert-business-status"][data-status="rejected"]').waitFor();
     await expect.poll(() => partner.getByTestId('cert-business-rejection').textContent()).toContain(reason);
+    // The rejection also reached the administrator by email, with the reason.
+    const mail = await smtp.waitForMail('admin@reseller.demo', (m) => m.text.includes(reason));
+    expect(mail.subject).toBeTruthy();
 
     await partner.getByTestId('cert-business-ticket').click();
     await partner.waitForURL('**/support/new?**');
