@@ -13,6 +13,7 @@ import {
   startClockServer,
 } from './support/lifecycle.ts';
 import { type RunningServer, removeDataDir } from './support/server.ts';
+import { type SmtpServer, startSmtpServer } from './support/smtp.ts';
 
 const company = '云启信息技术有限公司';
 const qualification = {
@@ -40,15 +41,18 @@ const business = {
 };
 
 describe('journey: two-stage certification → certificate → December review → renewed', () => {
+  let smtp: SmtpServer;
   let server: RunningServer;
   let browser: Browser;
   let partner: Page;
   let reviewer: Page;
   /** The business year the certificate was issued in (Asia/Shanghai). */
   let year: number;
+  let certificateNumber: string;
 
   beforeAll(async () => {
-    server = await startClockServer();
+    smtp = await startSmtpServer();
+    server = await startClockServer(smtp.url);
     browser = await launchBrowser();
     year = Number(
       new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
@@ -58,6 +62,7 @@ describe('journey: two-stage certification → certificate → December review �
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await smtp?.close();
     if (server) removeDataDir(server.dataDir);
   });
 
@@ -93,11 +98,16 @@ describe('journey: two-stage certification → certificate → December review �
     await partner.goto(`${server.url}/partner-info/certificate`);
     await partner.locator('[data-testid="certificate-status"][data-status="active"]').waitFor();
     expect(await partner.getByTestId('certificate-valid-until').textContent()).toBe(`${year + 1}-01-31`);
+    certificateNumber = (await partner.getByTestId('certificate-number').textContent()) ?? '';
+    expect(certificateNumber).not.toBe('');
   });
 
   it('on 1 December the scheduler opens the review; the reseller submits its materials', async () => {
     const enqueued = await moveClockAndTick(server, `${year}-12-01T00:00:00+08:00`);
     expect(enqueued.length).toBeGreaterThan(0);
+    // The administrator is told by email, naming the certificate and the deadline.
+    const notice = await smtp.waitForMail('admin@reseller.demo', (m) => m.text.includes(certificateNumber));
+    expect(notice.subject).toContain(String(year));
     partner = await signedIn(browser, server, 'admin@reseller.demo', 'portal');
     await partner.goto(`${server.url}/partner-info/certificate`);
     await partner.locator('[data-testid="review-status"][data-status="open"]').waitFor();
