@@ -54,9 +54,13 @@ describe('journey: two-stage certification → certificate → December review �
     smtp = await startSmtpServer();
     server = await startClockServer(smtp.url);
     browser = await launchBrowser();
-    year = Number(
-      new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
-    );
+    // A fixed point early in next year, so the run does not depend on today's month (a run in
+    // December would otherwise certify inside an open review window).
+    year =
+      Number(
+        new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
+      ) + 1;
+    await moveClockAndTick(server, `${year}-03-10T10:00:00+08:00`);
   });
 
   afterAll(async () => {
