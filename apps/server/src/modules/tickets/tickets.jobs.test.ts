@@ -181,6 +181,8 @@ describe('tickets: overdue escalation and the holiday calendar', () => {
     const unknown = await asAdmin({ method: 'DELETE', url: '/api/console/holidays/2026-04-16' });
     expect(unknown.statusCode).toBe(404);
 
+    // A later instant, so the audit order below is the order of events, not of random id suffixes.
+    t.clock.advance(1000);
     const removed = await asAdmin({ method: 'DELETE', url: '/api/console/holidays/2026-04-13' });
     expect(removed.json()).toEqual({ ticketsRedated: 1 });
     expect((await asA({ method: 'GET', url: `/api/tickets/${tk.id}` })).json().dueAt).toBe(
