@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { migrate, openDatabase } from '@pc/db';
 import pg from 'pg';
@@ -37,7 +37,8 @@ export default async function setup(project: TestProject) {
   const url = process.env.TEST_DATABASE_URL;
   project.provide('pgServerUrl', url ?? null);
   project.provide('pgTemplate', null);
-  if (!url) return;
+  const removeTemplate = () => rmSync(file, { force: true });
+  if (!url) return removeTemplate;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   const template = `pc_tpl_${runId}`;
@@ -53,5 +54,6 @@ export default async function setup(project: TestProject) {
     );
     for (const r of rows) await admin.query(`drop database if exists ${r.datname} with (force)`);
     await admin.end();
+    removeTemplate();
   };
 }
