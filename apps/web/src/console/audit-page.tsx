@@ -1,17 +1,13 @@
-import { Button, Card, Col, Flex, Form, Input, Row, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Flex, Form, Input, Row, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { type AuditFilters, useAudit } from '../api/console.ts';
 import type { AuditEntry } from '../api/types.ts';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryState } from '../components/query-state.tsx';
-import type { enUS } from '../i18n/en-US.ts';
-import { formatDateTime, nowrap } from '../lib/format.ts';
-import { JsonView } from './json-view.tsx';
+import { AuditChange, useAuditColumns } from './audit-columns.tsx';
 
 const FILTERS = ['partnerId', 'entityType', 'entityId', 'action'] as const;
-type ActorType = keyof typeof enUS.console.audit.actorTypes;
-const ACTOR_TYPES: readonly string[] = ['user', 'operator', 'system', 'partner_api'];
 
 /** Filters live in the URL so a filtered view can be shared and survives a reload. */
 function useUrlFilters(): [AuditFilters, (f: AuditFilters) => void] {
@@ -33,13 +29,12 @@ function useUrlFilters(): [AuditFilters, (f: AuditFilters) => void] {
 }
 
 export function AuditPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [filters, setFilters] = useUrlFilters();
   const [form] = Form.useForm<AuditFilters>();
   const list = useAudit(filters, 20);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const actorLabel = (type: string) =>
-    ACTOR_TYPES.includes(type) ? t(`console.audit.actorTypes.${type as ActorType}`) : type;
+  const auditColumns = useAuditColumns();
 
   return (
     <>
@@ -102,59 +97,9 @@ export function AuditPage() {
               onRow={(r) =>
                 ({ 'data-testid': 'audit-row', 'data-action': r.action }) as React.HTMLAttributes<HTMLElement>
               }
-              expandable={{
-                expandedRowRender: (r) => (
-                  <Row gutter={16}>
-                    <Col xs={24} lg={12}>
-                      <Typography.Text type="secondary">{t('console.audit.before')}</Typography.Text>
-                      <JsonView value={r.before} />
-                    </Col>
-                    <Col xs={24} lg={12}>
-                      <Typography.Text type="secondary">{t('console.audit.after')}</Typography.Text>
-                      <JsonView value={r.after} testId="audit-after" />
-                    </Col>
-                  </Row>
-                ),
-              }}
+              expandable={{ expandedRowRender: (r) => <AuditChange entry={r} /> }}
               columns={[
-                {
-                  title: t('console.audit.at'),
-                  dataIndex: 'at',
-                  width: 180,
-                  render: (v: string) => <span style={nowrap}>{formatDateTime(v, i18n.language)}</span>,
-                },
-                {
-                  title: t('console.audit.actor'),
-                  key: 'actor',
-                  width: 220,
-                  render: (_, r) => (
-                    <Flex vertical>
-                      <span>{actorLabel(r.actorType)}</span>
-                      {r.actorId ? (
-                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                          {r.actorId}
-                        </Typography.Text>
-                      ) : null}
-                    </Flex>
-                  ),
-                },
-                {
-                  title: t('console.audit.action'),
-                  dataIndex: 'action',
-                  render: (v: string) => <Tag color="blue">{v}</Tag>,
-                },
-                {
-                  title: t('console.audit.entity'),
-                  key: 'entity',
-                  render: (_, r) => (
-                    <Flex vertical>
-                      <span>{r.entityType}</span>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }} copyable>
-                        {r.entityId}
-                      </Typography.Text>
-                    </Flex>
-                  ),
-                },
+                ...auditColumns,
                 {
                   title: t('console.audit.partner'),
                   dataIndex: 'partnerId',

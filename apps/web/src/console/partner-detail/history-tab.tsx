@@ -1,15 +1,15 @@
-import { Button, Flex, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAudit } from '../../api/console.ts';
 import type { AuditEntry } from '../../api/types.ts';
 import { QueryState } from '../../components/query-state.tsx';
-import { formatDateTime, nowrap } from '../../lib/format.ts';
-import { JsonView } from '../json-view.tsx';
+import { AuditChange, useAuditColumns } from '../audit-columns.tsx';
 import type { PartnerTabProps } from './tabs.ts';
 
 /** The partner's full history: every audited change recorded against this partner, newest first. */
 export function HistoryTab({ partnerId }: PartnerTabProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const auditColumns = useAuditColumns();
   const list = useAudit({ partnerId }, 20);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
@@ -29,59 +29,8 @@ export function HistoryTab({ partnerId }: PartnerTabProps) {
               'data-action': r.action,
             }) as React.HTMLAttributes<HTMLElement>
           }
-          expandable={{
-            expandedRowRender: (r) => (
-              <Flex gap={16} wrap>
-                <div style={{ flex: 1, minWidth: 280 }}>
-                  <Typography.Text type="secondary">{t('console.audit.before')}</Typography.Text>
-                  <JsonView value={r.before} />
-                </div>
-                <div style={{ flex: 1, minWidth: 280 }}>
-                  <Typography.Text type="secondary">{t('console.audit.after')}</Typography.Text>
-                  <JsonView value={r.after} />
-                </div>
-              </Flex>
-            ),
-          }}
-          columns={[
-            {
-              title: t('console.audit.at'),
-              dataIndex: 'at',
-              width: 180,
-              render: (v: string) => <span style={nowrap}>{formatDateTime(v, i18n.language)}</span>,
-            },
-            {
-              title: t('console.audit.actor'),
-              key: 'actor',
-              render: (_, r) => (
-                <Flex vertical>
-                  <span>{r.actorType}</span>
-                  {r.actorId ? (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {r.actorId}
-                    </Typography.Text>
-                  ) : null}
-                </Flex>
-              ),
-            },
-            {
-              title: t('console.audit.action'),
-              dataIndex: 'action',
-              render: (v: string) => <Tag color="blue">{v}</Tag>,
-            },
-            {
-              title: t('console.audit.entity'),
-              key: 'entity',
-              render: (_, r) => (
-                <Flex vertical>
-                  <span>{r.entityType}</span>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {r.entityId}
-                  </Typography.Text>
-                </Flex>
-              ),
-            },
-          ]}
+          expandable={{ expandedRowRender: (r) => <AuditChange entry={r} /> }}
+          columns={auditColumns}
         />
         {list.hasNextPage ? (
           <Flex justify="center" style={{ marginTop: 16 }}>
