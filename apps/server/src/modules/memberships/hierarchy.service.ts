@@ -3,6 +3,7 @@ import type { DbOrTx } from '@pc/db';
 import { type Actor, type AppContext, systemActor } from '../../context.ts';
 import { inBusinessTz } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
+import type { Localized } from '../../lib/i18n.ts';
 import { newId } from '../../lib/ids.ts';
 import { findUserByEmail } from '../identity/identity.repository.ts';
 import { partnersByIds } from '../partners/partners.service.ts';
@@ -188,20 +189,31 @@ export async function acceptInvitation(ctx: AppContext, actor: PartnerActor, id:
       source: 'invitation',
       sourceId: inv.id,
     });
-    const resellerName = await nameOf(ctx, tx, actor.partnerId);
-    await notifyPartnerAdmins(
-      ctx,
-      tx,
-      inv.distributorId,
-      'memberships.invitation_answered',
-      `rinv-ans:${inv.id}`,
-      (l) => ({
-        resellerName,
-        outcome: l === 'zh-CN' ? '接受' : 'accepted',
-      }),
-    );
+    await notifyAnswered(ctx, tx, inv, actor.partnerId, { 'zh-CN': '接受', 'en-US': 'accepted' });
     return link;
   });
+}
+
+/** Tells the distributor's administrators how the reseller answered its invitation. */
+async function notifyAnswered(
+  ctx: AppContext,
+  tx: DbOrTx,
+  inv: InvitationRow,
+  resellerId: string,
+  outcome: Localized,
+): Promise<void> {
+  const resellerName = await nameOf(ctx, tx, resellerId);
+  await notifyPartnerAdmins(
+    ctx,
+    tx,
+    inv.distributorId,
+    'memberships.invitation_answered',
+    `rinv-ans:${inv.id}`,
+    (l) => ({
+      resellerName,
+      outcome: outcome[l],
+    }),
+  );
 }
 
 export async function declineInvitation(
@@ -212,18 +224,7 @@ export async function declineInvitation(
   return ctx.db.transaction(async (tx) => {
     const inv = await ownInvitation(tx, id, actor.partnerId, 'reseller');
     const done = await answer(ctx, tx, actor, inv, 'declined');
-    const resellerName = await nameOf(ctx, tx, actor.partnerId);
-    await notifyPartnerAdmins(
-      ctx,
-      tx,
-      inv.distributorId,
-      'memberships.invitation_answered',
-      `rinv-ans:${inv.id}`,
-      (l) => ({
-        resellerName,
-        outcome: l === 'zh-CN' ? '拒绝' : 'declined',
-      }),
-    );
+    await notifyAnswered(ctx, tx, inv, actor.partnerId, { 'zh-CN': '拒绝', 'en-US': 'declined' });
     return done;
   });
 }
