@@ -11,9 +11,11 @@ export const users = pgTable(
   'users',
   {
     id: text('id').primaryKey(),
-    /** `partner` or `operator`. */
+    /** `partner`, `operator` or `customer`. */
     userType: text('user_type').notNull(),
     partnerId: text('partner_id').references(() => partners.id),
+    /** Customer users: their customer account (customers.id). */
+    customerId: text('customer_id'),
     /** Partner users: `admin` | `member`. Operators: any of the operator roles. */
     roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
     email: text('email').notNull(),
@@ -35,6 +37,7 @@ export const users = pgTable(
     uniqueIndex('users_email_uq').on(sql`lower(${t.email})`),
     uniqueIndex('users_phone_uq').on(t.phone),
     index('users_partner_idx').on(t.partnerId),
+    index('users_customer_idx').on(t.customerId),
   ],
 );
 
