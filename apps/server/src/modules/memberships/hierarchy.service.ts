@@ -395,3 +395,15 @@ export async function currentDistributor(
 export async function assertIsDistributor(ctx: AppContext, partnerId: string): Promise<void> {
   await assertDistributor(ctx.db, partnerId);
 }
+
+/** The ids of the distributor's active resellers (customer lists and the partner API act on them). */
+export async function activeResellerIdsOf(db: DbOrTx, distributorId: string): Promise<string[]> {
+  return (await listLinksOfDistributor(db, distributorId))
+    .filter((l) => l.status === 'active')
+    .map((l) => l.resellerId);
+}
+
+/** The reseller's active distributor id, if any. */
+export async function activeDistributorIdOf(db: DbOrTx, resellerId: string): Promise<string | null> {
+  return (await findActiveLinkOfReseller(db, resellerId))?.distributorId ?? null;
+}

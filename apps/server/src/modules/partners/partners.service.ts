@@ -5,6 +5,7 @@ import { newId } from '../../lib/ids.ts';
 import { partnerAdminEmails } from '../identity/users.service.ts';
 import {
   findPartner,
+  findPartnerByDomainId,
   findPartnersByIds,
   insertPartner,
   listPartners,
@@ -59,6 +60,11 @@ export function getPartner(
   db: DbOrTx = ctx.db,
 ): Promise<PartnerRow | undefined> {
   return findPartner(db, id);
+}
+
+/** A partner by its provider-side account id (partner API `indirect_partner_id`, sign-up links). */
+export function getPartnerByDomainId(db: DbOrTx, domainId: string): Promise<PartnerRow | undefined> {
+  return findPartnerByDomainId(db, domainId);
 }
 
 /** Partners by id (other modules' lists show their names). */

@@ -1,0 +1,272 @@
+import { type DbOrTx, schema } from '@pc/db';
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+
+const c = schema.customers;
+const a = schema.customerAssociations;
+const r = schema.associationRequests;
+
+export type CustomerRow = typeof c.$inferSelect;
+export type AssociationRow = typeof a.$inferSelect;
+export type RequestRow = typeof r.$inferSelect;
+
+// Customers
+
+export async function insertCustomer(tx: DbOrTx, row: typeof c.$inferInsert): Promise<CustomerRow> {
+  const [out] = await tx.insert(c).values(row).returning();
+  if (!out) throw new Error('customer insert returned nothing');
+  return out;
+}
+
+export async function findCustomer(db: DbOrTx, id: string): Promise<CustomerRow | undefined> {
+  const [row] = await db.select().from(c).where(eq(c.id, id));
+  return row;
+}
+
+export async function findCustomerByDomainId(db: DbOrTx, domainId: string): Promise<CustomerRow | undefined> {
+  const [row] = await db.select().from(c).where(eq(c.domainId, domainId));
+  return row;
+}
+
+export async function findCustomerByDomainName(db: DbOrTx, name: string): Promise<CustomerRow | undefined> {
+  const [row] = await db.select().from(c).where(sql`lower(${c.domainName}) = ${name.toLowerCase()}`);
+  return row;
+}
+
+export async function findCustomerByXaccount(
+  db: DbOrTx,
+  partnerId: string,
+  xaccountType: string,
+  xaccountId: string,
+): Promise<CustomerRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(c)
+    .where(
+      and(
+        eq(c.createdByPartnerId, partnerId),
+        eq(c.xaccountType, xaccountType),
+        eq(c.xaccountId, xaccountId),
+      ),
+    );
+  return row;
+}
+
+export async function findCustomersByContact(
+  db: DbOrTx,
+  q: { email?: string | null; phone?: string | null },
+): Promise<CustomerRow[]> {
+  const conds: SQL[] = [];
+  if (q.email) conds.push(sql`lower(${c.email}) = ${q.email.toLowerCase()}`);
+  if (q.phone) conds.push(eq(c.phone, q.phone));
+  if (conds.length === 0) return [];
+  return db
+    .select()
+    .from(c)
+    .where(or(...conds));
+}
+
+export async function updateCustomer(
+  tx: DbOrTx,
+  id: string,
+  patch: Partial<typeof c.$inferInsert>,
+): Promise<CustomerRow | undefined> {
+  const [row] = await tx.update(c).set(patch).where(eq(c.id, id)).returning();
+  return row;
+}
+
+/** Locks the customer row: association changes of one customer are serialised on it. */
+export async function lockCustomer(tx: DbOrTx, id: string): Promise<CustomerRow | undefined> {
+  const [row] = await tx.select().from(c).where(eq(c.id, id)).for('update');
+  return row;
+}
+
+// Associations
+
+export async function findActiveAssociation(
+  db: DbOrTx,
+  customerId: string,
+): Promise<AssociationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(a)
+    .where(and(eq(a.customerId, customerId), eq(a.status, 'active')));
+  return row;
+}
+
+export async function insertAssociation(tx: DbOrTx, row: typeof a.$inferInsert): Promise<AssociationRow> {
+  const [out] = await tx.insert(a).values(row).returning();
+  if (!out) throw new Error('association insert returned nothing');
+  return out;
+}
+
+/** Ends the association if it is still active; undefined when someone else ended it first. */
+export async function endAssociation(
+  tx: DbOrTx,
+  id: string,
+  at: Date,
+  reason: string,
+): Promise<AssociationRow | undefined> {
+  const [row] = await tx
+    .update(a)
+    .set({ status: 'ended', endedAt: at, endReason: reason })
+    .where(and(eq(a.id, id), eq(a.status, 'active')))
+    .returning();
+  return row;
+}
+
+export async function updateAssociationLabel(tx: DbOrTx, id: string, label: string | null): Promise<void> {
+  await tx.update(a).set({ label }).where(eq(a.id, id));
+}
+
+export function associationHistory(db: DbOrTx, customerId: string): Promise<AssociationRow[]> {
+  return db.select().from(a).where(eq(a.customerId, customerId)).orderBy(desc(a.startedAt));
+}
+
+// Lists
+
+export interface CustomerFilter {
+  /** Partners whose active customers are listed (the partner and, for a distributor, its resellers). */
+  partnerIds: readonly string[];
+  /** Fuzzy on the customer's name or account name. */
+  keyword?: string;
+  accountName?: string;
+  customerName?: string;
+  type?: 'referral' | 'resale';
+  associatedFrom?: Date;
+  /** Exclusive upper bound. */
+  associatedTo?: Date;
+  label?: string;
+  domainId?: string;
+  offset: number;
+  limit: number;
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (m) => `\\${m}`);
+}
+
+function filterWhere(f: CustomerFilter): SQL | undefined {
+  const conds: (SQL | undefined)[] = [inArray(a.partnerId, [...f.partnerIds]), eq(a.status, 'active')];
+  if (f.keyword) {
+    const k = `%${escapeLike(f.keyword)}%`;
+    conds.push(or(ilike(c.name, k), ilike(c.domainName, k), ilike(c.domainId, k)));
+  }
+  if (f.accountName) conds.push(ilike(c.domainName, `%${escapeLike(f.accountName)}%`));
+  if (f.customerName) conds.push(ilike(c.name, `%${escapeLike(f.customerName)}%`));
+  if (f.type) conds.push(eq(a.type, f.type));
+  if (f.associatedFrom) conds.push(gte(a.startedAt, f.associatedFrom));
+  if (f.associatedTo) conds.push(lt(a.startedAt, f.associatedTo));
+  if (f.label) conds.push(ilike(a.label, `%${escapeLike(f.label)}%`));
+  if (f.domainId) conds.push(eq(c.domainId, f.domainId));
+  return and(...conds);
+}
+
+export interface CustomerListRow {
+  customer: CustomerRow;
+  association: AssociationRow;
+}
+
+export async function listCustomers(
+  db: DbOrTx,
+  f: CustomerFilter,
+): Promise<{ rows: CustomerListRow[]; total: number }> {
+  if (f.partnerIds.length === 0) return { rows: [], total: 0 };
+  const where = filterWhere(f);
+  const rows = await db
+    .select({ customer: c, association: a })
+    .from(a)
+    .innerJoin(c, eq(c.id, a.customerId))
+    .where(where)
+    .orderBy(desc(a.startedAt), asc(c.id))
+    .offset(f.offset)
+    .limit(f.limit);
+  const [n] = await db.select({ n: count() }).from(a).innerJoin(c, eq(c.id, a.customerId)).where(where);
+  return { rows, total: Number(n?.n ?? 0) };
+}
+
+/** Every customer for the console (operators), newest first. */
+export async function listAllCustomers(
+  db: DbOrTx,
+  q: { keyword?: string; offset: number; limit: number },
+): Promise<{ rows: { customer: CustomerRow; association: AssociationRow | null }[]; total: number }> {
+  const where = q.keyword
+    ? or(
+        ilike(c.name, `%${escapeLike(q.keyword)}%`),
+        ilike(c.domainName, `%${escapeLike(q.keyword)}%`),
+        ilike(c.domainId, `%${escapeLike(q.keyword)}%`),
+      )
+    : undefined;
+  const rows = await db
+    .select({ customer: c, association: a })
+    .from(c)
+    .leftJoin(a, and(eq(a.customerId, c.id), eq(a.status, 'active')))
+    .where(where)
+    .orderBy(desc(c.createdAt), asc(c.id))
+    .offset(q.offset)
+    .limit(q.limit);
+  const [n] = await db.select({ n: count() }).from(c).where(where);
+  return { rows, total: Number(n?.n ?? 0) };
+}
+
+// Association requests
+
+export async function insertRequest(tx: DbOrTx, row: typeof r.$inferInsert): Promise<RequestRow> {
+  const [out] = await tx.insert(r).values(row).returning();
+  if (!out) throw new Error('request insert returned nothing');
+  return out;
+}
+
+export async function findRequest(db: DbOrTx, id: string): Promise<RequestRow | undefined> {
+  const [row] = await db.select().from(r).where(eq(r.id, id));
+  return row;
+}
+
+export async function findRequestByTokenHash(db: DbOrTx, tokenHash: string): Promise<RequestRow | undefined> {
+  const [row] = await db.select().from(r).where(eq(r.tokenHash, tokenHash));
+  return row;
+}
+
+/** Decides a pending request; undefined when it was no longer pending. */
+export async function decideRequest(
+  tx: DbOrTx,
+  id: string,
+  patch: { status: string; decidedAt: Date; decidedBy: string | null; customerId?: string },
+): Promise<RequestRow | undefined> {
+  const [row] = await tx
+    .update(r)
+    .set(patch)
+    .where(and(eq(r.id, id), eq(r.status, 'pending')))
+    .returning();
+  return row;
+}
+
+export function listRequestsOfPartner(db: DbOrTx, partnerId: string, limit = 200): Promise<RequestRow[]> {
+  return db.select().from(r).where(eq(r.partnerId, partnerId)).orderBy(desc(r.createdAt)).limit(limit);
+}
+
+export function listRequestsOfCustomer(
+  db: DbOrTx,
+  customerId: string,
+  email: string | null,
+  limit = 50,
+): Promise<RequestRow[]> {
+  const who = email
+    ? or(eq(r.customerId, customerId), sql`lower(${r.email}) = ${email.toLowerCase()}`)
+    : eq(r.customerId, customerId);
+  return db.select().from(r).where(who).orderBy(desc(r.createdAt)).limit(limit);
+}
+
+export async function findPendingRequest(
+  db: DbOrTx,
+  partnerId: string,
+  q: { customerId?: string; email?: string },
+): Promise<RequestRow | undefined> {
+  const who = q.customerId
+    ? eq(r.customerId, q.customerId)
+    : sql`lower(${r.email}) = ${q.email?.toLowerCase()}`;
+  const [row] = await db
+    .select()
+    .from(r)
+    .where(and(eq(r.partnerId, partnerId), eq(r.status, 'pending'), who));
+  return row;
+}
