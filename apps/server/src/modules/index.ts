@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
+import { registerPartnerApi } from '../open-api/index.ts';
 import auth from '../plugins/auth.ts';
 import csrf from '../plugins/csrf.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { certificatesRoutes } from './certificates/certificates.routes.ts';
 import { certificationRoutes } from './certification/certification.routes.ts';
 import { certificationReviewRoutes } from './certification/review.routes.ts';
+import { developerRoutes } from './developer/developer.routes.ts';
 import { identityRoutes } from './identity/identity.routes.ts';
 import { meRoutes } from './identity/me.routes.ts';
 import { membershipsRoutes } from './memberships/memberships.routes.ts';
@@ -47,4 +49,6 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await app.register(organizationRoutes, { ctx });
   await app.register(organizationPublicRoutes, { ctx });
   await app.register(organizationConsoleRoutes, { ctx });
+  await app.register(developerRoutes, { ctx });
+  await registerPartnerApi(app, ctx);
 }

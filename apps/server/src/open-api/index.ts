@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../context.ts';
+import { partnerApiScope } from './plugin.ts';
+
+type V2Routes = (app: FastifyInstance, opts: { ctx: AppContext }) => Promise<void>;
+
+/** The partner API's route modules; each adds its operations inside the signed /v2 scope. */
+const V2_ROUTES: V2Routes[] = [];
+
+export async function registerPartnerApi(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  await app.register(
+    async (scope) => {
+      await partnerApiScope(scope);
+      for (const routes of V2_ROUTES) await scope.register(routes, { ctx });
+    },
+    { prefix: '/v2' },
+  );
+}

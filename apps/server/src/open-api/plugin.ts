@@ -1,0 +1,111 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../lib/errors.ts';
+import { findKeyForVerification } from '../modules/developer/keys.service.ts';
+import './cbc.errors.ts';
+import { createFlowControl } from './flow-control.ts';
+import { type SignatureFailure, type VerifyInput, verifySignature } from './signing.ts';
+
+/** Who is calling the partner API: resolved from the verified access key. */
+export interface ApiCaller {
+  keyId: string;
+  accessKey: string;
+  partnerId: string;
+  partnerDomainId: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    apiCaller?: ApiCaller;
+    /** The exact request body bytes: the signature covers them, never a re-serialisation. */
+    rawBody?: Buffer;
+    bodyParseError?: boolean;
+  }
+}
+
+export function callerOf(req: FastifyRequest): ApiCaller {
+  if (!req.apiCaller) throw new AppError('CBC.0154');
+  return req.apiCaller;
+}
+
+const FLOW_LIMIT_PER_SECOND = 10;
+
+/**
+ * The /v2 scope: keeps the raw body, verifies SDK-HMAC-SHA256 before anything else looks at the
+ * request (a bad signature answers 401 even when the body is malformed), checks X-Domain-Id, then
+ * flow control per (access key, operation).
+ */
+export async function partnerApiScope(app: FastifyInstance): Promise<void> {
+  const ctx = app.ctx;
+  const flow = createFlowControl(ctx.clock, FLOW_LIMIT_PER_SECOND);
+  app.addContentTypeParser(
+    ['application/json', 'application/json;charset=utf-8'],
+    { parseAs: 'buffer' },
+    (req, body, done) => {
+      const raw = body as Buffer;
+      req.rawBody = raw;
+      if (raw.length === 0) return done(null, undefined);
+      try {
+        done(null, JSON.parse(raw.toString('utf8')));
+      } catch {
+        req.bodyParseError = true;
+        done(null, undefined);
+      }
+    },
+  );
+  app.addHook('onRequest', async (req) => {
+    req.routeOptions.config.api = 'cbc';
+  });
+  app.addHook('preValidation', async (req) => {
+    const request = requestToVerify(req, ctx.clock.now());
+    const result = await verifySignature({
+      ...request,
+      secretFor: async (ak) => {
+        const key = await findKeyForVerification(ctx, ak);
+        if (!key) return undefined;
+        req.apiCaller = {
+          keyId: key.keyId,
+          accessKey: ak,
+          partnerId: key.partnerId,
+          partnerDomainId: key.partnerDomainId,
+        };
+        return key.secrets[0];
+      },
+    });
+    if (!result.ok) await retryWithPreviousSecret(req, request, result.reason);
+    const caller = callerOf(req);
+    const domainHeader = req.headers['x-domain-id'];
+    if (typeof domainHeader === 'string' && domainHeader !== '' && domainHeader !== caller.partnerDomainId) {
+      throw new AppError('CBC.0151');
+    }
+    if (!flow.take(`${caller.accessKey} ${req.method} ${req.routeOptions.url}`))
+      throw new AppError('CBC.0250');
+    if (req.bodyParseError) throw new AppError('common.malformed_json');
+  });
+
+  /** After a rotation the previous secret stays valid for a while; try it only on a mismatch. */
+  async function retryWithPreviousSecret(
+    req: FastifyRequest,
+    request: Omit<VerifyInput, 'secretFor'>,
+    reason: SignatureFailure,
+  ): Promise<void> {
+    const ak = req.apiCaller?.accessKey;
+    const key = ak && reason === 'signature_mismatch' ? await findKeyForVerification(ctx, ak) : undefined;
+    const previous = key?.secrets[1];
+    if (previous && (await verifySignature({ ...request, secretFor: () => previous })).ok) return;
+    req.apiCaller = undefined;
+    throw new AppError('APIGW.0301', { reason });
+  }
+}
+
+function requestToVerify(req: FastifyRequest, now: Date): Omit<VerifyInput, 'secretFor'> {
+  const url = req.raw.url ?? '/';
+  const q = url.indexOf('?');
+  return {
+    method: req.method,
+    path: q < 0 ? url : url.slice(0, q),
+    query: q < 0 ? '' : url.slice(q + 1),
+    headers: req.headers,
+    rawBody: req.rawBody ?? Buffer.alloc(0),
+    now,
+  };
+}
