@@ -39,6 +39,8 @@ const schema = z.object({
     .default('12-31'),
   /** R5: annual performance (fen, inclusive) that lets a cloud reseller apply to the ASSC program. */
   asscThresholdFen: z.coerce.number().int().positive().default(80_000_000),
+  /** Partner API flow control: calls per second per (access key, operation); the contract says 10. */
+  apiFlowLimit: z.coerce.number().int().positive().default(10),
   /** Test-only `POST /api/test/clock` and `/api/test/scheduler/tick`; honoured only when env is `test`. */
   clockControl: z.boolean().default(false),
   /** Believe X-Forwarded-For (the client address used for throttling) only behind a proxy that sets it. */
@@ -96,6 +98,7 @@ export function loadConfig(
     certificateReviewDeadline: env.CERT_REVIEW_DEADLINE || undefined,
     clockControl: env.CLOCK_CONTROL === '1',
     asscThresholdFen: env.ASSC_THRESHOLD_FEN || undefined,
+    apiFlowLimit: env.API_FLOW_LIMIT || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

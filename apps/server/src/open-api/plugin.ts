@@ -27,8 +27,6 @@ export function callerOf(req: FastifyRequest): ApiCaller {
   return req.apiCaller;
 }
 
-const FLOW_LIMIT_PER_SECOND = 10;
-
 /**
  * The /v2 scope: keeps the raw body, verifies SDK-HMAC-SHA256 before anything else looks at the
  * request (a bad signature answers 401 even when the body is malformed), checks X-Domain-Id, then
@@ -36,7 +34,7 @@ const FLOW_LIMIT_PER_SECOND = 10;
  */
 export async function partnerApiScope(app: FastifyInstance): Promise<void> {
   const ctx = app.ctx;
-  const flow = createFlowControl(ctx.clock, FLOW_LIMIT_PER_SECOND);
+  const flow = createFlowControl(ctx.clock, ctx.config.apiFlowLimit);
   app.addContentTypeParser(
     ['application/json', 'application/json;charset=utf-8'],
     { parseAs: 'buffer' },
