@@ -127,6 +127,8 @@ export const budgetRecipients = pgTable(
     name: text('name').notNull(),
     phone: text('phone'),
     email: text('email'),
+    /** Language of the alerts sent to this recipient: `zh-CN` | `en-US`. */
+    locale: text('locale').notNull().default('zh-CN'),
     createdAt: ts('created_at').notNull(),
   },
   (t) => [index('budget_recipients_customer_idx').on(t.customerId)],

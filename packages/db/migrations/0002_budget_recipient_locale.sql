@@ -1,0 +1,1 @@
+ALTER TABLE "budget_recipients" ADD COLUMN "locale" text DEFAULT 'zh-CN' NOT NULL;
