@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Actor, AppContext } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
+import './developer.errors.ts';
 import { openSecret, sealSecret } from '../../lib/seal.ts';
 import { getPartner } from '../partners/partners.service.ts';
 import { LAST_USED_RESOLUTION_MS, MAX_KEYS_PER_PARTNER, PREVIOUS_SECRET_TTL_MS } from './developer.policy.ts';
@@ -214,4 +215,20 @@ export async function rotateKey(
     });
     return { ...viewOf(row, domainId, now), secretKey };
   });
+}
+
+/** What the SDK centre shows: where to point the SDKs and with which domain id. */
+export async function partnerApiInfoOf(
+  ctx: AppContext,
+  partnerId: string,
+  operations: { method: string; path: string; operationId: string; summary: string }[],
+) {
+  const endpoint = ctx.config.publicUrl.replace(/\/+$/, '');
+  return {
+    endpoint,
+    domainId: await domainIdOf(ctx, partnerId),
+    docsUrl: `${endpoint}/docs`,
+    openapiUrl: `${endpoint}/openapi.json`,
+    operations,
+  };
 }
