@@ -1,4 +1,5 @@
 import { certificateJobs } from '../modules/certificates/certificates.jobs.ts';
+import { eventsJobs } from '../modules/events/events.jobs.ts';
 import { identityJobs } from '../modules/identity/identity.jobs.ts';
 import { membershipsJobs } from '../modules/memberships/memberships.jobs.ts';
 import { organizationJobs } from '../modules/organization/organization.jobs.ts';
@@ -16,4 +17,5 @@ export const jobRegistry: readonly JobDefinition[] = [
   ...ticketsJobs,
   ...membershipsJobs,
   ...organizationJobs,
+  ...eventsJobs,
 ];
