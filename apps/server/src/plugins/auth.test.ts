@@ -8,6 +8,7 @@ const user = (over: Partial<SessionUser>): SessionUser => ({
   sessionId: 'ses_1',
   userType: 'partner',
   partnerId: 'prt_1',
+  customerId: null,
   roles: ['member'],
   email: 'a@b.cn',
   name: 'A',

@@ -19,8 +19,10 @@ export const OPERATOR_ROLES: readonly OperatorRole[] = [
 export interface SessionUser {
   id: string;
   sessionId: string;
-  userType: 'partner' | 'operator';
+  userType: 'partner' | 'operator' | 'customer';
   partnerId: string | null;
+  /** Customer users: their customer account (customers.id). */
+  customerId: string | null;
   roles: string[];
   email: string;
   name: string;
@@ -46,6 +48,13 @@ export function requirePartnerUser(
   if (u.userType !== 'partner' || !u.partnerId) throw new AppError('common.forbidden');
   if (roles && !roles.some((r) => u.roles.includes(r))) throw new AppError('common.forbidden');
   return u as SessionUser & { partnerId: string };
+}
+
+/** A customer's own sign-in account (R6: the customer's account page, applications, invitations). */
+export function requireCustomerUser(req: FastifyRequest): SessionUser & { customerId: string } {
+  const u = requireUser(req);
+  if (u.userType !== 'customer' || !u.customerId) throw new AppError('common.forbidden');
+  return u as SessionUser & { customerId: string };
 }
 
 /** An operator with one of the given roles; the operator `admin` role may do everything. */

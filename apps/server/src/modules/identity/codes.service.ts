@@ -7,6 +7,7 @@ import {
   type CodeRow,
   consumeCode,
   insertCode,
+  latestCode,
   retireCodes,
   sentSince,
 } from './codes.repository.ts';
@@ -17,7 +18,8 @@ export const CODE_MAX_ATTEMPTS = 5;
 const SEND_INTERVAL_MS = 60_000;
 const SENDS_PER_DAY = 10;
 
-export type CodePurpose = 'email_confirm' | 'contact_old' | 'contact_new';
+/** `customer_signup`: a customer's email/phone before its account exists (sign-up page, partner API). */
+export type CodePurpose = 'email_confirm' | 'contact_old' | 'contact_new' | 'customer_signup';
 export type CodeCheck =
   | 'ok'
   | 'identity.code_invalid'
@@ -35,7 +37,8 @@ export async function sendWaitSeconds(db: DbOrTx, now: Date, target: string): Pr
 }
 
 export interface IssueCode {
-  userId: string;
+  /** Null before the account exists (`customer_signup`). */
+  userId: string | null;
   partnerId: string | null;
   purpose: CodePurpose;
   channel: 'email' | 'sms';
@@ -100,4 +103,20 @@ export async function checkCode(
 /** Uses the code up; false when a concurrent request used it first. */
 export function useCode(ctx: AppContext, tx: DbOrTx, row: CodeRow): Promise<boolean> {
   return consumeCode(tx, row.id, ctx.clock.now());
+}
+
+/**
+ * Checks and uses up the newest `customer_signup` code of a target (customer sign-up page, partner
+ * API create customer). A wrong guess is counted: the caller commits even when it then refuses.
+ */
+export async function useSignupCode(
+  ctx: AppContext,
+  tx: DbOrTx,
+  target: string,
+  code: string,
+): Promise<CodeCheck> {
+  const row = await latestCode(tx, target, 'customer_signup');
+  const check = await checkCode(ctx, tx, row, code);
+  if (check !== 'ok' || !row) return check === 'ok' ? 'identity.code_invalid' : check;
+  return (await useCode(ctx, tx, row)) ? 'ok' : 'identity.code_invalid';
 }

@@ -36,7 +36,7 @@ export const okResponse = z.object({ ok: z.literal(true) });
 
 export const meSchema = z.object({
   id: z.string(),
-  userType: z.enum(['partner', 'operator']),
+  userType: z.enum(['partner', 'operator', 'customer']),
   roles: z.array(z.string()),
   name: z.string(),
   email: z.string(),

@@ -9,7 +9,7 @@ import { findUserById, type UserRow, updateUser } from './identity.repository.ts
 
 export interface Me {
   id: string;
-  userType: 'partner' | 'operator';
+  userType: 'partner' | 'operator' | 'customer';
   roles: string[];
   name: string;
   email: string;
@@ -35,7 +35,7 @@ export async function meOf(ctx: AppContext, u: UserRow): Promise<Me> {
   const site = u.site === 'intl' ? 'intl' : 'cn';
   return {
     id: u.id,
-    userType: u.userType === 'operator' ? 'operator' : 'partner',
+    userType: u.userType === 'operator' || u.userType === 'customer' ? u.userType : 'partner',
     roles: u.roles,
     name: u.name,
     email: u.email,

@@ -21,8 +21,10 @@ import { normalizeEmail } from './secrets.ts';
 export type { UserRow };
 
 export interface NewUser {
-  userType: 'partner' | 'operator';
+  userType: 'partner' | 'operator' | 'customer';
   partnerId: string | null;
+  /** Customer users: their customer account (customers.id). */
+  customerId?: string | null;
   roles: string[];
   email: string;
   name: string;
@@ -53,6 +55,7 @@ export async function createUser(
     id: input.id ?? newId('usr', now.getTime()),
     userType: input.userType,
     partnerId: input.partnerId,
+    customerId: input.customerId ?? null,
     roles: input.roles,
     email,
     phone: input.phone ?? null,
@@ -94,8 +97,9 @@ export function sessionUserOf(u: UserRow, sessionId: string): SessionUser {
   return {
     id: u.id,
     sessionId,
-    userType: u.userType === 'operator' ? 'operator' : 'partner',
+    userType: u.userType === 'operator' || u.userType === 'customer' ? u.userType : 'partner',
     partnerId: u.partnerId,
+    customerId: u.customerId,
     roles: u.roles,
     email: u.email,
     name: u.name,

@@ -1,5 +1,5 @@
 import { type DbOrTx, schema } from '@pc/db';
-import { desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, sql } from 'drizzle-orm';
 
 const { partners } = schema;
 
@@ -43,4 +43,15 @@ export function findPartnersByIds(db: DbOrTx, ids: readonly string[]): Promise<P
     .select()
     .from(partners)
     .where(inArray(partners.id, [...new Set(ids)]));
+}
+
+/** Active partners whose name contains the text (case-insensitive), by name. */
+export function searchPartnersByName(db: DbOrTx, text: string, limit: number): Promise<PartnerRow[]> {
+  const pattern = `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  return db
+    .select()
+    .from(partners)
+    .where(and(ilike(partners.name, pattern), eq(partners.status, 'active')))
+    .orderBy(asc(partners.name))
+    .limit(limit);
 }

@@ -10,6 +10,7 @@ import {
   insertPartner,
   listPartners,
   type PartnerRow,
+  searchPartnersByName as searchByName,
 } from './partners.repository.ts';
 
 export type { PartnerRow };
@@ -65,6 +66,11 @@ export function getPartner(
 /** A partner by its provider-side account id (partner API `indirect_partner_id`, sign-up links). */
 export function getPartnerByDomainId(db: DbOrTx, domainId: string): Promise<PartnerRow | undefined> {
   return findPartnerByDomainId(db, domainId);
+}
+
+/** Active partners by name fragment (a customer choosing the partner to apply to). */
+export function searchPartnersByName(db: DbOrTx, text: string, limit = 10): Promise<PartnerRow[]> {
+  return searchByName(db, text, limit);
 }
 
 /** Partners by id (other modules' lists show their names). */
