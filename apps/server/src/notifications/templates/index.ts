@@ -1,3 +1,4 @@
+import { budgetsTemplates } from './budgets.ts';
 import { certificateTemplates } from './certificates.ts';
 import { certificationTemplates } from './certification.ts';
 import { commonTemplates } from './common.ts';
@@ -10,6 +11,7 @@ import { ticketsTemplates } from './tickets.ts';
 /** Every template by id. A module adds its `templates/<module>.ts` map here. */
 export const templateRegistry: Readonly<Record<string, NotificationTemplate>> = {
   ...commonTemplates,
+  ...budgetsTemplates,
   ...certificateTemplates,
   ...certificationTemplates,
   ...identityTemplates,

@@ -1,0 +1,44 @@
+import type { DbOrTx } from '@pc/db';
+import type { AppContext } from '../../context.ts';
+import { parseLocale } from '../../lib/i18n.ts';
+import { fenToYuan } from '../../lib/money.ts';
+import { type AlertRow, type BudgetRow, listRecipients } from './budgets.repository.ts';
+
+/**
+ * SMS and email to every recipient of the customer's budget, queued in the alert's transaction so
+ * the messages exist the moment the crossing record is accepted. One idempotency key per
+ * (alert, recipient): a retried batch never sends twice.
+ */
+export async function notifyRecipients(
+  ctx: AppContext,
+  tx: DbOrTx,
+  input: {
+    budget: BudgetRow;
+    alert: AlertRow;
+    customer: { id: string; domainId: string; name: string };
+    restricts: boolean;
+  },
+): Promise<number> {
+  const { budget, alert, customer, restricts } = input;
+  const recipients = await listRecipients(tx, budget.customerId, budget.partnerId);
+  for (const r of recipients) {
+    await ctx.notifier.notify(tx, {
+      template: restricts ? 'budgets.exhausted_restricted' : 'budgets.threshold_crossed',
+      locale: parseLocale(r.locale) ?? 'zh-CN',
+      to: { email: r.email, phone: r.phone, partnerId: budget.partnerId },
+      channels: ['sms', 'email'],
+      data: {
+        name: r.name,
+        customerName: customer.name,
+        customerDomainId: customer.domainId,
+        customerId: customer.id,
+        threshold: alert.threshold,
+        used: fenToYuan(alert.usedFen),
+        budget: fenToYuan(alert.budgetFen),
+        period: budget.budgetType === 'MONTHLY' ? budget.periodKey : '',
+      },
+      idempotencyKey: `budget-alert:${alert.id}:${r.id}`,
+    });
+  }
+  return recipients.length;
+}

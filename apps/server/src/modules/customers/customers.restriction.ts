@@ -1,0 +1,55 @@
+import { type DbOrTx, schema } from '@pc/db';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+
+const c = schema.customers;
+
+/**
+ * Marks the budget freeze of resources, so lifting the restriction undoes only what the budget
+ * did and never a freeze the partner made by hand (R6 freeze, its own reason).
+ */
+export const BUDGET_FREEZE_REASON = 'budget_exhausted';
+
+/**
+ * R13: the only code outside the customers module's own services that writes
+ * `purchase_restricted_at`. Restricts new purchases and renewals; with `freezeResources` also
+ * freezes an active customer's account and resources. True when the customer was not restricted.
+ */
+export async function restrictPurchases(
+  tx: DbOrTx,
+  customerId: string,
+  at: Date,
+  opts: { freezeResources: boolean },
+): Promise<boolean> {
+  const changed = await tx
+    .update(c)
+    .set({ purchaseRestrictedAt: at, updatedAt: at })
+    .where(and(eq(c.id, customerId), isNull(c.purchaseRestrictedAt)))
+    .returning({ id: c.id });
+  if (opts.freezeResources) {
+    await tx
+      .update(c)
+      .set({
+        status: 'frozen',
+        freezeType: 'ACCOUNT_AND_RESOURCE',
+        frozenReason: BUDGET_FREEZE_REASON,
+        frozenAt: at,
+        updatedAt: at,
+      })
+      .where(and(eq(c.id, customerId), eq(c.status, 'active')));
+  }
+  return changed.length > 0;
+}
+
+/** Lifts the budget restriction (and the budget's own freeze of resources). True when it was set. */
+export async function liftPurchaseRestriction(tx: DbOrTx, customerId: string, at: Date): Promise<boolean> {
+  const changed = await tx
+    .update(c)
+    .set({ purchaseRestrictedAt: null, updatedAt: at })
+    .where(and(eq(c.id, customerId), isNotNull(c.purchaseRestrictedAt)))
+    .returning({ id: c.id });
+  await tx
+    .update(c)
+    .set({ status: 'active', freezeType: null, frozenReason: null, frozenAt: null, updatedAt: at })
+    .where(and(eq(c.id, customerId), eq(c.status, 'frozen'), eq(c.frozenReason, BUDGET_FREEZE_REASON)));
+  return changed.length > 0;
+}

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPartnerWithAdmin, createTestApp, type TestApp } from '../../../test/index.ts';
+import { ingestSpendBatch } from './spend.service.ts';
+import { createAssociatedCustomer, spendRecord } from './spend.test-data.ts';
+
+describe('spend ingestion', () => {
+  let t: TestApp;
+  let partnerId: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.clock.set('2026-03-10T04:00:00Z');
+    partnerId = (await createPartnerWithAdmin(t)).partner.id;
+  });
+  afterAll(() => t.close());
+
+  it('stores each record once; a retried batch only counts duplicates', async () => {
+    const c = await createAssociatedCustomer(t, partnerId);
+    const batch = [
+      spendRecord(c.domainId, 100, '2026-03-02T01:00:00Z'),
+      spendRecord(c.domainId, 250, '2026-03-03T01:00:00Z'),
+    ];
+    batch.push({ ...batch[0] });
+    const first = await ingestSpendBatch(t.ctx, batch);
+    expect(first).toMatchObject({ accepted: 2, duplicates: 1, rejected: 0 });
+    const again = await ingestSpendBatch(t.ctx, batch);
+    expect(again).toMatchObject({ accepted: 0, duplicates: 3, rejected: 0 });
+    const rows = await t.db.query<{
+      amount_fen: number;
+      partner_id: string;
+      association_type: string;
+      eligible_fen: number;
+    }>(
+      'select amount_fen, partner_id, association_type, eligible_fen from spend_records where customer_id = $1',
+      [c.id],
+    );
+    expect(rows.rows).toHaveLength(2);
+    expect(rows.rows[0]).toMatchObject({ partner_id: partnerId, association_type: 'resale' });
+    const totals = await t.db.query<{ bill_cycle: string; amount_fen: number }>(
+      'select bill_cycle, amount_fen from customer_spend_totals where customer_id = $1',
+      [c.id],
+    );
+    expect(totals.rows).toEqual([{ bill_cycle: '2026-03', amount_fen: 350 }]);
+  });
+
+  it('lists bad records with index and reason and accepts the rest', async () => {
+    const c = await createAssociatedCustomer(t, partnerId);
+    const r = await ingestSpendBatch(t.ctx, [
+      spendRecord(c.domainId, 100, '2026-03-02T01:00:00Z'),
+      spendRecord(c.domainId, -5, '2026-03-02T01:00:00Z'),
+      spendRecord('nobody', 5, '2026-03-02T01:00:00Z'),
+      spendRecord(c.domainId, 5, 'yesterday'),
+      { ...spendRecord(c.domainId, 5, '2026-03-02T01:00:00Z'), payment_kind: 'coupon' },
+      'not an object',
+    ]);
+    expect(r.accepted).toBe(1);
+    expect(r.rejected).toBe(5);
+    expect(r.errors.map((e) => e.index)).toEqual([1, 2, 3, 4, 5]);
+    expect(r.errors[1]?.reason).toContain('unknown customer');
+  });
+
+  it('books spend by its Asia/Shanghai month, keeps cash as eligible and the partner at the time of spend', async () => {
+    const c = await createAssociatedCustomer(t, partnerId, { since: new Date('2026-02-01T00:00:00Z') });
+    await ingestSpendBatch(t.ctx, [
+      spendRecord(c.domainId, 700, '2026-02-28T16:30:00Z'), // 1 March 00:30 in Shanghai
+      spendRecord(c.domainId, 300, '2026-01-31T15:00:00Z', { payment_kind: 'voucher' }), // before the association
+    ]);
+    const rows = await t.db.query<{ bill_cycle: string; partner_id: string | null; eligible_fen: number }>(
+      'select bill_cycle, partner_id, eligible_fen from spend_records where customer_id = $1 order by spent_at',
+      [c.id],
+    );
+    expect(rows.rows).toEqual([
+      { bill_cycle: '2026-01', partner_id: null, eligible_fen: 0 },
+      { bill_cycle: '2026-03', partner_id: partnerId, eligible_fen: 700 },
+    ]);
+  });
+});

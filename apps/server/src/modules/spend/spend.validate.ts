@@ -1,0 +1,79 @@
+import { inBusinessTz } from '../../lib/clock.ts';
+
+/**
+ * One spend record as the bulk endpoint and the import accept it. Rules (documented in the API):
+ * - `record_id`: 1–64 printable characters, the idempotency key (stored exactly once);
+ * - `customer_id`: the customer's account id (customers.domain_id);
+ * - `spent_at`: ISO 8601 instant with a zone (`Z` or `±hh:mm`);
+ * - `service_type`: 1–64 characters;
+ * - `amount_fen`: an integer ≥ 0 and ≤ 10^12. Zero is accepted (free-tier usage lines exist in
+ *   real bills; they are stored and change no total). Negative amounts (refunds) are refused:
+ *   budget thresholds assume usage only grows within a period;
+ * - `payment_kind`: `cash` or `voucher`; only cash counts as eligible (performance, incentives).
+ */
+export interface SpendInput {
+  recordId: string;
+  customerDomainId: string;
+  spentAt: Date;
+  billCycle: string;
+  serviceType: string;
+  amountFen: number;
+  paymentKind: 'cash' | 'voucher';
+}
+
+export const MAX_AMOUNT_FEN = 1_000_000_000_000;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+export type Validated = { ok: true; value: SpendInput } | { ok: false; reason: string };
+
+function text(v: unknown, field: string, max: number): string | { reason: string } {
+  if (typeof v !== 'string') return { reason: `${field}: must be a string` };
+  if (v.length === 0 || v.length > max) return { reason: `${field}: must be 1-${max} characters` };
+  if (CONTROL.test(v)) return { reason: `${field}: contains control characters` };
+  return v;
+}
+
+/** `YYYY-MM` of the instant in Asia/Shanghai. */
+export function billCycleOf(d: Date): string {
+  const z = inBusinessTz(d);
+  return `${z.getFullYear()}-${String(z.getMonth() + 1).padStart(2, '0')}`;
+}
+
+/** Validates one raw record (JSON object from the API, NDJSON line or CSV row). */
+export function validateSpend(raw: unknown): Validated {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { ok: false, reason: 'record: must be an object' };
+  const r = raw as Record<string, unknown>;
+  const recordId = text(r.record_id, 'record_id', 64);
+  if (typeof recordId !== 'string') return { ok: false, ...recordId };
+  const customer = text(r.customer_id, 'customer_id', 64);
+  if (typeof customer !== 'string') return { ok: false, ...customer };
+  const serviceType = text(r.service_type, 'service_type', 64);
+  if (typeof serviceType !== 'string') return { ok: false, ...serviceType };
+  const at = r.spent_at;
+  if (typeof at !== 'string' || !ISO_INSTANT.test(at))
+    return { ok: false, reason: 'spent_at: must be an ISO 8601 time with a zone, e.g. 2026-03-01T08:00:00Z' };
+  const spentAt = new Date(at);
+  if (Number.isNaN(spentAt.getTime())) return { ok: false, reason: 'spent_at: not a valid time' };
+  let amount = r.amount_fen;
+  if (typeof amount === 'string' && /^\d{1,13}$/.test(amount)) amount = Number(amount);
+  if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 0 || amount > MAX_AMOUNT_FEN)
+    return { ok: false, reason: `amount_fen: must be an integer from 0 to ${MAX_AMOUNT_FEN}` };
+  const kind = r.payment_kind;
+  if (kind !== 'cash' && kind !== 'voucher')
+    return { ok: false, reason: 'payment_kind: must be cash or voucher' };
+  return {
+    ok: true,
+    value: {
+      recordId,
+      customerDomainId: customer,
+      spentAt,
+      billCycle: billCycleOf(spentAt),
+      serviceType,
+      amountFen: amount,
+      paymentKind: kind,
+    },
+  };
+}
