@@ -11,7 +11,13 @@ import { type AsUser, asUser, createOperator, createPartnerWithAdmin, getCsrf, s
  */
 
 /** Routes anyone may call: public pages, sign-up and sign-in, and capability links by token. */
-const PUBLIC = [/^\/api\/programs/, /^\/api\/auth\//, /^\/api\/invitations\//, /^\/api\/test\//];
+const PUBLIC = [
+  /^\/api\/programs/,
+  /^\/api\/auth\//,
+  /^\/api\/invitations\//,
+  /^\/api\/test\//,
+  /^\/api\/developer\/platform-certificate$/,
+];
 /** Portal routes that belong to a partner; operators have no business there. */
 const PARTNER_ONLY = [
   /^\/api\/tickets/,
@@ -20,6 +26,7 @@ const PARTNER_ONLY = [
   /^\/api\/memberships/,
   /^\/api\/organization/,
   /^\/api\/payout-eligibility/,
+  /^\/api\/developer\/(webhooks|deliveries|integration)/,
 ];
 
 interface Route {

@@ -7,7 +7,9 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { certificatesRoutes } from './certificates/certificates.routes.ts';
 import { certificationRoutes } from './certification/certification.routes.ts';
 import { certificationReviewRoutes } from './certification/review.routes.ts';
+import { customersRoutes } from './customers/customers.routes.ts';
 import { developerRoutes } from './developer/developer.routes.ts';
+import { eventsRoutes } from './events/events.routes.ts';
 import { identityRoutes } from './identity/identity.routes.ts';
 import { meRoutes } from './identity/me.routes.ts';
 import { membershipsRoutes } from './memberships/memberships.routes.ts';
@@ -51,4 +53,6 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await app.register(organizationConsoleRoutes, { ctx });
   await app.register(developerRoutes, { ctx });
   await registerPartnerApi(app, ctx);
+  await app.register(eventsRoutes, { ctx });
+  await app.register(customersRoutes, { ctx });
 }

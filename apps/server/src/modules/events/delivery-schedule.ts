@@ -3,7 +3,7 @@
  * the next one waits RETRY_DELAYS_MS[n-1], then every 6 hours; a delivery whose first attempt was
  * 72 hours or more before a failure is given up (`failed`). So a receiver that is down is tried for
  * at least 3 days: at 0, 10 s, 1 min 10 s, 6 min 10 s, 36 min 10 s, 2 h 36 min, then every 6 h up
- * to about 74.6 h (17 attempts).
+ * to about 74.6 h (18 attempts).
  */
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

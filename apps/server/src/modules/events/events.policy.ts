@@ -1,0 +1,4 @@
+import type { PartnerRole } from '../../plugins/auth.ts';
+
+/** Webhooks, deliveries and integration settings: partner administrators only (as API keys). */
+export const DEVELOPER_ADMIN_ROLES: readonly PartnerRole[] = ['admin'];
