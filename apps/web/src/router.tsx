@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { FullPageSpin } from './components/full-page-spin.tsx';
 import { NotFoundPage, RouteError } from './components/route-error.tsx';
 import { HomePage } from './portal/home-page.tsx';
@@ -75,7 +75,9 @@ export const router = createBrowserRouter([
           { path: 'support', ...lazyPage(() => portal('SupportPage')) },
           { path: 'support/new', ...lazyPage(() => portal('NewTicketPage')) },
           { path: 'support/tickets/:id', ...lazyPage(() => portal('TicketDetailPage')) },
-          { path: 'developer', ...lazyPage(() => portal('DeveloperPage')) },
+          { path: 'developer', element: <Navigate to="/developer/keys" replace /> },
+          { path: 'developer/keys', ...lazyPage(() => portal('KeysPage')) },
+          { path: 'developer/sdk', ...lazyPage(() => portal('SdkCentrePage')) },
           { path: 'messages', ...lazyPage(() => portal('PortalMessagesPage')) },
         ],
       },

@@ -1,5 +1,6 @@
 import { certificatesEnUS } from './certificates.en-US.ts';
 import { certificationEnUS } from './certification.en-US.ts';
+import { developerEnUS } from './developer.en-US.ts';
 import { membershipsEnUS } from './memberships.en-US.ts';
 import { organizationEnUS } from './organization.en-US.ts';
 import { ticketsEnUS } from './tickets.en-US.ts';
@@ -8,6 +9,7 @@ import { ticketsEnUS } from './tickets.en-US.ts';
 export const enUS = {
   certification: certificationEnUS,
   certificates: certificatesEnUS,
+  developer: developerEnUS,
   memberships: membershipsEnUS,
   organization: organizationEnUS,
   tickets: ticketsEnUS,

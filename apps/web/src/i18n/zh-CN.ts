@@ -1,5 +1,6 @@
 import { certificatesZhCN } from './certificates.zh-CN.ts';
 import { certificationZhCN } from './certification.zh-CN.ts';
+import { developerZhCN } from './developer.zh-CN.ts';
 import type { Resources } from './en-US.ts';
 import { membershipsZhCN } from './memberships.zh-CN.ts';
 import { organizationZhCN } from './organization.zh-CN.ts';
@@ -9,6 +10,7 @@ import { ticketsZhCN } from './tickets.zh-CN.ts';
 export const zhCN: Resources = {
   certification: certificationZhCN,
   certificates: certificatesZhCN,
+  developer: developerZhCN,
   memberships: membershipsZhCN,
   organization: organizationZhCN,
   tickets: ticketsZhCN,

@@ -11,6 +11,3 @@ export function BenefitsPage() {
 export function BillingPage() {
   return <ComingSoon feature="billing" title={useTranslation().t('nav.billing')} />;
 }
-export function DeveloperPage() {
-  return <ComingSoon feature="developer" title={useTranslation().t('nav.developer')} />;
-}

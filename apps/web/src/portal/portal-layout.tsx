@@ -42,6 +42,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/partner-info/basic')) return 'basic-info';
   if (pathname.startsWith('/partner-info/business')) return 'business-info';
   if (pathname.startsWith('/partner-info/certificate')) return 'certificate';
+  if (pathname.startsWith('/developer/')) return `developer-${pathname.split('/')[2]}`;
   return pathname.split('/')[1] ?? 'dashboard';
 }
 
@@ -55,6 +56,8 @@ const TITLES: Record<string, `nav.${keyof typeof enUS.nav}`> = {
   billing: 'nav.billing',
   support: 'nav.support',
   developer: 'nav.developer',
+  'developer-keys': 'nav.developer',
+  'developer-sdk': 'nav.developer',
   messages: 'nav.messages',
 };
 
@@ -68,7 +71,7 @@ export function PortalLayout() {
   const { t } = useTranslation();
   const { pathname, search } = useLocation();
   const me = useMe();
-  const [openKeys, setOpenKeys] = useState<string[]>(['partner-info']);
+  const [openKeys, setOpenKeys] = useState<string[]>(['partner-info', 'developer']);
   useDocumentTitle(pageTitle(selectedKey(pathname), t));
 
   if (me.isLoading) return <FullPageSpin />;
@@ -102,7 +105,15 @@ export function PortalLayout() {
     item('benefits', '/benefits', t('nav.benefits'), <GiftOutlined />),
     item('billing', '/billing', t('nav.billing'), <PayCircleOutlined />),
     item('support', '/support', t('nav.support'), <CustomerServiceOutlined />),
-    item('developer', '/developer', t('nav.developer'), <ApiOutlined />),
+    {
+      key: 'developer',
+      icon: <ApiOutlined />,
+      label: <span data-testid="nav-developer">{t('nav.developer')}</span>,
+      children: [
+        item('developer-keys', '/developer/keys', t('developer.nav.keys')),
+        item('developer-sdk', '/developer/sdk', t('developer.nav.sdk')),
+      ],
+    },
   ];
 
   return (

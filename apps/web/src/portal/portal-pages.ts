@@ -3,8 +3,10 @@ export { MessagesPage as PortalMessagesPage } from '../components/messages-page.
 export { BasicInfoPage } from './basic-info-page.tsx';
 export { CertificatePage } from './certificates/certificate-page.tsx';
 export { BusinessInfoPage } from './certification/business-info-page.tsx';
-export { BenefitsPage, BillingPage, CustomersPage, DeveloperPage } from './coming-soon-pages.tsx';
+export { BenefitsPage, BillingPage, CustomersPage } from './coming-soon-pages.tsx';
 export { DashboardPage } from './dashboard-page.tsx';
+export { KeysPage } from './developer/keys-page.tsx';
+export { SdkCentrePage } from './developer/sdk-centre-page.tsx';
 export { MembershipsPage } from './memberships/memberships-page.tsx';
 export { OrganizationPage } from './organization/organization-page.tsx';
 export { PortalLayout } from './portal-layout.tsx';
