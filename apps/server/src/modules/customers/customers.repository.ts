@@ -119,7 +119,12 @@ export async function updateAssociationLabel(tx: DbOrTx, id: string, label: stri
 }
 
 export function associationHistory(db: DbOrTx, customerId: string): Promise<AssociationRow[]> {
-  return db.select().from(a).where(eq(a.customerId, customerId)).orderBy(desc(a.startedAt));
+  // A switch ends one row and starts the next at the same instant: the active one first.
+  return db
+    .select()
+    .from(a)
+    .where(eq(a.customerId, customerId))
+    .orderBy(desc(a.startedAt), sql`${a.endedAt} desc nulls first`);
 }
 
 // Lists

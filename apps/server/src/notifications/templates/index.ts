@@ -2,6 +2,7 @@ import { budgetsTemplates } from './budgets.ts';
 import { certificateTemplates } from './certificates.ts';
 import { certificationTemplates } from './certification.ts';
 import { commonTemplates } from './common.ts';
+import { customersTemplates } from './customers.ts';
 import { identityTemplates } from './identity.ts';
 import { membershipsTemplates } from './memberships.ts';
 import { organizationTemplates } from './organization.ts';
@@ -12,6 +13,7 @@ import { ticketsTemplates } from './tickets.ts';
 export const templateRegistry: Readonly<Record<string, NotificationTemplate>> = {
   ...commonTemplates,
   ...budgetsTemplates,
+  ...customersTemplates,
   ...certificateTemplates,
   ...certificationTemplates,
   ...identityTemplates,

@@ -1,0 +1,8 @@
+/** A racing insert hit a unique index (PostgreSQL and PGlite both report 23505, maybe wrapped). */
+export function isUniqueViolation(e: unknown, constraint?: string): boolean {
+  for (let c: unknown = e; c && typeof c === 'object'; c = (c as { cause?: unknown }).cause) {
+    const err = c as { code?: unknown; constraint?: unknown };
+    if (err.code === '23505') return !constraint || err.constraint === constraint;
+  }
+  return false;
+}
