@@ -1,3 +1,4 @@
+import { budgetsJobs } from '../modules/budgets/budgets.jobs.ts';
 import { certificateJobs } from '../modules/certificates/certificates.jobs.ts';
 import { eventsJobs } from '../modules/events/events.jobs.ts';
 import { identityJobs } from '../modules/identity/identity.jobs.ts';
@@ -17,5 +18,6 @@ export const jobRegistry: readonly JobDefinition[] = [
   ...ticketsJobs,
   ...membershipsJobs,
   ...organizationJobs,
+  ...budgetsJobs,
   ...eventsJobs,
 ];

@@ -102,7 +102,7 @@ export async function rollOver(
 export async function lift(
   ctx: AppContext,
   tx: DbOrTx,
-  budget: BudgetRow,
+  budget: Pick<BudgetRow, 'customerId' | 'partnerId'>,
   now: Date,
   reason: 'period_rollover' | 'manual' | 'budget_changed' | 'budget_deleted',
 ): Promise<void> {

@@ -1,0 +1,4 @@
+import type { PartnerRole } from '../../plugins/auth.ts';
+
+/** Partner users who read and change their customers' budgets and recipients. */
+export const BUDGET_ROLES: readonly PartnerRole[] = ['admin', 'member'];
