@@ -1,6 +1,7 @@
 import { certificatesEnUS } from './certificates.en-US.ts';
 import { certificationEnUS } from './certification.en-US.ts';
 import { developerEnUS } from './developer.en-US.ts';
+import { eventsEnUS } from './events.en-US.ts';
 import { membershipsEnUS } from './memberships.en-US.ts';
 import { organizationEnUS } from './organization.en-US.ts';
 import { ticketsEnUS } from './tickets.en-US.ts';
@@ -10,6 +11,7 @@ export const enUS = {
   certification: certificationEnUS,
   certificates: certificatesEnUS,
   developer: developerEnUS,
+  events: eventsEnUS,
   memberships: membershipsEnUS,
   organization: organizationEnUS,
   tickets: ticketsEnUS,

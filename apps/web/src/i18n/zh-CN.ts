@@ -2,6 +2,7 @@ import { certificatesZhCN } from './certificates.zh-CN.ts';
 import { certificationZhCN } from './certification.zh-CN.ts';
 import { developerZhCN } from './developer.zh-CN.ts';
 import type { Resources } from './en-US.ts';
+import { eventsZhCN } from './events.zh-CN.ts';
 import { membershipsZhCN } from './memberships.zh-CN.ts';
 import { organizationZhCN } from './organization.zh-CN.ts';
 import { ticketsZhCN } from './tickets.zh-CN.ts';
@@ -11,6 +12,7 @@ export const zhCN: Resources = {
   certification: certificationZhCN,
   certificates: certificatesZhCN,
   developer: developerZhCN,
+  events: eventsZhCN,
   memberships: membershipsZhCN,
   organization: organizationZhCN,
   tickets: ticketsZhCN,

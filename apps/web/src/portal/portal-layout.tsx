@@ -58,6 +58,9 @@ const TITLES: Record<string, `nav.${keyof typeof enUS.nav}`> = {
   developer: 'nav.developer',
   'developer-keys': 'nav.developer',
   'developer-sdk': 'nav.developer',
+  'developer-webhooks': 'nav.developer',
+  'developer-deliveries': 'nav.developer',
+  'developer-integration': 'nav.developer',
   messages: 'nav.messages',
 };
 
@@ -112,6 +115,9 @@ export function PortalLayout() {
       children: [
         item('developer-keys', '/developer/keys', t('developer.nav.keys')),
         item('developer-sdk', '/developer/sdk', t('developer.nav.sdk')),
+        item('developer-webhooks', '/developer/webhooks', t('events.nav.webhooks')),
+        item('developer-deliveries', '/developer/deliveries', t('events.nav.deliveries')),
+        item('developer-integration', '/developer/integration', t('events.nav.integration')),
       ],
     },
   ];
