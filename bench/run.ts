@@ -1,24 +1,38 @@
-// `npm run bench`: request throughput and p99 latency of the real app next to its raw baselines —
-// a bare Fastify route (what HTTP alone costs) and a bare Fastify route doing one select (what the
-// database round trip costs) — on PGlite, and on PostgreSQL when it is reachable. Loopback only.
-// BENCH_SECONDS (default 5) sets each measurement's length; BENCH_CONNECTIONS (default 10) its load.
+// `npm run bench`: throughput and latency of the real app next to raw baselines measured in the same
+// run — a bare Fastify route, a bare Fastify route doing one select, a raw COPY — on PGlite, and on
+// PostgreSQL when it is reachable. Loopback only.
+// BENCH_SECONDS (default 5) sets each HTTP measurement's length, BENCH_CONNECTIONS (default 10) the
+// portal scenarios' load, BENCH_ROWS (default 100,000) the ingestion size; BENCH_ONLY=http|api|ingest
+// runs one group.
 import { benchConstant, benchSession } from './http.ts';
+import { benchIngest, type IngestFigures, printIngest } from './ingest.ts';
 import { CONNECTIONS, PG_URL, print, type Row, reachable, SECONDS } from './lib.ts';
 import { benchPartnerApi } from './partner-api.ts';
 
-console.log(`Each measurement: ${SECONDS} s, ${CONNECTIONS} connections, loopback, after a 1 s warm-up.`);
+const only = process.env.BENCH_ONLY;
+const wants = (group: string) => !only || only === group;
+
+console.log(`HTTP measurements: ${SECONDS} s each after a 1 s warm-up, loopback.`);
 const rows: Row[] = [];
-const constant = await benchConstant();
-rows.push(constant);
-print(rows);
-rows.push(...(await benchSession('pglite', constant.rps)));
-rows.push(...(await benchPartnerApi('pglite')));
-print(rows);
-if (await reachable(PG_URL)) {
-  rows.push(...(await benchSession('postgres', constant.rps)));
-  rows.push(...(await benchPartnerApi('postgres')));
-} else console.log(`PostgreSQL at ${PG_URL} is not reachable; measured PGlite only.`);
-print(rows);
+const ingest: IngestFigures[] = [];
+const kinds: ('pglite' | 'postgres')[] = ['pglite'];
+if (await reachable(PG_URL)) kinds.push('postgres');
+else console.log(`PostgreSQL at ${PG_URL} is not reachable; measuring PGlite only.`);
+
+const constant = wants('http') ? await benchConstant() : undefined;
+if (constant) rows.push(constant);
+for (const kind of kinds) {
+  if (constant) rows.push(...(await benchSession(kind, constant.rps)));
+  if (wants('api')) rows.push(...(await benchPartnerApi(kind)));
+  if (rows.length) print(rows);
+  if (wants('ingest')) {
+    ingest.push(await benchIngest(kind));
+    printIngest(ingest);
+  }
+}
+console.log(`Portal scenarios at ${CONNECTIONS} connections; partner API scenarios at 50.`);
+if (rows.length) print(rows);
+if (ingest.length) printIngest(ingest);
 if (rows.some((r) => r.non2xx > 0)) {
   console.error('Some requests failed (non-2xx or errors): those figures are not comparable.');
   process.exitCode = 1;

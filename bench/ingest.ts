@@ -1,0 +1,196 @@
+// Spend ingestion with budget evaluation next to a raw COPY of the same rows, and the latency from
+// a crossing record being accepted to its alert notifications being queued.
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Database } from '@pc/db';
+import { from as copyFrom } from 'pg-copy-streams';
+import { buildApp } from '../apps/server/src/app.ts';
+import { testConfig } from '../apps/server/src/config.ts';
+import type { AppContext } from '../apps/server/src/context.ts';
+import { newId } from '../apps/server/src/lib/ids.ts';
+import { ingestSpendBatch } from '../apps/server/src/modules/spend/spend.service.ts';
+import { billCycleOf } from '../apps/server/src/modules/spend/spend.validate.ts';
+import { freshDatabase } from './lib.ts';
+import { seedPartnerWithCustomers } from './partner-api.ts';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const BATCH = 2_000;
+const LATENCY_SAMPLES = 200;
+
+export interface IngestFigures {
+  database: string;
+  rows: number;
+  copyRowsPerSecond: number;
+  ingestRowsPerSecond: number;
+  ratio: number;
+  alertsRaised: number;
+  latencyP50: number;
+  latencyP99: number;
+  latencyMax: number;
+}
+
+/** Monthly budgets (and one recipient) for the given customers, written with plain SQL. */
+async function addBudgets(ctx: AppContext, partnerId: string, customerIds: string[], amountFen: number) {
+  const now = ctx.clock.now();
+  const period = billCycleOf(now);
+  for (const id of customerIds) {
+    await ctx.database.query(
+      `insert into budgets (customer_id, partner_id, amount_fen, budget_type, frozen_operate_type, period_key,
+         period_start, updated_at) values ($1, $2, $3, 'MONTHLY', 1, $4, $5, $5)`,
+      [id, partnerId, amountFen, period, now],
+    );
+    await ctx.database.query(
+      `insert into budget_recipients (id, customer_id, partner_id, name, phone, email, created_at)
+       values ($1, $2, $3, 'Finance', '13800000000', 'finance@bench.test', $4)`,
+      [newId('rcp'), id, partnerId, now],
+    );
+  }
+}
+
+function records(domainIds: string[], n: number, amount: () => number) {
+  const now = Date.now();
+  return Array.from({ length: n }, (_, i) => ({
+    record_id: `b-${randomBytes(8).toString('hex')}-${i}`,
+    customer_id: domainIds[i % domainIds.length] as string,
+    // Within the last minute, so the whole run stays in the current Asia/Shanghai month.
+    spent_at: new Date(now - Math.floor(Math.random() * 60_000)).toISOString(),
+    service_type: i % 3 === 0 ? 'obs' : 'ecs',
+    amount_fen: amount(),
+    payment_kind: i % 10 === 0 ? 'voucher' : 'cash',
+  }));
+}
+
+/** The raw baseline: the same rows COPYed as CSV into a table shaped like spend_records. */
+async function copyRows(
+  database: Database,
+  rows: ReturnType<typeof records>,
+  ids: Map<string, { id: string; partnerId: string }>,
+): Promise<number> {
+  await database.exec('create table bench_copy (like spend_records including all)');
+  const now = new Date().toISOString();
+  const csv = rows
+    .map((r) => {
+      const c = ids.get(r.customer_id);
+      const eligible = r.payment_kind === 'cash' ? r.amount_fen : 0;
+      return `${r.record_id},${c?.id},${c?.partnerId},resale,${r.spent_at},${billCycleOf(new Date(r.spent_at))},${r.service_type},${r.amount_fen},${r.payment_kind},${eligible},,${now}`;
+    })
+    .join('\n');
+  const columns =
+    'record_id, customer_id, partner_id, association_type, spent_at, bill_cycle, service_type, amount_fen, payment_kind, eligible_fen, import_id, accepted_at';
+  const started = performance.now();
+  if (database.pglite) {
+    await database.pglite.query(`copy bench_copy (${columns}) from '/dev/blob' with (format csv)`, [], {
+      blob: new Blob([csv]),
+    });
+  } else if (database.pool) {
+    const client = await database.pool.connect();
+    try {
+      await pipeline(
+        Readable.from([csv]),
+        client.query(copyFrom(`copy bench_copy (${columns}) from stdin with (format csv)`)),
+      );
+    } finally {
+      client.release();
+    }
+  }
+  return performance.now() - started;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+export async function benchIngest(kind: 'pglite' | 'postgres'): Promise<IngestFigures> {
+  const { database, drop } = await freshDatabase(kind);
+  try {
+    const config = testConfig({ env: 'production', webDist: '/nonexistent', logLevel: 'silent' });
+    const app = await buildApp({ config, database });
+    const ctx = app.ctx;
+    const seeded = await seedPartnerWithCustomers(ctx);
+    const customers = (
+      await database.query<{ id: string; domain_id: string }>(
+        'select id, domain_id from customers order by id',
+      )
+    ).rows;
+    const latencyCustomers = customers.slice(0, LATENCY_SAMPLES);
+    const loadCustomers = customers.slice(LATENCY_SAMPLES);
+    const ids = new Map(customers.map((c) => [c.domain_id, { id: c.id, partnerId: seeded.partner.id }]));
+    // ~125 records of ~500 fen per customer: most budgets of 60,000 fen cross 75 % and 90 % on the way.
+    await addBudgets(
+      ctx,
+      seeded.partner.id,
+      loadCustomers.map((c) => c.id),
+      60_000,
+    );
+    const rows = records(
+      loadCustomers.map((c) => c.domain_id),
+      ROWS,
+      () => 1 + Math.floor(Math.random() * 1_000),
+    );
+
+    const copyMs = await copyRows(database, rows, ids);
+
+    const started = performance.now();
+    let accepted = 0;
+    for (let i = 0; i < rows.length; i += BATCH) {
+      accepted += (await ingestSpendBatch(ctx, rows.slice(i, i + BATCH))).accepted;
+    }
+    const ingestMs = performance.now() - started;
+    if (accepted !== rows.length) throw new Error(`ingested ${accepted} of ${rows.length}`);
+    const alerts = await database.query<{ n: string }>('select count(*) as n from budget_alerts');
+
+    // Latency: one record per customer that crosses 75 % of a 10,000 fen budget; the call returns
+    // after the transaction that holds the alert and its queued notifications has committed.
+    await addBudgets(
+      ctx,
+      seeded.partner.id,
+      latencyCustomers.map((c) => c.id),
+      10_000,
+    );
+    const samples: number[] = [];
+    for (const c of latencyCustomers) {
+      const [record] = records([c.domain_id], 1, () => 8_000);
+      const t0 = performance.now();
+      await ingestSpendBatch(ctx, [record]);
+      samples.push(performance.now() - t0);
+      const queued = await database.query<{ n: string }>(
+        `select count(*) as n from budget_alerts where customer_id = $1 and threshold = 75`,
+        [c.id],
+      );
+      if (Number(queued.rows[0]?.n) !== 1) throw new Error(`no alert for ${c.id}`);
+    }
+    samples.sort((a, b) => a - b);
+    await app.close();
+    const copyRate = rows.length / (copyMs / 1000);
+    const ingestRate = rows.length / (ingestMs / 1000);
+    return {
+      database: kind === 'pglite' ? 'PGlite' : 'PostgreSQL',
+      rows: rows.length,
+      copyRowsPerSecond: copyRate,
+      ingestRowsPerSecond: ingestRate,
+      ratio: ingestRate / copyRate,
+      alertsRaised: Number(alerts.rows[0]?.n ?? 0),
+      latencyP50: percentile(samples, 50),
+      latencyP99: percentile(samples, 99),
+      latencyMax: samples.at(-1) ?? 0,
+    };
+  } finally {
+    await database.close();
+    await drop();
+  }
+}
+
+export function printIngest(figures: IngestFigures[]): void {
+  const n = (v: number) => Math.round(v).toLocaleString('en-US');
+  const lines = [
+    '| database | rows | raw COPY rows/s | ingestion + budgets rows/s | ratio | alerts raised | alert latency p50 / p99 / max ms |',
+    '|---|---:|---:|---:|---:|---:|---|',
+    ...figures.map(
+      (f) =>
+        `| ${f.database} | ${n(f.rows)} | ${n(f.copyRowsPerSecond)} | ${n(f.ingestRowsPerSecond)} | ${f.ratio.toFixed(2)} | ${n(f.alertsRaised)} | ${f.latencyP50.toFixed(1)} / ${f.latencyP99.toFixed(1)} / ${f.latencyMax.toFixed(1)} |`,
+    ),
+  ];
+  console.log(`\n${lines.join('\n')}\n`);
+}
