@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { budgetsV2Routes } from './budgets.routes.ts';
+import { customersV2Routes } from './customers.routes.ts';
 import { partnerApiScope } from './plugin.ts';
 
 type V2Routes = (app: FastifyInstance, opts: { ctx: AppContext }) => Promise<void>;
 
 /** The partner API's route modules; each adds its operations inside the signed /v2 scope. */
-const V2_ROUTES: V2Routes[] = [budgetsV2Routes];
+const V2_ROUTES: V2Routes[] = [budgetsV2Routes, customersV2Routes];
 
 export async function registerPartnerApi(app: FastifyInstance, ctx: AppContext): Promise<void> {
   await app.register(
