@@ -6228,6 +6228,177 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/partners/sub-customers/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer budget with its used amount in the current period */
+        get: operations["ShowCustomerBudget"];
+        put?: never;
+        /** Set a customer budget (monthly or one-time), optional automatic restriction at 100 % */
+        post: operations["SetCustomerBudget"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/partners/sub-customers/budget/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Budgets of up to 100 customers; customers not yours are listed in error_details */
+        post: operations["ListCustomerBudgets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/partners/sub-customers/budget/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** History of budget settings and deletions of a customer, newest first */
+        get: operations["ListCustomerBudgetRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/partners/sub-customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a customer (idempotent on xaccount_type + xaccount_id) and associate it */
+        post: operations["CreateSubCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/partners/sub-customers/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Query my customers (or a reseller’s with indirect_partner_id) */
+        post: operations["QuerySubCustomerList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/partners/sub-customers/freeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Freeze up to 10 customers; failures per customer in error_details */
+        post: operations["FreezeSubCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/partners/sub-customers/unfreeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unfreeze up to 10 customers; failures per customer in error_details */
+        post: operations["UnfreezeSubCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/partners/sub-customers/users/check-identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Whether an email, mobile number or account name is already used by an account */
+        post: operations["CheckUserIdentity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/bases/verificationcode/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a sign-up verification code by SMS or email (at most 1 a minute per receiver) */
+        post: operations["SendVerificationMessageCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/partners/indirect-partners/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The calling distributor’s cloud resellers (distributors only) */
+        post: operations["ListIndirectPartners"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/developer/platform-certificate": {
         parameters: {
             query?: never;
@@ -7999,4 +8170,462 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    ShowCustomerBudget: {
+        parameters: {
+            query: {
+                customer_id: string;
+                indirect_partner_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        budget_amount?: number;
+                        used_amount: number;
+                        /** @enum {number} */
+                        measure_id: 1;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        /** @enum {string} */
+                        budget_type?: "MONTHLY" | "PACKAGE";
+                    };
+                };
+            };
+        };
+    };
+    SetCustomerBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customer_id: string;
+                    /** @description Yuan, > 0 with at most 2 decimals (taken by its decimal text, exactly) */
+                    budget_amount: number;
+                    /**
+                     * @default MONTHLY
+                     * @enum {string}
+                     */
+                    budget_type?: "MONTHLY" | "PACKAGE";
+                    /** @default 0 */
+                    frozen_operate_type?: 0 | 1;
+                    /**
+                     * @default 0
+                     * @enum {string}
+                     */
+                    cancel_partner_frozen?: "0" | "1";
+                    indirect_partner_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    ListCustomerBudgets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customer_ids: string[];
+                    indirect_partner_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        budget_infos: {
+                            customer_id: string;
+                            budget_amount?: number;
+                            used_amount: number;
+                            /** @enum {number} */
+                            measure_id: 1;
+                            /** @enum {string} */
+                            currency: "CNY";
+                            /** @enum {string} */
+                            budget_type?: "MONTHLY" | "PACKAGE";
+                        }[];
+                        error_details: {
+                            id: string;
+                            error_code: string;
+                            error_msg: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    ListCustomerBudgetRecords: {
+        parameters: {
+            query: {
+                customer_id: string;
+                indirect_partner_id?: string;
+                operation_type?: "SETTING" | "DELETE";
+                budget_type?: "MONTHLY" | "PACKAGE";
+                offset?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        record_list: {
+                            budget_amount: number;
+                            operation_type: string;
+                            operation_time: string;
+                            operator: string;
+                            budget_type: string;
+                        }[];
+                        total_count: number;
+                    };
+                };
+            };
+        };
+    };
+    CreateSubCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Account name; generated when empty */
+                    domain_name?: string;
+                    /** @description The partner platform's user id */
+                    xaccount_id: string;
+                    xaccount_type: string;
+                    password?: string;
+                    mobile_phone?: string;
+                    /** Format: email */
+                    email?: string;
+                    verification_code?: string;
+                    indirect_partner_id?: string;
+                    include_association_result?: boolean;
+                    /**
+                     * @description 1 referral (default), 2 resale
+                     * @enum {string}
+                     */
+                    cooperation_type?: "1" | "2";
+                    domain_area?: string;
+                    is_close_market_ms?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        domain_id: string;
+                        domain_name: string;
+                    };
+                };
+            };
+        };
+    };
+    QuerySubCustomerList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    account_name?: string;
+                    customer?: string;
+                    label?: string;
+                    association_type?: ("1" | "2") | 1 | 2;
+                    associated_on_begin?: string;
+                    associated_on_end?: string;
+                    customer_id?: string;
+                    indirect_partner_id?: string;
+                    /** @default 0 */
+                    offset?: number;
+                    /** @default 10 */
+                    limit?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                        customer_infos: {
+                            customer_id: string;
+                            account_name: string;
+                            customer: string;
+                            associated_on: string;
+                            /** @enum {string} */
+                            association_type: "1" | "2";
+                            label: string;
+                            telephone: string;
+                            email: string;
+                            verified_status: string;
+                            customer_type: number;
+                            is_frozen: number;
+                            xaccount_id: string;
+                            xaccount_type: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    FreezeSubCustomers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customer_ids: string[];
+                    reason: string;
+                    /**
+                     * @default ACCOUNT
+                     * @enum {string}
+                     */
+                    freeze_type?: "ACCOUNT" | "ACCOUNT_AND_RESOURCE";
+                    indirect_partner_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_details: {
+                            id: string;
+                            error_code: string;
+                            error_msg: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    UnfreezeSubCustomers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customer_ids: string[];
+                    reason: string;
+                    /**
+                     * @default ACCOUNT
+                     * @enum {string}
+                     */
+                    unfreeze_type?: "ACCOUNT" | "ACCOUNT_AND_RESOURCE";
+                    indirect_partner_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_details: {
+                            id: string;
+                            error_code: string;
+                            error_msg: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    CheckUserIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description email, mobile (mainland number) or name (account name)
+                     * @enum {string}
+                     */
+                    search_type: "email" | "mobile" | "name";
+                    search_value: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        check_result: "available" | "used_by_user";
+                    };
+                };
+            };
+        };
+    };
+    SendVerificationMessageCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 1: SMS to mobile_phone, 2: email to email */
+                    receiver_type: 1 | 2;
+                    /**
+                     * @description Minutes the code stays valid (default 5)
+                     * @default 5
+                     */
+                    timeout?: number;
+                    mobile_phone?: string;
+                    /** Format: email */
+                    email?: string;
+                    /** @description Language of the message: zh-cn (default) or en-us */
+                    lang?: string;
+                    /**
+                     * @description 29: sub-customer sign-up (the only scene supported)
+                     * @default 29
+                     * @enum {number}
+                     */
+                    scene?: 29;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    ListIndirectPartners: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Part of the reseller’s account name */
+                    account_name?: string;
+                    associated_on_begin?: string;
+                    associated_on_end?: string;
+                    /** @description The reseller’s account id */
+                    indirect_partner_id?: string;
+                    /** @default 0 */
+                    offset?: number;
+                    /** @default 10 */
+                    limit?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                        indirect_partners: {
+                            indirect_partner_id: string;
+                            name: string;
+                            account_name: string;
+                            mobile_phone: string | null;
+                            email: string | null;
+                            associated_on: string;
+                            account_manager_id: string | null;
+                            account_manager_name: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+}
