@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { budgetsV2Routes } from './budgets.routes.ts';
 import { customersV2Routes } from './customers.routes.ts';
+import { identityV2Routes } from './identity.routes.ts';
 import { partnerApiScope } from './plugin.ts';
+import { resellersV2Routes } from './resellers.routes.ts';
 
 type V2Routes = (app: FastifyInstance, opts: { ctx: AppContext }) => Promise<void>;
 

@@ -47,6 +47,8 @@ export interface IssueCode {
   locale: Locale;
   template: string;
   data?: Record<string, unknown>;
+  /** How long the code is valid; CODE_TTL_MS when absent. */
+  ttlMs?: number;
 }
 
 /** Retires earlier codes for the same target and purpose, stores the new code's hash, sends it. */
@@ -64,7 +66,7 @@ export async function issueCode(ctx: AppContext, tx: DbOrTx, input: IssueCode): 
     codeHash: hashCode(ctx.config.secretKey, id, code),
     changeId: input.changeId ?? null,
     createdAt: now,
-    expiresAt: new Date(now.getTime() + CODE_TTL_MS),
+    expiresAt: new Date(now.getTime() + (input.ttlMs ?? CODE_TTL_MS)),
   });
   await ctx.notifier.notify(tx, {
     template: input.template,
@@ -76,7 +78,7 @@ export async function issueCode(ctx: AppContext, tx: DbOrTx, input: IssueCode): 
       phone: input.channel === 'sms' ? input.target : null,
     },
     channels: [input.channel],
-    data: { ...input.data, code, minutes: CODE_TTL_MS / 60_000 },
+    data: { ...input.data, code, minutes: Math.round((input.ttlMs ?? CODE_TTL_MS) / 60_000) },
     idempotencyKey: `code:${id}`,
   });
 }
@@ -119,4 +121,30 @@ export async function useSignupCode(
   const check = await checkCode(ctx, tx, row, code);
   if (check !== 'ok' || !row) return check === 'ok' ? 'identity.code_invalid' : check;
   return (await useCode(ctx, tx, row)) ? 'ok' : 'identity.code_invalid';
+}
+
+/**
+ * Partner API `verificationcode/send`: a `customer_signup` code to an email address or mobile number
+ * (the target as given, normalised), which create sub-customer then checks with useSignupCode. At
+ * most 1 a minute and 10 a day per target; `sent: false` with the wait otherwise.
+ */
+export async function sendCustomerSignupCode(
+  ctx: AppContext,
+  input: { channel: 'email' | 'sms'; target: string; partnerId: string; locale: Locale; ttlMinutes: number },
+): Promise<{ sent: boolean; waitSeconds: number }> {
+  return ctx.db.transaction(async (tx) => {
+    const wait = await sendWaitSeconds(tx, ctx.clock.now(), input.target);
+    if (wait > 0) return { sent: false, waitSeconds: wait };
+    await issueCode(ctx, tx, {
+      userId: null,
+      partnerId: input.partnerId,
+      purpose: 'customer_signup',
+      channel: input.channel,
+      target: input.target,
+      locale: input.locale,
+      template: 'customers.signup_code',
+      ttlMs: input.ttlMinutes * 60_000,
+    });
+    return { sent: true, waitSeconds: 0 };
+  });
 }
