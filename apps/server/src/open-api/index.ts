@@ -9,7 +9,7 @@ import { resellersV2Routes } from './resellers.routes.ts';
 type V2Routes = (app: FastifyInstance, opts: { ctx: AppContext }) => Promise<void>;
 
 /** The partner API's route modules; each adds its operations inside the signed /v2 scope. */
-const V2_ROUTES: V2Routes[] = [budgetsV2Routes, customersV2Routes];
+const V2_ROUTES: V2Routes[] = [budgetsV2Routes, customersV2Routes, identityV2Routes, resellersV2Routes];
 
 export async function registerPartnerApi(app: FastifyInstance, ctx: AppContext): Promise<void> {
   await app.register(
