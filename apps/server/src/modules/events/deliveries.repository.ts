@@ -129,12 +129,3 @@ export async function updateDelivery(
   const [row] = await tx.update(d).set(patch).where(eq(d.id, id)).returning();
   return row;
 }
-
-/** The soonest future attempt still pending (the worker schedules a job for it). */
-export async function nextPendingAt(db: DbOrTx): Promise<Date | null> {
-  const [row] = await db
-    .select({ at: sql<Date | string | null>`min(${d.nextAttemptAt})` })
-    .from(d)
-    .where(eq(d.status, 'pending'));
-  return row?.at ? new Date(row.at) : null;
-}

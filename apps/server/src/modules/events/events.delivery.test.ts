@@ -323,6 +323,14 @@ describe('events: webhook and bind-callback deliveries', () => {
     expect(list.items).toMatchObject([
       { id: queued?.deliveryId, status: 'succeeded', kind: 'bind_callback' },
     ]);
+    // A replay posts the identical signed form again.
+    const replay = await asA({
+      method: 'POST',
+      url: `/api/developer/deliveries/${queued?.deliveryId}/replay`,
+    });
+    expect(replay.statusCode, replay.body).toBe(201);
+    await deliverDue(t.ctx);
+    expect(rx.at('/bind').map((r) => r.body)).toEqual([req.body, req.body]);
     // The same certificate is served again (one platform key).
     const again = await t.app.inject({ method: 'GET', url: '/api/developer/platform-certificate' });
     expect(again.body).toBe(certRes.body);
