@@ -3,6 +3,7 @@ import { type AppContext, systemActor } from '../context.ts';
 import type { Localized } from '../lib/i18n.ts';
 import { seedDemoCertificates } from '../modules/certificates/certificates.demo.ts';
 import { seedDemoCertification } from '../modules/certification/certification.demo.ts';
+import { seedDemoEvents } from '../modules/events/events.demo.ts';
 import { findUserByEmail } from '../modules/identity/identity.repository.ts';
 import { createUser } from '../modules/identity/users.service.ts';
 import { seedDemoMemberships } from '../modules/memberships/memberships.demo.ts';
@@ -102,4 +103,5 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   await seedDemoCertification(ctx);
   await seedDemoMemberships(ctx);
   await seedDemoOrganization(ctx);
+  await seedDemoEvents(ctx);
 }
