@@ -98,6 +98,12 @@ function independentSign(input: {
   };
 }
 
+interface CbcError {
+  error_code: string;
+  error_msg: string;
+  request_id: string;
+}
+
 /** fetch cannot set Host itself; it sends the URL's host, which is what was signed. */
 const withoutHost = (h: Record<string, string>) =>
   Object.fromEntries(Object.entries(h).filter(([k]) => k.toLowerCase() !== 'host'));
@@ -242,7 +248,7 @@ describe('official SDK and independent signer against a listening server', () =>
     // Past the signature check: the operation itself answers (not the caller's reseller).
     // A signature failure would be 401 APIGW.0301; a missing route 404.
     expect(res.status).toBe(400);
-    expect((await res.json()).error_code).toBe('CBC.99000037');
+    expect(((await res.json()) as CbcError).error_code).toBe('CBC.99000037');
   });
 
   it('accepts a request signed by the independent signer, and refuses it with a wrong secret', async () => {
@@ -271,7 +277,7 @@ describe('official SDK and independent signer against a listening server', () =>
       body,
     });
     expect(bad.status).toBe(401);
-    const err = await bad.json();
+    const err = (await bad.json()) as CbcError;
     expect(err.error_code).toBe('APIGW.0301');
     expect(err.request_id).toBe(bad.headers.get('x-request-id'));
   });
