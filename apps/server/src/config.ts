@@ -17,6 +17,8 @@ const schema = z.object({
   dataDir: z.string().default('./.data/pglite'),
   /** 32+ bytes, hex or base64: session signing and encryption at rest. */
   secretKey: z.string().min(32),
+  /** Bearer token of `POST /api/ingest/spend` for the billing system; unset disables token access. */
+  ingestToken: z.string().min(24).optional(),
   smtpUrl: z.string().optional(),
   mailFrom: z.string().default('Partner Center <no-reply@partner-center.local>'),
   smsProvider: z.enum(['record']).default('record'),
@@ -66,6 +68,22 @@ function secretFor(env: NodeJS.ProcessEnv, dataDir: string, production: boolean)
   return secret;
 }
 
+/**
+ * The spend-ingest token from INGEST_TOKEN, or (outside production) one generated once into
+ * `ingest.token` beside the secret key, so the billing feed works out of the box (the start banner
+ * prints it). Production without INGEST_TOKEN: only operator sessions may ingest.
+ */
+function ingestTokenFor(env: NodeJS.ProcessEnv, dataDir: string, production: boolean): string | undefined {
+  if (env.INGEST_TOKEN) return env.INGEST_TOKEN;
+  if (production) return undefined;
+  const file = resolve(dirname(resolve(dataDir)), 'ingest.token');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const token = randomBytes(24).toString('base64url');
+  writeFileSync(file, token, { mode: 0o600 });
+  return token;
+}
+
 /** The only place that reads process.env and argv. */
 export function loadConfig(
   env: NodeJS.ProcessEnv = process.env,
@@ -82,6 +100,7 @@ export function loadConfig(
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
     secretKey: secretFor(env, dataDir, production),
+    ingestToken: ingestTokenFor(env, dataDir, production),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM,
     smsProvider: env.SMS_PROVIDER,

@@ -18,6 +18,10 @@ export function printBanner(config: Config, address: string | AddressInfo | null
     `  Health             ${base}/health   Metrics ${base}/metrics`,
     `  Database           ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite at ${config.dataDir}`}`,
   ];
+  if (config.ingestToken && config.env !== 'production')
+    lines.push(
+      `  Spend ingest       POST ${base}/api/ingest/spend  Authorization: Bearer ${config.ingestToken}`,
+    );
   if (config.demo) {
     lines.push('', `Demo sign-ins (password for all: ${DEMO_PASSWORD})`);
     for (const u of [...DEMO_USERS, ...EXTRA_DEMO_USERS]) lines.push(`  ${u.label.padEnd(28)} ${u.email}`);

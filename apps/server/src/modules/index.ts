@@ -4,6 +4,7 @@ import { registerPartnerApi } from '../open-api/index.ts';
 import auth from '../plugins/auth.ts';
 import csrf from '../plugins/csrf.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
+import { budgetsRoutes } from './budgets/budgets.routes.ts';
 import { certificatesRoutes } from './certificates/certificates.routes.ts';
 import { certificationRoutes } from './certification/certification.routes.ts';
 import { certificationReviewRoutes } from './certification/review.routes.ts';
@@ -21,6 +22,7 @@ import { organizationPublicRoutes } from './organization/organization-public.rou
 import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { partnersRoutes } from './partners/partners.routes.ts';
 import { programsRoutes } from './programs/programs.routes.ts';
+import { spendRoutes } from './spend/spend.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
 import { testControlRoutes } from './test-control/test-control.routes.ts';
 import { ticketsRoutes } from './tickets/tickets.routes.ts';
@@ -51,6 +53,8 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await app.register(organizationRoutes, { ctx });
   await app.register(organizationPublicRoutes, { ctx });
   await app.register(organizationConsoleRoutes, { ctx });
+  await app.register(budgetsRoutes, { ctx });
+  await app.register(spendRoutes, { ctx });
   await app.register(developerRoutes, { ctx });
   await registerPartnerApi(app, ctx);
   await app.register(eventsRoutes, { ctx });

@@ -31,6 +31,8 @@ export interface IngestOptions {
   importId?: string | null;
   /** Who sent it; audited once per batch. Omit for the benchmark / internal callers (system). */
   actor?: Actor;
+  /** Runs in the batch's transaction after the records (the import's progress commits with them). */
+  inTx?: (tx: DbOrTx, result: IngestResult) => Promise<void>;
 }
 
 /** The association in force when the record was spent: started at or before, not ended by then. */
@@ -74,12 +76,13 @@ export async function ingestSpendBatch(
     seen.add(v.value.recordId);
     valid.push({ index, value: v.value });
   });
-  if (valid.length === 0) return { accepted: 0, duplicates, rejected: errors.length, errors };
+  if (valid.length === 0 && !opts.inTx) return { accepted: 0, duplicates, rejected: errors.length, errors };
 
   return ctx.db.transaction(async (tx) => {
     const result = await ingestValid(ctx, tx, valid, errors, opts);
     result.duplicates += duplicates;
-    if (opts.actor && opts.actor.type !== 'system') {
+    if (opts.inTx) await opts.inTx(tx, result);
+    if (opts.actor) {
       await ctx.audit.record(tx, opts.actor, {
         action: 'spend.ingested',
         entityType: 'spend_batch',
