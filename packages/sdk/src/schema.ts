@@ -5935,6 +5935,692 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/budgets/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer’s budget page */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer: {
+                                id: string;
+                                domainId: string;
+                                name: string;
+                                restrictedAt: string | null;
+                            };
+                            budget: {
+                                amountFen: number;
+                                usedFen: number;
+                                /** @enum {string} */
+                                budgetType: "MONTHLY" | "PACKAGE";
+                                frozenOperateType: number;
+                                freezeResources: boolean;
+                                periodKey: string;
+                                periodStart: string;
+                                alerted: number[];
+                                updatedAt: string;
+                            } | null;
+                            monthSpendFen: number;
+                            thresholds: {
+                                threshold: number;
+                                atFen: number;
+                                announced: boolean;
+                            }[];
+                            recipients: {
+                                id: string;
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                                locale: string;
+                                createdAt: string;
+                            }[];
+                            alerts: {
+                                id: string;
+                                threshold: number;
+                                periodKey: string;
+                                usedFen: number;
+                                budgetFen: number;
+                                restricted: boolean;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the budget (monthly or one-time); raising re-arms the thresholds above the usage */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: string;
+                        /** @enum {string} */
+                        budgetType: "MONTHLY" | "PACKAGE";
+                        frozenOperateType: 0 | 1;
+                        /** @default false */
+                        freezeResources?: boolean;
+                        /** @default false */
+                        liftRestriction?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer: {
+                                id: string;
+                                domainId: string;
+                                name: string;
+                                restrictedAt: string | null;
+                            };
+                            budget: {
+                                amountFen: number;
+                                usedFen: number;
+                                /** @enum {string} */
+                                budgetType: "MONTHLY" | "PACKAGE";
+                                frozenOperateType: number;
+                                freezeResources: boolean;
+                                periodKey: string;
+                                periodStart: string;
+                                alerted: number[];
+                                updatedAt: string;
+                            } | null;
+                            monthSpendFen: number;
+                            thresholds: {
+                                threshold: number;
+                                atFen: number;
+                                announced: boolean;
+                            }[];
+                            recipients: {
+                                id: string;
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                                locale: string;
+                                createdAt: string;
+                            }[];
+                            alerts: {
+                                id: string;
+                                threshold: number;
+                                periodKey: string;
+                                usedFen: number;
+                                budgetFen: number;
+                                restricted: boolean;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete the budget (lifts its restriction) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer: {
+                                id: string;
+                                domainId: string;
+                                name: string;
+                                restrictedAt: string | null;
+                            };
+                            budget: {
+                                amountFen: number;
+                                usedFen: number;
+                                /** @enum {string} */
+                                budgetType: "MONTHLY" | "PACKAGE";
+                                frozenOperateType: number;
+                                freezeResources: boolean;
+                                periodKey: string;
+                                periodStart: string;
+                                alerted: number[];
+                                updatedAt: string;
+                            } | null;
+                            monthSpendFen: number;
+                            thresholds: {
+                                threshold: number;
+                                atFen: number;
+                                announced: boolean;
+                            }[];
+                            recipients: {
+                                id: string;
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                                locale: string;
+                                createdAt: string;
+                            }[];
+                            alerts: {
+                                id: string;
+                                threshold: number;
+                                periodKey: string;
+                                usedFen: number;
+                                budgetFen: number;
+                                restricted: boolean;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budgets/{customerId}/recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Save the alert recipients added and confirmed (name with phone and/or email) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        recipients: {
+                            name: string;
+                            phone?: string | null;
+                            email?: string | null;
+                            /**
+                             * @default zh-CN
+                             * @enum {string}
+                             */
+                            locale?: "zh-CN" | "en-US";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer: {
+                                id: string;
+                                domainId: string;
+                                name: string;
+                                restrictedAt: string | null;
+                            };
+                            budget: {
+                                amountFen: number;
+                                usedFen: number;
+                                /** @enum {string} */
+                                budgetType: "MONTHLY" | "PACKAGE";
+                                frozenOperateType: number;
+                                freezeResources: boolean;
+                                periodKey: string;
+                                periodStart: string;
+                                alerted: number[];
+                                updatedAt: string;
+                            } | null;
+                            monthSpendFen: number;
+                            thresholds: {
+                                threshold: number;
+                                atFen: number;
+                                announced: boolean;
+                            }[];
+                            recipients: {
+                                id: string;
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                                locale: string;
+                                createdAt: string;
+                            }[];
+                            alerts: {
+                                id: string;
+                                threshold: number;
+                                periodKey: string;
+                                usedFen: number;
+                                budgetFen: number;
+                                restricted: boolean;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budgets/{customerId}/recipients/{recipientId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an alert recipient */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                    recipientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer: {
+                                id: string;
+                                domainId: string;
+                                name: string;
+                                restrictedAt: string | null;
+                            };
+                            budget: {
+                                amountFen: number;
+                                usedFen: number;
+                                /** @enum {string} */
+                                budgetType: "MONTHLY" | "PACKAGE";
+                                frozenOperateType: number;
+                                freezeResources: boolean;
+                                periodKey: string;
+                                periodStart: string;
+                                alerted: number[];
+                                updatedAt: string;
+                            } | null;
+                            monthSpendFen: number;
+                            thresholds: {
+                                threshold: number;
+                                atFen: number;
+                                announced: boolean;
+                            }[];
+                            recipients: {
+                                id: string;
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                                locale: string;
+                                createdAt: string;
+                            }[];
+                            alerts: {
+                                id: string;
+                                threshold: number;
+                                periodKey: string;
+                                usedFen: number;
+                                budgetFen: number;
+                                restricted: boolean;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budgets/{customerId}/lift-restriction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift the budget restriction by hand (the 100 % alert stays announced this period) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer: {
+                                id: string;
+                                domainId: string;
+                                name: string;
+                                restrictedAt: string | null;
+                            };
+                            budget: {
+                                amountFen: number;
+                                usedFen: number;
+                                /** @enum {string} */
+                                budgetType: "MONTHLY" | "PACKAGE";
+                                frozenOperateType: number;
+                                freezeResources: boolean;
+                                periodKey: string;
+                                periodStart: string;
+                                alerted: number[];
+                                updatedAt: string;
+                            } | null;
+                            monthSpendFen: number;
+                            thresholds: {
+                                threshold: number;
+                                atFen: number;
+                                announced: boolean;
+                            }[];
+                            recipients: {
+                                id: string;
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                                locale: string;
+                                createdAt: string;
+                            }[];
+                            alerts: {
+                                id: string;
+                                threshold: number;
+                                periodKey: string;
+                                usedFen: number;
+                                budgetFen: number;
+                                restricted: boolean;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ingest/spend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bulk spend records (≤ 5,000): stored once by record id; bad items listed by index, the rest accepted
+         * @description Authorization: Bearer <INGEST_TOKEN> (the billing system), or an operator session (finance, admin).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Spend records {record_id (≤ 64), customer_id (account id), spent_at (ISO 8601 with zone), service_type, amount_fen (integer 0…10^12), payment_kind (cash | voucher)} */
+                        records: unknown[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accepted: number;
+                            duplicates: number;
+                            rejected: number;
+                            errors: {
+                                index: number;
+                                recordId: string | null;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/spend/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent spend imports, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                fileName: string | null;
+                                format: string;
+                                skipBadLines: boolean;
+                                /** @enum {string} */
+                                status: "validating" | "importing" | "completed" | "failed" | "interrupted";
+                                totalLines: number;
+                                processedLines: number;
+                                insertedCount: number;
+                                duplicateCount: number;
+                                errorCount: number;
+                                errors: {
+                                    line: number;
+                                    reason: string;
+                                }[];
+                                createdAt: string;
+                                finishedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Upload an NDJSON or CSV spend file (streamed). Validated first: bad lines fail the import with line numbers unless skipBadLines */
+        post: {
+            parameters: {
+                query?: {
+                    format?: "ndjson" | "csv";
+                    skipBadLines?: "true" | "false";
+                    fileName?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fileName: string | null;
+                            format: string;
+                            skipBadLines: boolean;
+                            /** @enum {string} */
+                            status: "validating" | "importing" | "completed" | "failed" | "interrupted";
+                            totalLines: number;
+                            processedLines: number;
+                            insertedCount: number;
+                            duplicateCount: number;
+                            errorCount: number;
+                            errors: {
+                                line: number;
+                                reason: string;
+                            }[];
+                            createdAt: string;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/spend/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One spend import with its progress */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fileName: string | null;
+                            format: string;
+                            skipBadLines: boolean;
+                            /** @enum {string} */
+                            status: "validating" | "importing" | "completed" | "failed" | "interrupted";
+                            totalLines: number;
+                            processedLines: number;
+                            insertedCount: number;
+                            duplicateCount: number;
+                            errorCount: number;
+                            errors: {
+                                line: number;
+                                reason: string;
+                            }[];
+                            createdAt: string;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/developer/keys": {
         parameters: {
             query?: never;
