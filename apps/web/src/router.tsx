@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { FullPageSpin } from './components/full-page-spin.tsx';
 import { NotFoundPage, RouteError } from './components/route-error.tsx';
+import { customerAreaRoute, customerPublicRoutes } from './customer/customer-routes.tsx';
 import { HomePage } from './portal/home-page.tsx';
 import { PublicLayout } from './portal/public-layout.tsx';
 
@@ -51,6 +52,7 @@ export const router = createBrowserRouter([
               import('./portal/organization/accept-invitation-page.tsx').then((m) => m.AcceptInvitationPage),
             ),
           },
+          ...customerPublicRoutes,
           {
             path: 'sign-up/confirm',
             ...lazyPage(() => import('./portal/confirm-email-page.tsx').then((m) => m.ConfirmEmailPage)),
@@ -70,6 +72,7 @@ export const router = createBrowserRouter([
           { path: 'organization', ...lazyPage(() => portal('OrganizationPage')) },
           { path: 'organization/:tab', ...lazyPage(() => portal('OrganizationPage')) },
           { path: 'customers', ...lazyPage(() => portal('CustomersPage')) },
+          { path: 'customers/:customerId', ...lazyPage(() => portal('CustomerDetailPage')) },
           { path: 'benefits', ...lazyPage(() => portal('BenefitsPage')) },
           { path: 'billing', ...lazyPage(() => portal('BillingPage')) },
           { path: 'support', ...lazyPage(() => portal('SupportPage')) },
@@ -84,6 +87,7 @@ export const router = createBrowserRouter([
           { path: 'messages', ...lazyPage(() => portal('PortalMessagesPage')) },
         ],
       },
+      customerAreaRoute,
       { path: '/console/sign-in', ...lazyPage(() => consolePage('ConsoleSignInPage')) },
       {
         path: '/console',
@@ -91,6 +95,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, ...lazyPage(() => consolePage('ConsoleDashboardPage')) },
           { path: 'registrations', ...lazyPage(() => consolePage('RegistrationsPage')) },
+          { path: 'customers', ...lazyPage(() => consolePage('ConsoleCustomersPage')) },
           { path: 'certifications', ...lazyPage(() => consolePage('CertificationQueuePage')) },
           { path: 'certifications/:id', ...lazyPage(() => consolePage('CertificationReviewPage')) },
           { path: 'memberships', ...lazyPage(() => consolePage('MembershipQueuePage')) },

@@ -9,6 +9,7 @@ import {
   SafetyCertificateOutlined,
   SendOutlined,
   ShopOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, type MenuProps, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -101,6 +102,7 @@ export function ConsoleLayout() {
   const items: MenuProps['items'] = [
     entry('dashboard', '/console', t('console.nav.dashboard'), <DashboardOutlined />),
     entry('registrations', '/console/registrations', t('console.nav.registrations'), <ShopOutlined />),
+    entry('customers', '/console/customers', t('customers.nav'), <TeamOutlined />),
     entry('certifications', '/console/certifications', t('certification.console.nav'), <IdcardOutlined />),
     ...(me.data.roles.some((r) => ['admin', 'reviewer', 'ecosystem_manager'].includes(r))
       ? [entry('memberships', '/console/memberships', t('memberships.consoleNav'), <AppstoreOutlined />)]

@@ -7,6 +7,7 @@ export { CertificationReviewPage } from './certification/certification-review-pa
 export { ConsoleDashboardPage } from './console-dashboard-page.tsx';
 export { ConsoleLayout } from './console-layout.tsx';
 export { ConsoleSignInPage } from './console-sign-in-page.tsx';
+export { ConsoleCustomersPage } from './customers/console-customers-page.tsx';
 export { MembershipQueuePage } from './memberships/membership-queue-page.tsx';
 export { OutboxPage } from './outbox-page.tsx';
 export { PartnerDetailPage } from './partner-detail/partner-detail-page.tsx';

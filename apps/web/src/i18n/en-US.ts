@@ -1,5 +1,6 @@
 import { certificatesEnUS } from './certificates.en-US.ts';
 import { certificationEnUS } from './certification.en-US.ts';
+import { customersEnUS } from './customers.en-US.ts';
 import { developerEnUS } from './developer.en-US.ts';
 import { eventsEnUS } from './events.en-US.ts';
 import { membershipsEnUS } from './memberships.en-US.ts';
@@ -10,6 +11,7 @@ import { ticketsEnUS } from './tickets.en-US.ts';
 export const enUS = {
   certification: certificationEnUS,
   certificates: certificatesEnUS,
+  customers: customersEnUS,
   developer: developerEnUS,
   events: eventsEnUS,
   memberships: membershipsEnUS,

@@ -1,5 +1,6 @@
 import { certificatesZhCN } from './certificates.zh-CN.ts';
 import { certificationZhCN } from './certification.zh-CN.ts';
+import { customersZhCN } from './customers.zh-CN.ts';
 import { developerZhCN } from './developer.zh-CN.ts';
 import type { Resources } from './en-US.ts';
 import { eventsZhCN } from './events.zh-CN.ts';
@@ -11,6 +12,7 @@ import { ticketsZhCN } from './tickets.zh-CN.ts';
 export const zhCN: Resources = {
   certification: certificationZhCN,
   certificates: certificatesZhCN,
+  customers: customersZhCN,
   developer: developerZhCN,
   events: eventsZhCN,
   memberships: membershipsZhCN,

@@ -89,6 +89,7 @@ export function PortalLayout() {
   }
   if (!me.data) return <Navigate to={`/sign-in?next=${encodeURIComponent(pathname + search)}`} replace />;
   if (me.data.userType === 'operator') return <Navigate to="/console" replace />;
+  if (me.data.userType === 'customer') return <Navigate to="/customer" replace />;
 
   const items: MenuProps['items'] = [
     item('dashboard', '/dashboard', t('nav.dashboard'), <DashboardOutlined />),

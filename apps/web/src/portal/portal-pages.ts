@@ -3,7 +3,9 @@ export { MessagesPage as PortalMessagesPage } from '../components/messages-page.
 export { BasicInfoPage } from './basic-info-page.tsx';
 export { CertificatePage } from './certificates/certificate-page.tsx';
 export { BusinessInfoPage } from './certification/business-info-page.tsx';
-export { BenefitsPage, BillingPage, CustomersPage } from './coming-soon-pages.tsx';
+export { BenefitsPage, BillingPage } from './coming-soon-pages.tsx';
+export { CustomerDetailPage } from './customers/customer-detail-page.tsx';
+export { CustomersPage } from './customers/customers-page.tsx';
 export { DashboardPage } from './dashboard-page.tsx';
 export { DeliveriesPage } from './developer/deliveries-page.tsx';
 export { IntegrationPage } from './developer/integration-page.tsx';
