@@ -48,7 +48,12 @@ async function readHead(res: Response): Promise<string> {
   return Buffer.concat(chunks).subarray(0, RESPONSE_KEEP_BYTES).toString('utf8');
 }
 
-async function post(url: string, body: string, headers: Record<string, string>): Promise<AttemptOutcome> {
+async function post(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<AttemptOutcome> {
   const started = performance.now();
   const took = () => Math.round(performance.now() - started);
   try {
@@ -57,7 +62,7 @@ async function post(url: string, body: string, headers: Record<string, string>):
       body,
       headers,
       redirect: 'manual',
-      signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
     });
     const responseBody = await readHead(res).catch(() => '');
     const ok = res.status >= 200 && res.status < 300;
@@ -71,7 +76,7 @@ async function post(url: string, body: string, headers: Record<string, string>):
     const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
     const error =
       e.name === 'TimeoutError'
-        ? `timeout after ${ATTEMPT_TIMEOUT_MS / 1000} s`
+        ? `timeout after ${timeoutMs / 1000} s`
         : (e.cause?.code ?? e.cause?.message ?? e.message ?? String(err));
     return { statusCode: null, error: String(error).slice(0, 500), durationMs: took(), responseBody: null };
   }
@@ -102,13 +107,17 @@ async function requestOf(
 }
 
 /** One attempt of a claimed delivery; records it and moves the delivery on. */
-async function attempt(ctx: AppContext, d: DeliveryRow): Promise<'succeeded' | 'retry' | 'failed'> {
+async function attempt(
+  ctx: AppContext,
+  d: DeliveryRow,
+  timeoutMs: number,
+): Promise<'succeeded' | 'retry' | 'failed'> {
   const now = ctx.clock.now();
   const req = await requestOf(ctx, d, now);
   const outcome: AttemptOutcome =
     'refused' in req
       ? { statusCode: null, error: req.refused, durationMs: 0, responseBody: null }
-      : await post(d.url, d.payload, req.headers);
+      : await post(d.url, d.payload, req.headers, timeoutMs);
   const ok = outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300;
   const failures = d.attempts + 1;
   const first = (await firstAttemptAt(ctx.db, d.id)) ?? now;
@@ -149,7 +158,8 @@ export interface SweepResult {
  * Sends every due delivery whose ordering key is free, round after round (a success frees the next
  * delivery of its key). Safe with several workers: each claims rows with SKIP LOCKED and a lease.
  */
-export async function deliverDue(ctx: AppContext): Promise<SweepResult> {
+export async function deliverDue(ctx: AppContext, opts: { timeoutMs?: number } = {}): Promise<SweepResult> {
+  const timeoutMs = opts.timeoutMs ?? ATTEMPT_TIMEOUT_MS;
   const result: SweepResult = { attempted: 0, succeeded: 0, retrying: 0, failed: 0 };
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const now = ctx.clock.now();
@@ -157,7 +167,7 @@ export async function deliverDue(ctx: AppContext): Promise<SweepResult> {
       claimDue(tx, now, new Date(now.getTime() + CLAIM_LEASE_MS), BATCH),
     );
     if (!claimed.length) break;
-    const outcomes = await Promise.all(claimed.map((d) => attempt(ctx, d)));
+    const outcomes = await Promise.all(claimed.map((d) => attempt(ctx, d, timeoutMs)));
     for (const o of outcomes) {
       result.attempted++;
       if (o === 'succeeded') result.succeeded++;

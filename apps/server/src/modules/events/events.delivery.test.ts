@@ -200,6 +200,27 @@ describe('events: webhook and bind-callback deliveries', () => {
     expect(list.items.map((d: { id: string }) => d.id).sort()).toEqual([row.id, replay.json().id].sort());
   });
 
+  it('records a timeout when the receiver does not answer in time, and retries', async () => {
+    const other = await asA({
+      method: 'POST',
+      url: '/api/developer/webhooks',
+      payload: { url: `${rx.base}/slow`, eventTypes: ['customer.frozen'] },
+    });
+    expect(other.statusCode, other.body).toBe(201);
+    rx.hang('/slow');
+    const { id } = await emit('cus_slow', 'customer.frozen');
+    // The production limit is 10 s; the test shortens it.
+    await deliverDue(t.ctx, { timeoutMs: 300 });
+    const [slow] = (await deliveriesOf(id)).filter((d) => d.endpointId === other.json().id);
+    expect(slow).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: null });
+    expect(slow?.lastError).toMatch(/timeout/);
+    await asA({ method: 'DELETE', url: `/api/developer/webhooks/${other.json().id}` });
+    if (slow?.nextAttemptAt) t.clock.set(slow.nextAttemptAt);
+    await deliverDue(t.ctx);
+    const [gone] = (await deliveriesOf(id)).filter((d) => d.endpointId === other.json().id);
+    expect(gone).toMatchObject({ status: 'failed', lastError: 'endpoint deleted' });
+  });
+
   it('replays a delivery that succeeded too', async () => {
     const { id } = await emit('cus_ok');
     await deliverDue(t.ctx);

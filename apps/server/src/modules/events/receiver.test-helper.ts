@@ -15,6 +15,7 @@ export class Receiver {
   readonly received: Received[] = [];
   private readonly statusByPath = new Map<string, (r: Received) => number>();
   private server: Server | null = null;
+  private readonly hanging = new Set<string>();
   base = '';
 
   async start(): Promise<this> {
@@ -28,6 +29,7 @@ export class Receiver {
           body: Buffer.concat(chunks).toString('utf8'),
         };
         this.received.push(r);
+        if (this.hanging.has(r.path)) return; // never answers: the sender's timeout must fire
         const status = this.statusByPath.get(r.path)?.(r) ?? 200;
         res.writeHead(status, { 'content-type': 'text/plain' });
         res.end(status < 300 ? 'ok' : `failure ${status} ${'x'.repeat(3000)}`);
@@ -43,11 +45,17 @@ export class Receiver {
     this.statusByPath.set(path, fn);
   }
 
+  /** Requests to `path` are read but never answered. */
+  hang(path: string): void {
+    this.hanging.add(path);
+  }
+
   at(path: string): Received[] {
     return this.received.filter((r) => r.path === path);
   }
 
   async stop(): Promise<void> {
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 }
