@@ -202,5 +202,11 @@ describe('developer: API keys (R16)', () => {
     expect(info.openapiUrl).toBe(`${info.endpoint}/openapi.json`);
     expect(Array.isArray(info.operations)).toBe(true);
     for (const op of info.operations) expect(op.path.startsWith('/v2/')).toBe(true);
+    expect(info.operations).toContainEqual({
+      method: 'POST',
+      path: '/v2/partners/indirect-partners/query',
+      operationId: 'ListIndirectPartners',
+      summary: expect.any(String),
+    });
   });
 });
