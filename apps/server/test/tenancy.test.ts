@@ -26,6 +26,8 @@ const PARTNER_ONLY = [
   /^\/api\/memberships/,
   /^\/api\/organization/,
   /^\/api\/payout-eligibility/,
+  /^\/api\/customers/,
+  /^\/api\/customer\//,
   /^\/api\/developer\/(webhooks|deliveries|integration)/,
 ];
 

@@ -3,6 +3,7 @@ import { type AppContext, systemActor } from '../context.ts';
 import type { Localized } from '../lib/i18n.ts';
 import { seedDemoCertificates } from '../modules/certificates/certificates.demo.ts';
 import { seedDemoCertification } from '../modules/certification/certification.demo.ts';
+import { seedDemoCustomers } from '../modules/customers/customers.demo.ts';
 import { seedDemoEvents } from '../modules/events/events.demo.ts';
 import { findUserByEmail } from '../modules/identity/identity.repository.ts';
 import { createUser } from '../modules/identity/users.service.ts';
@@ -103,5 +104,6 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   await seedDemoCertification(ctx);
   await seedDemoMemberships(ctx);
   await seedDemoOrganization(ctx);
+  await seedDemoCustomers(ctx);
   await seedDemoEvents(ctx);
 }

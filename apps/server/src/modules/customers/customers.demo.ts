@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import { type AppContext, systemActor } from '../../context.ts';
+import { newId } from '../../lib/ids.ts';
+import { findCustomer, findPendingRequest, insertRequest } from './customers.repository.ts';
+import type { AssociationType } from './customers.rules.ts';
+import { associate, createCustomerAccount } from './customers.service.ts';
+
+const SOLUTION = 'prt_demo_solution';
+const DISTRIBUTOR = 'prt_demo_distributor';
+const RESELLER = 'prt_demo_reseller';
+export const DEMO_CUSTOMER_EMAIL = 'customer@customer.demo';
+
+interface DemoCustomer {
+  key: string;
+  name: string;
+  domainName: string;
+  email: string;
+  phone: string | null;
+  customerType: 'individual' | 'enterprise';
+  partnerId: string | null;
+  type: AssociationType;
+  label?: string;
+}
+
+/** Fixed keys so the ids and 32-hex domain ids stay the same across starts (and in API examples). */
+const CUSTOMERS: DemoCustomer[] = [
+  {
+    key: 'c1',
+    name: '星河电商有限公司',
+    domainName: 'xinghe_shop',
+    email: 'ops@xinghe.demo',
+    phone: '13800000001',
+    customerType: 'enterprise',
+    partnerId: SOLUTION,
+    type: 'resale',
+    label: 'VIP',
+  },
+  {
+    key: 'c2',
+    name: '蓝鲸教育科技',
+    domainName: 'lanjing_edu',
+    email: 'it@lanjing.demo',
+    phone: null,
+    customerType: 'enterprise',
+    partnerId: SOLUTION,
+    type: 'referral',
+  },
+  {
+    key: 'c3',
+    name: 'Wang Lei',
+    domainName: 'wanglei-dev',
+    email: 'wanglei@personal.demo',
+    phone: '13800000003',
+    customerType: 'individual',
+    partnerId: SOLUTION,
+    type: 'referral',
+  },
+  {
+    key: 'c4',
+    name: '启明医疗信息',
+    domainName: 'qiming_med',
+    email: 'cloud@qiming.demo',
+    phone: '13800000004',
+    customerType: 'enterprise',
+    partnerId: RESELLER,
+    type: 'resale',
+    label: '医疗',
+  },
+  {
+    key: 'c5',
+    name: '北辰物流',
+    domainName: 'beichen_logistics',
+    email: 'admin@beichen.demo',
+    phone: null,
+    customerType: 'enterprise',
+    partnerId: RESELLER,
+    type: 'referral',
+  },
+  {
+    key: 'c6',
+    name: '远航自营客户',
+    domainName: 'yuanhang_direct',
+    email: 'direct@yuanhang-customer.demo',
+    phone: null,
+    customerType: 'enterprise',
+    partnerId: DISTRIBUTOR,
+    type: 'resale',
+  },
+  // Not associated yet: its application waits at the solution provider.
+  {
+    key: 'c7',
+    name: '陈晓',
+    domainName: 'chenxiao_studio',
+    email: DEMO_CUSTOMER_EMAIL,
+    phone: '13800000007',
+    customerType: 'individual',
+    partnerId: null,
+    type: 'referral',
+  },
+];
+
+export function demoCustomerId(key: string): string {
+  return `cus_demo_${key}`;
+}
+
+function demoCustomerDomainId(key: string): string {
+  return createHash('sha256').update(`demo-customer:${key}`).digest('hex').slice(0, 32);
+}
+
+/**
+ * Demo customers (R6): three of the solution provider, two of the reseller (so the distributor sees
+ * them through its reseller), one of the distributor, and one whose application waits at the
+ * solution provider. Idempotent. (No customer sign-in: the demo's user list is fixed; sign up at
+ * /customer/sign-up to try the customer area.)
+ */
+export async function seedDemoCustomers(ctx: AppContext): Promise<void> {
+  const actor = systemActor();
+  for (const d of CUSTOMERS) {
+    await ctx.db.transaction(async (tx) => {
+      const id = demoCustomerId(d.key);
+      if (await findCustomer(tx, id)) return;
+      const customer = await createCustomerAccount(ctx, tx, actor, {
+        id,
+        domainId: demoCustomerDomainId(d.key),
+        name: d.name,
+        domainName: d.domainName,
+        email: d.email,
+        phone: d.phone,
+        customerType: d.customerType,
+        origin: 'demo',
+      });
+      if (d.partnerId) {
+        await associate(ctx, tx, actor, {
+          customerId: customer.id,
+          partnerId: d.partnerId,
+          type: d.type,
+          source: 'demo',
+          label: d.label ?? null,
+        });
+      } else if (!(await findPendingRequest(tx, SOLUTION, { customerId: customer.id }))) {
+        const now = ctx.clock.now();
+        await insertRequest(tx, {
+          id: newId('creq', now.getTime()),
+          direction: 'application',
+          partnerId: SOLUTION,
+          customerId: customer.id,
+          email: d.email,
+          type: 'resale',
+          status: 'pending',
+          createdAt: now,
+        });
+      }
+    });
+  }
+}
