@@ -4,6 +4,7 @@ import {
   CalendarOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
+  DollarOutlined,
   IdcardOutlined,
   MailOutlined,
   SafetyCertificateOutlined,
@@ -106,6 +107,9 @@ export function ConsoleLayout() {
     entry('certifications', '/console/certifications', t('certification.console.nav'), <IdcardOutlined />),
     ...(me.data.roles.some((r) => ['admin', 'reviewer', 'ecosystem_manager'].includes(r))
       ? [entry('memberships', '/console/memberships', t('memberships.consoleNav'), <AppstoreOutlined />)]
+      : []),
+    ...(me.data.roles.some((r) => ['admin', 'finance'].includes(r))
+      ? [entry('spend', '/console/spend', t('spend.nav'), <DollarOutlined />)]
       : []),
     entry('audit', '/console/audit', t('console.nav.audit'), <AuditOutlined />),
     ...(canSeeOutbox(me.data)

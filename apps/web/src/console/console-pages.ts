@@ -12,6 +12,7 @@ export { MembershipQueuePage } from './memberships/membership-queue-page.tsx';
 export { OutboxPage } from './outbox-page.tsx';
 export { PartnerDetailPage } from './partner-detail/partner-detail-page.tsx';
 export { RegistrationsPage } from './registrations-page.tsx';
+export { SpendImportPage } from './spend/spend-import-page.tsx';
 export { ConsoleTicketPage } from './tickets/console-ticket-page.tsx';
 export { HolidaysPage } from './tickets/holidays-page.tsx';
 export { TicketQueuePage } from './tickets/ticket-queue-page.tsx';

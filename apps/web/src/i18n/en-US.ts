@@ -1,3 +1,4 @@
+import { budgetsEnUS } from './budgets.en-US.ts';
 import { certificatesEnUS } from './certificates.en-US.ts';
 import { certificationEnUS } from './certification.en-US.ts';
 import { customersEnUS } from './customers.en-US.ts';
@@ -5,10 +6,13 @@ import { developerEnUS } from './developer.en-US.ts';
 import { eventsEnUS } from './events.en-US.ts';
 import { membershipsEnUS } from './memberships.en-US.ts';
 import { organizationEnUS } from './organization.en-US.ts';
+import { spendEnUS } from './spend.en-US.ts';
 import { ticketsEnUS } from './tickets.en-US.ts';
 
 /** English (US). The shape of this object is the shape every language must have. */
 export const enUS = {
+  budgets: budgetsEnUS,
+  spend: spendEnUS,
   certification: certificationEnUS,
   certificates: certificatesEnUS,
   customers: customersEnUS,

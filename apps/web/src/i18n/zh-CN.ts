@@ -1,3 +1,4 @@
+import { budgetsZhCN } from './budgets.zh-CN.ts';
 import { certificatesZhCN } from './certificates.zh-CN.ts';
 import { certificationZhCN } from './certification.zh-CN.ts';
 import { customersZhCN } from './customers.zh-CN.ts';
@@ -6,10 +7,13 @@ import type { Resources } from './en-US.ts';
 import { eventsZhCN } from './events.zh-CN.ts';
 import { membershipsZhCN } from './memberships.zh-CN.ts';
 import { organizationZhCN } from './organization.zh-CN.ts';
+import { spendZhCN } from './spend.zh-CN.ts';
 import { ticketsZhCN } from './tickets.zh-CN.ts';
 
 /** 简体中文 */
 export const zhCN: Resources = {
+  budgets: budgetsZhCN,
+  spend: spendZhCN,
   certification: certificationZhCN,
   certificates: certificatesZhCN,
   customers: customersZhCN,

@@ -1,6 +1,7 @@
 // The signed-in portal, loaded as one chunk after sign-in.
 export { MessagesPage as PortalMessagesPage } from '../components/messages-page.tsx';
 export { BasicInfoPage } from './basic-info-page.tsx';
+export { BudgetPage } from './budgets/budget-page.tsx';
 export { CertificatePage } from './certificates/certificate-page.tsx';
 export { BusinessInfoPage } from './certification/business-info-page.tsx';
 export { BenefitsPage, BillingPage } from './coming-soon-pages.tsx';
