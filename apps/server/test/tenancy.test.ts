@@ -26,6 +26,7 @@ const PARTNER_ONLY = [
   /^\/api\/memberships/,
   /^\/api\/organization/,
   /^\/api\/payout-eligibility/,
+  /^\/api\/budgets/,
   /^\/api\/customers/,
   /^\/api\/customer\//,
   /^\/api\/developer\/(webhooks|deliveries|integration)/,
