@@ -74,6 +74,7 @@ describe('developer: API keys (R16)', () => {
       partnerId: a.partner.id,
       partnerDomainId: a.partner.domainId,
       secrets: [key.secretKey],
+      previousExpiresAt: null,
     });
   });
 

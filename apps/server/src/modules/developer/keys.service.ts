@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Actor, AppContext } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
+import { createKeyCache } from './keys.cache.ts';
 import './developer.errors.ts';
 import { openSecret, sealSecret } from '../../lib/seal.ts';
 import { getPartner } from '../partners/partners.service.ts';
@@ -39,6 +40,8 @@ export interface KeyForVerification {
   partnerDomainId: string;
   /** The current secret first, then the one replaced by a rotation while it is still valid. */
   secrets: string[];
+  /** When the second secret stops verifying (cached lookups must not outlive it). */
+  previousExpiresAt: Date | null;
 }
 
 /**
@@ -46,6 +49,28 @@ export interface KeyForVerification {
  * Disabled and unknown keys give undefined. Stamps `last_used_at`, at most once a minute.
  */
 export async function findKeyForVerification(
+  ctx: AppContext,
+  accessKey: string,
+): Promise<KeyForVerification | undefined> {
+  const cache = cacheOf(ctx);
+  const hit = cache.get(accessKey, ctx.clock.now());
+  if (hit) return hit;
+  const key = await loadKeyForVerification(ctx, accessKey);
+  if (key) cache.set(accessKey, key, ctx.clock.now(), key.previousExpiresAt);
+  return key;
+}
+
+const caches = new WeakMap<AppContext, ReturnType<typeof createKeyCache<KeyForVerification>>>();
+function cacheOf(ctx: AppContext) {
+  let cache = caches.get(ctx);
+  if (!cache) {
+    cache = createKeyCache<KeyForVerification>();
+    caches.set(ctx, cache);
+  }
+  return cache;
+}
+
+async function loadKeyForVerification(
   ctx: AppContext,
   accessKey: string,
 ): Promise<KeyForVerification | undefined> {
@@ -60,7 +85,13 @@ export async function findKeyForVerification(
   }
   const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
   if (!row.lastUsedAt || row.lastUsedAt < staleBefore) await touchKey(ctx.db, row.id, now, staleBefore);
-  return { keyId: row.id, partnerId: row.partnerId, partnerDomainId: partner.domainId, secrets };
+  return {
+    keyId: row.id,
+    partnerId: row.partnerId,
+    partnerDomainId: partner.domainId,
+    secrets,
+    previousExpiresAt: secrets.length > 1 ? row.previousExpiresAt : null,
+  };
 }
 
 export interface KeyView {
@@ -165,7 +196,7 @@ export async function setKeyEnabled(
   enabled: boolean,
 ): Promise<KeyView> {
   const domainId = await domainIdOf(ctx, actor.partnerId);
-  return ctx.db.transaction(async (tx) => {
+  const view = await ctx.db.transaction(async (tx) => {
     const before = await findPartnerKey(tx, actor.partnerId, id, { forUpdate: true });
     if (!before) throw new AppError('developer.key_not_found');
     const now = ctx.clock.now();
@@ -183,6 +214,8 @@ export async function setKeyEnabled(
     });
     return viewOf(row, domainId, now);
   });
+  cacheOf(ctx).forget(view.accessKey);
+  return view;
 }
 
 /** New secret; the replaced one keeps verifying for 24 hours so callers can switch over. */
@@ -192,7 +225,7 @@ export async function rotateKey(
   id: string,
 ): Promise<KeyView & { secretKey: string }> {
   const domainId = await domainIdOf(ctx, actor.partnerId);
-  return ctx.db.transaction(async (tx) => {
+  const view = await ctx.db.transaction(async (tx) => {
     const before = await findPartnerKey(tx, actor.partnerId, id, { forUpdate: true });
     if (!before) throw new AppError('developer.key_not_found');
     if (before.status !== 'active') throw new AppError('developer.key_disabled');
@@ -215,6 +248,8 @@ export async function rotateKey(
     });
     return { ...viewOf(row, domainId, now), secretKey };
   });
+  cacheOf(ctx).forget(view.accessKey);
+  return view;
 }
 
 /** What the SDK centre shows: where to point the SDKs and with which domain id. */
