@@ -8,7 +8,7 @@ import { emitEvent } from '../events/events.service.ts';
 import { spendInCycle } from '../spend/spend.repository.ts';
 import { notifyRecipients } from './budgets.notify.ts';
 import { monthStartOf, periodKeyAt, reachedThresholds } from './budgets.periods.ts';
-import { type BudgetRow, insertAlert, lockBudgets, updateBudget } from './budgets.repository.ts';
+import { type BudgetRow, insertAlert, lockBudgets, setUsedBulk, updateBudget } from './budgets.repository.ts';
 
 /** What one accepted batch added for one customer. */
 export interface SpendApplied {
@@ -33,6 +33,7 @@ export async function applySpendToBudgets(
   const byCustomer = new Map(applied.map((a) => [a.customerId, a]));
   const budgets = await lockBudgets(tx, [...byCustomer.keys()]);
   const now = ctx.clock.now();
+  const quiet: { customerId: string; usedFen: number }[] = [];
   for (let budget of budgets) {
     const a = byCustomer.get(budget.customerId);
     if (!a) continue;
@@ -55,8 +56,14 @@ export async function applySpendToBudgets(
       lastRecord = latest(counted)?.recordId ?? null;
     }
     if (used === budget.usedFen && !rolled) continue;
+    if (!rolled && reachedThresholds(used, budget.amountFen).every((t) => budget.alerted.includes(t))) {
+      quiet.push({ customerId: budget.customerId, usedFen: used });
+      continue;
+    }
     await settleUsage(ctx, tx, budget, used, lastRecord);
   }
+  // Budgets that reached no new threshold: their usage in one statement.
+  await setUsedBulk(tx, quiet, now);
 }
 
 function latest<T extends { spentAt: Date }>(rows: T[]): T | undefined {

@@ -158,3 +158,16 @@ export async function listAlerts(
     .orderBy(desc(al.createdAt), desc(al.id))
     .limit(limit);
 }
+
+/** Sets the used amount of many budgets in one statement (the common case: no threshold reached). */
+export async function setUsedBulk(
+  tx: DbOrTx,
+  rows: { customerId: string; usedFen: number }[],
+  at: Date,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.execute(sql`
+    update budgets set used_fen = u.used, updated_at = ${at.toISOString()}::timestamptz
+    from unnest(${sql.param(rows.map((r) => r.customerId))}::text[], ${sql.param(rows.map((r) => String(r.usedFen)))}::bigint[]) as u(customer_id, used)
+    where budgets.customer_id = u.customer_id`);
+}

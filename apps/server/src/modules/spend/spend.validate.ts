@@ -35,8 +35,15 @@ function text(v: unknown, field: string, max: number): string | { reason: string
   return v;
 }
 
-/** `YYYY-MM` of the instant in Asia/Shanghai. */
+/** China has kept UTC+8 without daylight saving since 1992 (it had DST 1986–1991). */
+const FIXED_OFFSET_FROM = Date.UTC(1992, 0, 1);
+const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+
+/** `YYYY-MM` of the instant in Asia/Shanghai (fast path: ingestion computes one per record). */
 export function billCycleOf(d: Date): string {
+  const t = d.getTime();
+  if (t >= FIXED_OFFSET_FROM && t < 253402300800000)
+    return new Date(t + SHANGHAI_OFFSET_MS).toISOString().slice(0, 7);
   const z = inBusinessTz(d);
   return `${z.getFullYear()}-${String(z.getMonth() + 1).padStart(2, '0')}`;
 }
