@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Form, Input, Radio, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -148,9 +148,9 @@ export function CustomerSignUpPage() {
             <Input data-testid="customer-signup-email" autoComplete="email" />
           </Form.Item>
           <Form.Item label={t('customers.signUp.code')} required>
-            <Space.Compact style={{ width: '100%' }}>
+            <Flex gap={8}>
               <Form.Item name="code" noStyle rules={[{ required: true, pattern: /^\d{6}$/ }]}>
-                <CodeInput data-testid="customer-signup-code" />
+                <CodeInput data-testid="customer-signup-code" style={{ flex: 1 }} />
               </Form.Item>
               <Button
                 onClick={onSendCode}
@@ -160,7 +160,7 @@ export function CustomerSignUpPage() {
               >
                 {wait > 0 ? t('customers.signUp.resendIn', { s: wait }) : t('customers.signUp.sendCode')}
               </Button>
-            </Space.Compact>
+            </Flex>
           </Form.Item>
           <Form.Item
             name="password"
