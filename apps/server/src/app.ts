@@ -5,7 +5,7 @@ import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { AppContext, JobQueue, Notifier } from './context.ts';
-import { createJobQueue } from './jobs/queue.ts';
+import { BossJobQueue, createJobQueue } from './jobs/queue.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import { loggerOptions } from './lib/logger.ts';
 import { createAuditLog } from './modules/audit/audit.service.ts';
@@ -66,6 +66,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     jobs,
   };
   app.decorate('ctx', ctx);
+  const queue = jobs;
+  if (queue instanceof BossJobQueue) app.addHook('onResponse', async () => queue.wakeIfSent());
 
   await app.register(cookie, { secret: config.secretKey });
   await app.register(helmet, {

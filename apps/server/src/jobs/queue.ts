@@ -40,6 +40,8 @@ export class BossJobQueue implements JobQueue {
   readonly defs: ReadonlyMap<string, JobDefinition>;
   private readonly boss: PgBoss;
   private supervisor: PgBoss | null = null;
+  private sentSinceWake = false;
+  private readonly wakeListeners = new Set<() => void>();
 
   constructor(
     private readonly database: Database,
@@ -106,6 +108,7 @@ export class BossJobQueue implements JobQueue {
   async send(name: string, payload: object, opts: SendJobOptions = {}): Promise<string | null> {
     const def = this.definition(name);
     const data = def.payload.parse(payload);
+    if (!opts.startAfter) this.sentSinceWake = true;
     return this.boss.send(name, data, {
       db: opts.tx ? transactionExecutor(opts.tx) : undefined,
       startAfter: opts.startAfter,
@@ -115,6 +118,22 @@ export class BossJobQueue implements JobQueue {
       retryDelay: def.retryDelaySeconds ?? 10,
       expireInSeconds: def.expireInSeconds ?? 15 * 60,
     });
+  }
+
+  /**
+   * Wakes this process's worker when jobs were sent since the last call. The app calls it after each
+   * response — by then the request's transaction has committed, so the worker finds the jobs at once
+   * (an alert's SMS and email leave within milliseconds, not at the next poll).
+   */
+  wakeIfSent(): void {
+    if (!this.sentSinceWake) return;
+    this.sentSinceWake = false;
+    for (const fn of this.wakeListeners) fn();
+  }
+
+  onWake(fn: () => void): () => void {
+    this.wakeListeners.add(fn);
+    return () => this.wakeListeners.delete(fn);
   }
 
   /** Takes up to `batchSize` due jobs of one queue and marks them active. */

@@ -18,6 +18,7 @@ const BATCH = 10;
 export function createWorker(ctx: AppContext, queue: BossJobQueue): Worker {
   let timer: NodeJS.Timeout | null = null;
   let current: Promise<number> | null = null;
+  let unsubscribe: (() => void) | null = null;
 
   async function run(job: FetchedJob): Promise<void> {
     const def = queue.definition(job.name);
@@ -63,16 +64,34 @@ export function createWorker(ctx: AppContext, queue: BossJobQueue): Worker {
     drain,
     start(pollMs) {
       if (timer) return;
+      let running = false;
+      let woken = false;
       const loop = () => {
+        running = true;
         drain()
           .catch((err: unknown) => ctx.log.error({ err }, 'job polling failed'))
           .finally(() => {
-            if (timer) timer = setTimeout(loop, pollMs);
+            running = false;
+            const delay = woken ? 0 : pollMs;
+            woken = false;
+            if (timer) timer = setTimeout(loop, delay);
           });
       };
       timer = setTimeout(loop, 0);
+      // Jobs sent by this process's requests run right after the response instead of at the next poll.
+      unsubscribe = queue.onWake(() => {
+        if (!timer) return;
+        if (running) {
+          woken = true; // drain again as soon as the current pass ends
+          return;
+        }
+        clearTimeout(timer);
+        timer = setTimeout(loop, 0);
+      });
     },
     async stop() {
+      unsubscribe?.();
+      unsubscribe = null;
       if (timer) clearTimeout(timer);
       timer = null;
       await current?.catch(() => undefined);
