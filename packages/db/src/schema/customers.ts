@@ -82,7 +82,7 @@ export const customerAssociations = pgTable(
   },
   (t) => [
     uniqueIndex('customer_associations_active_uq').on(t.customerId).where(sql`status = 'active'`),
-    index('customer_associations_partner_idx').on(t.partnerId, t.status, t.startedAt),
+    index('customer_associations_partner_idx').on(t.partnerId, t.status, t.startedAt, t.id),
   ],
 );
 

@@ -10,7 +10,7 @@ import { normalizeEmail, normalizePhone } from '../identity/secrets.ts';
 import { createUser } from '../identity/users.service.ts';
 import { requireManagedCustomer, resolveActingPartner } from './customers.access.ts';
 import { isUniqueViolation } from './customers.db-errors.ts';
-import { findCustomerByXaccount, listCustomers } from './customers.repository.ts';
+import { findCustomerByXaccount, listCustomersForApi } from './customers.repository.ts';
 import {
   ASSOCIATION_TYPE_CODE,
   type AssociationType,
@@ -164,7 +164,7 @@ export interface SubCustomerQuery {
 /** R18 query sub-customers: the acting partner's active customers, contacts masked. */
 export async function querySubCustomers(ctx: AppContext, callerPartnerId: string, q: SubCustomerQuery) {
   const acting = await resolveActingPartner(ctx.db, callerPartnerId, q.indirectPartnerId);
-  const { rows, total } = await listCustomers(ctx.db, {
+  const { rows, total } = await listCustomersForApi(ctx.db, {
     partnerIds: [acting],
     accountName: q.accountName?.trim() || undefined,
     customerName: q.customer?.trim() || undefined,
@@ -179,20 +179,20 @@ export async function querySubCustomers(ctx: AppContext, callerPartnerId: string
   });
   return {
     count: total,
-    customer_infos: rows.map(({ customer: c, association: a }) => ({
-      customer_id: c.domainId,
-      account_name: c.domainName,
-      customer: c.name,
-      associated_on: apiTime(a.startedAt),
-      association_type: ASSOCIATION_TYPE_CODE[a.type === 'resale' ? 'resale' : 'referral'],
-      label: a.label ?? '',
-      telephone: maskPhone(c.phone) ?? '',
-      email: maskEmail(c.email) ?? '',
-      verified_status: c.verifiedStatus === 'verified' ? '2' : '-1',
-      customer_type: c.customerType === 'enterprise' ? 1 : 0,
-      is_frozen: c.status === 'frozen' ? 1 : 0,
-      xaccount_id: c.xaccountId ?? '',
-      xaccount_type: c.xaccountType ?? '',
+    customer_infos: rows.map((r) => ({
+      customer_id: r.domainId,
+      account_name: r.domainName,
+      customer: r.name,
+      associated_on: apiTime(r.associatedAt),
+      association_type: ASSOCIATION_TYPE_CODE[r.associationType === 'resale' ? 'resale' : 'referral'],
+      label: r.label ?? '',
+      telephone: maskPhone(r.phone) ?? '',
+      email: maskEmail(r.email) ?? '',
+      verified_status: r.verifiedStatus === 'verified' ? '2' : '-1',
+      customer_type: r.customerType === 'enterprise' ? 1 : 0,
+      is_frozen: r.status === 'frozen' ? 1 : 0,
+      xaccount_id: r.xaccountId ?? '',
+      xaccount_type: r.xaccountType ?? '',
     })),
   };
 }

@@ -1,0 +1,2 @@
+DROP INDEX "customer_associations_partner_idx";--> statement-breakpoint
+CREATE INDEX "customer_associations_partner_idx" ON "customer_associations" USING btree ("partner_id","status","started_at","id");
