@@ -212,9 +212,16 @@ const apiColumns = {
   label: a.label,
 };
 
-/** `listCustomers` for R18 query: same filters and order, only the answered columns, both queries at once. */
+/** `listCustomers` for R18 query: same filters and order, only the answered columns. */
 export async function listCustomersForApi(db: DbOrTx, f: CustomerFilter) {
   if (f.partnerIds.length === 0) return { rows: [], total: 0 };
+  const only = f.partnerIds.length === 1 && !hasFilter(f) ? f.partnerIds[0] : undefined;
+  if (only) {
+    // The common call (a partner paging through its customers): page and total in one round trip,
+    // as a named prepared statement (parsed and planned once per connection).
+    const rows = await pageStatement(db).execute({ pid: only, limit: f.limit, offset: f.offset });
+    if (rows.length > 0 || f.offset === 0) return { rows, total: Number(rows[0]?.total ?? 0) };
+  }
   const where = filterWhere(f);
   const page = db
     .select(apiColumns)
@@ -229,6 +236,37 @@ export async function listCustomersForApi(db: DbOrTx, f: CustomerFilter) {
     : db.select({ n: count() }).from(a).where(where);
   const [rows, [n]] = await Promise.all([page, counted]);
   return { rows, total: Number(n?.n ?? 0) };
+}
+
+const pageStatements = new WeakMap<DbOrTx, ReturnType<typeof preparePage>>();
+function pageStatement(db: DbOrTx) {
+  let statement = pageStatements.get(db);
+  if (!statement) {
+    statement = preparePage(db);
+    pageStatements.set(db, statement);
+  }
+  return statement;
+}
+
+function preparePage(db: DbOrTx) {
+  const pid = sql.placeholder('pid');
+  return db
+    .select({
+      ...apiColumns,
+      total: sql<number>`(select count(*) from customer_associations s
+        where s.partner_id = ${pid} and s.status = 'active')::int`,
+    })
+    .from(a)
+    .innerJoin(c, eq(c.id, a.customerId))
+    .where(and(eq(a.partnerId, pid), eq(a.status, 'active')))
+    .orderBy(desc(a.startedAt), desc(a.id))
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .prepare('pc_api_customer_page');
+}
+
+function hasFilter(f: CustomerFilter): boolean {
+  return !!(needsCustomerJoin(f) || f.type || f.associatedFrom || f.associatedTo || f.label);
 }
 
 function needsCustomerJoin(f: CustomerFilter): boolean {
