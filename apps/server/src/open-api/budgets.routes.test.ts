@@ -26,6 +26,12 @@ describe('partner API: customer budgets', () => {
     await ingestSpendBatch(t.ctx, [spendRecord(customer.domainId, 1_234, '2026-03-02T00:00:00Z')]);
   });
   afterAll(() => t.close());
+  const keyPartner = async () => {
+    const r = await t.db.query<{ id: string }>('select partner_id as id from api_keys where id = $1', [
+      key.keyId,
+    ]);
+    return { id: r.rows[0]?.id ?? '' };
+  };
 
   it('sets a budget exactly in fen and reads it back in yuan', async () => {
     const set = await callV2(t, key, {
@@ -47,6 +53,31 @@ describe('partner API: customer budgets', () => {
       [customer.id],
     );
     expect(row.rows[0]?.amount_fen).toBe(10_010);
+  });
+
+  it('two concurrent first settings of a budget both succeed, one row, the later amount wins', async () => {
+    const partnerId = (await keyPartner()).id;
+    const fresh = await createAssociatedCustomer(t, partnerId);
+    const ownKey = await createApiKey(t, partnerId); // its own flow-control budget
+    const [x, y] = await Promise.all(
+      [200, 300].map((amount) =>
+        callV2(t, ownKey, {
+          method: 'POST',
+          url: base,
+          body: { customer_id: fresh.domainId, budget_amount: amount },
+        }),
+      ),
+    );
+    expect([x?.statusCode, y?.statusCode]).toEqual([200, 200]);
+    const rows = await t.db.query<{ n: string }>('select count(*) as n from budgets where customer_id = $1', [
+      fresh.id,
+    ]);
+    expect(Number(rows.rows[0]?.n)).toBe(1);
+    const records = await t.db.query<{ n: string }>(
+      "select count(*) as n from budget_records where customer_id = $1 and operation_type = 'SETTING'",
+      [fresh.id],
+    );
+    expect(Number(records.rows[0]?.n)).toBe(2);
   });
 
   it('refuses amounts that are not > 0 with at most 2 decimals', async () => {

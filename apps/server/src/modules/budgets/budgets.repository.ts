@@ -26,6 +26,14 @@ export async function findBudgets(db: DbOrTx, customerIds: string[]): Promise<Bu
  * same order instead of deadlocking. Held to the end of the transaction: two batches of one
  * customer evaluate thresholds one after the other, so neither misses nor doubles an alert.
  */
+/**
+ * Serialises budget changes of one customer even before its budget row exists, so two concurrent
+ * first settings cannot both insert (the second waits, then updates what the first wrote).
+ */
+export async function lockBudgetOf(tx: DbOrTx, customerId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`budget:${customerId}`}))`);
+}
+
 export async function lockBudgets(tx: DbOrTx, customerIds: string[]): Promise<BudgetRow[]> {
   if (customerIds.length === 0) return [];
   return tx

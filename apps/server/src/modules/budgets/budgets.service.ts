@@ -26,6 +26,7 @@ import {
   findBudgets,
   insertBudget,
   insertBudgetRecord,
+  lockBudgetOf,
   lockBudgets,
   updateBudget,
 } from './budgets.repository.ts';
@@ -163,6 +164,7 @@ export async function setBudget(
 ): Promise<BudgetState> {
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
+    await lockBudgetOf(tx, target.customerId);
     let [row] = await lockBudgets(tx, [target.customerId]);
     const before = row ? { ...row } : null;
     if (!row || row.budgetType !== input.budgetType) {
