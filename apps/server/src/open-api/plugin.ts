@@ -53,7 +53,11 @@ export async function partnerApiScope(app: FastifyInstance): Promise<void> {
   // Set once per route, not per request: the CBC error dialect, and no browser-security headers
   // (helmet's CSP and friends mean nothing to an API client and cost time on every call).
   app.addHook('onRoute', (route) => {
-    route.config = { ...(route.config ?? {}), api: 'cbc', helmet: { skipRoute: true } } as typeof route.config;
+    route.config = {
+      ...(route.config ?? {}),
+      api: 'cbc',
+      helmet: { skipRoute: true },
+    } as typeof route.config;
   });
   app.addHook('preValidation', async (req) => {
     const request = requestToVerify(req, ctx.clock.now());
