@@ -10,7 +10,9 @@ import { callPartnerApi, type PartnerKey } from './support/partner-api.ts';
 import { type RunningServer, removeDataDir, startServer, tempDataDir } from './support/server.ts';
 
 const INGEST_TOKEN = 'e2e-ingest-token-crash-0123456789';
-const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+// `npm test` clears TEST_DATABASE_URL for the e2e step (the server runs on PGlite); this test still
+// wants the PostgreSQL server for its second run.
+const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const CUSTOMERS = 3;
 const BATCHES = 24;
 const PER_BATCH = 600; // records per batch, spread over the customers

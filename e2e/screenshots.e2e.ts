@@ -35,13 +35,19 @@ const PORTAL: Shot[] = [
   { name: 'portal-basic-info', path: '/partner-info/basic', ready: 'tab-company' },
   { name: 'portal-profile', path: '/partner-info/basic/profile', ready: 'profile-name' },
   { name: 'portal-messages', path: '/messages', ready: 'messages-list' },
-  { name: 'portal-customers', path: '/customers', ready: 'coming-soon' },
+  { name: 'portal-customers', path: '/customers', ready: 'cust-keyword' },
+  { name: 'portal-developer-keys', path: '/developer/keys', ready: 'keys-domain-id' },
+  { name: 'portal-developer-sdk', path: '/developer/sdk', ready: 'sdk-endpoint' },
+  { name: 'portal-developer-webhooks', path: '/developer/webhooks', ready: 'webhook-create' },
+  { name: 'portal-developer-deliveries', path: '/developer/deliveries', ready: 'deliveries-kind' },
+  { name: 'portal-developer-integration', path: '/developer/integration', ready: 'integration-bind-url' },
 ];
 const CONSOLE: Shot[] = [
   { name: 'console-dashboard', path: '/console', ready: 'console-welcome' },
   { name: 'console-registrations', path: '/console/registrations', ready: 'registration-row' },
   { name: 'console-audit', path: '/console/audit', ready: 'audit-row' },
   { name: 'console-outbox', path: '/console/outbox', ready: 'outbox-table' },
+  { name: 'console-spend-import', path: '/console/spend', ready: 'spend-choose' },
 ];
 
 const partnerAdmin = DEMO_USERS.find((u) => u.userType === 'partner' && u.roles.includes('admin'))!;
