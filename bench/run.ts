@@ -26,6 +26,7 @@ for (const kind of kinds) {
   if (wants('api')) rows.push(...(await benchPartnerApi(kind)));
   if (rows.length) print(rows);
   if (wants('ingest')) {
+    ingest.push(await benchIngest(kind, 100_000_000));
     ingest.push(await benchIngest(kind));
     printIngest(ingest);
   }
