@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type AppContext, systemActor } from '../context.ts';
 import type { Localized } from '../lib/i18n.ts';
+import { seedDemoBudgets } from '../modules/budgets/budgets.demo.ts';
 import { seedDemoCertificates } from '../modules/certificates/certificates.demo.ts';
 import { seedDemoCertification } from '../modules/certification/certification.demo.ts';
 import { seedDemoCustomers } from '../modules/customers/customers.demo.ts';
@@ -105,5 +106,6 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   await seedDemoMemberships(ctx);
   await seedDemoOrganization(ctx);
   await seedDemoCustomers(ctx);
+  await seedDemoBudgets(ctx, DEMO_PARTNERS.solution.id);
   await seedDemoEvents(ctx);
 }
