@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/demo/seed.ts';
 import { createTestApp, type TestApp } from './app.ts';
 import { type AsUser, asUser, createOperator, createPartnerWithAdmin, getCsrf, signIn } from './factories.ts';
+import { callV2, createApiKey } from './v2.ts';
 
 /**
  * Tenancy over every route of the OpenAPI document, so a route added later is covered without
@@ -139,6 +140,96 @@ describe('tenancy on every route', () => {
       if (seen.length) leaks.push(`${r.path} shows ${seen.slice(0, 3).join(', ')}`);
     }
     expect(leaks).toEqual([]);
+  });
+});
+
+describe('tenancy on every partner API (/v2) operation', () => {
+  let t: TestApp;
+  let routes: Route[];
+
+  beforeAll(async () => {
+    t = await createTestApp({ config: { apiFlowLimit: 1_000 } });
+    await seedDemo(t.ctx);
+    const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    routes = Object.entries(doc.paths)
+      .filter(([p]) => p.startsWith('/v2/'))
+      .flatMap(([path, methods]) => Object.keys(methods).map((m) => ({ method: m.toUpperCase(), path })));
+  });
+  afterAll(() => t.close());
+
+  it('refuses unsigned callers on every operation with APIGW.0301', async () => {
+    expect(routes.length).toBeGreaterThan(8);
+    const open: string[] = [];
+    for (const r of routes) {
+      const res = await t.app.inject({
+        method: r.method as 'GET',
+        url: fill(r.path, 'x'),
+        ...(r.method === 'GET' ? {} : { payload: {} }),
+      });
+      if (res.statusCode !== 401 || res.json().error_code !== 'APIGW.0301')
+        open.push(`${r.method} ${r.path} → ${res.statusCode}`);
+    }
+    expect(open).toEqual([]);
+  });
+
+  it("never lets partner B's key read or change the demo partners' customers or resellers", async () => {
+    const b = await createPartnerWithAdmin(t);
+    const key = await createApiKey(t, b.partner.id);
+    const demo = await t.db.query<{ domain_id: string; name: string; domain_name: string }>(
+      `select c.domain_id, c.name, c.domain_name from customers c
+         join customer_associations a on a.customer_id = c.id and a.status = 'active'`,
+    );
+    const resellers = await t.db.query<{ domain_id: string; name: string }>(
+      "select domain_id, name from partners where id like 'prt_demo_%'",
+    );
+    expect(demo.rows.length).toBeGreaterThan(3);
+    const secrets = [
+      ...demo.rows.flatMap((c) => [c.name, c.domain_name]),
+      ...resellers.rows.map((r) => r.name),
+    ];
+    const leaks: string[] = [];
+    for (const r of routes) {
+      for (const c of demo.rows) {
+        for (const indirect of [undefined, ...resellers.rows.map((x) => x.domain_id)]) {
+          const ids = { customer_id: c.domain_id, ...(indirect ? { indirect_partner_id: indirect } : {}) };
+          const body = {
+            ...ids,
+            customer_ids: [c.domain_id],
+            budget_amount: 1,
+            reason: 'tenancy probe',
+            search_type: 'name',
+            search_value: c.domain_name,
+          };
+          const query = new URLSearchParams(ids).toString();
+          const res = await callV2(t, key, {
+            method: r.method as 'GET',
+            url: r.method === 'GET' ? `${fill(r.path, c.domain_id)}?${query}` : fill(r.path, c.domain_id),
+            ...(r.method === 'GET' ? {} : { body }),
+          });
+          const shown = secrets.filter((x) => res.body.includes(x));
+          if (ok(res.statusCode) && shown.length)
+            leaks.push(`${r.method} ${r.path} shows ${shown.join(', ')}`);
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+    // The probe does see names when they are the caller's: the demo partner's own key lists them.
+    const own = await callV2(t, await createApiKey(t, 'prt_demo_solution'), {
+      method: 'POST',
+      url: '/v2/partners/sub-customers/query',
+      body: {},
+    });
+    expect(secrets.some((x) => own.body.includes(x))).toBe(true);
+    // Nothing of theirs changed: no freeze, no budget set by B.
+    const frozen = await t.db.query<{ n: string }>(
+      "select count(*) as n from customers where status = 'frozen'",
+    );
+    const budgets = await t.db.query<{ n: string }>(
+      'select count(*) as n from budget_records where partner_id = $1',
+      [b.partner.id],
+    );
+    expect(Number(frozen.rows[0]?.n)).toBe(0);
+    expect(Number(budgets.rows[0]?.n)).toBe(0);
   });
 });
 
