@@ -146,6 +146,8 @@ describe('journey: API key → customer via partner API → budget alerts by ema
 
     await sendSpend(server, customerId, 2_500, 2);
     await smtp.waitForMail(recipient.email, (m) => /限制|restricted/i.test(m.subject));
+    await smtp.waitForMail(recipient.email, (m) => m.subject.includes('90%'));
+    await new Promise((r) => setTimeout(r, 1_000)); // a double would have arrived by now
     const toRecipient = smtp.mails.filter((m) => m.to.includes(recipient.email));
     // 75 %, then 90 % and 100 % crossed by the second record: one email each, none twice.
     expect(toRecipient).toHaveLength(3);

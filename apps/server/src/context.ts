@@ -53,6 +53,8 @@ export interface NotifyInput {
 export interface Notifier {
   /** Records the messages in the caller's transaction and queues their delivery. */
   notify(tx: DbOrTx, input: NotifyInput): Promise<void>;
+  /** `notify` for many messages at once: one insert of the records and one of their jobs. */
+  notifyMany(tx: DbOrTx, inputs: readonly NotifyInput[]): Promise<void>;
   /** Sends one recorded message (the delivery job); a message already sent is not sent again. */
   deliver(notificationId: string): Promise<void>;
 }
@@ -71,6 +73,8 @@ export interface SendJobOptions {
 
 export interface JobQueue {
   send(name: string, payload: object, opts?: SendJobOptions): Promise<string | null>;
+  /** Many jobs of one kind in one statement (same options for all). */
+  sendMany(name: string, payloads: readonly object[], opts?: SendJobOptions): Promise<void>;
 }
 
 /** Everything a module's service needs; built once in buildApp. No string-keyed container. */

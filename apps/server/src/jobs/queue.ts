@@ -120,6 +120,25 @@ export class BossJobQueue implements JobQueue {
     });
   }
 
+  async sendMany(name: string, payloads: readonly object[], opts: SendJobOptions = {}): Promise<void> {
+    if (payloads.length === 0) return;
+    const def = this.definition(name);
+    if (!opts.startAfter) this.sentSinceWake = true;
+    await this.boss.insert(
+      payloads.map((p) => ({
+        name,
+        data: def.payload.parse(p),
+        startAfter: opts.startAfter,
+        singletonKey: opts.singletonKey,
+        retryLimit: opts.retryLimit ?? def.retryLimit,
+        retryBackoff: def.retryBackoff,
+        retryDelay: def.retryDelaySeconds ?? 10,
+        expireInSeconds: def.expireInSeconds ?? 15 * 60,
+      })),
+      { db: opts.tx ? transactionExecutor(opts.tx) : undefined },
+    );
+  }
+
   /**
    * Wakes this process's worker when jobs were sent since the last call. The app calls it after each
    * response — by then the request's transaction has committed, so the worker finds the jobs at once

@@ -5,6 +5,16 @@ import type { Cursor } from '../lib/cursor.ts';
 export type NotificationRow = typeof schema.notifications.$inferSelect;
 const n = schema.notifications;
 
+/** Inserts delivery records in one statement; returns the ids of those that were new (by key). */
+export async function insertNotifications(
+  tx: DbOrTx,
+  rows: (typeof schema.notifications.$inferInsert)[],
+): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const r = await tx.insert(n).values(rows).onConflictDoNothing().returning({ id: n.id });
+  return r.map((x) => x.id);
+}
+
 /** Inserts the delivery record; null when a record with the same idempotency key exists. */
 export async function insertNotification(
   tx: DbOrTx,

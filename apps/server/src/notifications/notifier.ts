@@ -10,7 +10,7 @@ import {
   failNotification,
   findNotification,
   finishNotification,
-  insertNotification,
+  insertNotifications,
   type NotificationRow,
 } from './notifications.repository.ts';
 import { renderTemplate, TemplateError } from './render.ts';
@@ -54,43 +54,62 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   const sms = deps.sms ?? recordingSmsProvider;
   const mail = deps.mail ?? createMailTransport(config);
 
-  async function notify(tx: DbOrTx, input: NotifyInput): Promise<void> {
+  /** Renders each message per channel; writes all records, in-app messages and jobs in bulk. */
+  async function notifyMany(tx: DbOrTx, inputs: readonly NotifyInput[]): Promise<void> {
     const now = clock.now();
-    const data = { publicUrl: config.publicUrl, ...input.data };
-    const text = renderTemplate(templateRegistry, input.template, input.locale, data);
-    for (const channel of new Set(input.channels)) {
-      const recipient = recipientOf(input, channel);
-      if (!recipient) continue;
-      if (channel === 'sms' && !text.sms) throw new TemplateError(`${input.template} has no SMS text`);
-      const id = newId('ntf', now.getTime());
-      const inserted = await insertNotification(tx, {
-        id,
-        idempotencyKey: `${input.idempotencyKey}:${channel}`,
-        channel,
-        template: input.template,
-        locale: input.locale,
-        recipient,
-        userId: input.to.userId ?? null,
-        partnerId: input.to.partnerId ?? null,
-        subject: channel === 'sms' ? null : text.subject,
-        body: channel === 'sms' ? (text.sms ?? '') : text.body,
-        data: input.data,
-        status: 'pending',
-        createdAt: now,
-      });
-      if (!inserted) continue; // same key as an earlier call: already recorded and queued
-      if (channel === 'in_app') {
-        await recordInAppMessage(tx, {
-          userId: recipient,
-          notificationId: id,
-          title: text.subject,
-          body: text.body,
+    const rows: (Parameters<typeof insertNotifications>[1][number] & { link?: string | null })[] = [];
+    for (const input of inputs) {
+      const data = { publicUrl: config.publicUrl, ...input.data };
+      const text = renderTemplate(templateRegistry, input.template, input.locale, data);
+      for (const channel of new Set(input.channels)) {
+        const recipient = recipientOf(input, channel);
+        if (!recipient) continue;
+        if (channel === 'sms' && !text.sms) throw new TemplateError(`${input.template} has no SMS text`);
+        rows.push({
+          id: newId('ntf', now.getTime()),
+          idempotencyKey: `${input.idempotencyKey}:${channel}`,
+          channel,
+          template: input.template,
+          locale: input.locale,
+          recipient,
+          userId: input.to.userId ?? null,
+          partnerId: input.to.partnerId ?? null,
+          subject: channel === 'sms' ? null : text.subject,
+          body: channel === 'sms' ? (text.sms ?? '') : text.body,
+          data: input.data,
+          status: 'pending',
+          createdAt: now,
           link: text.link,
-          at: now,
         });
       }
-      await jobs.send(DELIVER_JOB, { notificationId: id }, { tx });
     }
+    // Records whose key exists already were recorded and queued by an earlier call: skipped.
+    const fresh = new Set(
+      await insertNotifications(
+        tx,
+        rows.map(({ link: _link, ...row }) => row),
+      ),
+    );
+    const inserted = rows.filter((r) => fresh.has(r.id));
+    for (const r of inserted.filter((x) => x.channel === 'in_app')) {
+      await recordInAppMessage(tx, {
+        userId: r.recipient,
+        notificationId: r.id,
+        title: r.subject ?? '',
+        body: r.body,
+        link: r.link ?? null,
+        at: now,
+      });
+    }
+    await jobs.sendMany(
+      DELIVER_JOB,
+      inserted.map((r) => ({ notificationId: r.id })),
+      { tx },
+    );
+  }
+
+  function notify(tx: DbOrTx, input: NotifyInput): Promise<void> {
+    return notifyMany(tx, [input]);
   }
 
   async function send(
@@ -133,5 +152,5 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     }
   }
 
-  return { notify, deliver };
+  return { notify, notifyMany, deliver };
 }

@@ -1,12 +1,12 @@
 import type { DbOrTx } from '@pc/db';
-import { type AppContext, systemActor } from '../../context.ts';
+import { type AppContext, type NotifyInput, systemActor } from '../../context.ts';
 import { newId } from '../../lib/ids.ts';
 import { fenToYuan } from '../../lib/money.ts';
 import { findCustomer } from '../customers/customers.repository.ts';
 import { liftPurchaseRestriction, restrictPurchases } from '../customers/customers.restriction.ts';
 import { emitEvent } from '../events/events.service.ts';
 import { spendInCycle } from '../spend/spend.repository.ts';
-import { notifyRecipients } from './budgets.notify.ts';
+import { recipientMessages } from './budgets.notify.ts';
 import { monthStartOf, periodKeyAt, reachedThresholds } from './budgets.periods.ts';
 import { type BudgetRow, insertAlert, lockBudgets, setUsedBulk, updateBudget } from './budgets.repository.ts';
 
@@ -34,6 +34,7 @@ export async function applySpendToBudgets(
   const budgets = await lockBudgets(tx, [...byCustomer.keys()]);
   const now = ctx.clock.now();
   const quiet: { customerId: string; usedFen: number }[] = [];
+  const outbox: NotifyInput[] = [];
   for (let budget of budgets) {
     const a = byCustomer.get(budget.customerId);
     if (!a) continue;
@@ -60,10 +61,12 @@ export async function applySpendToBudgets(
       quiet.push({ customerId: budget.customerId, usedFen: used });
       continue;
     }
-    await settleUsage(ctx, tx, budget, used, lastRecord);
+    await settleUsage(ctx, tx, budget, used, lastRecord, outbox);
   }
   // Budgets that reached no new threshold: their usage in one statement.
   await setUsedBulk(tx, quiet, now);
+  // Every recipient's SMS and email of the batch's alerts: one insert of records, one of jobs.
+  await ctx.notifier.notifyMany(tx, outbox);
 }
 
 function latest<T extends { spentAt: Date }>(rows: T[]): T | undefined {
@@ -135,8 +138,11 @@ export async function settleUsage(
   budget: BudgetRow,
   used: number,
   recordId: string | null,
+  /** Collects the alert messages for the caller to queue in bulk; queued here when absent. */
+  outbox?: NotifyInput[],
 ): Promise<BudgetRow> {
   const now = ctx.clock.now();
+  const messages: NotifyInput[] = outbox ?? [];
   const fresh = reachedThresholds(used, budget.amountFen).filter((t) => !budget.alerted.includes(t));
   let restrictedAt = budget.restrictedAt;
   if (fresh.length > 0) {
@@ -162,7 +168,7 @@ export async function settleUsage(
         createdAt: now,
       });
       if (!alert) continue; // announced already (the row lock makes this rare; the key makes it safe)
-      await notifyRecipients(ctx, tx, { budget, alert, customer: customerInfo, restricts });
+      messages.push(...(await recipientMessages(tx, { budget, alert, customer: customerInfo, restricts })));
       const data = {
         customer_id: customerInfo.domainId,
         threshold,
@@ -199,6 +205,7 @@ export async function settleUsage(
       }
     }
   }
+  if (!outbox) await ctx.notifier.notifyMany(tx, messages);
   const alerted = [...new Set([...budget.alerted, ...fresh])].sort((x, y) => x - y);
   return updateBudget(tx, budget.customerId, { usedFen: used, alerted, restrictedAt, updatedAt: now });
 }

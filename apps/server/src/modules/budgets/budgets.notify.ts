@@ -1,16 +1,15 @@
 import type { DbOrTx } from '@pc/db';
-import type { AppContext } from '../../context.ts';
+import type { NotifyInput } from '../../context.ts';
 import { parseLocale } from '../../lib/i18n.ts';
 import { fenToYuan } from '../../lib/money.ts';
 import { type AlertRow, type BudgetRow, listRecipients } from './budgets.repository.ts';
 
 /**
- * SMS and email to every recipient of the customer's budget, queued in the alert's transaction so
- * the messages exist the moment the crossing record is accepted. One idempotency key per
+ * SMS and email to every recipient of the customer's budget, to be queued in the alert's transaction
+ * so the messages exist the moment the crossing record is accepted. One idempotency key per
  * (alert, recipient): a retried batch never sends twice.
  */
-export async function notifyRecipients(
-  ctx: AppContext,
+export async function recipientMessages(
   tx: DbOrTx,
   input: {
     budget: BudgetRow;
@@ -18,11 +17,11 @@ export async function notifyRecipients(
     customer: { id: string; domainId: string; name: string };
     restricts: boolean;
   },
-): Promise<number> {
+): Promise<NotifyInput[]> {
   const { budget, alert, customer, restricts } = input;
   const recipients = await listRecipients(tx, budget.customerId, budget.partnerId);
-  for (const r of recipients) {
-    await ctx.notifier.notify(tx, {
+  return recipients.map(
+    (r): NotifyInput => ({
       template: restricts ? 'budgets.exhausted_restricted' : 'budgets.threshold_crossed',
       locale: parseLocale(r.locale) ?? 'zh-CN',
       to: { email: r.email, phone: r.phone, partnerId: budget.partnerId },
@@ -38,7 +37,6 @@ export async function notifyRecipients(
         period: budget.budgetType === 'MONTHLY' ? budget.periodKey : '',
       },
       idempotencyKey: `budget-alert:${alert.id}:${r.id}`,
-    });
-  }
-  return recipients.length;
+    }),
+  );
 }
