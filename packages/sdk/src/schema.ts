@@ -8887,6 +8887,71 @@ export interface operations {
                     };
                 };
             };
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
         };
     };
     SetCustomerBudget: {
@@ -8926,6 +8991,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": Record<string, never>;
+                };
+            };
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
                 };
             };
         };
@@ -8972,6 +9102,71 @@ export interface operations {
                     };
                 };
             };
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
         };
     };
     ListCustomerBudgetRecords: {
@@ -9005,6 +9200,71 @@ export interface operations {
                             budget_type: string;
                         }[];
                         total_count: number;
+                    };
+                };
+            };
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
                     };
                 };
             };
@@ -9052,6 +9312,71 @@ export interface operations {
                     "application/json": {
                         domain_id: string;
                         domain_name: string;
+                    };
+                };
+            };
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
                     };
                 };
             };
@@ -9110,6 +9435,71 @@ export interface operations {
                     };
                 };
             };
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
         };
     };
     FreezeSubCustomers: {
@@ -9146,6 +9536,71 @@ export interface operations {
                             error_code: string;
                             error_msg: string;
                         }[];
+                    };
+                };
+            };
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
                     };
                 };
             };
@@ -9188,6 +9643,71 @@ export interface operations {
                     };
                 };
             };
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
         };
     };
     CheckUserIdentity: {
@@ -9219,6 +9739,71 @@ export interface operations {
                     "application/json": {
                         /** @enum {string} */
                         check_result: "available" | "used_by_user";
+                    };
+                };
+            };
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
                     };
                 };
             };
@@ -9265,6 +9850,71 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
         };
     };
     ListIndirectPartners: {
@@ -9309,6 +9959,71 @@ export interface operations {
                             account_manager_id: string | null;
                             account_manager_name: string | null;
                         }[];
+                    };
+                };
+            };
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
                     };
                 };
             };

@@ -3,6 +3,7 @@ import { AppError } from '../lib/errors.ts';
 import { findKeyForVerification } from '../modules/developer/keys.service.ts';
 import './cbc.errors.ts';
 import { createFlowControl } from './flow-control.ts';
+import { partnerApiDocs } from './openapi-docs.ts';
 import { type SignatureFailure, type VerifyInput, verifySignature } from './signing.ts';
 
 /** Who is calling the partner API: resolved from the verified access key. */
@@ -52,7 +53,12 @@ export async function partnerApiScope(app: FastifyInstance): Promise<void> {
   );
   // Set once per route, not per request: the CBC error dialect, and no browser-security headers
   // (helmet's CSP and friends mean nothing to an API client and cost time on every call).
+  const docs = partnerApiDocs();
   app.addHook('onRoute', (route) => {
+    if (route.schema) {
+      route.schema.security ??= docs.security;
+      route.schema.response = { ...docs.responses, ...(route.schema.response as object | undefined) };
+    }
     route.config = {
       ...(route.config ?? {}),
       api: 'cbc',
