@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Flex, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { toShownError } from '../../lib/form-errors.ts';
 import { formatDateTime, nowrap } from '../../lib/format.ts';
+import { AdminOnly } from './admin-only.tsx';
 import { DeliveryDrawer, STATUS_COLOR } from './events/delivery-drawer.tsx';
 import { useEventTypeLabel } from './events/event-type-label.ts';
 import {
@@ -62,10 +63,12 @@ export function DeliveriesPage() {
 
   if (!isAdmin) {
     return (
-      <>
-        <PageHeader title={t('events.deliveries.title')} subtitle={t('events.deliveries.subtitle')} />
-        <Alert type="info" showIcon message={t('events.adminOnly')} data-testid="deliveries-admin-only" />
-      </>
+      <AdminOnly
+        title={t('events.deliveries.title')}
+        subtitle={t('events.deliveries.subtitle')}
+        message={t('events.adminOnly')}
+        testId="deliveries-admin-only"
+      />
     );
   }
 

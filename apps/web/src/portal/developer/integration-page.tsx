@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Row, Typography } from 'antd';
+import { App, Button, Card, Col, Descriptions, Form, Input, Row, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/session.ts';
@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useFormError } from '../../lib/form-errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { AdminOnly } from './admin-only.tsx';
 import { CodeTabs } from './events/code-tabs.tsx';
 import { useIntegration, useSaveIntegration } from './events/events-api.ts';
 import { BIND_JAVA, BIND_NODE } from './events/snippets.ts';
@@ -36,10 +37,12 @@ export function IntegrationPage() {
 
   if (!isAdmin) {
     return (
-      <>
-        <PageHeader title={t('events.integration.title')} subtitle={t('events.integration.subtitle')} />
-        <Alert type="info" showIcon message={t('events.adminOnly')} data-testid="integration-admin-only" />
-      </>
+      <AdminOnly
+        title={t('events.integration.title')}
+        subtitle={t('events.integration.subtitle')}
+        message={t('events.adminOnly')}
+        testId="integration-admin-only"
+      />
     );
   }
 

@@ -1,17 +1,4 @@
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/session.ts';
@@ -20,6 +7,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { toShownError, useFormError } from '../../lib/form-errors.ts';
 import { formatDateTime, nowrap } from '../../lib/format.ts';
+import { AdminOnly } from './admin-only.tsx';
 import {
   type ApiKey,
   type ApiKeyWithSecret,
@@ -109,10 +97,12 @@ export function KeysPage() {
 
   if (!isAdmin) {
     return (
-      <>
-        <PageHeader title={t('developer.keys.title')} subtitle={t('developer.keys.subtitle')} />
-        <Alert type="info" showIcon message={t('developer.keys.adminOnly')} data-testid="keys-admin-only" />
-      </>
+      <AdminOnly
+        title={t('developer.keys.title')}
+        subtitle={t('developer.keys.subtitle')}
+        message={t('developer.keys.adminOnly')}
+        testId="keys-admin-only"
+      />
     );
   }
 

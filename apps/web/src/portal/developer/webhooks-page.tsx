@@ -1,5 +1,4 @@
 import {
-  Alert,
   App,
   Button,
   Card,
@@ -22,6 +21,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { toShownError, useFormError } from '../../lib/form-errors.ts';
 import { formatDateTime, nowrap } from '../../lib/format.ts';
+import { AdminOnly } from './admin-only.tsx';
 import { CodeTabs } from './events/code-tabs.tsx';
 import { EndpointSecretModal } from './events/endpoint-secret-modal.tsx';
 import { useEventTypeLabel } from './events/event-type-label.ts';
@@ -174,10 +174,12 @@ export function WebhooksPage() {
 
   if (!isAdmin) {
     return (
-      <>
-        <PageHeader title={t('events.webhooks.title')} subtitle={t('events.webhooks.subtitle')} />
-        <Alert type="info" showIcon message={t('events.adminOnly')} data-testid="webhooks-admin-only" />
-      </>
+      <AdminOnly
+        title={t('events.webhooks.title')}
+        subtitle={t('events.webhooks.subtitle')}
+        message={t('events.adminOnly')}
+        testId="webhooks-admin-only"
+      />
     );
   }
 
