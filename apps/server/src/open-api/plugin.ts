@@ -4,7 +4,7 @@ import { findKeyForVerification } from '../modules/developer/keys.service.ts';
 import './cbc.errors.ts';
 import { createFlowControl } from './flow-control.ts';
 import { partnerApiDocs } from './openapi-docs.ts';
-import { type SignatureFailure, type VerifyInput, verifySignature } from './signing.ts';
+import { type VerifyInput, verifySignature } from './signing.ts';
 
 /** Who is calling the partner API: resolved from the verified access key. */
 export interface ApiCaller {
@@ -67,22 +67,30 @@ export async function partnerApiScope(app: FastifyInstance): Promise<void> {
   });
   app.addHook('preValidation', async (req) => {
     const request = requestToVerify(req, ctx.clock.now());
+    let key: Awaited<ReturnType<typeof findKeyForVerification>>;
+    let accessKey = '';
     const result = await verifySignature({
       ...request,
       secretFor: async (ak) => {
-        const key = await findKeyForVerification(ctx, ak);
-        if (!key) return undefined;
-        req.apiCaller = {
-          keyId: key.keyId,
-          accessKey: ak,
-          partnerId: key.partnerId,
-          partnerDomainId: key.partnerDomainId,
-        };
-        return key.secrets[0];
+        accessKey = ak;
+        key = await findKeyForVerification(ctx, ak);
+        return key?.secrets[0];
       },
     });
-    if (!result.ok) await retryWithPreviousSecret(req, request, result.reason);
-    const caller = callerOf(req);
+    // After a rotation the previous secret stays valid for a while; it is tried only on a mismatch.
+    const previous = !result.ok && result.reason === 'signature_mismatch' ? key?.secrets[1] : undefined;
+    const verified =
+      result.ok ||
+      (previous !== undefined && (await verifySignature({ ...request, secretFor: () => previous })).ok);
+    if (!verified || !key)
+      throw new AppError('APIGW.0301', { reason: result.ok ? 'unknown_key' : result.reason });
+    const caller: ApiCaller = {
+      keyId: key.keyId,
+      accessKey,
+      partnerId: key.partnerId,
+      partnerDomainId: key.partnerDomainId,
+    };
+    req.apiCaller = caller;
     const domainHeader = req.headers['x-domain-id'];
     if (typeof domainHeader === 'string' && domainHeader !== '' && domainHeader !== caller.partnerDomainId) {
       throw new AppError('CBC.0151');
@@ -91,20 +99,6 @@ export async function partnerApiScope(app: FastifyInstance): Promise<void> {
       throw new AppError('CBC.0250');
     if (req.bodyParseError) throw new AppError('common.malformed_json');
   });
-
-  /** After a rotation the previous secret stays valid for a while; try it only on a mismatch. */
-  async function retryWithPreviousSecret(
-    req: FastifyRequest,
-    request: Omit<VerifyInput, 'secretFor'>,
-    reason: SignatureFailure,
-  ): Promise<void> {
-    const ak = req.apiCaller?.accessKey;
-    const key = ak && reason === 'signature_mismatch' ? await findKeyForVerification(ctx, ak) : undefined;
-    const previous = key?.secrets[1];
-    if (previous && (await verifySignature({ ...request, secretFor: () => previous })).ok) return;
-    req.apiCaller = undefined;
-    throw new AppError('APIGW.0301', { reason });
-  }
 }
 
 function requestToVerify(req: FastifyRequest, now: Date): Omit<VerifyInput, 'secretFor'> {
