@@ -187,12 +187,15 @@ export async function listCustomers(
     .orderBy(desc(a.startedAt), desc(a.id))
     .offset(f.offset)
     .limit(f.limit);
-  // Without a customer-side filter the count needs the associations only (an index-only scan).
-  const counted = needsCustomerJoin(f)
-    ? db.select({ n: count() }).from(a).innerJoin(c, eq(c.id, a.customerId)).where(where)
-    : db.select({ n: count() }).from(a).where(where);
-  const [n] = await counted;
-  return { rows, total: Number(n?.n ?? 0) };
+  return { rows, total: await countCustomers(db, f, where) };
+}
+
+/** The total of a filter; without a customer-side filter only the associations are read (index-only). */
+async function countCustomers(db: DbOrTx, f: CustomerFilter, where: SQL | undefined): Promise<number> {
+  const [n] = needsCustomerJoin(f)
+    ? await db.select({ n: count() }).from(a).innerJoin(c, eq(c.id, a.customerId)).where(where)
+    : await db.select({ n: count() }).from(a).where(where);
+  return Number(n?.n ?? 0);
 }
 
 /** The columns the partner API's query answers with: a narrow select keeps the hot path cheap. */
@@ -231,11 +234,8 @@ export async function listCustomersForApi(db: DbOrTx, f: CustomerFilter) {
     .orderBy(desc(a.startedAt), desc(a.id))
     .offset(f.offset)
     .limit(f.limit);
-  const counted = needsCustomerJoin(f)
-    ? db.select({ n: count() }).from(a).innerJoin(c, eq(c.id, a.customerId)).where(where)
-    : db.select({ n: count() }).from(a).where(where);
-  const [rows, [n]] = await Promise.all([page, counted]);
-  return { rows, total: Number(n?.n ?? 0) };
+  const [rows, total] = await Promise.all([page, countCustomers(db, f, where)]);
+  return { rows, total };
 }
 
 const pageStatements = new WeakMap<DbOrTx, ReturnType<typeof preparePage>>();
