@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { type AppContext, systemActor } from '../context.ts';
-import type { Localized } from '../lib/i18n.ts';
 import { seedDemoBudgets } from '../modules/budgets/budgets.demo.ts';
 import { seedDemoCertificates } from '../modules/certificates/certificates.demo.ts';
 import { seedDemoCertification } from '../modules/certification/certification.demo.ts';
 import { seedDemoCustomers } from '../modules/customers/customers.demo.ts';
 import { seedDemoEvents } from '../modules/events/events.demo.ts';
+import { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from '../modules/identity/identity.demo-users.ts';
 import { findUserByEmail } from '../modules/identity/identity.repository.ts';
 import { createUser } from '../modules/identity/users.service.ts';
 import { seedDemoMemberships } from '../modules/memberships/memberships.demo.ts';
@@ -13,7 +12,8 @@ import { seedDemoOrganization } from '../modules/organization/organization.demo.
 import { findPartner } from '../modules/partners/partners.repository.ts';
 import { createPartner } from '../modules/partners/partners.service.ts';
 import { seedDemoTickets } from '../modules/tickets/tickets.demo.ts';
-import { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './users.ts';
+import { type AppContext, systemActor } from '../platform/context.ts';
+import type { Localized } from '../platform/i18n/i18n.ts';
 
 type DemoPartnerKey = NonNullable<DemoUser['partner']>;
 

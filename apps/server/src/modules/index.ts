@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../context.ts';
-import { registerPartnerApi } from '../open-api/index.ts';
-import auth from '../plugins/auth.ts';
-import csrf from '../plugins/csrf.ts';
+import type { AppContext } from '../platform/context.ts';
+import auth from '../platform/http/auth.ts';
+import csrf from '../platform/http/csrf.ts';
+import { registerPartnerApi } from '../platform/partner-api/index.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { budgetsRoutes } from './budgets/budgets.routes.ts';
 import { certificatesRoutes } from './certificates/certificates.routes.ts';

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '@pc/db';
-import { type AppContext, type NotifyInput, systemActor } from '../../context.ts';
-import { newId } from '../../lib/ids.ts';
-import { fenToYuan } from '../../lib/money.ts';
+import { type AppContext, type NotifyInput, systemActor } from '../../platform/context.ts';
+import { newId } from '../../platform/ids/ids.ts';
+import { fenToYuan } from '../../platform/money/money.ts';
 import { findCustomer } from '../customers/customers.repository.ts';
 import { liftPurchaseRestriction, restrictPurchases } from '../customers/customers.restriction.ts';
 import { emitEvent } from '../events/events.service.ts';

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '@pc/db';
-import type { AppContext } from '../../context.ts';
-import { newId, newToken } from '../../lib/ids.ts';
-import type { SessionUser } from '../../plugins/auth.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { SessionUser } from '../../platform/http/auth.ts';
+import { newId, newToken } from '../../platform/ids/ids.ts';
 import { findSessionByTokenHash, insertSession, revokeSession, touchSession } from './identity.repository.ts';
 import { sha256 } from './secrets.ts';
 import { sessionUserOf } from './users.service.ts';

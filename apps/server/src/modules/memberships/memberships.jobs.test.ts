@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPartnerWithAdmin } from '../../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/index.ts';
-import { systemActor } from '../../context.ts';
-import { jobRegistry } from '../../jobs/registry.ts';
+import { systemActor } from '../../platform/context.ts';
+import { jobRegistry } from '../../platform/jobs/registry.ts';
 import { grantMembership } from './applications.service.ts';
 import { inviteReseller } from './hierarchy.service.ts';
 

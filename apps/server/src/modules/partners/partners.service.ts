@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DbOrTx } from '@pc/db';
-import type { Actor, AppContext } from '../../context.ts';
-import { newId } from '../../lib/ids.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { newId } from '../../platform/ids/ids.ts';
 import { partnerAdminEmails } from '../identity/users.service.ts';
 import {
   findPartner,

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '@pc/db';
-import type { Actor, AppContext } from '../../context.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
 import { applySpendToBudgets, type SpendApplied } from '../budgets/budgets.evaluate.ts';
 import {
   addToTotals,
