@@ -2,6 +2,7 @@ import type { Database, Db, DbOrTx } from '@pc/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Clock } from './clock/clock.ts';
+import type { DomainEvents } from './events/domain-events.ts';
 import type { Locale } from './i18n/i18n.ts';
 
 /** Who is acting: passed from the route to the service, recorded in the audit log. */
@@ -40,7 +41,7 @@ export interface AuditLog {
 export type Channel = 'email' | 'sms' | 'in_app';
 
 export interface NotifyInput {
-  /** A template id from notifications/templates. */
+  /** A template id from a module's `<module>.templates.ts`. */
   template: string;
   locale: Locale;
   to: { userId?: string | null; email?: string | null; phone?: string | null; partnerId?: string | null };
@@ -87,4 +88,6 @@ export interface AppContext {
   audit: AuditLog;
   notifier: Notifier;
   jobs: JobQueue;
+  /** One-way domain events inside a transaction (`ctx.events.publish(tx, event, payload)`). */
+  events: DomainEvents;
 }

@@ -80,3 +80,31 @@ export const DEMO_USERS: DemoUser[] = [
     roles: ['admin'],
   },
 ];
+
+/**
+ * Two more accounts of the solution provider that show R1 and R8: one registered on the
+ * international site (it sees the banner pointing there) and one federated account (its profile
+ * is managed by the central identity provider). Same password as the others.
+ */
+export const EXTRA_DEMO_USERS: (DemoUser & { site: 'cn' | 'intl'; accountKind: 'local' | 'federated' })[] = [
+  {
+    label: 'International-site account (R1)',
+    email: 'intl@solution.demo',
+    name: 'Emma Liu',
+    userType: 'partner',
+    roles: ['member'],
+    partner: 'solution',
+    site: 'intl',
+    accountKind: 'local',
+  },
+  {
+    label: 'Federated account (R8)',
+    email: 'federated@solution.demo',
+    name: '林涛',
+    userType: 'partner',
+    roles: ['member'],
+    partner: 'solution',
+    site: 'cn',
+    accountKind: 'federated',
+  },
+];

@@ -9,10 +9,9 @@ import {
 } from '../../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/index.ts';
 import { systemActor } from '../../platform/context.ts';
-import { jobRegistry } from '../../platform/jobs/registry.ts';
 import { assignManager } from '../memberships/managers.service.ts';
 import { seedDemoTickets } from './tickets.demo.ts';
-import { ticketsJobs } from './tickets.jobs.ts';
+import { ticketsJobs as jobRegistry, ticketsJobs } from './tickets.jobs.ts';
 
 const job = ticketsJobs[0];
 if (!job) throw new Error('tickets job missing');

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { loadSession } from '../../modules/identity/sessions.service.ts';
 import type { Actor } from '../context.ts';
 import { AppError } from '../errors/errors.ts';
 import { parseLocale } from '../i18n/i18n.ts';
+import type { PlatformHooks } from '../module.ts';
 
 export type PartnerRole = 'admin' | 'member';
 export type OperatorRole = 'ecosystem_manager' | 'reviewer' | 'finance' | 'support' | 'admin';
@@ -26,6 +26,14 @@ export interface SessionUser {
   roles: string[];
   email: string;
   name: string;
+}
+
+/** A session found for a cookie token (the identity module's `resolveSession` hook returns it). */
+export interface LoadedSession {
+  user: SessionUser;
+  locale: string;
+  /** Set when the expiry slid forward: the cookie should be sent again. */
+  renewedUntil: Date | null;
 }
 
 declare module 'fastify' {
@@ -102,16 +110,17 @@ export function clearSessionCookie(reply: FastifyReply): void {
 }
 
 /**
- * Loads the session of `/api` requests into `req.user`. The saved language of the user applies
+ * Loads the session of `/api` requests into `req.user`, through the session hook identity provides. The saved language of the user applies
  * when the request names none itself (X-Language header or `lang` cookie).
  */
-async function auth(app: FastifyInstance) {
+async function auth(app: FastifyInstance, opts: { resolveSession: PlatformHooks['resolveSession'] }) {
+  const { resolveSession } = opts;
   app.decorateRequest('user', null);
   app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
-    const loaded = await loadSession(app.ctx, token);
+    const loaded = await resolveSession(app.ctx, token);
     if (!loaded) {
       clearSessionCookie(reply);
       return;

@@ -3,7 +3,6 @@ import PgBoss from 'pg-boss';
 import type { JobQueue, SendJobOptions } from '../context.ts';
 import { assertCron } from './cron.ts';
 import type { JobDefinition } from './job-definition.ts';
-import { jobRegistry } from './registry.ts';
 import { pgliteExecutor, transactionExecutor } from './sql-executor.ts';
 
 export interface FetchedJob {
@@ -45,7 +44,7 @@ export class BossJobQueue implements JobQueue {
 
   constructor(
     private readonly database: Database,
-    defs: readonly JobDefinition[] = jobRegistry,
+    defs: readonly JobDefinition[],
     private readonly onError: (err: unknown) => void = () => undefined,
   ) {
     const byName = new Map<string, JobDefinition>();
@@ -187,7 +186,7 @@ export class BossJobQueue implements JobQueue {
 /** Creates the queue and installs its tables; called once by buildApp. */
 export async function createJobQueue(
   database: Database,
-  opts: { defs?: readonly JobDefinition[]; onError?: (err: unknown) => void } = {},
+  opts: { defs: readonly JobDefinition[]; onError?: (err: unknown) => void },
 ): Promise<BossJobQueue> {
   const queue = new BossJobQueue(database, opts.defs, opts.onError);
   await queue.start();

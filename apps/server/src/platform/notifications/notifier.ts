@@ -1,9 +1,9 @@
 import type { Db, DbOrTx } from '@pc/db';
 import type { Config } from '../../config.ts';
-import { recordInAppMessage } from '../../modules/messages/messages.service.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { Channel, JobQueue, Notifier, NotifyInput } from '../context.ts';
 import { newId } from '../ids/ids.ts';
+import type { PlatformHooks } from '../module.ts';
 import { createMailTransport, type MailTransport } from './email.ts';
 import {
   claimNotification,
@@ -13,9 +13,9 @@ import {
   insertNotifications,
   type NotificationRow,
 } from './notifications.repository.ts';
-import { templateRegistry } from './registry.ts';
 import { renderTemplate, TemplateError } from './render.ts';
 import { recordingSmsProvider, type SmsProvider } from './sms.ts';
+import type { NotificationTemplate } from './template.ts';
 
 export const DELIVER_JOB = 'notifications.deliver';
 
@@ -35,6 +35,10 @@ export interface NotifierDeps {
   jobs: JobQueue;
   db: Db;
   sms?: SmsProvider;
+  /** Every template by id (`templateRegistryOf(MODULES)`). */
+  templates: Readonly<Record<string, NotificationTemplate>>;
+  /** Stores the in-app copy of a message (the messages module's hook). */
+  recordInAppMessage: PlatformHooks['recordInAppMessage'];
   mail?: MailTransport;
 }
 
@@ -60,7 +64,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     const rows: (Parameters<typeof insertNotifications>[1][number] & { link?: string | null })[] = [];
     for (const input of inputs) {
       const data = { publicUrl: config.publicUrl, ...input.data };
-      const text = renderTemplate(templateRegistry, input.template, input.locale, data);
+      const text = renderTemplate(deps.templates, input.template, input.locale, data);
       for (const channel of new Set(input.channels)) {
         const recipient = recipientOf(input, channel);
         if (!recipient) continue;
@@ -92,7 +96,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     );
     const inserted = rows.filter((r) => fresh.has(r.id));
     for (const r of inserted.filter((x) => x.channel === 'in_app')) {
-      await recordInAppMessage(tx, {
+      await deps.recordInAppMessage(tx, {
         userId: r.recipient,
         notificationId: r.id,
         title: r.subject ?? '',

@@ -18,9 +18,9 @@ export type NotificationTemplate = Record<Locale, TemplateText> & {
 
 /**
  * A module's templates, keyed by template id (`<module>.<name>`). Each module keeps them in
- * `notifications/templates/<module>.ts`, e.g.
+ * `modules/<module>/<module>.templates.ts`, e.g.
  * `export const identityTemplates = defineTemplates({ 'identity.email_code': { 'zh-CN': …, 'en-US': … } })`,
- * and the registry in `templates/index.ts` collects them. Always available in `data`: `{publicUrl}`.
+ * and its manifest's `templates` puts them in the registry. Always available in `data`: `{publicUrl}`.
  */
 export function defineTemplates<K extends string>(
   defs: Record<K, NotificationTemplate>,

@@ -1,10 +1,19 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { findKeyForVerification } from '../../modules/developer/keys.service.ts';
 import { AppError } from '../errors/errors.ts';
+import type { PlatformHooks } from '../module.ts';
 import './cbc.errors.ts';
 import { createFlowControl } from './flow-control.ts';
 import { partnerApiDocs } from './openapi-docs.ts';
 import { type VerifyInput, verifySignature } from './signing.ts';
+
+/** An access key as the developer module finds it for verification. */
+export interface PartnerApiKey {
+  keyId: string;
+  partnerId: string;
+  partnerDomainId: string;
+  /** The current secret first, then the one replaced by a rotation while it is still valid. */
+  secrets: string[];
+}
 
 /** Who is calling the partner API: resolved from the verified access key. */
 export interface ApiCaller {
@@ -33,7 +42,10 @@ export function callerOf(req: FastifyRequest): ApiCaller {
  * request (a bad signature answers 401 even when the body is malformed), checks X-Domain-Id, then
  * flow control per (access key, operation).
  */
-export async function partnerApiScope(app: FastifyInstance): Promise<void> {
+export async function partnerApiScope(
+  app: FastifyInstance,
+  findKey: PlatformHooks['findPartnerApiKey'],
+): Promise<void> {
   const ctx = app.ctx;
   const flow = createFlowControl(ctx.clock, ctx.config.apiFlowLimit);
   app.addContentTypeParser(
@@ -67,13 +79,13 @@ export async function partnerApiScope(app: FastifyInstance): Promise<void> {
   });
   app.addHook('preValidation', async (req) => {
     const request = requestToVerify(req, ctx.clock.now());
-    let key: Awaited<ReturnType<typeof findKeyForVerification>>;
+    let key: PartnerApiKey | undefined;
     let accessKey = '';
     const result = await verifySignature({
       ...request,
       secretFor: async (ak) => {
         accessKey = ak;
-        key = await findKeyForVerification(ctx, ak);
+        key = await findKey(ctx, ak);
         return key?.secrets[0];
       },
     });

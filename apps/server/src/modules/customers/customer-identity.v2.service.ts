@@ -1,10 +1,10 @@
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
-import { findCustomerByDomainName, findCustomersByContact } from '../customers/customers.repository.ts';
-import { sendCustomerSignupCode } from './codes.service.ts';
-import { findUserByEmail, findUserByPhone } from './identity.repository.ts';
-import { normalizeEmail } from './secrets.ts';
+import { sendCustomerSignupCode } from '../identity/codes.service.ts';
+import { findUserByEmail, findUserByPhone } from '../identity/identity.repository.ts';
+import { normalizeEmail } from '../identity/secrets.ts';
+import { findCustomerByDomainName, findCustomersByContact } from './customers.repository.ts';
 import '../../platform/partner-api/cbc.errors.ts';
 
 export type SearchType = 'email' | 'mobile' | 'name';

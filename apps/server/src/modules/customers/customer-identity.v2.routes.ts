@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { callerOf } from '../../platform/partner-api/scope.ts';
-import { checkIdentity, sendVerificationCode } from './identity.v2.service.ts';
+import { checkIdentity, sendVerificationCode } from './customer-identity.v2.service.ts';
 
 const tags = ['partner-api'];
 

@@ -1,11 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.ts';
 import { requireOperator } from '../../platform/http/auth.ts';
-import { registrationsQuery, registrationsResponse } from './partners.schemas.ts';
-import { listRegistrations } from './partners.service.ts';
+import { registrationsQuery, registrationsResponse } from './registrations.schemas.ts';
+import { listRegistrations } from './registrations.service.ts';
 
-/** Console views of partner companies. */
-export const partnersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+/** Console: recent partner registrations (the company and its administrator). */
+export const registrationsConsoleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
+  app,
+  { ctx },
+) => {
   app.get(
     '/api/console/partners',
     {

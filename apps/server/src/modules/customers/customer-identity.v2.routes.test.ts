@@ -10,7 +10,7 @@ import {
 import { createTestApp, type TestApp } from '../../../test/index.ts';
 import { callV2, createApiKey, type TestApiKey } from '../../../test/v2.ts';
 import { newId } from '../../platform/ids/ids.ts';
-import { useSignupCode } from './codes.service.ts';
+import { useSignupCode } from '../identity/codes.service.ts';
 
 const CHECK = '/v2/partners/sub-customers/users/check-identity';
 const SEND = '/v2/bases/verificationcode/send';
