@@ -15,7 +15,10 @@ for (const line of message.split('\n')) {
 if (moves.size === 0) throw new Error('no path map in tag layout-v1');
 
 function walk(p, out = []) {
-  if (statSync(p).isFile()) return /\.(ts|tsx|mjs)$/.test(p) ? [...out, p] : out;
+  if (statSync(p).isFile()) {
+    if (/\.(ts|tsx|mjs)$/.test(p)) out.push(p);
+    return out;
+  }
   for (const e of readdirSync(p)) {
     if (e === 'node_modules' || e === 'dist' || e.startsWith('.')) continue;
     walk(join(p, e), out);
