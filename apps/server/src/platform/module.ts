@@ -1,25 +1,16 @@
 import type { DbOrTx } from '@pc/db';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './context.ts';
-import type { Listener } from './events/domain-events.ts';
-import type { LoadedSession } from './http/auth.ts';
+import type { DomainEvent, EventListener } from './events/domain-events.ts';
+import type { ResolveSession } from './http/auth.ts';
 import type { JobDefinition } from './jobs/job-definition.ts';
+import type { RecordInAppMessage } from './notifications/notifier.ts';
 import type { NotificationTemplate } from './notifications/template.ts';
-import type { PartnerApiKey } from './partner-api/scope.ts';
+import type { FindPartnerApiKey } from './partner-api/scope.ts';
 
 /** A Fastify plugin of routes; it receives the app context. */
 // biome-ignore lint/suspicious/noExplicitAny: route plugins declare their own option and provider types
 export type RoutesPlugin = (app: FastifyInstance, opts: { ctx: AppContext }) => Promise<void> | any;
-
-/** An in-app message the notifier records beside the notification (the messages module stores it). */
-export interface InAppMessage {
-  userId: string;
-  notificationId: string;
-  title: string;
-  body: string;
-  link: string | null;
-  at: Date;
-}
 
 /**
  * What the platform needs from modules without importing them. Each hook is provided by exactly
@@ -27,11 +18,23 @@ export interface InAppMessage {
  */
 export interface PlatformHooks {
   /** identity: the live session of a cookie token (sliding its expiry), or null. */
-  resolveSession(ctx: AppContext, token: string): Promise<LoadedSession | null>;
+  resolveSession: ResolveSession;
   /** developer: the access key a partner-API request is signed with, or undefined. */
-  findPartnerApiKey(ctx: AppContext, accessKey: string): Promise<PartnerApiKey | undefined>;
+  findPartnerApiKey: FindPartnerApiKey;
   /** messages: stores the in-app copy of a notification in the notifier's transaction. */
-  recordInAppMessage(tx: DbOrTx, message: InAppMessage): Promise<unknown>;
+  recordInAppMessage: RecordInAppMessage;
+}
+
+/** A module's reaction to another module's domain event (see `listen`). */
+// biome-ignore lint/suspicious/noExplicitAny: each listener has its own payload type
+export type Listener<P = any> = EventListener<P, AppContext>;
+
+/** `listeners: [listen(spendAccepted, handler)]` in a manifest; the handler runs in the publisher's transaction. */
+export function listen<P>(
+  event: DomainEvent<P>,
+  handle: (ctx: AppContext, tx: DbOrTx, payload: P) => Promise<void>,
+): Listener<P> {
+  return { event, handle };
 }
 
 /** A module's manifest: everything it adds to the app. Listed once in `modules/index.ts`. */
@@ -51,8 +54,7 @@ export interface ModuleManifest {
   /** Idempotent demo data, run in MODULES order by `npm start`. */
   demo?: (ctx: AppContext) => Promise<void>;
   /** Reactions to other modules' domain events. */
-  // biome-ignore lint/suspicious/noExplicitAny: each listener has its own payload type
-  listeners?: readonly Listener<any>[];
+  listeners?: readonly Listener[];
   hooks?: Partial<PlatformHooks>;
   /** For the tenancy test: paths anyone may call, and portal paths operators have no business on. */
   tenancy?: { public?: readonly RegExp[]; partnerOnly?: readonly RegExp[] };

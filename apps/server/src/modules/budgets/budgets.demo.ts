@@ -1,6 +1,6 @@
 import { type AppContext, systemActor } from '../../platform/context.ts';
-import { findCustomerByDomainName } from '../customers/customers.repository.ts';
-import { ingestSpendBatch } from '../spend/spend.service.ts';
+import { findCustomerByDomainName } from '../customers/index.ts';
+import { ingestSpendBatch } from '../spend/index.ts';
 import { getBudget, portalTarget, setBudget } from './budgets.service.ts';
 import { addRecipients } from './recipients.service.ts';
 

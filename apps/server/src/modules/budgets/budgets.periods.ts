@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { BUSINESS_TZ, inBusinessTz } from '../../platform/clock/clock.ts';
-import { billCycleOf } from '../spend/spend.validate.ts';
+import { billCycleOf } from '../spend/index.ts';
 
 export const THRESHOLDS = [75, 90, 100] as const;
 export type BudgetType = 'MONTHLY' | 'PACKAGE';

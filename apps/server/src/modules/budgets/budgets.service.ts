@@ -3,13 +3,13 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import {
+  findCustomer,
   requireManagedCustomer,
   requireVisibleCustomer,
   resolveActingPartner,
-} from '../customers/customers.access.ts';
-import { findCustomer } from '../customers/customers.repository.ts';
-import { emitEvent } from '../events/events.service.ts';
-import { spendInCycle } from '../spend/spend.repository.ts';
+} from '../customers/index.ts';
+import { emitEvent } from '../events/index.ts';
+import { spendInCycle } from '../spend/index.ts';
 import { lift, rollOver, settleUsage } from './budgets.evaluate.ts';
 import './budgets.errors.ts';
 import {

@@ -1,6 +1,5 @@
-import { listen } from '../../platform/events/domain-events.ts';
-import { defineModule } from '../../platform/module.ts';
-import { DEMO_PARTNERS } from '../partners/partners.demo.ts';
+import { defineModule, listen } from '../../platform/module.ts';
+import { DEMO_PARTNERS } from '../partners/index.ts';
 import { spendAccepted } from '../spend/index.ts';
 import { seedDemoBudgets } from './budgets.demo.ts';
 import { BudgetErrors } from './budgets.errors.ts';

@@ -15,3 +15,6 @@ export const certificatesModule = defineModule({
   demo: seedDemoCertificates,
   tenancy: { partnerOnly: [/^\/api\/certificate/] },
 });
+
+// What other modules may use (the only way in).
+export { issueCertificate } from './certificates.service.ts';

@@ -1,5 +1,5 @@
 import { type Actor, type AppContext, systemActor } from '../../platform/context.ts';
-import { findUserByEmail } from '../identity/identity.repository.ts';
+import { findUserByEmail } from '../identity/index.ts';
 import { findStage } from './certification.repository.ts';
 import type { Stage } from './certification.schemas.ts';
 import { saveDraft, submitStage } from './certification.service.ts';

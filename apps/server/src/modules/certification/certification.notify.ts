@@ -1,8 +1,7 @@
 import type { DbOrTx } from '@pc/db';
 import type { AppContext, Channel } from '../../platform/context.ts';
 import type { Localized } from '../../platform/i18n/i18n.ts';
-import { parseUserLocale } from '../identity/auth.service.ts';
-import { partnerAdmins } from '../identity/users.service.ts';
+import { parseUserLocale, partnerAdmins } from '../identity/index.ts';
 import type { SubmissionRow } from './certification.repository.ts';
 import type { Stage } from './certification.schemas.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PHONE_PATTERN } from '../identity/secrets.ts';
+import { PHONE_PATTERN } from '../identity/index.ts';
 
 export const STAGES = ['qualification', 'business'] as const;
 export type Stage = (typeof STAGES)[number];

@@ -16,3 +16,6 @@ export const certificationModule = defineModule({
   demo: seedDemoCertification,
   tenancy: { partnerOnly: [/^\/api\/certification/, /^\/api\/payout-eligibility/] },
 });
+
+// What other modules may use (the only way in).
+export { stageView } from './certification.service.ts';

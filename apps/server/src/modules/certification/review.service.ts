@@ -3,8 +3,8 @@ import type { DbOrTx } from '@pc/db';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { newId } from '../../platform/ids/ids.ts';
-import { issueCertificate } from '../certificates/certificates.service.ts';
-import { getPartner } from '../partners/partners.service.ts';
+import { issueCertificate } from '../certificates/index.ts';
+import { getPartner } from '../partners/index.ts';
 import { decryptBankAccount, maskBankAccount } from './bank-account.crypto.ts';
 import { notifyTransition } from './certification.notify.ts';
 import {

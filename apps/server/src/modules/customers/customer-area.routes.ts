@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf, requireCustomerUser, setSessionCookie } from '../../platform/http/auth.ts';
-import { meOf } from '../identity/me.service.ts';
+import { meOf } from '../identity/index.ts';
 import { associationTypeOf } from './customers.rules.ts';
 import {
   applyBody,

@@ -1,9 +1,12 @@
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
-import { sendCustomerSignupCode } from '../identity/codes.service.ts';
-import { findUserByEmail, findUserByPhone } from '../identity/identity.repository.ts';
-import { normalizeEmail } from '../identity/secrets.ts';
+import {
+  findUserByEmail,
+  findUserByPhone,
+  normalizeEmail,
+  sendCustomerSignupCode,
+} from '../identity/index.ts';
 import { findCustomerByDomainName, findCustomersByContact } from './customers.repository.ts';
 import '../../platform/partner-api/cbc.errors.ts';
 

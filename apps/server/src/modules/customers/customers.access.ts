@@ -1,8 +1,8 @@
 import '../../platform/partner-api/cbc.errors.ts';
 import type { DbOrTx } from '@pc/db';
 import { AppError } from '../../platform/errors/errors.ts';
-import { activeDistributorIdOf, activeResellerIdsOf } from '../memberships/hierarchy.service.ts';
-import { getPartnerByDomainId } from '../partners/partners.service.ts';
+import { activeDistributorIdOf, activeResellerIdsOf } from '../memberships/index.ts';
+import { getPartnerByDomainId } from '../partners/index.ts';
 import {
   type AssociationRow,
   type CustomerRow,

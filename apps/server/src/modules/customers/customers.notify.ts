@@ -1,7 +1,7 @@
 import type { DbOrTx } from '@pc/db';
 import type { AppContext, Channel } from '../../platform/context.ts';
 import { type Locale, parseLocale } from '../../platform/i18n/i18n.ts';
-import { usersByIds } from '../identity/users.service.ts';
+import { usersByIds } from '../identity/index.ts';
 import type { CustomerRow } from './customers.repository.ts';
 import type { AssociationType } from './customers.rules.ts';
 

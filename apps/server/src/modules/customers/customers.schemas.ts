@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { localeSchema, meSchema } from '../identity/identity.schemas.ts';
-import { PHONE_PATTERN } from '../identity/secrets.ts';
+import { localeSchema, meSchema, PHONE_PATTERN } from '../identity/index.ts';
 
 export const associationType = z.enum(['referral', 'resale']);
 const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');

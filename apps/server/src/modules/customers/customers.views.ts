@@ -4,7 +4,7 @@ import { BUSINESS_TZ } from '../../platform/clock/clock.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
-import { partnersByIds } from '../partners/partners.service.ts';
+import { partnersByIds } from '../partners/index.ts';
 import { customersVisibleTo, requireVisibleCustomer } from './customers.access.ts';
 import { TYPE_LABEL } from './customers.notify.ts';
 import {

@@ -17,3 +17,8 @@ export const customersModule = defineModule({
   demo: seedDemoCustomers,
   tenancy: { partnerOnly: [/^\/api\/customers/, /^\/api\/customer\//] },
 });
+
+// What other modules may use (the only way in).
+export { requireManagedCustomer, requireVisibleCustomer, resolveActingPartner } from './customers.access.ts';
+export { findCustomer, findCustomerByDomainName } from './customers.repository.ts';
+export { liftPurchaseRestriction, restrictPurchases } from './customers.restriction.ts';

@@ -3,15 +3,9 @@ import type { DbOrTx } from '@pc/db';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { newId, newToken } from '../../platform/ids/ids.ts';
-import { normalizeEmail, sha256 } from '../identity/secrets.ts';
-import { usersByIds } from '../identity/users.service.ts';
-import { notifyPartnerAdmins } from '../memberships/memberships.notify.ts';
-import {
-  getPartner,
-  getPartnerByDomainId,
-  partnersByIds,
-  searchPartnersByName,
-} from '../partners/partners.service.ts';
+import { normalizeEmail, sha256, usersByIds } from '../identity/index.ts';
+import { notifyPartnerAdmins } from '../memberships/index.ts';
+import { getPartner, getPartnerByDomainId, partnersByIds, searchPartnersByName } from '../partners/index.ts';
 import { isUniqueViolation } from './customers.db-errors.ts';
 import { notifyCustomer, TYPE_LABEL } from './customers.notify.ts';
 import {

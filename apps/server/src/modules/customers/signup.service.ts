@@ -1,16 +1,22 @@
 import './customers.errors.ts';
-import '../identity/identity.errors.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { newId } from '../../platform/ids/ids.ts';
-import { enqueueBindCallback } from '../events/bind-callback.service.ts';
-import { issueCode, sendWaitSeconds, useSignupCode } from '../identity/codes.service.ts';
-import { hashPassword, isStrongPassword } from '../identity/passwords.ts';
-import { normalizeEmail } from '../identity/secrets.ts';
-import { type NewSession, openSession } from '../identity/sessions.service.ts';
-import { createUser, type UserRow } from '../identity/users.service.ts';
-import { getPartnerByDomainId } from '../partners/partners.service.ts';
+import { enqueueBindCallback } from '../events/index.ts';
+import {
+  createUser,
+  hashPassword,
+  isStrongPassword,
+  issueCode,
+  type NewSession,
+  normalizeEmail,
+  openSession,
+  sendWaitSeconds,
+  type UserRow,
+  useSignupCode,
+} from '../identity/index.ts';
+import { getPartnerByDomainId } from '../partners/index.ts';
 import { isUniqueViolation } from './customers.db-errors.ts';
 import { findCustomerByXaccount } from './customers.repository.ts';
 import type { AssociationType } from './customers.rules.ts';

@@ -4,10 +4,13 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { newId } from '../../platform/ids/ids.ts';
-import { useSignupCode } from '../identity/codes.service.ts';
-import { isStrongPassword } from '../identity/passwords.ts';
-import { normalizeEmail, normalizePhone } from '../identity/secrets.ts';
-import { createUser } from '../identity/users.service.ts';
+import {
+  createUser,
+  isStrongPassword,
+  normalizeEmail,
+  normalizePhone,
+  useSignupCode,
+} from '../identity/index.ts';
 import { requireManagedCustomer, resolveActingPartner } from './customers.access.ts';
 import { isUniqueViolation } from './customers.db-errors.ts';
 import { findCustomerByXaccount, listCustomersForApi } from './customers.repository.ts';

@@ -5,7 +5,7 @@ import { newId } from '../../platform/ids/ids.ts';
 import { createKeyCache } from './keys.cache.ts';
 import './developer.errors.ts';
 import { openSecret, sealSecret } from '../../platform/seal/seal.ts';
-import { getPartner } from '../partners/partners.service.ts';
+import { getPartner } from '../partners/index.ts';
 import { LAST_USED_RESOLUTION_MS, MAX_KEYS_PER_PARTNER, PREVIOUS_SECRET_TTL_MS } from './developer.policy.ts';
 import {
   type ApiKeyRow,

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../platform/context.ts';
 import { sealSecret } from '../../platform/seal/seal.ts';
-import { getPartner } from '../partners/partners.service.ts';
+import { getPartner } from '../partners/index.ts';
 import { findDelivery, insertAttempt, insertDeliveries } from './deliveries.repository.ts';
 import { findEndpoint, insertEndpoint, insertEvent } from './events.repository.ts';
 import { WEBHOOK_CONTENT_TYPE } from './events.types.ts';

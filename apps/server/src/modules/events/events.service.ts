@@ -1,7 +1,7 @@
 import type { DbOrTx } from '@pc/db';
 import type { AppContext } from '../../platform/context.ts';
 import { newId } from '../../platform/ids/ids.ts';
-import { getPartner } from '../partners/partners.service.ts';
+import { getPartner } from '../partners/index.ts';
 import { insertDeliveries } from './deliveries.repository.ts';
 import { insertEvent, subscribedEndpoints } from './events.repository.ts';
 import { DELIVER_JOB, type EmitEventInput, WEBHOOK_CONTENT_TYPE } from './events.types.ts';

@@ -17,3 +17,7 @@ export const eventsModule = defineModule({
     partnerOnly: [/^\/api\/developer\/(webhooks|deliveries|integration)/],
   },
 });
+
+// What other modules may use (the only way in).
+export { enqueueBindCallback } from './bind-callback.service.ts';
+export { emitEvent } from './events.service.ts';

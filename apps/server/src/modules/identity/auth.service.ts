@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors/errors.ts';
 import type { SessionUser } from '../../platform/http/auth.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { newId } from '../../platform/ids/ids.ts';
-import { createPartner } from '../partners/partners.service.ts';
+import { createPartner } from '../partners/index.ts';
 import { latestCode } from './codes.repository.ts';
 import { checkCode, issueCode, sendWaitSeconds, useCode } from './codes.service.ts';
 import {

@@ -1,5 +1,5 @@
 import { type AppContext, systemActor } from '../../platform/context.ts';
-import { DEMO_PARTNERS } from '../partners/partners.demo.ts';
+import { DEMO_PARTNERS } from '../partners/index.ts';
 import { DEMO_PASSWORD, DEMO_USERS, type DemoUser, EXTRA_DEMO_USERS } from './identity.demo-users.ts';
 import { findUserByEmail } from './identity.repository.ts';
 import { createUser } from './users.service.ts';

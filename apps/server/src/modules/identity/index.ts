@@ -20,3 +20,24 @@ export const identityModule = defineModule({
   hooks: { resolveSession: loadSession },
   tenancy: { public: [/^\/api\/auth\//] },
 });
+
+// What other modules may use (the only way in).
+export { parseUserLocale } from './auth.service.ts';
+export { issueCode, sendCustomerSignupCode, sendWaitSeconds, useSignupCode } from './codes.service.ts';
+export { findUserByEmail, findUserByPhone } from './identity.repository.ts';
+export { localeSchema, meSchema } from './identity.schemas.ts';
+export { meOf } from './me.service.ts';
+export {
+  findPartnerUser,
+  listPartnerUsers,
+  pageActivePartnerUsers,
+  setPartnerUserRoles,
+  setPartnerUserStatus,
+  userWithEmail,
+} from './partner-users.service.ts';
+export { hashPassword, isStrongPassword } from './passwords.ts';
+export { normalizeEmail, normalizePhone, PHONE_PATTERN, safeEqual, sha256 } from './secrets.ts';
+export type { NewSession } from './sessions.service.ts';
+export { openSession } from './sessions.service.ts';
+export type { UserRow } from './users.service.ts';
+export { createUser, operatorsWithRoles, partnerAdmins, usersByIds } from './users.service.ts';

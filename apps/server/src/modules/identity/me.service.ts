@@ -3,7 +3,7 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import type { SessionUser } from '../../platform/http/auth.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
-import { getPartner } from '../partners/partners.service.ts';
+import { getPartner } from '../partners/index.ts';
 import { assertLocalAccount } from './identity.policy.ts';
 import { findUserById, type UserRow, updateUser } from './identity.repository.ts';
 

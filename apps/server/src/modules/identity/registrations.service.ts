@@ -1,5 +1,5 @@
 import type { AppContext } from '../../platform/context.ts';
-import { listRecentPartners } from '../partners/partners.service.ts';
+import { listRecentPartners } from '../partners/index.ts';
 import { partnerAdminEmails } from './users.service.ts';
 
 export interface RegistrationItem {

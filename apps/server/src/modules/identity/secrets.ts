@@ -1,9 +1,6 @@
-import { createHash, createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomInt } from 'node:crypto';
 
-/** Session tokens are stored only as their SHA-256. */
-export function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
-}
+export { safeEqual, sha256 } from '../../platform/seal/digest.ts';
 
 /** A 6-digit code, uniformly random. */
 export function newCode(): string {
@@ -13,12 +10,6 @@ export function newCode(): string {
 /** Codes have a million values: keyed with the server secret so a leaked table cannot be brute-forced. */
 export function hashCode(secret: string, codeId: string, code: string): string {
   return createHmac('sha256', secret).update(`${codeId}:${code}`).digest('hex');
-}
-
-export function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 /** `wa***@example.com`, `138****8000`: enough to recognise, not enough to harvest. */

@@ -4,9 +4,9 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
-import { usersByIds } from '../identity/users.service.ts';
-import { partnersByIds } from '../partners/partners.service.ts';
-import type { ProgramCode } from '../programs/programs.data.ts';
+import { usersByIds } from '../identity/index.ts';
+import { partnersByIds } from '../partners/index.ts';
+import type { ProgramCode } from '../programs/index.ts';
 import { isUniqueViolation } from './memberships.db-errors.ts';
 import { notifyOperator, notifyPartnerAdmins, programName } from './memberships.notify.ts';
 import {

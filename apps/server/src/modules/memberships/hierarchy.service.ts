@@ -5,8 +5,8 @@ import { type Actor, type AppContext, systemActor } from '../../platform/context
 import { AppError } from '../../platform/errors/errors.ts';
 import type { Localized } from '../../platform/i18n/i18n.ts';
 import { newId } from '../../platform/ids/ids.ts';
-import { findUserByEmail } from '../identity/identity.repository.ts';
-import { partnersByIds } from '../partners/partners.service.ts';
+import { findUserByEmail } from '../identity/index.ts';
+import { partnersByIds } from '../partners/index.ts';
 import { grantMembership } from './applications.service.ts';
 import { isUniqueViolation } from './memberships.db-errors.ts';
 import { notifyPartnerAdmins } from './memberships.notify.ts';

@@ -19,3 +19,8 @@ export const membershipsModule = defineModule({
   demo: seedDemoMemberships,
   tenancy: { partnerOnly: [/^\/api\/memberships/] },
 });
+
+// What other modules may use (the only way in).
+export { activeDistributorIdOf, activeResellerIdsOf } from './hierarchy.service.ts';
+export { managerContact } from './managers.service.ts';
+export { notifyPartnerAdmins } from './memberships.notify.ts';

@@ -1,8 +1,8 @@
 import './memberships.errors.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
-import { operatorsWithRoles, usersByIds } from '../identity/users.service.ts';
-import { getPartner } from '../partners/partners.service.ts';
+import { operatorsWithRoles, usersByIds } from '../identity/index.ts';
+import { getPartner } from '../partners/index.ts';
 import { notifyPartnerAdmins } from './memberships.notify.ts';
 import { findManager, upsertManager } from './memberships.repository.ts';
 

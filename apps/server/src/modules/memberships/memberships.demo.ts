@@ -1,6 +1,6 @@
 import { type AppContext, systemActor } from '../../platform/context.ts';
 import { newId } from '../../platform/ids/ids.ts';
-import { findUserByEmail } from '../identity/identity.repository.ts';
+import { findUserByEmail } from '../identity/index.ts';
 import { grantMembership } from './applications.service.ts';
 import {
   findActiveLinkOfReseller,

@@ -1,9 +1,9 @@
 import type { DbOrTx } from '@pc/db';
 import type { AppContext, Channel } from '../../platform/context.ts';
 import { type Locale, parseLocale } from '../../platform/i18n/i18n.ts';
-import type { UserRow } from '../identity/users.service.ts';
-import { partnerAdmins } from '../identity/users.service.ts';
-import { PROGRAMS } from '../programs/programs.data.ts';
+import type { UserRow } from '../identity/index.ts';
+import { partnerAdmins } from '../identity/index.ts';
+import { PROGRAMS } from '../programs/index.ts';
 
 export function programName(code: string, locale: Locale): string {
   return PROGRAMS.find((p) => p.code === code)?.name[locale] ?? code;

@@ -1,5 +1,5 @@
 import { inBusinessTz } from '../../platform/clock/clock.ts';
-import type { ProgramCode } from '../programs/programs.data.ts';
+import type { ProgramCode } from '../programs/index.ts';
 
 export type ApplicationKind = 'join' | 'assc' | 'upgrade';
 

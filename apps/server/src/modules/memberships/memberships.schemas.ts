@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PROGRAM_CODES } from '../programs/programs.data.ts';
+import { PROGRAM_CODES } from '../programs/index.ts';
 
 export const programCode = z.enum(PROGRAM_CODES);
 const id = z.string().min(1).max(64);

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
-import { getPartner } from '../partners/partners.service.ts';
+import { getPartner } from '../partners/index.ts';
 import { type ApplicationView, viewApplications } from './applications.service.ts';
 import { currentDistributor, type ResellerView, resellersOf } from './hierarchy.service.ts';
 import { type ManagerContact, managerContact } from './managers.service.ts';

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
-import { partnerAdmins } from '../identity/users.service.ts';
-import { partnersByIds } from '../partners/partners.service.ts';
+import { partnerAdmins } from '../identity/index.ts';
+import { partnersByIds } from '../partners/index.ts';
 import { assertIsDistributor, resellersOf } from './hierarchy.service.ts';
 import { managerContact } from './managers.service.ts';
 import '../../platform/partner-api/cbc.errors.ts';

@@ -3,8 +3,7 @@ import type { DbOrTx } from '@pc/db';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { yuanToFen } from '../../platform/money/money.ts';
-import { findPartnerByDomainId } from '../partners/partners.repository.ts';
-import { getPartner } from '../partners/partners.service.ts';
+import { findPartnerByDomainId, getPartner } from '../partners/index.ts';
 import { findPerformance, type PerformanceRow, upsertPerformance } from './memberships.repository.ts';
 import { businessYear } from './memberships.rules.ts';
 

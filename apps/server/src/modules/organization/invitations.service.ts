@@ -4,11 +4,17 @@ import { systemActor } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { parseLocale } from '../../platform/i18n/i18n.ts';
 import { newId, newToken } from '../../platform/ids/ids.ts';
-import { listPartnerUsers, userWithEmail } from '../identity/partner-users.service.ts';
-import { hashPassword, isStrongPassword } from '../identity/passwords.ts';
-import { normalizeEmail, sha256 } from '../identity/secrets.ts';
-import { createUser, usersByIds } from '../identity/users.service.ts';
-import { getPartner } from '../partners/partners.service.ts';
+import {
+  createUser,
+  hashPassword,
+  isStrongPassword,
+  listPartnerUsers,
+  normalizeEmail,
+  sha256,
+  usersByIds,
+  userWithEmail,
+} from '../identity/index.ts';
+import { getPartner } from '../partners/index.ts';
 import './organization.errors.ts';
 import {
   closePendingInvitation,

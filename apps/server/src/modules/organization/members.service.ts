@@ -1,12 +1,12 @@
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
+import type { UserRow } from '../identity/index.ts';
 import {
   findPartnerUser,
   listPartnerUsers,
   setPartnerUserRoles,
   setPartnerUserStatus,
-} from '../identity/partner-users.service.ts';
-import type { UserRow } from '../identity/users.service.ts';
+} from '../identity/index.ts';
 import './organization.errors.ts';
 import { listProfiles, listQualificationsOfPartner, lockOrganization } from './organization.repository.ts';
 import { businessDate, normalizeRoles } from './organization.rules.ts';

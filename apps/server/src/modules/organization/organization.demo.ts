@@ -1,8 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import { systemActor } from '../../platform/context.ts';
 import { newId, newToken } from '../../platform/ids/ids.ts';
-import { userWithEmail } from '../identity/partner-users.service.ts';
-import { sha256 } from '../identity/secrets.ts';
+import { sha256, userWithEmail } from '../identity/index.ts';
 import {
   findPendingInvitationFor,
   insertInvitation,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PHONE_PATTERN } from '../identity/secrets.ts';
+import { PHONE_PATTERN } from '../identity/index.ts';
 
 export const PARTNER_ROLES = ['admin', 'member', 'project_specialist'] as const;
 export const INVITATION_STATUSES = ['pending', 'accepted', 'expired', 'revoked'] as const;

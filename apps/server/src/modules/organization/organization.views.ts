@@ -1,4 +1,4 @@
-import type { UserRow } from '../identity/users.service.ts';
+import type { UserRow } from '../identity/index.ts';
 import type { InvitationRow, ProfileRow, QualificationRow } from './organization.repository.ts';
 import { effectiveStatus, expiryState } from './organization.rules.ts';
 import type { QualificationKind } from './organization.schemas.ts';

@@ -1,9 +1,8 @@
 import type { AppContext } from '../../platform/context.ts';
 import { systemActor } from '../../platform/context.ts';
 import { parseLocale } from '../../platform/i18n/i18n.ts';
-import { listPartnerUsers, pageActivePartnerUsers } from '../identity/partner-users.service.ts';
-import { usersByIds } from '../identity/users.service.ts';
-import { partnersByIds } from '../partners/partners.service.ts';
+import { listPartnerUsers, pageActivePartnerUsers, usersByIds } from '../identity/index.ts';
+import { partnersByIds } from '../partners/index.ts';
 import { findProfile, listUnwarnedExpiring, markExpiryWarned } from './organization.repository.ts';
 import { addDays, businessDate, businessMonth, EXPIRY_WARNING_DAYS } from './organization.rules.ts';
 

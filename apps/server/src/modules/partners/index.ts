@@ -10,3 +10,16 @@ export const partnersModule = defineModule({
   errors: {},
   demo: seedDemoPartners,
 });
+
+// What other modules may use (the only way in).
+export { DEMO_PARTNERS } from './partners.demo.ts';
+export { findPartnerByDomainId } from './partners.repository.ts';
+export {
+  createPartner,
+  getPartner,
+  getPartnerByDomainId,
+  listRecentPartners,
+  newDomainId,
+  partnersByIds,
+  searchPartnersByName,
+} from './partners.service.ts';

@@ -10,3 +10,7 @@ export const programsModule = defineModule({
   errors: {},
   tenancy: { public: [/^\/api\/programs/] },
 });
+
+export type { ProgramCode } from './programs.data.ts';
+// What other modules may use (the only way in).
+export { PROGRAM_CODES, PROGRAMS } from './programs.data.ts';

@@ -13,3 +13,8 @@ export const spendModule = defineModule({
 
 /** Published in the ingesting transaction; listen with `listen(spendAccepted, …)`. */
 export { type SpendApplied, spendAccepted } from './spend.events.ts';
+
+// What other modules may use (the only way in).
+export { spendInCycle } from './spend.repository.ts';
+export { ingestSpendBatch } from './spend.service.ts';
+export { billCycleOf } from './spend.validate.ts';

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import { systemActor } from '../../platform/context.ts';
-import { operatorsWithRoles, type UserRow, usersByIds } from '../identity/users.service.ts';
-import { managerContact } from '../memberships/managers.service.ts';
+import { operatorsWithRoles, type UserRow, usersByIds } from '../identity/index.ts';
+import { managerContact } from '../memberships/index.ts';
 import { findTicket, flagOverdue, listNewlyOverdue, type TicketRow } from './tickets.repository.ts';
 import { formatBeijing, notifyUser, partnerNameOf } from './tickets.service.ts';
 

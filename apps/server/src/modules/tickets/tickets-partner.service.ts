@@ -1,6 +1,6 @@
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
-import { usersByIds } from '../identity/users.service.ts';
+import { usersByIds } from '../identity/index.ts';
 import { dueTimeFrom } from './calendar.service.ts';
 import { listReplies } from './tickets.repository.ts';
 import type { TicketDetail } from './tickets.schemas.ts';

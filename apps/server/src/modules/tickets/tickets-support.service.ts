@@ -1,6 +1,6 @@
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
-import { operatorsWithRoles, usersByIds } from '../identity/users.service.ts';
+import { operatorsWithRoles, usersByIds } from '../identity/index.ts';
 import { TICKET_HANDLER_ROLES } from './tickets.policy.ts';
 import { findTickets, listReplies, setAssignee } from './tickets.repository.ts';
 import type { TicketDetail } from './tickets.schemas.ts';

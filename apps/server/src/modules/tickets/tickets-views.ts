@@ -1,7 +1,7 @@
 import type { DbOrTx } from '@pc/db';
 import type { AppContext } from '../../platform/context.ts';
-import { usersByIds } from '../identity/users.service.ts';
-import { getPartner } from '../partners/partners.service.ts';
+import { usersByIds } from '../identity/index.ts';
+import { getPartner } from '../partners/index.ts';
 import type { ReplyRow, TicketRow } from './tickets.repository.ts';
 import type { TicketDetail, TicketView } from './tickets.schemas.ts';
 

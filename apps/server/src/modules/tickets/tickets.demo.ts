@@ -1,5 +1,5 @@
 import { type AppContext, systemActor } from '../../platform/context.ts';
-import { findUserByEmail } from '../identity/identity.repository.ts';
+import { findUserByEmail } from '../identity/index.ts';
 import { dueTimeFrom, seedHolidayCalendar } from './calendar.service.ts';
 import { findTicket, insertReply, insertTicket } from './tickets.repository.ts';
 

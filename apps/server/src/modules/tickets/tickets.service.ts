@@ -6,9 +6,9 @@ import { decodeCursor, encodeCursor } from '../../platform/db/cursor.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { parseLocale } from '../../platform/i18n/i18n.ts';
 import { newId } from '../../platform/ids/ids.ts';
-import { stageView } from '../certification/certification.service.ts';
-import type { UserRow } from '../identity/users.service.ts';
-import { getPartner } from '../partners/partners.service.ts';
+import { stageView } from '../certification/index.ts';
+import type { UserRow } from '../identity/index.ts';
+import { getPartner } from '../partners/index.ts';
 import { dueTimeFrom } from './calendar.service.ts';
 import {
   findTicket,

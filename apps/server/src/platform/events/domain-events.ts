@@ -1,5 +1,4 @@
 import type { DbOrTx } from '@pc/db';
-import type { AppContext } from '../context.ts';
 
 /**
  * A domain event: something a module tells others happened, inside the transaction that made it
@@ -16,18 +15,10 @@ export function defineEvent<P>(name: string): DomainEvent<P> {
   return { name };
 }
 
-/** One module's reaction to an event; runs in the publisher's transaction, so both commit or neither. */
-export interface Listener<P = never> {
+/** One reaction to an event; runs in the publisher's transaction, so both commit or neither. */
+export interface EventListener<P, C> {
   event: DomainEvent<P>;
-  handle(ctx: AppContext, tx: DbOrTx, payload: P): Promise<void>;
-}
-
-/** Typed listener for a manifest's `listeners` list. */
-export function listen<P>(
-  event: DomainEvent<P>,
-  handle: (ctx: AppContext, tx: DbOrTx, payload: P) => Promise<void>,
-): Listener<P> {
-  return { event, handle };
+  handle(ctx: C, tx: DbOrTx, payload: P): Promise<void>;
 }
 
 export interface DomainEvents {
@@ -35,12 +26,14 @@ export interface DomainEvents {
   publish<P>(tx: DbOrTx, event: DomainEvent<P>, payload: P): Promise<void>;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: listeners of different payloads share one list
-type AnyListener = Listener<any>;
-
-/** The dispatcher: built once from the modules' listeners. `ctx` is read when an event is published. */
-export function createDomainEvents(listeners: readonly AnyListener[], ctx: () => AppContext): DomainEvents {
-  const byName = new Map<string, AnyListener[]>();
+/** The dispatcher, built once from the modules' listeners; `ctx` is read when an event is published. */
+export function createDomainEvents<C>(
+  // biome-ignore lint/suspicious/noExplicitAny: listeners of different payloads share one list
+  listeners: readonly EventListener<any, C>[],
+  ctx: () => C,
+): DomainEvents {
+  // biome-ignore lint/suspicious/noExplicitAny: as above
+  const byName = new Map<string, EventListener<any, C>[]>();
   for (const l of listeners) byName.set(l.event.name, [...(byName.get(l.event.name) ?? []), l]);
   return {
     async publish(tx, event, payload) {

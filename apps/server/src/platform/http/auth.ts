@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Actor } from '../context.ts';
+import type { Actor, AppContext } from '../context.ts';
 import { AppError } from '../errors/errors.ts';
 import { parseLocale } from '../i18n/i18n.ts';
-import type { PlatformHooks } from '../module.ts';
 
 export type PartnerRole = 'admin' | 'member';
 export type OperatorRole = 'ecosystem_manager' | 'reviewer' | 'finance' | 'support' | 'admin';
@@ -35,6 +34,9 @@ export interface LoadedSession {
   /** Set when the expiry slid forward: the cookie should be sent again. */
   renewedUntil: Date | null;
 }
+
+/** The session hook (identity provides it): the live session of a cookie token, or null. */
+export type ResolveSession = (ctx: AppContext, token: string) => Promise<LoadedSession | null>;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -113,7 +115,7 @@ export function clearSessionCookie(reply: FastifyReply): void {
  * Loads the session of `/api` requests into `req.user`, through the session hook identity provides. The saved language of the user applies
  * when the request names none itself (X-Language header or `lang` cookie).
  */
-async function auth(app: FastifyInstance, opts: { resolveSession: PlatformHooks['resolveSession'] }) {
+async function auth(app: FastifyInstance, opts: { resolveSession: ResolveSession }) {
   const { resolveSession } = opts;
   app.decorateRequest('user', null);
   app.addHook('onRequest', async (req, reply) => {

@@ -1,8 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { safeEqual } from '../../modules/identity/secrets.ts';
 import { AppError } from '../errors/errors.ts';
+import { safeEqual } from '../seal/digest.ts';
 
 export const CSRF_COOKIE = 'pc_csrf';
 export const CSRF_HEADER = 'x-csrf-token';

@@ -3,7 +3,6 @@ import type { Config } from '../../config.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { Channel, JobQueue, Notifier, NotifyInput } from '../context.ts';
 import { newId } from '../ids/ids.ts';
-import type { PlatformHooks } from '../module.ts';
 import { createMailTransport, type MailTransport } from './email.ts';
 import {
   claimNotification,
@@ -29,6 +28,19 @@ export class DeliveryInProgressError extends Error {
   }
 }
 
+/** An in-app message the notifier records beside the notification (the messages module stores it). */
+export interface InAppMessage {
+  userId: string;
+  notificationId: string;
+  title: string;
+  body: string;
+  link: string | null;
+  at: Date;
+}
+
+/** Stores the in-app copy of a notification in the notifier's transaction (messages provides it). */
+export type RecordInAppMessage = (tx: DbOrTx, message: InAppMessage) => Promise<unknown>;
+
 export interface NotifierDeps {
   config: Config;
   clock: Clock;
@@ -38,7 +50,7 @@ export interface NotifierDeps {
   /** Every template by id (`templateRegistryOf(MODULES)`). */
   templates: Readonly<Record<string, NotificationTemplate>>;
   /** Stores the in-app copy of a message (the messages module's hook). */
-  recordInAppMessage: PlatformHooks['recordInAppMessage'];
+  recordInAppMessage: RecordInAppMessage;
   mail?: MailTransport;
 }
 

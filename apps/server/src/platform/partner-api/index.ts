@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
-import type { ModuleManifest, PlatformHooks } from '../module.ts';
-import { partnerApiScope } from './scope.ts';
+import type { ModuleManifest } from '../module.ts';
+import { type FindPartnerApiKey, partnerApiScope } from './scope.ts';
 
 /** The partner API: every module's `partnerApiRoutes` inside the signed /v2 scope. */
 export async function registerPartnerApi(
   app: FastifyInstance,
   ctx: AppContext,
   modules: readonly ModuleManifest[],
-  findKey: PlatformHooks['findPartnerApiKey'],
+  findKey: FindPartnerApiKey,
 ): Promise<void> {
   await app.register(
     async (scope) => {

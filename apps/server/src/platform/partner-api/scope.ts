@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../context.ts';
 import { AppError } from '../errors/errors.ts';
-import type { PlatformHooks } from '../module.ts';
 import './cbc.errors.ts';
 import { createFlowControl } from './flow-control.ts';
 import { partnerApiDocs } from './openapi-docs.ts';
@@ -14,6 +14,9 @@ export interface PartnerApiKey {
   /** The current secret first, then the one replaced by a rotation while it is still valid. */
   secrets: string[];
 }
+
+/** The key lookup (developer provides it): the access key a request is signed with, or undefined. */
+export type FindPartnerApiKey = (ctx: AppContext, accessKey: string) => Promise<PartnerApiKey | undefined>;
 
 /** Who is calling the partner API: resolved from the verified access key. */
 export interface ApiCaller {
@@ -42,10 +45,7 @@ export function callerOf(req: FastifyRequest): ApiCaller {
  * request (a bad signature answers 401 even when the body is malformed), checks X-Domain-Id, then
  * flow control per (access key, operation).
  */
-export async function partnerApiScope(
-  app: FastifyInstance,
-  findKey: PlatformHooks['findPartnerApiKey'],
-): Promise<void> {
+export async function partnerApiScope(app: FastifyInstance, findKey: FindPartnerApiKey): Promise<void> {
   const ctx = app.ctx;
   const flow = createFlowControl(ctx.clock, ctx.config.apiFlowLimit);
   app.addContentTypeParser(

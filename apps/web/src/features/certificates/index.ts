@@ -51,3 +51,6 @@ export const certificates = defineFeature({
     'zh-CN': () => import('./certificates.zh-CN.ts').then((m) => m.certificatesZhCN),
   },
 });
+
+/** What other features may use: the dashboard's card. */
+export { CertificateSummaryCard } from './certificate-summary-card.tsx';

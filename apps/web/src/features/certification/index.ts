@@ -53,3 +53,6 @@ export const certification = defineFeature({
     'zh-CN': () => import('./certification.zh-CN.ts').then((m) => m.certificationZhCN),
   },
 });
+
+/** What other features may use: the dashboard's card. */
+export { CertificationCard } from './certification-card.tsx';

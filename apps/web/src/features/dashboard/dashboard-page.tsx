@@ -7,8 +7,8 @@ import { useMe } from '../../platform/api/session.ts';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { RoleTags } from '../../platform/components/role-tags.tsx';
 import { formatRelative } from '../../platform/lib/format.ts';
-import { CertificateSummaryCard } from '../certificates/certificate-summary-card.tsx';
-import { CertificationCard } from '../certification/certification-card.tsx';
+import { CertificateSummaryCard } from '../certificates/index.ts';
+import { CertificationCard } from '../certification/index.ts';
 
 /** The partner's landing page after sign-in. */
 export function DashboardPage() {

@@ -45,3 +45,6 @@ export const memberships = defineFeature({
     'zh-CN': () => import('./memberships.zh-CN.ts').then((m) => m.membershipsZhCN),
   },
 });
+
+/** What other features may use: the partner detail page's memberships query. */
+export { usePartnerMemberships } from './console-memberships-api.ts';

@@ -7,7 +7,7 @@ import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { usePartnerTabs } from '../../platform/feature.ts';
 import { formatDateTime } from '../../platform/lib/format.ts';
-import { usePartnerMemberships } from '../memberships/console-memberships-api.ts';
+import { usePartnerMemberships } from '../memberships/index.ts';
 
 /** One partner in the console: who it is, then one tab per module and its full history. */
 export function PartnerDetailPage() {
