@@ -19,14 +19,16 @@ module.exports = {
     {
       name: 'server-platform-never-imports-modules',
       severity: 'error',
-      comment: 'platform/ is the layer modules stand on; what it needs from a module comes through PlatformHooks.',
+      comment:
+        'platform/ is the layer modules stand on; what it needs from a module comes through PlatformHooks.',
       from: { path: `${S}/platform/`, pathNot: TESTS },
       to: { path: `${S}/(modules|demo)/|${S}/app\\.ts$|${S}/main\\.ts$` },
     },
     {
       name: 'server-module-only-through-index',
       severity: 'error',
-      comment: "A module imports another module only through that module's index.ts (its manifest and public face).",
+      comment:
+        "A module imports another module only through that module's index.ts (its manifest and public face).",
       from: { path: `${S}/modules/([^/]+)/`, pathNot: TESTS },
       to: { path: `${S}/modules/[^/]+/`, pathNot: [`${S}/modules/$1/`, `${S}/modules/[^/]+/index\\.ts$`] },
     },
@@ -56,7 +58,10 @@ module.exports = {
       severity: 'error',
       comment: "A web feature imports another feature only through that feature's index.ts.",
       from: { path: `${W}/features/([^/]+)/`, pathNot: TESTS },
-      to: { path: `${W}/features/[^/]+/`, pathNot: [`${W}/features/$1/`, `${W}/features/[^/]+/index\\.tsx?$`] },
+      to: {
+        path: `${W}/features/[^/]+/`,
+        pathNot: [`${W}/features/$1/`, `${W}/features/[^/]+/index\\.tsx?$`],
+      },
     },
   ],
   options: {
