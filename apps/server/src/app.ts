@@ -8,6 +8,7 @@ import { createAuditLog } from './modules/audit/index.ts';
 import { MODULES } from './modules/index.ts';
 import { type Clock, systemClock } from './platform/clock/clock.ts';
 import type { AppContext, JobQueue, Notifier } from './platform/context.ts';
+import { createErrorCatalogue } from './platform/errors/errors.ts';
 import { createDomainEvents } from './platform/events/domain-events.ts';
 import auth from './platform/http/auth.ts';
 import csrf from './platform/http/csrf.ts';
@@ -23,6 +24,7 @@ import { hooksOf, registerModuleRoutes } from './platform/module.ts';
 import { createNotifier } from './platform/notifications/notifier.ts';
 import { templateRegistryOf } from './platform/notifications/registry.ts';
 import type { SmsProvider } from './platform/notifications/sms.ts';
+import { CbcErrors } from './platform/partner-api/cbc.errors.ts';
 import { registerPartnerApi } from './platform/partner-api/index.ts';
 
 export interface AppDeps {
@@ -85,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         recordInAppMessage: hooks.recordInAppMessage,
       }),
     jobs,
+    errors: createErrorCatalogue([CbcErrors, ...MODULES.map((m) => m.errors)]),
     events: createDomainEvents(
       MODULES.flatMap((m) => m.listeners ?? []),
       () => ctx,

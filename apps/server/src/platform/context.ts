@@ -2,6 +2,7 @@ import type { Database, Db, DbOrTx } from '@pc/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Clock } from './clock/clock.ts';
+import type { ErrorCatalogue } from './errors/errors.ts';
 import type { DomainEvents } from './events/domain-events.ts';
 import type { Locale } from './i18n/i18n.ts';
 
@@ -90,4 +91,6 @@ export interface AppContext {
   jobs: JobQueue;
   /** One-way domain events inside a transaction (`ctx.events.publish(tx, event, payload)`). */
   events: DomainEvents;
+  /** Every error code's status and texts (`ctx.errors.message(error, locale)`). */
+  errors: ErrorCatalogue;
 }

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '@pc/db';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './context.ts';
+import type { ErrorDef } from './errors/errors.ts';
 import type { DomainEvent, EventListener } from './events/domain-events.ts';
 import type { ResolveSession } from './http/auth.ts';
 import type { JobDefinition } from './jobs/job-definition.ts';
@@ -49,8 +50,8 @@ export interface ModuleManifest {
   jobs: readonly JobDefinition[];
   /** Notification templates by id (`<module>.<name>`). */
   templates: Readonly<Record<string, NotificationTemplate>>;
-  /** The module's error codes (declared in `<module>.errors.ts`). */
-  errors: Readonly<Record<string, string>>;
+  /** The module's error catalogue (`<module>.errors.ts`): codes with status, zh-CN/en-US text, CBC code. */
+  errors: Readonly<Record<string, ErrorDef>>;
   /** Idempotent demo data, run in MODULES order by `npm start`. */
   demo?: (ctx: AppContext) => Promise<void>;
   /** Reactions to other modules' domain events. */

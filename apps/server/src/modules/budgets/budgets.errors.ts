@@ -1,4 +1,4 @@
-import { defineErrors } from '../../platform/errors/errors.ts';
+import { type CodesOf, defineErrors } from '../../platform/errors/errors.ts';
 
 export const BudgetErrors = defineErrors({
   'budgets.not_found': {
@@ -35,3 +35,7 @@ export const BudgetErrors = defineErrors({
     message: { 'zh-CN': '该客户当前未因预算被限制', 'en-US': 'The customer is not restricted by its budget' },
   },
 });
+
+declare module '../../platform/errors/errors.ts' {
+  interface ErrorCodes extends CodesOf<typeof BudgetErrors> {}
+}

@@ -11,7 +11,6 @@ import {
 import { emitEvent } from '../events/index.ts';
 import { spendInCycle } from '../spend/index.ts';
 import { lift, rollOver, settleUsage } from './budgets.evaluate.ts';
-import './budgets.errors.ts';
 import {
   type BudgetType,
   monthStartOf,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
+import { toCbcError } from '../../platform/partner-api/cbc.errors.ts';
 import { callerOf } from '../../platform/partner-api/scope.ts';
 import { budgetAmountToFen, MAX_BUDGET_YUAN } from './budgets.rules.ts';
 import { apiTarget, type BudgetState, getBudget, monthSpend, setBudget } from './budgets.service.ts';
@@ -172,7 +173,8 @@ export async function budgetsV2Routes(app: FastifyInstance, opts: { ctx: AppCont
           budget_infos.push(infoOf(id, state, state ? 0 : await monthSpend(ctx, target.customerId)));
         } catch (err) {
           if (!(err instanceof AppError) || err.code === 'CBC.99000037') throw err;
-          error_details.push({ id, error_code: err.code, error_msg: err.messageIn(req.locale) });
+          const { error_code, error_msg } = toCbcError(ctx.errors, err, req.locale);
+          error_details.push({ id, error_code, error_msg });
         }
       }
       return { budget_infos, error_details };

@@ -1,4 +1,4 @@
-import { defineErrors } from '../../platform/errors/errors.ts';
+import { type CodesOf, defineErrors } from '../../platform/errors/errors.ts';
 
 export const CertificateErrors = defineErrors({
   'certificates.not_found': {
@@ -45,3 +45,7 @@ export const CertificateErrors = defineErrors({
     },
   },
 });
+
+declare module '../../platform/errors/errors.ts' {
+  interface ErrorCodes extends CodesOf<typeof CertificateErrors> {}
+}

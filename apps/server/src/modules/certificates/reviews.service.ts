@@ -1,4 +1,3 @@
-import './certificates.errors.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { businessDateTime, extendValidity, isValidAt, reviewCycleOf } from './certificates.dates.ts';
@@ -184,7 +183,7 @@ export async function bulkApprove(ctx: AppContext, actor: Actor, ids: string[]) 
       results.push({ id, ok: true, code: null, message: null });
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      results.push({ id, ok: false, code: e.code, message: e.messageIn(actor.locale) });
+      results.push({ id, ok: false, code: e.code, message: ctx.errors.message(e, actor.locale) });
     }
   }
   return { results };

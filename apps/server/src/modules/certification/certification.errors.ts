@@ -1,4 +1,4 @@
-import { defineErrors } from '../../platform/errors/errors.ts';
+import { type CodesOf, defineErrors } from '../../platform/errors/errors.ts';
 
 export const CertificationErrors = defineErrors({
   'certification.not_editable': {
@@ -80,3 +80,7 @@ export const CertificationErrors = defineErrors({
     },
   },
 });
+
+declare module '../../platform/errors/errors.ts' {
+  interface ErrorCodes extends CodesOf<typeof CertificationErrors> {}
+}

@@ -108,6 +108,6 @@ export const certificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
       },
       preValidation: async (req) => void canReadOwn(req),
     },
-    async (req) => payoutEligibility(ctx.db, canReadOwn(req).partnerId, req.locale),
+    async (req) => payoutEligibility(ctx.db, ctx.errors, canReadOwn(req).partnerId, req.locale),
   );
 };

@@ -1,4 +1,3 @@
-import './certification.errors.ts';
 import type { DbOrTx } from '@pc/db';
 import type { z } from 'zod';
 import type { Actor, AppContext } from '../../platform/context.ts';

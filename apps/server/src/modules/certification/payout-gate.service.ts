@@ -1,6 +1,5 @@
-import './certification.errors.ts';
 import type { DbOrTx } from '@pc/db';
-import { AppError } from '../../platform/errors/errors.ts';
+import { AppError, type ErrorCatalogue } from '../../platform/errors/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { findStage } from './certification.repository.ts';
 
@@ -23,7 +22,12 @@ export async function assertPayoutAllowed(db: DbOrTx, partnerId: string): Promis
 }
 
 /** The same check as data, for the portal to show before the partner tries. */
-export async function payoutEligibility(db: DbOrTx, partnerId: string, locale: Locale) {
+export async function payoutEligibility(
+  db: DbOrTx,
+  catalogue: ErrorCatalogue,
+  partnerId: string,
+  locale: Locale,
+) {
   const row = await findStage(db, partnerId, 'business');
   const businessStatus = (row?.status ?? 'none') as 'none';
   try {
@@ -35,7 +39,7 @@ export async function payoutEligibility(db: DbOrTx, partnerId: string, locale: L
       allowed: false,
       businessStatus,
       code: e.code,
-      message: e.messageIn(locale),
+      message: catalogue.message(e, locale),
       link: BUSINESS_INFO_LINK,
     };
   }

@@ -1,4 +1,3 @@
-import './certification.errors.ts';
 import type { DbOrTx } from '@pc/db';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
@@ -169,7 +168,7 @@ export async function bulkReview(ctx: AppContext, actor: Actor, input: BulkInput
       results.push({ id, ok: true, code: null, message: null });
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      results.push({ id, ok: false, code: e.code, message: e.messageIn(actor.locale) });
+      results.push({ id, ok: false, code: e.code, message: ctx.errors.message(e, actor.locale) });
     }
   }
   return { results };

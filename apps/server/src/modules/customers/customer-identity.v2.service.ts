@@ -8,7 +8,6 @@ import {
   sendCustomerSignupCode,
 } from '../identity/index.ts';
 import { findCustomerByDomainName, findCustomersByContact } from './customers.repository.ts';
-import '../../platform/partner-api/cbc.errors.ts';
 
 export type SearchType = 'email' | 'mobile' | 'name';
 export type CheckResult = 'available' | 'used_by_user';

@@ -1,4 +1,3 @@
-import '../../platform/partner-api/cbc.errors.ts';
 import type { DbOrTx } from '@pc/db';
 import { AppError } from '../../platform/errors/errors.ts';
 import { activeDistributorIdOf, activeResellerIdsOf } from '../memberships/index.ts';

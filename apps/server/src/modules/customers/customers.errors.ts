@@ -1,4 +1,4 @@
-import { defineErrors } from '../../platform/errors/errors.ts';
+import { type CodesOf, defineErrors } from '../../platform/errors/errors.ts';
 
 /** Customers and associations (R6, R18). Portal codes are dotted; partner-API codes keep `CBC.`. */
 export const CustomersErrors = defineErrors({
@@ -9,10 +9,12 @@ export const CustomersErrors = defineErrors({
       'en-US':
         'The account name must be 5–32 letters, digits, "_" or "-", must not start with a digit, "op_" or "shadow_"',
     },
+    cbc: 'CBC.0100',
   },
   'customers.domain_name_taken': {
     status: 409,
     message: { 'zh-CN': '账号名已被使用', 'en-US': 'This account name is already in use' },
+    cbc: 'CBC.99001001',
   },
   'customers.already_associated': {
     status: 409,
@@ -20,6 +22,7 @@ export const CustomersErrors = defineErrors({
       'zh-CN': '该客户已关联了一个伙伴，一个客户同一时间只能关联一个伙伴',
       'en-US': 'The customer is already associated with a partner; a customer has one partner at a time',
     },
+    cbc: 'CBC.99000035',
   },
   'customers.not_associated': {
     status: 409,
@@ -69,10 +72,12 @@ export const CustomersErrors = defineErrors({
   'customers.already_frozen': {
     status: 409,
     message: { 'zh-CN': '客户已处于冻结状态', 'en-US': 'The customer is already frozen' },
+    cbc: 'CBC.99001004',
   },
   'customers.not_frozen': {
     status: 409,
     message: { 'zh-CN': '客户未被冻结', 'en-US': 'The customer is not frozen' },
+    cbc: 'CBC.99001005',
   },
   'customers.not_customer_user': {
     status: 403,
@@ -100,3 +105,7 @@ export const CustomersErrors = defineErrors({
     message: { 'zh-CN': '客户未被冻结', 'en-US': 'The customer is not frozen' },
   },
 });
+
+declare module '../../platform/errors/errors.ts' {
+  interface ErrorCodes extends CodesOf<typeof CustomersErrors> {}
+}

@@ -1,4 +1,3 @@
-import './customers.errors.ts';
 import type { DbOrTx } from '@pc/db';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
@@ -70,7 +69,8 @@ export async function createCustomerAccount(
 ): Promise<CustomerRow> {
   let domainName = input.domainName?.trim() || '';
   if (domainName) {
-    if (!isValidDomainName(domainName)) throw new AppError('customers.domain_name_invalid');
+    if (!isValidDomainName(domainName))
+      throw new AppError('customers.domain_name_invalid', { field: 'domain_name' });
     if (await findCustomerByDomainName(tx, domainName)) throw new AppError('customers.domain_name_taken');
   } else {
     do domainName = generateDomainName();

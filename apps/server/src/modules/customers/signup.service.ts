@@ -1,6 +1,5 @@
-import './customers.errors.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors/errors.ts';
+import { AppError, type ErrorCode } from '../../platform/errors/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { enqueueBindCallback } from '../events/index.ts';
@@ -81,7 +80,7 @@ export async function signUpCustomer(
   const passwordHash = await hashPassword(input.password);
   type Outcome =
     | { ok: true; user: UserRow; session: NewSession; customerDomainId: string }
-    | { ok: false; code: string };
+    | { ok: false; code: ErrorCode };
   let outcome: Outcome;
   try {
     outcome = await ctx.db.transaction(async (tx): Promise<Outcome> => {

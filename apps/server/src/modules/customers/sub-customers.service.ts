@@ -1,9 +1,8 @@
-import './customers.errors.ts';
-import '../../platform/partner-api/cbc.errors.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors/errors.ts';
+import { AppError, type ErrorCode } from '../../platform/errors/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { newId } from '../../platform/ids/ids.ts';
+import { toCbcError } from '../../platform/partner-api/cbc.errors.ts';
 import {
   createUser,
   isStrongPassword,
@@ -41,30 +40,6 @@ export interface CreateSubCustomer {
   associationType: AssociationType;
 }
 
-/** Portal-side codes that the partner API reports in its own dialect. */
-const API_CODE: Record<string, string> = {
-  'customers.domain_name_taken': 'CBC.99001001',
-  'customers.domain_name_invalid': 'CBC.0100',
-  'customers.already_frozen': 'CBC.99001004',
-  'customers.not_frozen': 'CBC.99001005',
-  'identity.email_taken': 'CBC.99001003',
-  'identity.contact_taken': 'CBC.99001003',
-  'identity.code_invalid': 'CBC.99001002',
-  'identity.code_expired': 'CBC.99001002',
-  'identity.too_many_attempts': 'CBC.99008040',
-  'customers.already_associated': 'CBC.99000035',
-};
-
-function toApiError(e: unknown): unknown {
-  if (e instanceof AppError && !e.code.startsWith('CBC.') && !e.code.startsWith('APIGW.')) {
-    const code = API_CODE[e.code];
-    if (code === 'CBC.0100')
-      return new AppError(code, { field: 'domain_name', reason: e.messageIn('en-US') });
-    if (code) return new AppError(code);
-  }
-  return e;
-}
-
 /**
  * R18 create customer: idempotent on (xaccount_type, xaccount_id) per acting partner — a retry
  * returns the same account; two concurrent first calls meet at the unique index and the loser
@@ -85,7 +60,7 @@ export async function createSubCustomer(
       reason: 'is required with mobile_phone or email',
     });
   if (input.password && !isStrongPassword(input.password, email)) throw new AppError('CBC.99000036');
-  type Outcome = { ok: true; domain_id: string; domain_name: string } | { ok: false; code: string };
+  type Outcome = { ok: true; domain_id: string; domain_name: string } | { ok: false; code: ErrorCode };
   let acting = actor.partnerId;
   const existing = async () => {
     const c = await findCustomerByXaccount(ctx.db, acting, input.xaccountType, input.xaccountId);
@@ -101,7 +76,7 @@ export async function createSubCustomer(
       if (target && input.verificationCode) {
         const check = await useSignupCode(ctx, tx, target, input.verificationCode);
         // A wrong guess is counted: commit that, refuse after.
-        if (check !== 'ok') return { ok: false, code: API_CODE[check] ?? 'CBC.99001002' };
+        if (check !== 'ok') return { ok: false, code: check };
       }
       const self = { ...actor, partnerId: acting };
       const customer = await createCustomerAccount(ctx, tx, self, {
@@ -145,7 +120,7 @@ export async function createSubCustomer(
     if (isUniqueViolation(e, 'customers_domain_name_uq')) throw new AppError('CBC.99001001');
     if (isUniqueViolation(e, 'users_email_uq') || isUniqueViolation(e, 'users_phone_uq'))
       throw new AppError('CBC.99001003');
-    throw toApiError(e);
+    throw e;
   }
   if (!outcome.ok) throw new AppError(outcome.code);
   return { domain_id: outcome.domain_id, domain_name: outcome.domain_name };
@@ -238,9 +213,9 @@ export async function freezeSubCustomers(
         });
       });
     } catch (e) {
-      const err = toApiError(e);
-      if (!(err instanceof AppError)) throw e;
-      errors.push({ id, error_code: err.code, error_msg: err.messageIn(locale) });
+      if (!(e instanceof AppError)) throw e;
+      const { error_code, error_msg } = toCbcError(ctx.errors, e, locale);
+      errors.push({ id, error_code, error_msg });
     }
   }
   return { error_details: errors };

@@ -1,4 +1,4 @@
-import { defineErrors } from '../../platform/errors/errors.ts';
+import { type CodesOf, defineErrors } from '../../platform/errors/errors.ts';
 
 export const DeveloperErrors = defineErrors({
   'developer.key_not_found': {
@@ -20,3 +20,7 @@ export const DeveloperErrors = defineErrors({
     },
   },
 });
+
+declare module '../../platform/errors/errors.ts' {
+  interface ErrorCodes extends CodesOf<typeof DeveloperErrors> {}
+}

@@ -1,4 +1,3 @@
-import './events.errors.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { decodeCursor, encodeCursor } from '../../platform/db/cursor.ts';
 import { AppError } from '../../platform/errors/errors.ts';

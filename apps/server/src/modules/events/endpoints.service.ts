@@ -1,4 +1,3 @@
-import './events.errors.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { newId } from '../../platform/ids/ids.ts';

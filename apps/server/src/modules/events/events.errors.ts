@@ -1,4 +1,4 @@
-import { defineErrors } from '../../platform/errors/errors.ts';
+import { type CodesOf, defineErrors } from '../../platform/errors/errors.ts';
 
 export const EventsErrors = defineErrors({
   'events.endpoint_not_found': {
@@ -38,3 +38,7 @@ export const EventsErrors = defineErrors({
     },
   },
 });
+
+declare module '../../platform/errors/errors.ts' {
+  interface ErrorCodes extends CodesOf<typeof EventsErrors> {}
+}

@@ -1,4 +1,3 @@
-import './events.errors.ts';
 import type { DbOrTx } from '@pc/db';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { assertCallbackUrl } from './endpoints.service.ts';

@@ -1,4 +1,4 @@
-import { defineErrors } from '../../platform/errors/errors.ts';
+import { type CodesOf, defineErrors } from '../../platform/errors/errors.ts';
 
 export const IdentityErrors = defineErrors({
   'identity.email_taken': {
@@ -7,6 +7,7 @@ export const IdentityErrors = defineErrors({
       'zh-CN': '该邮箱已注册，请直接登录或找回密码',
       'en-US': 'This email is already registered; sign in or reset your password',
     },
+    cbc: 'CBC.99001003',
   },
   'identity.weak_password': {
     status: 400,
@@ -19,6 +20,7 @@ export const IdentityErrors = defineErrors({
   'identity.code_invalid': {
     status: 400,
     message: { 'zh-CN': '验证码错误', 'en-US': 'The verification code is wrong' },
+    cbc: 'CBC.99001002',
   },
   'identity.code_expired': {
     status: 400,
@@ -26,6 +28,7 @@ export const IdentityErrors = defineErrors({
       'zh-CN': '验证码已过期，请重新获取',
       'en-US': 'The verification code has expired; request a new one',
     },
+    cbc: 'CBC.99001002',
   },
   'identity.code_rate_limited': {
     status: 429,
@@ -40,6 +43,7 @@ export const IdentityErrors = defineErrors({
       'zh-CN': '尝试次数过多，请稍后再试',
       'en-US': 'Too many attempts; try again later',
     },
+    cbc: 'CBC.99008040',
   },
   'identity.invalid_credentials': {
     status: 401,
@@ -90,6 +94,7 @@ export const IdentityErrors = defineErrors({
       'zh-CN': '该联系方式已被其他账号使用',
       'en-US': 'This contact is already used by another account',
     },
+    cbc: 'CBC.99001003',
   },
   'identity.invalid_phone': {
     status: 400,
@@ -110,3 +115,7 @@ export const IdentityErrors = defineErrors({
     },
   },
 });
+
+declare module '../../platform/errors/errors.ts' {
+  interface ErrorCodes extends CodesOf<typeof IdentityErrors> {}
+}

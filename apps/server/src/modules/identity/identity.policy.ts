@@ -1,4 +1,3 @@
-import './identity.errors.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import type { UserRow } from './identity.repository.ts';
 

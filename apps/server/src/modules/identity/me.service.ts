@@ -1,4 +1,3 @@
-import './identity.errors.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import type { SessionUser } from '../../platform/http/auth.ts';

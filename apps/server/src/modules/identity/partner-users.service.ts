@@ -1,4 +1,3 @@
-import './identity.errors.ts';
 import { type DbOrTx, schema } from '@pc/db';
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Actor, AppContext } from '../../platform/context.ts';

@@ -1,4 +1,3 @@
-import './identity.errors.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import type { SessionUser } from '../../platform/http/auth.ts';
@@ -170,7 +169,7 @@ export async function startContactChange(
   return { changeId, oldTarget: maskTarget(oldTarget), newTarget: maskTarget(newValue) };
 }
 
-const SEVERITY: CodeCheck[] = [
+const SEVERITY: Exclude<CodeCheck, 'ok'>[] = [
   'identity.too_many_attempts',
   'identity.code_expired',
   'identity.code_invalid',
@@ -185,57 +184,59 @@ export async function confirmContactChange(
   input: { oldCode: string; newCode: string },
 ): Promise<Me> {
   const u = await userOf(ctx, su);
-  const outcome = await ctx.db.transaction(async (tx): Promise<CodeCheck | UserRow | 'closed'> => {
-    const change = await findContactChange(tx, changeId, u.id);
-    if (!change) throw new AppError('common.not_found');
-    if (change.completedAt) return 'closed';
-    if (change.expiresAt.getTime() <= ctx.clock.now().getTime()) return 'identity.code_expired';
-    const codes = await codesOfChange(tx, change.id);
-    const oldRow = codes.find((c) => c.purpose === 'contact_old');
-    const newRow = codes.find((c) => c.purpose === 'contact_new');
-    const checks = [
-      await checkCode(ctx, tx, oldRow, input.oldCode),
-      await checkCode(ctx, tx, newRow, input.newCode),
-    ];
-    const failed = SEVERITY.find((s) => checks.includes(s));
-    if (failed) return failed;
-    if (!oldRow || !newRow || !(await useCode(ctx, tx, oldRow)) || !(await useCode(ctx, tx, newRow))) {
-      return 'identity.code_invalid';
-    }
-    const kind = change.kind as Kind;
-    const taken =
-      kind === 'email'
-        ? await findUserByEmail(tx, change.newValue)
-        : await findUserByPhone(tx, change.newValue);
-    if (taken && taken.id !== u.id) throw new AppError('identity.contact_taken');
-    const now = ctx.clock.now();
-    const patch =
-      kind === 'email' ? { email: change.newValue, emailVerifiedAt: now } : { phone: change.newValue };
-    const after = await updateUser(tx, u.id, { ...patch, updatedAt: now });
-    await completeContactChange(tx, change.id, now);
-    await ctx.audit.record(tx, actor, {
-      action: 'user.contact_changed',
-      entityType: 'user',
-      entityId: u.id,
-      before: { [kind]: kind === 'email' ? u.email : u.phone },
-      after: { [kind]: change.newValue },
-    });
-    // The old contact hears about it, in case it was not its owner's doing.
-    await ctx.notifier.notify(tx, {
-      template: 'identity.contact_changed',
-      locale: parseUserLocale(u),
-      to: {
-        userId: u.id,
-        partnerId: u.partnerId,
-        email: channelOf(change.oldTarget) === 'email' ? change.oldTarget : null,
-        phone: channelOf(change.oldTarget) === 'sms' ? change.oldTarget : null,
-      },
-      channels: [channelOf(change.oldTarget)],
-      data: { name: u.name, kind, newTarget: maskTarget(change.newValue) },
-      idempotencyKey: `contact_changed:${change.id}`,
-    });
-    return after;
-  });
+  const outcome = await ctx.db.transaction(
+    async (tx): Promise<Exclude<CodeCheck, 'ok'> | UserRow | 'closed'> => {
+      const change = await findContactChange(tx, changeId, u.id);
+      if (!change) throw new AppError('common.not_found');
+      if (change.completedAt) return 'closed';
+      if (change.expiresAt.getTime() <= ctx.clock.now().getTime()) return 'identity.code_expired';
+      const codes = await codesOfChange(tx, change.id);
+      const oldRow = codes.find((c) => c.purpose === 'contact_old');
+      const newRow = codes.find((c) => c.purpose === 'contact_new');
+      const checks = [
+        await checkCode(ctx, tx, oldRow, input.oldCode),
+        await checkCode(ctx, tx, newRow, input.newCode),
+      ];
+      const failed = SEVERITY.find((s) => checks.includes(s));
+      if (failed) return failed;
+      if (!oldRow || !newRow || !(await useCode(ctx, tx, oldRow)) || !(await useCode(ctx, tx, newRow))) {
+        return 'identity.code_invalid';
+      }
+      const kind = change.kind as Kind;
+      const taken =
+        kind === 'email'
+          ? await findUserByEmail(tx, change.newValue)
+          : await findUserByPhone(tx, change.newValue);
+      if (taken && taken.id !== u.id) throw new AppError('identity.contact_taken');
+      const now = ctx.clock.now();
+      const patch =
+        kind === 'email' ? { email: change.newValue, emailVerifiedAt: now } : { phone: change.newValue };
+      const after = await updateUser(tx, u.id, { ...patch, updatedAt: now });
+      await completeContactChange(tx, change.id, now);
+      await ctx.audit.record(tx, actor, {
+        action: 'user.contact_changed',
+        entityType: 'user',
+        entityId: u.id,
+        before: { [kind]: kind === 'email' ? u.email : u.phone },
+        after: { [kind]: change.newValue },
+      });
+      // The old contact hears about it, in case it was not its owner's doing.
+      await ctx.notifier.notify(tx, {
+        template: 'identity.contact_changed',
+        locale: parseUserLocale(u),
+        to: {
+          userId: u.id,
+          partnerId: u.partnerId,
+          email: channelOf(change.oldTarget) === 'email' ? change.oldTarget : null,
+          phone: channelOf(change.oldTarget) === 'sms' ? change.oldTarget : null,
+        },
+        channels: [channelOf(change.oldTarget)],
+        data: { name: u.name, kind, newTarget: maskTarget(change.newValue) },
+        idempotencyKey: `contact_changed:${change.id}`,
+      });
+      return after;
+    },
+  );
   if (outcome === 'closed') throw new AppError('identity.change_closed');
   if (typeof outcome === 'string') throw new AppError(outcome);
   return meOf(ctx, outcome);

@@ -1,4 +1,3 @@
-import './memberships.errors.ts';
 import type { DbOrTx } from '@pc/db';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
@@ -297,7 +296,7 @@ export async function reviewApplications(
       results.push({ id, ok: true });
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      results.push({ id, ok: false, code: e.code, message: e.messageIn(actor.locale) });
+      results.push({ id, ok: false, code: e.code, message: ctx.errors.message(e, actor.locale) });
     }
   }
   return { results };

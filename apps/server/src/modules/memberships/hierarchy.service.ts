@@ -1,4 +1,3 @@
-import './memberships.errors.ts';
 import type { DbOrTx } from '@pc/db';
 import { inBusinessTz } from '../../platform/clock/clock.ts';
 import { type Actor, type AppContext, systemActor } from '../../platform/context.ts';

@@ -1,4 +1,4 @@
-import { defineErrors } from '../../platform/errors/errors.ts';
+import { type CodesOf, defineErrors } from '../../platform/errors/errors.ts';
 
 export const MembershipErrors = defineErrors({
   'memberships.already_member': {
@@ -153,8 +153,12 @@ export const MembershipErrors = defineErrors({
   'memberships.import_invalid': {
     status: 400,
     message: {
-      'zh-CN': '导入文件第 {line} 行有误：{reason}。未导入任何数据',
+      'zh-CN': '导入文件第 {line} 行有误，未导入任何数据',
       'en-US': 'Line {line} of the import is invalid: {reason}. Nothing was imported',
     },
   },
 });
+
+declare module '../../platform/errors/errors.ts' {
+  interface ErrorCodes extends CodesOf<typeof MembershipErrors> {}
+}

@@ -4,7 +4,6 @@ import { partnerAdmins } from '../identity/index.ts';
 import { partnersByIds } from '../partners/index.ts';
 import { assertIsDistributor, resellersOf } from './hierarchy.service.ts';
 import { managerContact } from './managers.service.ts';
-import '../../platform/partner-api/cbc.errors.ts';
 
 export interface IndirectPartner {
   indirect_partner_id: string;

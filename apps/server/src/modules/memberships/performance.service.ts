@@ -1,4 +1,3 @@
-import './memberships.errors.ts';
 import type { DbOrTx } from '@pc/db';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';

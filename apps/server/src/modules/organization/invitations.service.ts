@@ -15,7 +15,6 @@ import {
   userWithEmail,
 } from '../identity/index.ts';
 import { getPartner } from '../partners/index.ts';
-import './organization.errors.ts';
 import {
   closePendingInvitation,
   findInvitation,

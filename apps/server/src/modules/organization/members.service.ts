@@ -7,7 +7,6 @@ import {
   setPartnerUserRoles,
   setPartnerUserStatus,
 } from '../identity/index.ts';
-import './organization.errors.ts';
 import { listProfiles, listQualificationsOfPartner, lockOrganization } from './organization.repository.ts';
 import { businessDate, normalizeRoles } from './organization.rules.ts';
 import { memberView } from './organization.views.ts';

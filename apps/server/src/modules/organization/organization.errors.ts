@@ -1,4 +1,4 @@
-import { defineErrors } from '../../platform/errors/errors.ts';
+import { type CodesOf, defineErrors } from '../../platform/errors/errors.ts';
 
 export const OrganizationErrors = defineErrors({
   'organization.email_registered': {
@@ -75,3 +75,7 @@ export const OrganizationErrors = defineErrors({
     },
   },
 });
+
+declare module '../../platform/errors/errors.ts' {
+  interface ErrorCodes extends CodesOf<typeof OrganizationErrors> {}
+}

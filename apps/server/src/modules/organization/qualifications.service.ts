@@ -3,7 +3,6 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { listPartnerUsers } from '../identity/index.ts';
-import './organization.errors.ts';
 import { memberOf } from './members.service.ts';
 import {
   deleteQualification as deleteRow,

@@ -1,4 +1,4 @@
-import { defineErrors } from '../../platform/errors/errors.ts';
+import { type CodesOf, defineErrors } from '../../platform/errors/errors.ts';
 
 export const SpendErrors = defineErrors({
   'spend.invalid_token': {
@@ -17,3 +17,7 @@ export const SpendErrors = defineErrors({
     },
   },
 });
+
+declare module '../../platform/errors/errors.ts' {
+  interface ErrorCodes extends CodesOf<typeof SpendErrors> {}
+}

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { newId } from '../../platform/ids/ids.ts';
-import './spend.errors.ts';
 import { CSV_COLUMNS, linesOf, parseCsvLine } from './spend.lines.ts';
 import {
   addImportProgress,

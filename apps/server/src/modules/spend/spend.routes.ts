@@ -4,7 +4,6 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { actorOf, requireOperator } from '../../platform/http/auth.ts';
 import { safeEqual } from '../identity/index.ts';
-import './spend.errors.ts';
 import {
   getImport,
   type ImportFormat,

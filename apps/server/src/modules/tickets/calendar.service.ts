@@ -1,4 +1,3 @@
-import './tickets.errors.ts';
 import type { DbOrTx } from '@pc/db';
 import { addWorkingDays, isCalendarDate, type WorkingCalendar } from '../../platform/clock/working-days.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';

@@ -1,4 +1,4 @@
-import { defineErrors } from '../../platform/errors/errors.ts';
+import { type CodesOf, defineErrors } from '../../platform/errors/errors.ts';
 
 export const TicketErrors = defineErrors({
   'tickets.not_found': {
@@ -63,3 +63,7 @@ export const TicketErrors = defineErrors({
     message: { 'zh-CN': '日历中没有 {date}', 'en-US': 'The calendar has no entry for {date}' },
   },
 });
+
+declare module '../../platform/errors/errors.ts' {
+  interface ErrorCodes extends CodesOf<typeof TicketErrors> {}
+}

@@ -1,4 +1,3 @@
-import './tickets.errors.ts';
 import type { DbOrTx } from '@pc/db';
 import { BUSINESS_TZ } from '../../platform/clock/clock.ts';
 import type { Actor, AppContext, Channel } from '../../platform/context.ts';

@@ -3,79 +3,112 @@ import { format, type Locale, type Localized } from '../i18n/i18n.ts';
 export interface ErrorDef {
   status: number;
   message: Localized;
+  /**
+   * The partner API's code for this error when `/v2` reports it (`CBC.xxxx`); its text is then the
+   * CBC code's own wording. Codes without one are `CBC.0999` there.
+   */
+  cbc?: `CBC.${string}` | `APIGW.${string}`;
 }
-
-const catalog = new Map<string, ErrorDef>();
 
 /**
- * Registers a module's error codes. Codes are stable: dotted (`identity.invalid_credentials`) for
- * the portal API, `CBC.xxxx` for the partner API. Messages may use `{placeholders}` from details.
+ * Every error code of the app, as a type. Each `<module>.errors.ts` adds its codes once, from its
+ * catalogue object:
+ *
+ *   export const SpendErrors = defineErrors({ 'spend.invalid_token': { status: 401, message: … } });
+ *   declare module '../../platform/errors/errors.ts' {
+ *     interface ErrorCodes extends CodesOf<typeof SpendErrors> {}
+ *   }
+ *
+ * and lists the catalogue in its manifest (`errors: SpendErrors`). Nothing is registered at run time:
+ * `buildApp` builds one catalogue from the platform's and every manifest's (`createErrorCatalogue`).
  */
-export function defineErrors<K extends string>(defs: Record<K, ErrorDef>): Record<K, K> {
-  const codes = {} as Record<K, K>;
-  for (const [code, def] of Object.entries(defs) as [K, ErrorDef][]) {
-    catalog.set(code, def);
-    codes[code] = code;
-  }
-  return codes;
-}
+// biome-ignore lint/suspicious/noEmptyInterface: merged with each module's codes
+export interface ErrorCodes extends CodesOf<typeof CommonErrors> {}
+export type ErrorCode = keyof ErrorCodes & string;
+export type CodesOf<C> = { readonly [K in keyof C]: true };
 
-export function errorDef(code: string): ErrorDef | undefined {
-  return catalog.get(code);
-}
-
-export function allErrorCodes(): [string, ErrorDef][] {
-  return [...catalog.entries()].sort(([a], [b]) => a.localeCompare(b));
+/** A catalogue of codes: dotted (`identity.invalid_credentials`) or the partner API's (`CBC.xxxx`). */
+export function defineErrors<const C extends Record<string, ErrorDef>>(defs: C): C {
+  return defs;
 }
 
 /** The one error type of the domain. `details` fill the message and are returned to the caller. */
 export class AppError extends Error {
-  readonly status: number;
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly details: Record<string, unknown> = {},
     options?: { cause?: unknown },
   ) {
-    const def = catalog.get(code);
-    if (!def) throw new Error(`unregistered error code ${code}`);
     super(code, options);
     this.name = 'AppError';
-    this.status = def.status;
   }
-  messageIn(locale: Locale): string {
-    const def = catalog.get(this.code);
-    return def ? format(def.message[locale], this.details) : this.code;
+}
+
+/** Every code with its status and texts; built once per app from the platform's and the modules' catalogues. */
+export interface ErrorCatalogue {
+  /** The definition of a code; an unknown code counts as `common.internal`. */
+  def(code: string): ErrorDef;
+  has(code: string): boolean;
+  /** The error's message in a language, placeholders filled from its details. */
+  message(error: AppError, locale: Locale): string;
+  entries(): [string, ErrorDef][];
+}
+
+export function createErrorCatalogue(sources: readonly Readonly<Record<string, ErrorDef>>[]): ErrorCatalogue {
+  const all = new Map<string, ErrorDef>();
+  for (const source of [CommonErrors, ...sources]) {
+    for (const [code, def] of Object.entries(source)) {
+      const seen = all.get(code);
+      if (seen && seen !== def) throw new Error(`error code ${code} is declared twice`);
+      all.set(code, def);
+    }
   }
+  const internal = CommonErrors['common.internal'];
+  const def = (code: string) => all.get(code) ?? internal;
+  return {
+    def,
+    has: (code) => all.has(code),
+    message: (error, locale) => format(def(error.code).message[locale], error.details),
+    entries: () => [...all.entries()].sort(([a], [b]) => a.localeCompare(b)),
+  };
 }
 
 export const CommonErrors = defineErrors({
   'common.validation': {
     status: 400,
-    message: { 'zh-CN': '请求参数无效：{field} {reason}', 'en-US': 'Invalid request: {field} {reason}' },
+    // The reason is the validator's English text: only the English message carries it.
+    message: { 'zh-CN': '请求参数无效：{field}', 'en-US': 'Invalid request: {field} {reason}' },
+    cbc: 'CBC.0100',
   },
   'common.malformed_json': {
     status: 400,
     message: { 'zh-CN': '请求体不是有效的 JSON', 'en-US': 'The request body is not valid JSON' },
+    cbc: 'CBC.0100',
   },
   'common.body_too_large': {
     status: 413,
     message: { 'zh-CN': '请求体过大', 'en-US': 'The request body is too large' },
+    cbc: 'CBC.0100',
   },
   'common.unsupported_media_type': {
     status: 415,
     message: { 'zh-CN': '不支持的内容类型', 'en-US': 'Unsupported content type' },
+    cbc: 'CBC.0100',
   },
   'common.not_found': {
     status: 404,
     message: { 'zh-CN': '资源不存在', 'en-US': 'Not found' },
+    cbc: 'CBC.99003012',
   },
   'common.unauthenticated': {
     status: 401,
     message: { 'zh-CN': '请先登录', 'en-US': 'Please sign in' },
+    cbc: 'CBC.0154',
   },
   'common.forbidden': {
     status: 403,
     message: { 'zh-CN': '无权执行此操作', 'en-US': 'You are not allowed to do this' },
+    cbc: 'CBC.0151',
   },
   'common.csrf': {
     status: 403,
@@ -87,6 +120,7 @@ export const CommonErrors = defineErrors({
   'common.rate_limited': {
     status: 429,
     message: { 'zh-CN': '请求过于频繁，请稍后再试', 'en-US': 'Too many requests; try again later' },
+    cbc: 'CBC.0250',
   },
   'common.conflict': {
     status: 409,
@@ -95,6 +129,7 @@ export const CommonErrors = defineErrors({
   'common.internal': {
     status: 500,
     message: { 'zh-CN': '服务器内部错误', 'en-US': 'Internal server error' },
+    cbc: 'CBC.0999',
   },
   'common.unavailable': {
     status: 503,

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors/errors.ts';
+import { AppError, createErrorCatalogue } from '../errors/errors.ts';
 import { actorOf, requireOperator, requirePartnerUser, requireUser, type SessionUser } from './auth.ts';
 
 const user = (over: Partial<SessionUser>): SessionUser => ({
@@ -60,6 +60,6 @@ describe('role guards', () => {
     });
     expect(actorOf(req(user({ userType: 'operator', partnerId: null })))).toMatchObject({ type: 'operator' });
     expect(actorOf(req(null))).toMatchObject({ type: 'system', id: null });
-    expect(new AppError('common.forbidden').status).toBe(403);
+    expect(createErrorCatalogue([]).def(new AppError('common.forbidden').code).status).toBe(403);
   });
 });

@@ -1,28 +1,16 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError } from '../errors/errors.ts';
+import { AppError, type ErrorCode } from '../errors/errors.ts';
+import { toCbcError } from '../partner-api/cbc.errors.ts';
 
 /** Fastify's own codes for malformed requests, mapped to ours. */
-const FASTIFY_CODES: Record<string, string> = {
+const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'common.malformed_json',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'common.malformed_json',
   FST_ERR_CTP_BODY_TOO_LARGE: 'common.body_too_large',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'common.unsupported_media_type',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'common.malformed_json',
-};
-
-/** The partner API's codes for our generic ones. */
-const CBC_CODES: Record<string, string> = {
-  'common.validation': 'CBC.0100',
-  'common.malformed_json': 'CBC.0100',
-  'common.body_too_large': 'CBC.0100',
-  'common.unsupported_media_type': 'CBC.0100',
-  'common.not_found': 'CBC.99003012',
-  'common.unauthenticated': 'CBC.0154',
-  'common.forbidden': 'CBC.0151',
-  'common.rate_limited': 'CBC.0250',
-  'common.internal': 'CBC.0999',
 };
 
 interface ValidationIssue {
@@ -64,22 +52,22 @@ export function toAppError(err: unknown): AppError {
 }
 
 export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError) {
-  const message = error.messageIn(req.locale);
+  const catalogue = req.server.ctx.errors;
   if (req.routeOptions.config?.api === 'cbc' || req.url.startsWith('/v2/')) {
-    const code =
-      error.code.startsWith('CBC.') || error.code.startsWith('APIGW.')
-        ? error.code
-        : (CBC_CODES[error.code] ?? 'CBC.0999');
-    return reply.status(error.status).send({ error_code: code, error_msg: message, request_id: req.id });
+    const { status, error_code, error_msg } = toCbcError(catalogue, error, req.locale);
+    return reply.status(status).send({ error_code, error_msg, request_id: req.id });
   }
+  const message = catalogue.message(error, req.locale);
   const details = error.code === 'common.internal' ? undefined : error.details;
-  return reply.status(error.status).send({ code: error.code, message, details, requestId: req.id });
+  return reply
+    .status(catalogue.def(error.code).status)
+    .send({ code: error.code, message, details, requestId: req.id });
 }
 
 async function errors(app: FastifyInstance) {
   app.setErrorHandler((err, req, reply) => {
     const error = toAppError(err);
-    if (error.status >= 500) req.log.error({ err }, 'request failed');
+    if (app.ctx.errors.def(error.code).status >= 500) req.log.error({ err }, 'request failed');
     return sendError(req, reply, error);
   });
   app.setNotFoundHandler((req, reply) => sendError(req, reply, new AppError('common.not_found')));

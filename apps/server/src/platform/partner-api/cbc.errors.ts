@@ -1,10 +1,12 @@
-import { defineErrors } from '../errors/errors.ts';
+import { AppError, type CodesOf, defineErrors, type ErrorCatalogue } from '../errors/errors.ts';
+import type { Locale } from '../i18n/i18n.ts';
 
 /** The partner API contract's own codes (`../shared/PARTNER-API.md`). */
 export const CbcErrors = defineErrors({
   'CBC.0100': {
     status: 400,
-    message: { 'zh-CN': '参数错误：{field} {reason}', 'en-US': 'Parameter error: {field} {reason}' },
+    // One wording per language; the reason is the validator's English text, so only English has it.
+    message: { 'zh-CN': '参数错误：{field}', 'en-US': 'Parameter error: {field} {reason}' },
   },
   'CBC.0101': {
     status: 400,
@@ -56,3 +58,29 @@ export const CbcErrors = defineErrors({
     },
   },
 });
+
+declare module '../errors/errors.ts' {
+  interface ErrorCodes extends CodesOf<typeof CbcErrors> {}
+}
+
+const isApiCode = (code: string) => code.startsWith('CBC.') || code.startsWith('APIGW.');
+
+/**
+ * The partner API's dialect of any error, in one place: its own `CBC.`/`APIGW.` codes as they are,
+ * other codes as their catalogue's `cbc` code (else `CBC.0999`), with that code's wording.
+ */
+export function toCbcError(
+  catalogue: ErrorCatalogue,
+  error: AppError,
+  locale: Locale,
+): { status: number; error_code: string; error_msg: string } {
+  const status = catalogue.def(error.code).status;
+  if (isApiCode(error.code)) {
+    return { status, error_code: error.code, error_msg: catalogue.message(error, locale) };
+  }
+  const code = catalogue.def(error.code).cbc ?? 'CBC.0999';
+  // The CBC code's wording; without a validator reason, the original English text is the reason.
+  const details = { field: '', reason: catalogue.message(error, 'en-US'), ...error.details };
+  const text = catalogue.message(new AppError(code as AppError['code'], details), locale);
+  return { status, error_code: code, error_msg: text.replace(/\s+/g, ' ').replace(/[\s：:]+$/, '') };
+}

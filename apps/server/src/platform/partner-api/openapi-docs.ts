@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { allErrorCodes } from '../errors/errors.ts';
+import type { ErrorCatalogue } from '../errors/errors.ts';
 
 /** The partner API's error body. */
 export const cbcError = z.object({
@@ -15,11 +15,11 @@ const STATUSES = [400, 401, 403, 429, 500] as const;
  * and the error answers with every `CBC.`/`APIGW.` code of that status, so partners find the codes
  * (ours included) in one place.
  */
-export function partnerApiDocs(): {
+export function partnerApiDocs(catalogue: ErrorCatalogue): {
   security: Record<string, string[]>[];
   responses: Record<number, unknown>;
 } {
-  const codes = allErrorCodes().filter(([code]) => code.startsWith('CBC.') || code.startsWith('APIGW.'));
+  const codes = catalogue.entries().filter(([code]) => code.startsWith('CBC.') || code.startsWith('APIGW.'));
   const responses: Record<number, unknown> = {};
   for (const status of STATUSES) {
     const list = codes.filter(([, def]) => def.status === status);

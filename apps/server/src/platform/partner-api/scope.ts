@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors/errors.ts';
-import './cbc.errors.ts';
 import { createFlowControl } from './flow-control.ts';
 import { partnerApiDocs } from './openapi-docs.ts';
 import { type VerifyInput, verifySignature } from './signing.ts';
@@ -65,7 +64,7 @@ export async function partnerApiScope(app: FastifyInstance, findKey: FindPartner
   );
   // Set once per route, not per request: the CBC error dialect, and no browser-security headers
   // (helmet's CSP and friends mean nothing to an API client and cost time on every call).
-  const docs = partnerApiDocs();
+  const docs = partnerApiDocs(ctx.errors);
   app.addHook('onRoute', (route) => {
     if (route.schema) {
       route.schema.security ??= docs.security;
