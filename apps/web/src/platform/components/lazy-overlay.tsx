@@ -2,22 +2,23 @@ import type { DropdownProps, PopoverProps } from 'antd';
 import { type ComponentType, cloneElement, lazy, type ReactElement, Suspense, useState } from 'react';
 
 // Drop-downs and pop-overs draw nothing until opened, yet bring antd's Menu, Dropdown or Popover into
-// the first load of every page. These load them on first hover, focus or click of their trigger.
+// the first load of every page. These fetch them on hover or focus and draw them on the first click.
 
 type Trigger = ReactElement<{ onClick?: () => void; onMouseEnter?: () => void; onFocus?: () => void }>;
-type OverlayProps = {
-  open?: boolean;
-  onOpenChange?: (open: boolean, ...rest: never[]) => void;
-  children?: unknown;
-};
+type OverlayProps = { open?: boolean; onOpenChange?: (open: boolean) => void; children?: unknown };
 
-const RealDropdown = lazy(() => import('antd/es/dropdown/index.js'));
-const RealPopover = lazy(() => import('antd/es/popover/index.js'));
+const loadDropdown = () => import('antd/es/dropdown/index.js');
+const loadPopover = () => import('antd/es/popover/index.js');
+const RealDropdown = lazy(loadDropdown) as unknown as ComponentType<OverlayProps>;
+const RealPopover = lazy(loadPopover) as unknown as ComponentType<OverlayProps>;
 
-function LazyOverlay({
-  real: Real,
-  ...props
-}: OverlayProps & { real: ComponentType<OverlayProps>; children: Trigger }) {
+interface LazyProps extends OverlayProps {
+  real: ComponentType<OverlayProps>;
+  preload: () => Promise<unknown>;
+  children: Trigger;
+}
+
+function LazyOverlay({ real: Real, preload, ...props }: LazyProps) {
   const [wanted, setWanted] = useState(false);
   const [ownOpen, setOwnOpen] = useState(false);
   const controlled = props.open !== undefined;
@@ -26,15 +27,15 @@ function LazyOverlay({
     if (!controlled) setOwnOpen(o);
     props.onOpenChange?.(o);
   };
-  const want = () => setWanted(true);
-  // Until the code is there, a click asks for the overlay open.
+  // Hover and focus only fetch the code: swapping the trigger under the pointer would lose the click.
+  const fetchCode = () => void preload().catch(() => undefined);
   const first = cloneElement(props.children, {
     onClick: () => {
-      want();
+      setWanted(true);
       setOpen(true);
     },
-    onMouseEnter: want,
-    onFocus: want,
+    onMouseEnter: fetchCode,
+    onFocus: fetchCode,
   });
   if (!wanted) return first;
   return (
@@ -47,7 +48,8 @@ function LazyOverlay({
 export function LazyDropdown(props: DropdownProps & { children: Trigger }) {
   return (
     <LazyOverlay
-      real={RealDropdown as ComponentType<OverlayProps>}
+      real={RealDropdown}
+      preload={loadDropdown}
       {...(props as OverlayProps & { children: Trigger })}
     />
   );
@@ -56,7 +58,8 @@ export function LazyDropdown(props: DropdownProps & { children: Trigger }) {
 export function LazyPopover(props: PopoverProps & { children: Trigger }) {
   return (
     <LazyOverlay
-      real={RealPopover as ComponentType<OverlayProps>}
+      real={RealPopover}
+      preload={loadPopover}
       {...(props as OverlayProps & { children: Trigger })}
     />
   );
