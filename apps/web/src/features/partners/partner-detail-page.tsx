@@ -1,11 +1,11 @@
 import { Card, Descriptions, Spin, Tabs, Typography } from 'antd';
-import type { ParseKeys } from 'i18next';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { usePartnerTabs } from '../../platform/feature.ts';
+import { parseLanguage } from '../../platform/i18n/index.ts';
 import { formatDateTime } from '../../platform/lib/format.ts';
 import { usePartnerMemberships } from '../memberships/index.ts';
 
@@ -48,7 +48,9 @@ export function PartnerDetailPage() {
             items={tabs.map((tab) => ({
               key: tab.key,
               label: (
-                <span data-testid={`partner-tab-${tab.key}`}>{t(tab.labelKey as ParseKeys) as string}</span>
+                <span data-testid={`partner-tab-${tab.key}`}>
+                  {tab.label[parseLanguage(i18n.language) ?? 'zh-CN']}
+                </span>
               ),
               children: (
                 <Suspense fallback={<Spin />}>

@@ -1,5 +1,4 @@
 import { Button, Layout, Menu, type MenuProps, Result } from 'antd';
-import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMe, useSignOut } from '../api/session.ts';
@@ -11,6 +10,7 @@ import { MessageBell } from '../components/message-bell.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { UserMenu } from '../components/user-menu.tsx';
 import { matchEntry, useConsoleMenu } from '../feature.ts';
+import { parseLanguage } from '../i18n/index.ts';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 
 function NotOperator() {
@@ -42,12 +42,13 @@ function NotOperator() {
 
 /** The operator console frame: its own navigation, for operators only. */
 export function ConsoleLayout() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { pathname, search } = useLocation();
   const me = useMe();
+  const lang = parseLanguage(i18n.language) ?? 'zh-CN';
   const entries = useConsoleMenu();
   const current = matchEntry(entries, pathname, '/console');
-  useDocumentTitle(current ? t(current.labelKey as ParseKeys) : undefined, t('app.console'));
+  useDocumentTitle(current?.label[lang], t('app.console'));
 
   if (me.isLoading) return <FullPageSpin />;
   if (me.error) {
@@ -71,7 +72,7 @@ export function ConsoleLayout() {
       icon: e.icon ? <e.icon /> : undefined,
       label: (
         <Link to={e.path} data-testid={`console-nav-${e.key}`}>
-          {t(e.labelKey as ParseKeys) as string}
+          {e.label[lang]}
         </Link>
       ),
     }));

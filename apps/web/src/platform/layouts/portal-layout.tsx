@@ -13,6 +13,7 @@ import { QueryState } from '../components/query-state.tsx';
 import { SiteBanner } from '../components/site-banner.tsx';
 import { UserMenu } from '../components/user-menu.tsx';
 import { type MenuEntry, matchEntry, type PortalMenuGroup, usePortalMenu } from '../feature.ts';
+import { type Language, parseLanguage } from '../i18n/index.ts';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 
 function item(key: string, path: string, label: string, Icon?: ComponentType) {
@@ -28,7 +29,7 @@ function item(key: string, path: string, label: string, Icon?: ComponentType) {
 }
 
 /** The portal's sub-menus; features place entries in them (`group`). */
-const GROUPS: Record<PortalMenuGroup, { labelKey: string; icon: ComponentType; order: number }> = {
+const GROUPS: Record<PortalMenuGroup, { labelKey: ParseKeys; icon: ComponentType; order: number }> = {
   'partner-info': { labelKey: 'nav.partnerInfo', icon: IdcardOutlined, order: 20 },
   developer: { labelKey: 'nav.developer', icon: ApiOutlined, order: 90 },
 };
@@ -36,13 +37,13 @@ const GROUPS: Record<PortalMenuGroup, { labelKey: string; icon: ComponentType; o
 type Item = NonNullable<MenuProps['items']>[number] & { order: number };
 
 /** The menu from the features' entries: top-level entries and groups, each by order. */
-function menuItems(entries: MenuEntry[], t: (key: string) => string): MenuProps['items'] {
+function menuItems(entries: MenuEntry[], lang: Language, t: (key: ParseKeys) => string): MenuProps['items'] {
   const shown = entries.filter((e) => !e.hidden).sort((a, b) => a.order - b.order);
   const top: Item[] = shown
     .filter((e) => !e.group)
-    .map((e) => ({ ...item(e.key, e.path, t(e.labelKey), e.icon), order: e.order }));
+    .map((e) => ({ ...item(e.key, e.path, e.label[lang], e.icon), order: e.order }));
   for (const [key, g] of Object.entries(GROUPS)) {
-    const children = shown.filter((e) => e.group === key).map((e) => item(e.key, e.path, t(e.labelKey)));
+    const children = shown.filter((e) => e.group === key).map((e) => item(e.key, e.path, e.label[lang]));
     if (children.length === 0) continue;
     top.push({
       key,
@@ -57,13 +58,14 @@ function menuItems(entries: MenuEntry[], t: (key: string) => string): MenuProps[
 
 /** The signed-in partner portal: navigation of the seed, header with messages, language and account. */
 export function PortalLayout() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { pathname, search } = useLocation();
   const me = useMe();
+  const lang = parseLanguage(i18n.language) ?? 'zh-CN';
   const entries = usePortalMenu();
   const [openKeys, setOpenKeys] = useState<string[]>(Object.keys(GROUPS));
   const current = matchEntry(entries, pathname, '/');
-  useDocumentTitle(current ? t(current.labelKey as ParseKeys) : undefined);
+  useDocumentTitle(current?.label[lang]);
 
   if (me.isLoading) return <FullPageSpin />;
   if (me.error) {
@@ -81,7 +83,8 @@ export function PortalLayout() {
 
   const items = menuItems(
     entries.filter((e) => !e.visible || e.visible(me.data!)),
-    (k) => t(k as ParseKeys) as string,
+    lang,
+    (k) => t(k) as string,
   );
 
   return (
