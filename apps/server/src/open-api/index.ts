@@ -5,6 +5,7 @@ import { customersV2Routes } from './customers.routes.ts';
 import { identityV2Routes } from './identity.routes.ts';
 import { partnerApiScope } from './plugin.ts';
 import { resellersV2Routes } from './resellers.routes.ts';
+import { answerUnknownApiPaths } from './unknown-api.ts';
 
 type V2Routes = (app: FastifyInstance, opts: { ctx: AppContext }) => Promise<void>;
 
@@ -12,6 +13,7 @@ type V2Routes = (app: FastifyInstance, opts: { ctx: AppContext }) => Promise<voi
 const V2_ROUTES: V2Routes[] = [budgetsV2Routes, customersV2Routes, identityV2Routes, resellersV2Routes];
 
 export async function registerPartnerApi(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  answerUnknownApiPaths(app);
   await app.register(
     async (scope) => {
       await partnerApiScope(scope);

@@ -12,6 +12,8 @@ export interface ApiCaller {
   accessKey: string;
   partnerId: string;
   partnerDomainId: string;
+  /** Which SDK dialect to answer in: the China site's or the international one's. */
+  site: 'cn' | 'intl';
 }
 
 declare module 'fastify' {
@@ -89,6 +91,7 @@ export async function partnerApiScope(app: FastifyInstance): Promise<void> {
       accessKey,
       partnerId: key.partnerId,
       partnerDomainId: key.partnerDomainId,
+      site: key.partnerSite === 'intl' ? 'intl' : 'cn',
     };
     req.apiCaller = caller;
     const domainHeader = req.headers['x-domain-id'];
