@@ -10,6 +10,8 @@ import { createTestApp, type TestApp } from '../app.ts';
  * document exactly — the SDK's operation name as `operationId`, the same method and path, the same
  * field names at every level, and types an SDK can send and read. Rows not served yet say
  * `served: false` and show up here as todo; whoever adds the operation flips its row.
+ * `scripts/partner-api-sdk-table.mjs` regenerates the table from a checkout of the SDK (keeping the
+ * `served` flags).
  */
 
 type Kind = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object';
