@@ -5,8 +5,8 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
 import { callerOf } from '../../platform/partner-api/scope.ts';
-import { partnerAccountName } from '../memberships/memberships.v2.service.ts';
-import { getPartner } from '../partners/partners.service.ts';
+import { partnerAccountName } from '../memberships/index.ts';
+import { getPartner } from '../partners/index.ts';
 import { budgetAmountToFen, MAX_BUDGET_YUAN } from './budgets.rules.ts';
 import {
   apiTarget,

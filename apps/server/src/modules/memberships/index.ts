@@ -19,3 +19,6 @@ export const membershipsModule = defineModule({
   demo: seedDemoMemberships,
   tenancy: { partnerOnly: [/^\/api\/memberships/] },
 });
+
+/** What other modules may call. */
+export { partnerAccountName } from './memberships.v2.service.ts';
