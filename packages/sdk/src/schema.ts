@@ -8718,7 +8718,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Query my customers (or a reseller’s with indirect_partner_id) */
-        post: operations["QuerySubCustomerList"];
+        post: operations["ListSubCustomers"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8801,10 +8801,10 @@ export interface paths {
             cookie?: never;
         };
         /** A customer budget with its used amount in the current period */
-        get: operations["ShowCustomerBudget"];
+        get: operations["ShowSubCustomerBudget"];
         put?: never;
         /** Set a customer budget (monthly or one-time), optional automatic restriction at 100 % */
-        post: operations["SetCustomerBudget"];
+        post: operations["UpdateSubCustomerBudget"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8820,8 +8820,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Budgets of up to 100 customers; customers not yours are listed in error_details */
-        post: operations["ListCustomerBudgets"];
+        /** Budgets of up to 100 customers; customers not yours or not resale are left out */
+        post: operations["ListSubCustomerBudget"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8836,7 +8836,7 @@ export interface paths {
             cookie?: never;
         };
         /** History of budget settings and deletions of a customer, newest first */
-        get: operations["ListCustomerBudgetRecords"];
+        get: operations["ListSubCustomerBudgetRecords"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8902,7 +8902,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8991,11 +8991,8 @@ export interface operations {
                     verification_code?: string;
                     indirect_partner_id?: string;
                     include_association_result?: boolean;
-                    /**
-                     * @description 1 referral (default), 2 resale
-                     * @enum {string}
-                     */
-                    cooperation_type?: "1" | "2";
+                    /** @description "1" referral; absent or any other value: resale (the reference’s default) */
+                    cooperation_type?: string;
                     domain_area?: string;
                     is_close_market_ms?: string;
                 };
@@ -9014,7 +9011,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9081,7 +9078,7 @@ export interface operations {
             };
         };
     };
-    QuerySubCustomerList: {
+    ListSubCustomers: {
         parameters: {
             query?: never;
             header?: never;
@@ -9094,7 +9091,8 @@ export interface operations {
                     account_name?: string;
                     customer?: string;
                     label?: string;
-                    association_type?: ("1" | "2") | 1 | 2;
+                    /** @description 1 referral; resale 2 (China site) or 3 (international site) */
+                    association_type?: ("1" | "2" | "3") | 1 | 2 | 3;
                     associated_on_begin?: string;
                     associated_on_end?: string;
                     customer_id?: string;
@@ -9120,21 +9118,33 @@ export interface operations {
                             account_name: string;
                             customer: string;
                             associated_on: string;
-                            /** @enum {string} */
-                            association_type: "1" | "2";
+                            /**
+                             * @description 1 referral; resale 2 (China site) or 3 (international site)
+                             * @enum {string}
+                             */
+                            association_type: "1" | "2" | "3";
                             label: string;
                             telephone: string;
                             email: string;
                             verified_status: string;
+                            /** @description Country prefix of the phone number, e.g. 0086; "" when unknown */
+                            country_code: string;
+                            /** @description -1 none yet, 0 individual, 1 enterprise */
                             customer_type: number;
+                            /** @description 0 no; China site: 1 account, 2 account and resources frozen; international site: 1 frozen */
                             is_frozen: number;
+                            account_managers: {
+                                account_name: string;
+                            }[];
                             xaccount_id: string;
                             xaccount_type: string;
+                            /** @description V0–V5 */
+                            customer_level: string;
                         }[];
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9238,7 +9248,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9342,7 +9352,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9424,6 +9434,7 @@ export interface operations {
                      * @enum {string}
                      */
                     search_type: "email" | "mobile" | "name";
+                    /** @description Mobile numbers as 0086-13XXXXXXXXX (or 13XXXXXXXXX, +8613XXXXXXXXX) */
                     search_value: string;
                 };
             };
@@ -9436,12 +9447,18 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Only on failure (the SDK model carries it) */
+                        error_code?: string;
+                        /** @description Only on failure (the SDK model carries it) */
+                        error_msg?: string;
                         /** @enum {string} */
                         check_result: "available" | "used_by_user";
+                        /** @description Mobile searches only: how many more accounts may register with the number (one account per number here) */
+                        mobile_remain_available_num?: number;
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9520,10 +9537,7 @@ export interface operations {
                 "application/json": {
                     /** @description 1: SMS to mobile_phone, 2: email to email */
                     receiver_type: 1 | 2;
-                    /**
-                     * @description Minutes the code stays valid (default 5)
-                     * @default 5
-                     */
+                    /** @description Minutes the code stays valid: 10 when absent; above 60 it is fixed to 5 (as the reference says) */
                     timeout?: number;
                     mobile_phone?: string;
                     /** Format: email */
@@ -9536,6 +9550,8 @@ export interface operations {
                      * @enum {number}
                      */
                     scene?: 29;
+                    /** @description Only for scene 18 (bank-card real-name verification), which is not served: ignored */
+                    customer_id?: string;
                 };
             };
         };
@@ -9549,7 +9565,7 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9616,7 +9632,7 @@ export interface operations {
             };
         };
     };
-    ShowCustomerBudget: {
+    ShowSubCustomerBudget: {
         parameters: {
             query: {
                 customer_id: string;
@@ -9635,18 +9651,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        budget_amount?: number;
+                        /** @description Yuan; null when the customer has no budget */
+                        budget_amount: number | null;
                         used_amount: number;
-                        /** @enum {number} */
+                        /** @description null when the customer has no budget */
+                        budget_type: ("MONTHLY" | "PACKAGE") | null;
+                        /**
+                         * @description 1: yuan
+                         * @enum {number}
+                         */
                         measure_id: 1;
                         /** @enum {string} */
                         currency: "CNY";
-                        /** @enum {string} */
-                        budget_type?: "MONTHLY" | "PACKAGE";
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9713,7 +9733,7 @@ export interface operations {
             };
         };
     };
-    SetCustomerBudget: {
+    UpdateSubCustomerBudget: {
         parameters: {
             query?: never;
             header?: never;
@@ -9731,7 +9751,7 @@ export interface operations {
                      * @enum {string}
                      */
                     budget_type?: "MONTHLY" | "PACKAGE";
-                    /** @default 0 */
+                    /** @description 0 manual, 1 restrict automatically at 100 %; unchanged when absent (0 for a new budget) */
                     frozen_operate_type?: 0 | 1;
                     /**
                      * @default 0
@@ -9752,7 +9772,7 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9819,7 +9839,7 @@ export interface operations {
             };
         };
     };
-    ListCustomerBudgets: {
+    ListSubCustomerBudget: {
         parameters: {
             query?: never;
             header?: never;
@@ -9842,26 +9862,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /**
+                         * @description 1: yuan
+                         * @enum {number}
+                         */
+                        measure_id: 1;
+                        /** @enum {string} */
+                        currency: "CNY";
                         budget_infos: {
                             customer_id: string;
-                            budget_amount?: number;
+                            /** @description Yuan; null when the customer has no budget */
+                            budget_amount: number | null;
                             used_amount: number;
-                            /** @enum {number} */
-                            measure_id: 1;
-                            /** @enum {string} */
-                            currency: "CNY";
-                            /** @enum {string} */
-                            budget_type?: "MONTHLY" | "PACKAGE";
-                        }[];
-                        error_details: {
-                            id: string;
-                            error_code: string;
-                            error_msg: string;
+                            /** @description null when the customer has no budget */
+                            budget_type: ("MONTHLY" | "PACKAGE") | null;
                         }[];
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9928,7 +9947,7 @@ export interface operations {
             };
         };
     };
-    ListCustomerBudgetRecords: {
+    ListSubCustomerBudgetRecords: {
         parameters: {
             query: {
                 customer_id: string;
@@ -9957,12 +9976,23 @@ export interface operations {
                             operation_time: string;
                             operator: string;
                             budget_type: string;
+                            /** @description The partner that made the change */
+                            partner_corp_name: string;
+                            /** @description That partner’s account (its administrator’s email) */
+                            partner_account_name: string;
                         }[];
                         total_count: number;
+                        /**
+                         * @description 1: yuan
+                         * @enum {number}
+                         */
+                        measure_id: 1;
+                        /** @enum {string} */
+                        currency: "CNY";
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
             400: {
                 headers: {
                     [name: string]: unknown;

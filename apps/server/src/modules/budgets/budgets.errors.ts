@@ -30,6 +30,13 @@ export const BudgetErrors = defineErrors({
     status: 404,
     message: { 'zh-CN': '接收人不存在', 'en-US': 'Recipient not found' },
   },
+  'CBC.99001007': {
+    status: 400,
+    message: {
+      'zh-CN': '只能为转售关联的客户设置预算，该客户为顾问销售关联',
+      'en-US': 'Budgets apply to resale customers only; this customer is associated by referral',
+    },
+  },
   'budgets.not_restricted': {
     status: 409,
     message: { 'zh-CN': '该客户当前未因预算被限制', 'en-US': 'The customer is not restricted by its budget' },

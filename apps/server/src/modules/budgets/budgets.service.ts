@@ -38,6 +38,8 @@ export interface BudgetTarget {
   name: string;
   /** The partner managing the customer (its active association): owner of budget and recipients. */
   partnerId: string;
+  /** `referral` | `resale`: the partner API sets budgets on resale customers only. */
+  associationType: string;
   restrictedAt: Date | null;
 }
 
@@ -54,6 +56,7 @@ export async function portalTarget(
     domainId: customer.domainId,
     name: customer.name,
     partnerId: association.partnerId,
+    associationType: association.type,
     restrictedAt: customer.purchaseRestrictedAt,
   };
 }
@@ -72,6 +75,7 @@ export async function apiTarget(
     domainId: customer.domainId,
     name: customer.name,
     partnerId: association.partnerId,
+    associationType: association.type,
     restrictedAt: customer.purchaseRestrictedAt,
   };
 }
@@ -140,8 +144,8 @@ export function monthSpend(ctx: AppContext, customerId: string): Promise<number>
 export interface SetBudgetInput {
   amountFen: number;
   budgetType: BudgetType;
-  /** 0 manual; 1 restrict purchases automatically at 100 %. */
-  frozenOperateType: 0 | 1;
+  /** 0 manual; 1 restrict purchases automatically at 100 %. Unchanged when undefined (0 for a new budget). */
+  frozenOperateType?: 0 | 1;
   /** Also freeze resources when restricting; unchanged when undefined. */
   freezeResources?: boolean;
   /** Lift a budget restriction in place now (the API's `cancel_partner_frozen` "1"). */
@@ -173,7 +177,7 @@ export async function setBudget(
         partnerId: target.partnerId,
         amountFen: input.amountFen,
         budgetType: input.budgetType,
-        frozenOperateType: input.frozenOperateType,
+        frozenOperateType: input.frozenOperateType ?? row?.frozenOperateType ?? 0,
         freezeResources: input.freezeResources ? 1 : 0,
         periodKey,
         periodStart: input.budgetType === 'MONTHLY' ? monthStartOf(now) : now,
@@ -193,7 +197,7 @@ export async function setBudget(
       row = await updateBudget(tx, target.customerId, {
         partnerId: target.partnerId,
         amountFen: input.amountFen,
-        frozenOperateType: input.frozenOperateType,
+        frozenOperateType: input.frozenOperateType ?? row.frozenOperateType,
         freezeResources:
           input.freezeResources === undefined ? row.freezeResources : input.freezeResources ? 1 : 0,
         ...(raised

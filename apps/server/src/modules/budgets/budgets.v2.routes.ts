@@ -4,10 +4,18 @@ import { z } from 'zod';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
-import { toCbcError } from '../../platform/partner-api/cbc.errors.ts';
 import { callerOf } from '../../platform/partner-api/scope.ts';
+import { partnerAccountName } from '../memberships/index.ts';
+import { getPartner } from '../partners/index.ts';
 import { budgetAmountToFen, MAX_BUDGET_YUAN } from './budgets.rules.ts';
-import { apiTarget, type BudgetState, getBudget, monthSpend, setBudget } from './budgets.service.ts';
+import {
+  apiTarget,
+  type BudgetState,
+  type BudgetTarget,
+  getBudget,
+  monthSpend,
+  setBudget,
+} from './budgets.service.ts';
 import { recordsOf } from './recipients.service.ts';
 
 const yuan = (fen: number) => Number(fenToYuan(fen));
@@ -19,19 +27,22 @@ const setBody = z.object({
     .number()
     .describe('Yuan, > 0 with at most 2 decimals (taken by its decimal text, exactly)'),
   budget_type: z.enum(['MONTHLY', 'PACKAGE']).default('MONTHLY'),
-  frozen_operate_type: z.union([z.literal(0), z.literal(1)]).default(0),
+  frozen_operate_type: z
+    .union([z.literal(0), z.literal(1)])
+    .optional()
+    .describe('0 manual, 1 restrict automatically at 100 %; unchanged when absent (0 for a new budget)'),
   cancel_partner_frozen: z.enum(['0', '1']).default('0'),
   indirect_partner_id: z.string().min(1).max(64).optional(),
 });
 
 const budgetInfo = z.object({
   customer_id: z.string(),
-  budget_amount: z.number().optional(),
+  budget_amount: z.number().nullable().describe('Yuan; null when the customer has no budget'),
   used_amount: z.number(),
-  measure_id: z.literal(1),
-  currency: z.literal('CNY'),
-  budget_type: z.enum(['MONTHLY', 'PACKAGE']).optional(),
+  budget_type: z.enum(['MONTHLY', 'PACKAGE']).nullable().describe('null when the customer has no budget'),
 });
+const unit = { measure_id: z.literal(1).describe('1: yuan'), currency: z.literal('CNY') };
+const UNIT = { measure_id: 1, currency: 'CNY' } as const;
 
 const getQuery = z.object({
   customer_id: z.string().min(1).max(64),
@@ -52,19 +63,20 @@ const recordsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(10),
 });
 
-const errorDetail = z.object({ id: z.string(), error_code: z.string(), error_msg: z.string() });
-
+/** Without a budget every field is still answered: no amount and no mode, this month's spend. */
 function infoOf(domainId: string, state: BudgetState | null, monthUsed: number): z.infer<typeof budgetInfo> {
-  return state
-    ? {
-        customer_id: domainId,
-        budget_amount: yuan(state.amountFen),
-        used_amount: yuan(state.usedFen),
-        measure_id: 1,
-        currency: 'CNY',
-        budget_type: state.budgetType,
-      }
-    : { customer_id: domainId, used_amount: yuan(monthUsed), measure_id: 1, currency: 'CNY' };
+  return {
+    customer_id: domainId,
+    budget_amount: state ? yuan(state.amountFen) : null,
+    used_amount: yuan(state ? state.usedFen : monthUsed),
+    budget_type: state ? state.budgetType : null,
+  };
+}
+
+/** The partner API sets and reads budgets of resale customers only. */
+function requireResale(target: BudgetTarget): BudgetTarget {
+  if (target.associationType !== 'resale') throw new AppError('CBC.99001007');
+  return target;
 }
 
 /** `yyyy-MM-ddTHH:mm:ssZ` as the contract writes times. */
@@ -88,7 +100,7 @@ export async function budgetsV2Routes(app: FastifyInstance, opts: { ctx: AppCont
     {
       schema: {
         tags,
-        operationId: 'SetCustomerBudget',
+        operationId: 'UpdateSubCustomerBudget',
         summary: 'Set a customer budget (monthly or one-time), optional automatic restriction at 100 %',
         body: setBody,
         response: { 200: z.object({}) },
@@ -103,7 +115,9 @@ export async function budgetsV2Routes(app: FastifyInstance, opts: { ctx: AppCont
           field: 'budget_amount',
           reason: `must be > 0 and ≤ ${MAX_BUDGET_YUAN} with at most 2 decimals`,
         });
-      const target = await apiTarget(ctx, caller.partnerId, b.indirect_partner_id, b.customer_id);
+      const target = requireResale(
+        await apiTarget(ctx, caller.partnerId, b.indirect_partner_id, b.customer_id),
+      );
       await setBudget(
         ctx,
         actorOf(caller.partnerId, caller.keyId, req.id, req.locale),
@@ -125,19 +139,16 @@ export async function budgetsV2Routes(app: FastifyInstance, opts: { ctx: AppCont
     {
       schema: {
         tags,
-        operationId: 'ShowCustomerBudget',
+        operationId: 'ShowSubCustomerBudget',
         summary: 'A customer budget with its used amount in the current period',
         querystring: getQuery,
-        response: { 200: budgetInfo.omit({ customer_id: true }) },
+        response: { 200: budgetInfo.omit({ customer_id: true }).extend(unit) },
       },
     },
     async (req) => {
       const caller = callerOf(req);
-      const target = await apiTarget(
-        ctx,
-        caller.partnerId,
-        req.query.indirect_partner_id,
-        req.query.customer_id,
+      const target = requireResale(
+        await apiTarget(ctx, caller.partnerId, req.query.indirect_partner_id, req.query.customer_id),
       );
       const state = await getBudget(ctx, target);
       const { customer_id: _, ...info } = infoOf(
@@ -145,7 +156,7 @@ export async function budgetsV2Routes(app: FastifyInstance, opts: { ctx: AppCont
         state,
         state ? 0 : await monthSpend(ctx, target.customerId),
       );
-      return info;
+      return { ...info, ...UNIT };
     },
   );
 
@@ -154,30 +165,29 @@ export async function budgetsV2Routes(app: FastifyInstance, opts: { ctx: AppCont
     {
       schema: {
         tags,
-        operationId: 'ListCustomerBudgets',
-        summary: 'Budgets of up to 100 customers; customers not yours are listed in error_details',
+        operationId: 'ListSubCustomerBudget',
+        summary: 'Budgets of up to 100 customers; customers not yours or not resale are left out',
         body: queryBody,
-        response: {
-          200: z.object({ budget_infos: z.array(budgetInfo), error_details: z.array(errorDetail) }),
-        },
+        response: { 200: z.object({ ...unit, budget_infos: z.array(budgetInfo) }) },
       },
     },
     async (req) => {
       const caller = callerOf(req);
       const budget_infos: z.infer<typeof budgetInfo>[] = [];
-      const error_details: z.infer<typeof errorDetail>[] = [];
       for (const id of [...new Set(req.body.customer_ids)]) {
+        let target: BudgetTarget;
         try {
-          const target = await apiTarget(ctx, caller.partnerId, req.body.indirect_partner_id, id);
-          const state = await getBudget(ctx, target);
-          budget_infos.push(infoOf(id, state, state ? 0 : await monthSpend(ctx, target.customerId)));
+          target = await apiTarget(ctx, caller.partnerId, req.body.indirect_partner_id, id);
         } catch (err) {
-          if (!(err instanceof AppError) || err.code === 'CBC.99000037') throw err;
-          const { error_code, error_msg } = toCbcError(ctx.errors, err, req.locale);
-          error_details.push({ id, error_code, error_msg });
+          // Not the partner's customer: left out, as the reference says. A bad reseller fails all.
+          if (err instanceof AppError && err.code === 'CBC.99000035') continue;
+          throw err;
         }
+        if (target.associationType !== 'resale') continue;
+        const state = await getBudget(ctx, target);
+        budget_infos.push(infoOf(id, state, state ? 0 : await monthSpend(ctx, target.customerId)));
       }
-      return { budget_infos, error_details };
+      return { ...UNIT, budget_infos };
     },
   );
 
@@ -186,7 +196,7 @@ export async function budgetsV2Routes(app: FastifyInstance, opts: { ctx: AppCont
     {
       schema: {
         tags,
-        operationId: 'ListCustomerBudgetRecords',
+        operationId: 'ListSubCustomerBudgetRecords',
         summary: 'History of budget settings and deletions of a customer, newest first',
         querystring: recordsQuery,
         response: {
@@ -198,9 +208,14 @@ export async function budgetsV2Routes(app: FastifyInstance, opts: { ctx: AppCont
                 operation_time: z.string(),
                 operator: z.string(),
                 budget_type: z.string(),
+                partner_corp_name: z.string().describe('The partner that made the change'),
+                partner_account_name: z
+                  .string()
+                  .describe('That partner’s account (its administrator’s email)'),
               }),
             ),
             total_count: z.number().int(),
+            ...unit,
           }),
         },
       },
@@ -209,6 +224,9 @@ export async function budgetsV2Routes(app: FastifyInstance, opts: { ctx: AppCont
       const caller = callerOf(req);
       const q = req.query;
       const target = await apiTarget(ctx, caller.partnerId, q.indirect_partner_id, q.customer_id);
+      const partner = await getPartner(ctx, target.partnerId);
+      const corpName = partner?.name ?? '';
+      const accountName = partner ? (await partnerAccountName(ctx, partner)).accountName : '';
       const page = await recordsOf(ctx, target, {
         operationType: q.operation_type,
         budgetType: q.budget_type,
@@ -222,8 +240,11 @@ export async function budgetsV2Routes(app: FastifyInstance, opts: { ctx: AppCont
           operation_time: utc(row.at),
           operator: row.operator,
           budget_type: row.budgetType,
+          partner_corp_name: corpName,
+          partner_account_name: accountName,
         })),
         total_count: page.total,
+        ...UNIT,
       };
     },
   );

@@ -13,14 +13,37 @@ const checkBody = z.object({
   search_type: z
     .enum(['email', 'mobile', 'name'])
     .describe('email, mobile (mainland number) or name (account name)'),
-  search_value: z.string().trim().min(1).max(254),
+  search_value: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .describe('Mobile numbers as 0086-13XXXXXXXXX (or 13XXXXXXXXX, +8613XXXXXXXXX)'),
 });
-const checkResponse = z.object({ check_result: z.enum(['available', 'used_by_user']) });
+const checkResponse = z.object({
+  error_code: z.string().optional().describe('Only on failure (the SDK model carries it)'),
+  error_msg: z.string().optional().describe('Only on failure (the SDK model carries it)'),
+  check_result: z.enum(['available', 'used_by_user']),
+  mobile_remain_available_num: z
+    .number()
+    .int()
+    .optional()
+    .describe(
+      'Mobile searches only: how many more accounts may register with the number (one account per number here)',
+    ),
+});
 
 const MOBILE = /^(\+86|0086)?1\d{10}$/;
 const sendBody = z.object({
   receiver_type: z.union([z.literal(1), z.literal(2)]).describe('1: SMS to mobile_phone, 2: email to email'),
-  timeout: z.number().int().min(1).max(30).default(5).describe('Minutes the code stays valid (default 5)'),
+  timeout: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe(
+      'Minutes the code stays valid: 10 when absent; above 60 it is fixed to 5 (as the reference says)',
+    ),
   mobile_phone: z.string().trim().regex(MOBILE, 'mainland mobile number').optional(),
   email: z.email().max(254).optional(),
   lang: z
@@ -29,7 +52,18 @@ const sendBody = z.object({
     .optional()
     .describe('Language of the message: zh-cn (default) or en-us'),
   scene: z.literal(29).default(29).describe('29: sub-customer sign-up (the only scene supported)'),
+  customer_id: z
+    .string()
+    .max(64)
+    .optional()
+    .describe('Only for scene 18 (bank-card real-name verification), which is not served: ignored'),
 });
+
+/** The reference's rule: 10 minutes when absent, fixed to 5 above 60. */
+export function codeTtlMinutes(timeout: number | undefined): number {
+  if (timeout === undefined) return 10;
+  return timeout > 60 ? 5 : timeout;
+}
 
 const localeOf = (lang: string | undefined, fallback: Locale): Locale => {
   if (!lang) return fallback;
@@ -55,7 +89,10 @@ export async function identityV2Routes(app: FastifyInstance, opts: { ctx: AppCon
     },
     async (req) => {
       callerOf(req);
-      return { check_result: await checkIdentity(ctx, req.body.search_type, req.body.search_value) };
+      const result = await checkIdentity(ctx, req.body.search_type, req.body.search_value);
+      return req.body.search_type === 'mobile'
+        ? { check_result: result, mobile_remain_available_num: result === 'available' ? 1 : 0 }
+        : { check_result: result };
     },
   );
 
@@ -87,7 +124,7 @@ export async function identityV2Routes(app: FastifyInstance, opts: { ctx: AppCon
         target,
         partnerId: caller.partnerId,
         locale: localeOf(b.lang, req.locale),
-        ttlMinutes: b.timeout,
+        ttlMinutes: codeTtlMinutes(b.timeout),
       });
       return {};
     },

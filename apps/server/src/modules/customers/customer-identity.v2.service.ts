@@ -17,6 +17,7 @@ export type CheckResult = 'available' | 'used_by_user';
  * code (`+8613800000000`), so a number registered either way counts as used.
  */
 export function mobileVariants(mobile: string): string[] {
+  // The reference writes numbers `0086-13XXXXXXXXX`.
   const digits = mobile.replace(/[\s-]/g, '').replace(/^(\+86|0086)/, '');
   return [digits, `+86${digits}`];
 }

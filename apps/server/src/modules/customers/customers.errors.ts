@@ -79,6 +79,14 @@ export const CustomersErrors = defineErrors({
     message: { 'zh-CN': '客户未被冻结', 'en-US': 'The customer is not frozen' },
     cbc: 'CBC.99001005',
   },
+  'customers.unfreeze_type_differs': {
+    status: 409,
+    message: {
+      'zh-CN': '解冻类型与冻结类型（{freeze_type}）不一致',
+      'en-US': 'The unfreeze type differs from the freeze type ({freeze_type})',
+    },
+    cbc: 'CBC.99001008',
+  },
   'customers.not_customer_user': {
     status: 403,
     message: { 'zh-CN': '请使用客户账号登录', 'en-US': 'Please sign in with a customer account' },
@@ -103,6 +111,21 @@ export const CustomersErrors = defineErrors({
   'CBC.99001005': {
     status: 400,
     message: { 'zh-CN': '客户未被冻结', 'en-US': 'The customer is not frozen' },
+  },
+  'CBC.99001006': {
+    status: 400,
+    message: {
+      'zh-CN': '该 xaccount_id 已绑定账号名 {domain_name}，与请求中的 domain_name 不同',
+      'en-US':
+        'This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name',
+    },
+  },
+  'CBC.99001008': {
+    status: 400,
+    message: {
+      'zh-CN': '解冻类型与冻结类型（{freeze_type}）不一致',
+      'en-US': 'The unfreeze type differs from the freeze type ({freeze_type})',
+    },
   },
 });
 

@@ -208,6 +208,7 @@ const apiColumns = {
   verifiedStatus: c.verifiedStatus,
   customerType: c.customerType,
   status: c.status,
+  freezeType: c.freezeType,
   xaccountId: c.xaccountId,
   xaccountType: c.xaccountType,
   associatedAt: a.startedAt,

@@ -46,6 +46,8 @@ describe('customers rules', () => {
     expect(apiTime(new Date('2026-05-01T02:03:04.567Z'))).toBe('2026-05-01T02:03:04Z');
     expect(associationTypeOf('1')).toBe('referral');
     expect(associationTypeOf(2)).toBe('resale');
-    expect(associationTypeOf('3')).toBeUndefined();
+    // The international site numbers resale 3.
+    expect(associationTypeOf('3')).toBe('resale');
+    expect(associationTypeOf('4')).toBeUndefined();
   });
 });

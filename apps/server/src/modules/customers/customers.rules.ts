@@ -22,11 +22,33 @@ export type AssociationType = 'referral' | 'resale';
 /** The partner API's numbering: 1 referral, 2 resale. */
 export const ASSOCIATION_TYPE_CODE: Record<AssociationType, '1' | '2'> = { referral: '1', resale: '2' };
 
+/** The provider's two sites: their SDKs (BssClient, BssintlClient) differ in a few codes. */
+export type ApiSite = 'cn' | 'intl';
+
+/** The partner API's numbering by site: 1 referral; resale 2 (China) or 3 (international). */
+export function associationTypeCode(type: AssociationType, site: ApiSite): '1' | '2' | '3' {
+  return type === 'resale' && site === 'intl' ? '3' : ASSOCIATION_TYPE_CODE[type];
+}
+
+/** Reads either site's code (2 and 3 are both resale). */
 export function associationTypeOf(code: string | number | undefined | null): AssociationType | undefined {
   const s = String(code ?? '');
   if (s === '1' || s === 'referral') return 'referral';
-  if (s === '2' || s === 'resale') return 'resale';
+  if (s === '2' || s === '3' || s === 'resale') return 'resale';
   return undefined;
+}
+
+/** The SDK's customer_type: -1 none yet, 0 individual, 1 enterprise. */
+export const CUSTOMER_TYPE_CODE: Record<string, number> = { none: -1, individual: 0, enterprise: 1 };
+
+/**
+ * The SDK's country_code, the phone number's country prefix written `00xx`. Mainland numbers are
+ * stored without one (or with +86); other prefixes are not split off a stored number (their
+ * lengths vary), so those answer "" like a customer without a phone.
+ */
+export function countryCodeOf(phone: string | null): string {
+  if (!phone) return '';
+  return /^(\+86|0086)?1\d{10}$/.test(phone) ? '0086' : '';
 }
 
 /** R6: an unbind or a type switch at most once per 3 calendar months (Asia/Shanghai). */

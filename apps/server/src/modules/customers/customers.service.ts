@@ -33,7 +33,8 @@ export interface NewCustomer {
   domainName?: string | null;
   email?: string | null;
   phone?: string | null;
-  customerType?: 'individual' | 'enterprise';
+  /** `none` until the customer picks one or is verified (accounts made through the partner API). */
+  customerType?: 'individual' | 'enterprise' | 'none';
   userId?: string | null;
   xaccountType?: string | null;
   xaccountId?: string | null;
@@ -330,12 +331,17 @@ export async function setFrozen(
     frozen: boolean;
     reason: string;
     freezeType?: FreezeType;
+    /** Unfreezing: refuse unless the freeze was of this type (the partner API's `unfreeze_type`). */
+    unfreezeType?: FreezeType;
   },
 ): Promise<CustomerRow> {
   const customer = await lockCustomer(tx, input.customerId);
   if (!customer) throw new AppError('common.not_found');
   if (input.frozen && customer.status === 'frozen') throw new AppError('customers.already_frozen');
   if (!input.frozen && customer.status !== 'frozen') throw new AppError('customers.not_frozen');
+  const frozenAs = customer.freezeType ?? 'ACCOUNT';
+  if (!input.frozen && input.unfreezeType && input.unfreezeType !== frozenAs)
+    throw new AppError('customers.unfreeze_type_differs', { freeze_type: frozenAs });
   const now = ctx.clock.now();
   const patch = input.frozen
     ? {

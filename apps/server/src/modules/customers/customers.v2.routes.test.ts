@@ -88,7 +88,7 @@ describe('partner API: sub-customers (R18)', () => {
       ['email without code', { ...base, email: 'someone@example.test' }],
       ['bad email', { ...base, email: 'nope', verification_code: '123456' }],
       ['bad phone', { ...base, mobile_phone: 'abc', verification_code: '123456' }],
-      ['bad cooperation_type', { ...base, cooperation_type: '3' }],
+      ['long cooperation_type', { ...base, cooperation_type: '1'.repeat(9) }],
     ];
     for (const [what, body] of bad) {
       const res = await post(keyA, CREATE, body);
@@ -223,11 +223,18 @@ describe('partner API: sub-customers (R18)', () => {
       { id: 'f'.repeat(32), error_code: 'CBC.99000035', error_msg: 'The customer is not your customer' },
     ]);
     const q = (await post(keyA, QUERY, { customer_id: mine })).json();
-    expect(q.customer_infos[0].is_frozen).toBe(1);
+    // The China site's model: 2 = account and resources frozen.
+    expect(q.customer_infos[0].is_frozen).toBe(2);
     const again = (await post(keyA, FREEZE, { customer_ids: [mine], reason: 'risk' })).json();
     expect(again.error_details[0].error_code).toBe('CBC.99001004');
     expect(
-      (await post(keyA, UNFREEZE, { customer_ids: [mine], reason: 'cleared' })).json().error_details,
+      (
+        await post(keyA, UNFREEZE, {
+          customer_ids: [mine],
+          reason: 'cleared',
+          unfreeze_type: 'ACCOUNT_AND_RESOURCE',
+        })
+      ).json().error_details,
     ).toEqual([]);
     const notFrozen = (await post(keyA, UNFREEZE, { customer_ids: [mine], reason: 'x' })).json();
     expect(notFrozen.error_details[0].error_code).toBe('CBC.99001005');

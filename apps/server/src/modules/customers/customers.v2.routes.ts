@@ -40,7 +40,11 @@ const createBody = z.object({
     .optional(),
   indirect_partner_id: z.string().min(1).max(64).optional(),
   include_association_result: z.boolean().optional(),
-  cooperation_type: z.enum(['1', '2']).optional().describe('1 referral (default), 2 resale'),
+  cooperation_type: z
+    .string()
+    .max(8)
+    .optional()
+    .describe('"1" referral; absent or any other value: resale (the reference’s default)'),
   domain_area: z.string().max(64).optional(),
   is_close_market_ms: z.string().max(8).optional(),
 });
@@ -49,7 +53,10 @@ const queryBody = z.object({
   account_name: z.string().max(64).optional(),
   customer: z.string().max(64).optional(),
   label: z.string().max(64).optional(),
-  association_type: z.union([z.enum(['1', '2']), z.literal(1), z.literal(2)]).optional(),
+  association_type: z
+    .union([z.enum(['1', '2', '3']), z.literal(1), z.literal(2), z.literal(3)])
+    .optional()
+    .describe('1 referral; resale 2 (China site) or 3 (international site)'),
   associated_on_begin: utcTime.optional(),
   associated_on_end: utcTime.optional(),
   customer_id: z.string().min(1).max(64).optional(),
@@ -63,15 +70,23 @@ const customerInfo = z.object({
   account_name: z.string(),
   customer: z.string(),
   associated_on: z.string(),
-  association_type: z.enum(['1', '2']),
+  association_type: z
+    .enum(['1', '2', '3'])
+    .describe('1 referral; resale 2 (China site) or 3 (international site)'),
   label: z.string(),
   telephone: z.string(),
   email: z.string(),
   verified_status: z.string(),
-  customer_type: z.number(),
-  is_frozen: z.number(),
+  country_code: z.string().describe('Country prefix of the phone number, e.g. 0086; "" when unknown'),
+  customer_type: z.number().int().describe('-1 none yet, 0 individual, 1 enterprise'),
+  is_frozen: z
+    .number()
+    .int()
+    .describe('0 no; China site: 1 account, 2 account and resources frozen; international site: 1 frozen'),
+  account_managers: z.array(z.object({ account_name: z.string() })),
   xaccount_id: z.string(),
   xaccount_type: z.string(),
+  customer_level: z.string().describe('V0–V5'),
 });
 
 const freezeBody = z.object({
@@ -130,7 +145,7 @@ export async function customersV2Routes(app: FastifyInstance, opts: { ctx: AppCo
         email: b.email,
         verificationCode: b.verification_code,
         indirectPartnerId: b.indirect_partner_id,
-        associationType: associationTypeOf(b.cooperation_type) ?? 'referral',
+        associationType: b.cooperation_type === '1' ? 'referral' : 'resale',
       });
     },
   );
@@ -140,26 +155,32 @@ export async function customersV2Routes(app: FastifyInstance, opts: { ctx: AppCo
     {
       schema: {
         tags,
-        operationId: 'QuerySubCustomerList',
+        operationId: 'ListSubCustomers',
         summary: 'Query my customers (or a reseller’s with indirect_partner_id)',
         body: queryBody,
-        response: { 200: z.object({ count: z.number(), customer_infos: z.array(customerInfo) }) },
+        response: { 200: z.object({ count: z.number().int(), customer_infos: z.array(customerInfo) }) },
       },
     },
     async (req) => {
       const b = req.body;
-      return querySubCustomers(ctx, callerOf(req).partnerId, {
-        accountName: b.account_name,
-        customer: b.customer,
-        label: b.label,
-        associationType: associationTypeOf(b.association_type),
-        associatedOnBegin: b.associated_on_begin,
-        associatedOnEnd: b.associated_on_end,
-        customerId: b.customer_id,
-        indirectPartnerId: b.indirect_partner_id,
-        offset: b.offset,
-        limit: b.limit,
-      });
+      const caller = callerOf(req);
+      return querySubCustomers(
+        ctx,
+        caller.partnerId,
+        {
+          accountName: b.account_name,
+          customer: b.customer,
+          label: b.label,
+          associationType: associationTypeOf(b.association_type),
+          associatedOnBegin: b.associated_on_begin,
+          associatedOnEnd: b.associated_on_end,
+          customerId: b.customer_id,
+          indirectPartnerId: b.indirect_partner_id,
+          offset: b.offset,
+          limit: b.limit,
+        },
+        caller.site,
+      );
     },
   );
 

@@ -14,9 +14,12 @@ import { requireManagedCustomer, resolveActingPartner } from './customers.access
 import { isUniqueViolation } from './customers.db-errors.ts';
 import { findCustomerByXaccount, listCustomersForApi } from './customers.repository.ts';
 import {
-  ASSOCIATION_TYPE_CODE,
+  type ApiSite,
   type AssociationType,
   apiTime,
+  associationTypeCode,
+  CUSTOMER_TYPE_CODE,
+  countryCodeOf,
   maskEmail,
   maskPhone,
 } from './customers.rules.ts';
@@ -62,16 +65,23 @@ export async function createSubCustomer(
   if (input.password && !isStrongPassword(input.password, email)) throw new AppError('CBC.99000036');
   type Outcome = { ok: true; domain_id: string; domain_name: string } | { ok: false; code: ErrorCode };
   let acting = actor.partnerId;
+  // A retry is the same customer; the same xaccount under another account name is refused, never
+  // silently answered with the first name (the SDK's `domain_name` echoes the requested one).
+  const sameAccount = (c: { domainId: string; domainName: string }) => {
+    if (input.domainName && input.domainName.toLowerCase() !== c.domainName.toLowerCase())
+      throw new AppError('CBC.99001006', { domain_name: c.domainName });
+    return { domain_id: c.domainId, domain_name: c.domainName };
+  };
   const existing = async () => {
     const c = await findCustomerByXaccount(ctx.db, acting, input.xaccountType, input.xaccountId);
-    return c ? { domain_id: c.domainId, domain_name: c.domainName } : undefined;
+    return c ? sameAccount(c) : undefined;
   };
   let outcome: Outcome;
   try {
     outcome = await ctx.db.transaction(async (tx): Promise<Outcome> => {
       acting = await resolveActingPartner(tx, actor.partnerId, input.indirectPartnerId);
       const found = await findCustomerByXaccount(tx, acting, input.xaccountType, input.xaccountId);
-      if (found) return { ok: true, domain_id: found.domainId, domain_name: found.domainName };
+      if (found) return { ok: true, ...sameAccount(found) };
       const target = email ?? phone;
       if (target && input.verificationCode) {
         const check = await useSignupCode(ctx, tx, target, input.verificationCode);
@@ -84,6 +94,8 @@ export async function createSubCustomer(
         email: email ?? null,
         phone: phone ?? null,
         origin: 'api',
+        // No type until the customer picks one or is verified (the SDK's customer_type -1).
+        customerType: 'none',
         createdByPartnerId: acting,
         xaccountType: input.xaccountType,
         xaccountId: input.xaccountId,
@@ -139,8 +151,17 @@ export interface SubCustomerQuery {
   limit: number;
 }
 
-/** R18 query sub-customers: the acting partner's active customers, contacts masked. */
-export async function querySubCustomers(ctx: AppContext, callerPartnerId: string, q: SubCustomerQuery) {
+/**
+ * R18 query sub-customers: the acting partner's active customers, contacts masked, in the dialect
+ * of the caller's site: association types 1 referral / 2 resale (China) or 1 / 3 (international);
+ * `is_frozen` 1 account / 2 account and resources (China) or 1 (international).
+ */
+export async function querySubCustomers(
+  ctx: AppContext,
+  callerPartnerId: string,
+  q: SubCustomerQuery,
+  site: ApiSite,
+) {
   const acting = await resolveActingPartner(ctx.db, callerPartnerId, q.indirectPartnerId);
   const { rows, total } = await listCustomersForApi(ctx.db, {
     partnerIds: [acting],
@@ -162,15 +183,19 @@ export async function querySubCustomers(ctx: AppContext, callerPartnerId: string
       account_name: r.domainName,
       customer: r.name,
       associated_on: apiTime(r.associatedAt),
-      association_type: ASSOCIATION_TYPE_CODE[r.associationType === 'resale' ? 'resale' : 'referral'],
+      association_type: associationTypeCode(r.associationType === 'resale' ? 'resale' : 'referral', site),
       label: r.label ?? '',
       telephone: maskPhone(r.phone) ?? '',
       email: maskEmail(r.email) ?? '',
       verified_status: r.verifiedStatus === 'verified' ? '2' : '-1',
-      customer_type: r.customerType === 'enterprise' ? 1 : 0,
-      is_frozen: r.status === 'frozen' ? 1 : 0,
+      country_code: countryCodeOf(r.phone),
+      customer_type: CUSTOMER_TYPE_CODE[r.customerType] ?? -1,
+      is_frozen: r.status !== 'frozen' ? 0 : site === 'cn' && r.freezeType === 'ACCOUNT_AND_RESOURCE' ? 2 : 1,
+      // No account managers are assigned to customers here, and no customer level system: V0.
+      account_managers: [],
       xaccount_id: r.xaccountId ?? '',
       xaccount_type: r.xaccountType ?? '',
+      customer_level: 'V0',
     })),
   };
 }
@@ -209,7 +234,8 @@ export async function freezeSubCustomers(
           partnerId: acting,
           frozen: input.frozen,
           reason: input.reason,
-          freezeType: input.freezeType,
+          freezeType: input.frozen ? input.freezeType : undefined,
+          unfreezeType: input.frozen ? undefined : (input.freezeType ?? 'ACCOUNT'),
         });
       });
     } catch (e) {

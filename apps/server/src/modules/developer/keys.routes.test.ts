@@ -73,6 +73,7 @@ describe('developer: API keys (R16)', () => {
       keyId: key.id,
       partnerId: a.partner.id,
       partnerDomainId: a.partner.domainId,
+      partnerSite: 'cn',
       secrets: [key.secretKey],
       previousExpiresAt: null,
     });

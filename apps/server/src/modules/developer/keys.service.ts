@@ -37,6 +37,8 @@ export interface KeyForVerification {
   keyId: string;
   partnerId: string;
   partnerDomainId: string;
+  /** The partner's site (`cn` | `intl`): the partner API answers in that site's SDK dialect. */
+  partnerSite: string;
   /** The current secret first, then the one replaced by a rotation while it is still valid. */
   secrets: string[];
   /** When the second secret stops verifying (cached lookups must not outlive it). */
@@ -88,6 +90,7 @@ async function loadKeyForVerification(
     keyId: row.id,
     partnerId: row.partnerId,
     partnerDomainId: partner.domainId,
+    partnerSite: partner.site,
     secrets,
     previousExpiresAt: secrets.length > 1 ? row.previousExpiresAt : null,
   };

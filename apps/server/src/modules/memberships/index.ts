@@ -24,3 +24,4 @@ export const membershipsModule = defineModule({
 export { activeDistributorIdOf, activeResellerIdsOf } from './hierarchy.service.ts';
 export { managerContact } from './managers.service.ts';
 export { notifyPartnerAdmins } from './memberships.notify.ts';
+export { partnerAccountName } from './memberships.v2.service.ts';

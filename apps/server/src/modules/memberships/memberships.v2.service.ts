@@ -29,6 +29,20 @@ export interface IndirectPartnerFilter {
 export const apiUtc = (d: Date): string => `${d.toISOString().slice(0, 19)}Z`;
 
 /**
+ * A partner's account name as the partner API shows it: its first administrator's sign-in email
+ * (the partner's name when it has none).
+ */
+export async function partnerAccountName(ctx: AppContext, partner: { id: string; name: string }) {
+  const [admin] = await firstAdmin(ctx, partner.id);
+  return { accountName: admin?.email ?? partner.name, admin };
+}
+
+const firstAdmin = async (ctx: AppContext, partnerId: string) =>
+  (await partnerAdmins(ctx, partnerId)).sort(
+    (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id),
+  );
+
+/**
  * R2 over the partner API: the calling distributor's active cloud resellers, newest association
  * first. `account_name` is the reseller's sign-in account (its first administrator's email), with
  * that administrator's contact details; a caller that is not a distributor is refused (CBC.0155).
@@ -53,14 +67,12 @@ export async function queryIndirectPartners(
   for (const link of links) {
     const partner = partners.get(link.resellerId);
     if (!partner) continue;
-    const [admin] = (await partnerAdmins(ctx, partner.id)).sort(
-      (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id),
-    );
+    const { accountName, admin } = await partnerAccountName(ctx, partner);
     const manager = await managerContact(ctx, partner.id);
     rows.push({
       indirect_partner_id: partner.domainId,
       name: partner.name,
-      account_name: admin?.email ?? partner.name,
+      account_name: accountName,
       mobile_phone: admin?.phone ?? null,
       email: admin?.email ?? null,
       associated_on: apiUtc(new Date(link.startedAt)),

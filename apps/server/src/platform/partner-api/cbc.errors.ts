@@ -50,6 +50,13 @@ export const CbcErrors = defineErrors({
     message: { 'zh-CN': '已取消自动续费', 'en-US': 'Auto-renewal is already cancelled' },
   },
   'CBC.99008040': { status: 400, message: { 'zh-CN': '操作过于频繁', 'en-US': 'Too frequent' } },
+  'APIG.0101': {
+    status: 404,
+    message: {
+      'zh-CN': 'API 不存在或未发布到环境',
+      'en-US': 'The API does not exist or has not been published in the environment',
+    },
+  },
   'APIGW.0301': {
     status: 401,
     message: {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import type { ModuleManifest } from '../module.ts';
 import { type FindPartnerApiKey, partnerApiScope } from './scope.ts';
+import { answerUnknownApiPaths } from './unknown-api.ts';
 
 /** The partner API: every module's `partnerApiRoutes` inside the signed /v2 scope. */
 export async function registerPartnerApi(
@@ -10,6 +11,7 @@ export async function registerPartnerApi(
   modules: readonly ModuleManifest[],
   findKey: FindPartnerApiKey,
 ): Promise<void> {
+  answerUnknownApiPaths(app, ctx);
   await app.register(
     async (scope) => {
       await partnerApiScope(scope, findKey);

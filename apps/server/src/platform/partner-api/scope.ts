@@ -10,6 +10,8 @@ export interface PartnerApiKey {
   keyId: string;
   partnerId: string;
   partnerDomainId: string;
+  /** The partner's site (`cn` | `intl`): the partner API answers in that site's SDK dialect. */
+  partnerSite: string;
   /** The current secret first, then the one replaced by a rotation while it is still valid. */
   secrets: string[];
 }
@@ -23,6 +25,8 @@ export interface ApiCaller {
   accessKey: string;
   partnerId: string;
   partnerDomainId: string;
+  /** Which SDK dialect to answer in: the China site's or the international one's. */
+  site: 'cn' | 'intl';
 }
 
 declare module 'fastify' {
@@ -100,6 +104,7 @@ export async function partnerApiScope(app: FastifyInstance, findKey: FindPartner
       accessKey,
       partnerId: key.partnerId,
       partnerDomainId: key.partnerDomainId,
+      site: key.partnerSite === 'intl' ? 'intl' : 'cn',
     };
     req.apiCaller = caller;
     const domainHeader = req.headers['x-domain-id'];
