@@ -131,7 +131,7 @@ describe('partner API: answers as the SDK models say', () => {
       }
     });
 
-    it('the same xaccount again with another domain_name is refused (CBC.99001006), never silently the first name; the same name again is the same customer', async () => {
+    it('the same xaccount again with another domain_name is refused (our CBC.99001006: the reference echoes the requested name, so the first one is never answered silently); the same name or none is the same customer', async () => {
       const xaccount_id = xid();
       const first = await post(cnKey, CREATE, {
         xaccount_type: 'shop',
@@ -214,7 +214,7 @@ describe('partner API: answers as the SDK models say', () => {
   });
 
   describe('ListSubCustomers', () => {
-    it('answers country_code, account_managers and customer_level; API-created customers have no type yet (-1)', async () => {
+    it('answers country_code (0086 for mainland numbers), account_managers and customer_level (no customer managers or levels here: [] and V0); API-created customers have no type yet (-1)', async () => {
       const created = await post(cnKey, CREATE, { xaccount_type: 'shop', xaccount_id: xid() });
       const info = await infoOf(cnKey, created.json().domain_id);
       expect(info).toMatchObject({
