@@ -122,13 +122,29 @@ describe('partner API: answers as the SDK models say', () => {
         [cnKey, { cooperation_type: '2' }, '2'],
         [cnKey, { cooperation_type: '3' }, '2'],
         [cnKey, { cooperation_type: '1' }, '1'],
-        [intlKey, {}, '3'],
-        [intlKey, { cooperation_type: '1' }, '1'],
+        [intlKey, { domain_area: 'MX' }, '3'],
+        [intlKey, { domain_area: 'MX', cooperation_type: '1' }, '1'],
       ] as const) {
         const res = await post(key, CREATE, { xaccount_type: 'shop', xaccount_id: xid(), ...extra });
         expect(res.statusCode, JSON.stringify(extra)).toBe(200);
         expect((await infoOf(key, res.json().domain_id)).association_type, JSON.stringify(extra)).toBe(type);
       }
+    });
+
+    it('domain_area (ISO 3166 two letters) is required on the international site, optional on the China site', async () => {
+      const without = await post(intlKey, CREATE, { xaccount_type: 'shop', xaccount_id: xid() });
+      expect(without.statusCode).toBe(400);
+      expect(without.json()).toMatchObject({
+        error_code: 'CBC.0100',
+        error_msg: expect.stringContaining('domain_area'),
+      });
+      const bad = await post(intlKey, CREATE, {
+        xaccount_type: 'shop',
+        xaccount_id: xid(),
+        domain_area: 'MEX',
+      });
+      expect(bad.json().error_code).toBe('CBC.0100');
+      expect((await post(cnKey, CREATE, { xaccount_type: 'shop', xaccount_id: xid() })).statusCode).toBe(200);
     });
 
     it('the same xaccount again with another domain_name is refused (our CBC.99001006: the reference echoes the requested name, so the first one is never answered silently); the same name or none is the same customer', async () => {
