@@ -8993,6 +8993,7 @@ export interface operations {
                     include_association_result?: boolean;
                     /** @description "1" referral; absent or any other value: resale (the reference’s default) */
                     cooperation_type?: string;
+                    /** @description Country/region of the customer (ISO 3166 two letters): required on the international site */
                     domain_area?: string;
                     is_close_market_ms?: string;
                 };

@@ -122,8 +122,8 @@ describe('partner API: answers as the SDK models say', () => {
         [cnKey, { cooperation_type: '2' }, '2'],
         [cnKey, { cooperation_type: '3' }, '2'],
         [cnKey, { cooperation_type: '1' }, '1'],
-        [intlKey, {}, '3'],
-        [intlKey, { cooperation_type: '1' }, '1'],
+        [intlKey, { domain_area: 'MX' }, '3'],
+        [intlKey, { domain_area: 'MX', cooperation_type: '1' }, '1'],
       ] as const) {
         const res = await post(key, CREATE, { xaccount_type: 'shop', xaccount_id: xid(), ...extra });
         expect(res.statusCode, JSON.stringify(extra)).toBe(200);
@@ -131,7 +131,23 @@ describe('partner API: answers as the SDK models say', () => {
       }
     });
 
-    it('the same xaccount again with another domain_name is refused (CBC.99001006), never silently the first name; the same name again is the same customer', async () => {
+    it('domain_area (ISO 3166 two letters) is required on the international site, optional on the China site', async () => {
+      const without = await post(intlKey, CREATE, { xaccount_type: 'shop', xaccount_id: xid() });
+      expect(without.statusCode).toBe(400);
+      expect(without.json()).toMatchObject({
+        error_code: 'CBC.0100',
+        error_msg: expect.stringContaining('domain_area'),
+      });
+      const bad = await post(intlKey, CREATE, {
+        xaccount_type: 'shop',
+        xaccount_id: xid(),
+        domain_area: 'MEX',
+      });
+      expect(bad.json().error_code).toBe('CBC.0100');
+      expect((await post(cnKey, CREATE, { xaccount_type: 'shop', xaccount_id: xid() })).statusCode).toBe(200);
+    });
+
+    it('the same xaccount again with another domain_name is refused (our CBC.99001006: the reference echoes the requested name, so the first one is never answered silently); the same name or none is the same customer', async () => {
       const xaccount_id = xid();
       const first = await post(cnKey, CREATE, {
         xaccount_type: 'shop',
@@ -214,7 +230,7 @@ describe('partner API: answers as the SDK models say', () => {
   });
 
   describe('ListSubCustomers', () => {
-    it('answers country_code, account_managers and customer_level; API-created customers have no type yet (-1)', async () => {
+    it('answers country_code (0086 for mainland numbers), account_managers and customer_level (no customer managers or levels here: [] and V0); API-created customers have no type yet (-1)', async () => {
       const created = await post(cnKey, CREATE, { xaccount_type: 'shop', xaccount_id: xid() });
       const info = await infoOf(cnKey, created.json().domain_id);
       expect(info).toMatchObject({

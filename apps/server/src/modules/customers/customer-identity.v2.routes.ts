@@ -60,7 +60,7 @@ const sendBody = z.object({
 });
 
 /** The reference's rule: 10 minutes when absent, fixed to 5 above 60. */
-export function codeTtlMinutes(timeout: number | undefined): number {
+function codeTtlMinutes(timeout: number | undefined): number {
   if (timeout === undefined) return 10;
   return timeout > 60 ? 5 : timeout;
 }

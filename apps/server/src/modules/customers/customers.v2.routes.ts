@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor, AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
 import { callerOf } from '../../platform/partner-api/scope.ts';
 import { associationTypeOf, isValidDomainName } from './customers.rules.ts';
 import { createSubCustomer, freezeSubCustomers, querySubCustomers } from './sub-customers.service.ts';
@@ -45,7 +46,11 @@ const createBody = z.object({
     .max(8)
     .optional()
     .describe('"1" referral; absent or any other value: resale (the reference’s default)'),
-  domain_area: z.string().max(64).optional(),
+  domain_area: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, 'ISO 3166 two-letter code')
+    .optional()
+    .describe('Country/region of the customer (ISO 3166 two letters): required on the international site'),
   is_close_market_ms: z.string().max(8).optional(),
 });
 
@@ -135,6 +140,11 @@ export async function customersV2Routes(app: FastifyInstance, opts: { ctx: AppCo
     },
     async (req) => {
       const b = req.body;
+      if (callerOf(req).site === 'intl' && !b.domain_area)
+        throw new AppError('CBC.0100', {
+          field: 'domain_area',
+          reason: 'is required on the international site',
+        });
       return createSubCustomer(ctx, apiActor(req), {
         domainName: b.domain_name || undefined,
         xaccountType: b.xaccount_type,

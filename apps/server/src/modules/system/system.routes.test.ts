@@ -43,7 +43,13 @@ describe('system routes', () => {
       requestId: res.headers['x-request-id'],
     });
     const zh = await t.app.inject({ method: 'GET', url: '/v2/nope', headers: { 'x-language': 'zh_CN' } });
-    expect(zh.json()).toMatchObject({ error_code: 'CBC.99003012', error_msg: '资源不存在' });
+    // An unknown partner-API path answers like the provider's gateway.
+    expect(zh.statusCode).toBe(404);
+    expect(zh.json()).toEqual({
+      error_code: 'APIG.0101',
+      error_msg: 'API 不存在或未发布到环境',
+      request_id: zh.headers['x-request-id'],
+    });
   });
 
   it('exposes Prometheus metrics', async () => {
