@@ -86,8 +86,10 @@ export function toCbcError(
     return { status, error_code: error.code, error_msg: catalogue.message(error, locale) };
   }
   const code = catalogue.def(error.code).cbc ?? 'CBC.0999';
+  // The partner API answers with the status of its own code, as the provider's does.
+  const answered = code !== 'CBC.0999' && catalogue.has(code) ? catalogue.def(code).status : status;
   // The CBC code's wording; without a validator reason, the original English text is the reason.
   const details = { field: '', reason: catalogue.message(error, 'en-US'), ...error.details };
   const text = catalogue.message(new AppError(code as AppError['code'], details), locale);
-  return { status, error_code: code, error_msg: text.replace(/\s+/g, ' ').replace(/[\s：:]+$/, '') };
+  return { status: answered, error_code: code, error_msg: text.replace(/\s+/g, ' ').replace(/[\s：:]+$/, '') };
 }
