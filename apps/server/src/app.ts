@@ -12,7 +12,8 @@ import { createAuditLog } from './modules/audit/audit.service.ts';
 import { registerModules } from './modules/index.ts';
 import { createNotifier } from './notifications/notifier.ts';
 import type { SmsProvider } from './notifications/sms.ts';
-import errors from './plugins/errors.ts';
+import errors, { frameworkError } from './plugins/errors.ts';
+import inputGuard from './plugins/input-guard.ts';
 import metrics from './plugins/metrics.ts';
 import openapi from './plugins/openapi.ts';
 import requestContext, { requestIdFor } from './plugins/request-context.ts';
@@ -45,6 +46,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: (req) => requestIdFor(req.headers['x-request-id']),
     requestIdHeader: false,
     trustProxy: config.trustProxy,
+    frameworkErrors: frameworkError,
+    // Our own onRequest hook answers during a stop, in the documented error shape.
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -74,7 +78,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
+        // The built web app and the API reference load scripts from files only; no inline script runs.
+        scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         upgradeInsecureRequests: null,
@@ -83,6 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(requestContext);
   await app.register(errors);
+  await app.register(inputGuard);
   await app.register(metrics);
   await app.register(openapi);
   await registerModules(app, ctx);

@@ -4,6 +4,7 @@ import type { Actor } from '../context.ts';
 import { AppError } from '../lib/errors.ts';
 import { parseLocale } from '../lib/i18n.ts';
 import { loadSession } from '../modules/identity/sessions.service.ts';
+import { routedPath } from './request-context.ts';
 
 export type PartnerRole = 'admin' | 'member';
 export type OperatorRole = 'ecosystem_manager' | 'reviewer' | 'finance' | 'support' | 'admin';
@@ -108,7 +109,7 @@ export function clearSessionCookie(reply: FastifyReply): void {
 async function auth(app: FastifyInstance) {
   app.decorateRequest('user', null);
   app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith('/api/')) return;
+    if (!routedPath(req).startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     const loaded = await loadSession(app.ctx, token);

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../lib/errors.ts';
+import { localeOf, routedPath } from './request-context.ts';
 
 /** Fastify's own codes for malformed requests, mapped to ours. */
 const FASTIFY_CODES: Record<string, string> = {
@@ -10,6 +11,8 @@ const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'common.body_too_large',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'common.unsupported_media_type',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'common.malformed_json',
+  FST_ERR_BAD_URL: 'common.bad_url',
+  FST_ERR_MAX_PARAM_LENGTH: 'common.uri_too_long',
 };
 
 /** The partner API's codes for our generic ones. */
@@ -18,6 +21,10 @@ const CBC_CODES: Record<string, string> = {
   'common.malformed_json': 'CBC.0100',
   'common.body_too_large': 'CBC.0100',
   'common.unsupported_media_type': 'CBC.0100',
+  'common.unsupported_charset': 'CBC.0100',
+  'common.nul_character': 'CBC.0100',
+  'common.bad_url': 'CBC.0100',
+  'common.uri_too_long': 'CBC.0100',
   'common.not_found': 'CBC.99003012',
   'common.unauthenticated': 'CBC.0154',
   'common.forbidden': 'CBC.0151',
@@ -65,7 +72,7 @@ export function toAppError(err: unknown): AppError {
 
 export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError) {
   const message = error.messageIn(req.locale);
-  if (req.routeOptions.config?.api === 'cbc' || req.url.startsWith('/v2/')) {
+  if (req.routeOptions.config?.api === 'cbc' || routedPath(req).startsWith('/v2/')) {
     const code =
       error.code.startsWith('CBC.') || error.code.startsWith('APIGW.')
         ? error.code
@@ -76,7 +83,29 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppEr
   return reply.status(error.status).send({ code: error.code, message, details, requestId: req.id });
 }
 
+/**
+ * Fastify's `frameworkErrors` option: a URL the router cannot take (`%ff`, a path id longer than
+ * the router allows) is answered in our shape with a request id like every other error; the
+ * request hooks that would set them never run for these.
+ */
+export function frameworkError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  req.locale = localeOf(req);
+  reply.header('x-request-id', req.id);
+  return sendError(req, reply, toAppError(err));
+}
+
 async function errors(app: FastifyInstance) {
+  // While the server stops, requests arriving on open keep-alive connections are refused in our
+  // shape (Fastify's own 503 body is not), and the connection is closed after the answer.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (_req, reply) => {
+    if (!closing) return;
+    reply.header('connection', 'close');
+    throw new AppError('common.unavailable');
+  });
   app.setErrorHandler((err, req, reply) => {
     const error = toAppError(err);
     if (error.status >= 500) req.log.error({ err }, 'request failed');
