@@ -108,7 +108,10 @@ export const CommonErrors = defineErrors({
   },
   'common.rate_limited': {
     status: 429,
-    message: { 'zh-CN': '请求过于频繁，请稍后再试', 'en-US': 'Too many requests; try again later' },
+    message: {
+      'zh-CN': '请求过于频繁，请 {retryAfter} 秒后再试',
+      'en-US': 'Too many requests; try again in {retryAfter} seconds',
+    },
   },
   'common.conflict': {
     status: 409,

@@ -65,13 +65,17 @@ export function toAppError(err: unknown): AppError {
   const fe = err as FastifyError;
   const mapped = fe?.code ? FASTIFY_CODES[fe.code] : undefined;
   if (mapped) return new AppError(mapped);
-  if (fe?.statusCode === 429) return new AppError('common.rate_limited');
+  if (fe?.statusCode === 429) return new AppError('common.rate_limited', { retryAfter: 60 });
   if (fe?.statusCode === 404) return new AppError('common.not_found');
   return new AppError('common.internal', {}, { cause: err });
 }
 
 export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError) {
   const message = error.messageIn(req.locale);
+  // Every throttling error carries its wait; clients and proxies read it from the standard header.
+  const wait = error.details.retryAfter;
+  if (error.status === 429 && typeof wait === 'number' && wait > 0)
+    reply.header('retry-after', String(Math.ceil(wait)));
   if (req.routeOptions.config?.api === 'cbc' || routedPath(req).startsWith('/v2/')) {
     const code =
       error.code.startsWith('CBC.') || error.code.startsWith('APIGW.')

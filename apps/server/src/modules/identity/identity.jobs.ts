@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineJob } from '../../jobs/job-definition.ts';
+import { pruneLimits } from '../../lib/rate-limit.ts';
 import { pruneIdentityRows } from './prune.repository.ts';
 
 const DAY = 24 * 3600_000;
@@ -22,7 +23,8 @@ export const identityJobs = [
         codes: new Date(at - 2 * DAY),
         sessions: new Date(at - 30 * DAY),
       });
-      ctx.log.info({ pruned }, 'identity rows pruned');
+      const limits = await pruneLimits(ctx.db, new Date(at));
+      ctx.log.info({ pruned, limits }, 'identity rows pruned');
     },
   }),
 ];
