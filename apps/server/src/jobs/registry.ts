@@ -6,6 +6,7 @@ import { membershipsJobs } from '../modules/memberships/memberships.jobs.ts';
 import { organizationJobs } from '../modules/organization/organization.jobs.ts';
 import { ticketsJobs } from '../modules/tickets/tickets.jobs.ts';
 import { notificationJobs } from '../notifications/notifications.jobs.ts';
+import { partnerApiJobs } from '../open-api/partner-api.jobs.ts';
 import type { JobDefinition } from './job-definition.ts';
 import { schedulerJobs } from './scheduler.jobs.ts';
 
@@ -20,4 +21,5 @@ export const jobRegistry: readonly JobDefinition[] = [
   ...organizationJobs,
   ...budgetsJobs,
   ...eventsJobs,
+  ...partnerApiJobs,
 ];
