@@ -3,7 +3,7 @@
 // reports no policy violation and no script error.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERS } from '../apps/server/src/demo/users.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../apps/server/src/modules/identity/identity.demo-users.ts';
 import { launchBrowser } from './support/browser.ts';
 import { type RunningServer, removeDataDir, startServer } from './support/server.ts';
 

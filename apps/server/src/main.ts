@@ -4,8 +4,8 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { printBanner } from './demo/banner.ts';
 import { seedDemo } from './demo/seed.ts';
-import { startJobRuntime } from './jobs/runtime.ts';
 import { clockFor } from './modules/test-control/settable-clock.ts';
+import { startJobRuntime } from './platform/jobs/runtime.ts';
 
 /** A stop that takes longer (a stuck request or job) ends the process anyway, inside the 10 s a supervisor allows. */
 const STOP_DEADLINE_MS = 8_000;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineJob } from '../../jobs/job-definition.ts';
-import { pruneLimits } from '../../lib/rate-limit.ts';
+import { pruneLimits } from '../../platform/http/rate-limit.ts';
+import { defineJob } from '../../platform/jobs/job-definition.ts';
 import { pruneIdentityRows } from './prune.repository.ts';
 
 const DAY = 24 * 3600_000;
