@@ -62,6 +62,7 @@ const want = (step) => only.length === 0 || only.includes(step);
 if (want('static')) {
   run('lint', 'npx', ['biome', 'check', '.']);
   run('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+  run('engines', 'node', ['scripts/check-engines.mjs']);
   run('openapi is current', 'npx', ['tsx', 'apps/server/src/scripts/export-openapi.ts', '--check']);
 }
 if (want('pglite')) vitest('pglite', [], { TEST_DATABASE_URL: '' });
