@@ -63,6 +63,7 @@ if (want('static')) {
   run('lint', 'npx', ['biome', 'check', '.']);
   run('typecheck', 'npm', ['run', '--silent', 'typecheck']);
   run('boundaries (dependency-cruiser)', 'npm', ['run', '--silent', 'boundaries']);
+  run('engines', 'node', ['scripts/check-engines.mjs']);
   run('openapi is current', 'npx', ['tsx', 'apps/server/src/scripts/export-openapi.ts', '--check']);
 }
 if (want('pglite')) vitest('pglite', [], { TEST_DATABASE_URL: '' });

@@ -12,7 +12,8 @@ import { createErrorCatalogue } from './platform/errors/errors.ts';
 import { createDomainEvents } from './platform/events/domain-events.ts';
 import auth from './platform/http/auth.ts';
 import csrf from './platform/http/csrf.ts';
-import errors from './platform/http/errors.ts';
+import errors, { frameworkError } from './platform/http/errors.ts';
+import inputGuard from './platform/http/input-guard.ts';
 import metrics from './platform/http/metrics.ts';
 import openapi from './platform/http/openapi.ts';
 import requestContext, { requestIdFor } from './platform/http/request-context.ts';
@@ -54,6 +55,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: (req) => requestIdFor(req.headers['x-request-id']),
     requestIdHeader: false,
     trustProxy: config.trustProxy,
+    frameworkErrors: frameworkError,
+    // Our own onRequest hook answers during a stop, in the documented error shape.
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -102,7 +106,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
+        // The built web app and the API reference load scripts from files only; no inline script runs.
+        scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         upgradeInsecureRequests: null,
@@ -111,6 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(requestContext);
   await app.register(errors);
+  await app.register(inputGuard);
   await app.register(metrics);
   await app.register(openapi);
   // CSRF refusal first, then the session: both global hooks for every /api request.

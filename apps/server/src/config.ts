@@ -10,8 +10,8 @@ const schema = z.object({
   env: z.enum(['development', 'production', 'test']).default('development'),
   host: z.string().default('127.0.0.1'),
   port: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** The address people reach the portal at; links in emails use it. */
-  publicUrl: z.url().default('http://localhost:3000'),
+  /** The address people reach the portal at; links in emails use it. Unset: built from HOST and PORT. */
+  publicUrl: z.url(),
   databaseUrl: z.string().optional(),
   /** PGlite data directory, used when `databaseUrl` is absent. */
   dataDir: z.string().default('./.data/pglite'),
@@ -84,6 +84,16 @@ function ingestTokenFor(env: NodeJS.ProcessEnv, dataDir: string, production: boo
   return token;
 }
 
+/**
+ * The address when PUBLIC_URL is unset: where this server listens, with `localhost` for the
+ * loopback and any-address hosts (a browser cannot open 0.0.0.0).
+ */
+export function defaultPublicUrl(host = '127.0.0.1', port: number | string = 3000): string {
+  const local = ['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost', ''].includes(host);
+  const name = local ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
+}
+
 /** The only place that reads process.env and argv. */
 export function loadConfig(
   env: NodeJS.ProcessEnv = process.env,
@@ -96,7 +106,7 @@ export function loadConfig(
     env: env.NODE_ENV,
     host: env.HOST,
     port: env.PORT,
-    publicUrl: env.PUBLIC_URL,
+    publicUrl: env.PUBLIC_URL || defaultPublicUrl(env.HOST, env.PORT || 3000),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
     secretKey: secretFor(env, dataDir, production),
@@ -133,6 +143,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     secretKey: 'test-secret-test-secret-test-secret-0123456789',
     logLevel: 'silent',
     roles: ['api'],
+    publicUrl: defaultPublicUrl(),
     ...overrides,
   });
 }

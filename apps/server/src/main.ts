@@ -7,6 +7,9 @@ import { seedDemo } from './demo/seed.ts';
 import { clockFor } from './modules/test-control/settable-clock.ts';
 import { startJobRuntime } from './platform/jobs/runtime.ts';
 
+/** A stop that takes longer (a stuck request or job) ends the process anyway, inside the 10 s a supervisor allows. */
+const STOP_DEADLINE_MS = 8_000;
+
 async function main() {
   const config = loadConfig();
   let release: (() => void) | undefined;
@@ -29,23 +32,46 @@ async function main() {
   const app = await buildApp({ config, database, clock: clockFor(config) });
   if (config.demo) await seedDemo(app.ctx);
   const runtime = await startJobRuntime(app.ctx, config.roles);
+  // Closing order: new requests are refused (503) and the worker stops taking jobs at once; in-flight
+  // requests and the job at hand finish; then the queue (an onClose hook of buildApp, which runs
+  // after this later-registered one) and the database close.
+  let workersStopped: Promise<void> | undefined;
+  app.addHook('preClose', async () => {
+    workersStopped = runtime.stop();
+  });
+  app.addHook('onClose', async () => {
+    await (workersStopped ?? runtime.stop());
+  });
   if (config.roles.includes('api')) {
     await app.listen({ host: config.host, port: config.port });
     printBanner(config, app.server.address());
   }
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (reason: string) => {
     if (stopping) return;
     stopping = true;
-    app.log.info({ signal }, 'shutting down');
-    await runtime.stop();
-    await app.close();
-    await database.close();
+    app.log.info({ reason }, 'shutting down');
+    setTimeout(() => {
+      app.log.error({ reason }, `still stopping after ${STOP_DEADLINE_MS} ms; exiting now`);
+      release?.();
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
+    try {
+      await app.close();
+      await database.close();
+    } catch (err) {
+      app.log.error({ err }, 'shutdown failed');
+      process.exitCode = 1;
+    }
     release?.();
-    process.exit(0);
+    app.log.info('stopped');
+    process.exit();
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // Started by `npm start` (scripts/start.mjs) with an IPC channel: when that parent goes away, even
+  // killed with SIGKILL, the channel closes and the server stops instead of running on orphaned.
+  process.on('disconnect', () => void stop('parent exited'));
 }
 
 main().catch((err) => {

@@ -241,7 +241,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Register a company and its administrator; sends an email confirmation code */
+        /** Register a company and its administrator; sends an email confirmation code. The same answer for a registered address (its owner gets an email instead); 429 with Retry-After over the limits */
         post: {
             parameters: {
                 query?: never;
@@ -271,8 +271,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            userId: string;
-                            partnerId: string;
                             email: string;
                         };
                     };

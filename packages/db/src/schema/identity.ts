@@ -109,10 +109,13 @@ export const signInAttempts = pgTable(
     id: text('id').primaryKey(),
     identifier: text('identifier').notNull(),
     ip: text('ip'),
+    /** Where the attempt came from: `device:<id>` for a browser that signed in to this account before, else `ip:<address>`. */
+    source: text('source'),
     at: ts('at').notNull(),
   },
   (t) => [
     index('sign_in_attempts_identifier_idx').on(t.identifier, t.at),
     index('sign_in_attempts_ip_idx').on(t.ip, t.at),
+    index('sign_in_attempts_source_idx').on(t.identifier, t.source, t.at),
   ],
 );

@@ -1,6 +1,7 @@
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import type { SessionUser } from '../../platform/http/auth.ts';
+import { enforceLimits, waitForLimits } from '../../platform/http/rate-limit.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { createPartner } from '../partners/index.ts';
@@ -8,8 +9,6 @@ import { latestCode } from './codes.repository.ts';
 import { checkCode, issueCode, sendWaitSeconds, useCode } from './codes.service.ts';
 import {
   clearFailuresByIdentifier,
-  countFailuresByIdentifier,
-  countFailuresByIp,
   findUserByEmail,
   insertSignInFailure,
   type UserRow,
@@ -18,11 +17,8 @@ import {
 import { burnPasswordCheck, hashPassword, isStrongPassword, verifyPassword } from './passwords.ts';
 import { normalizeEmail, normalizePhone } from './secrets.ts';
 import { closeSession, type NewSession, openSession } from './sessions.service.ts';
+import { knownDeviceId, newDeviceToken, signInWaitSeconds, sourceOf } from './sign-in-throttle.ts';
 import { createUser } from './users.service.ts';
-
-const WINDOW_MS = 15 * 60_000;
-const FAILURES_PER_ACCOUNT = 5;
-const FAILURES_PER_IP = 30;
 
 export interface SignUpInput {
   companyName: string;
@@ -33,14 +29,38 @@ export interface SignUpInput {
   locale: Locale;
 }
 
-/** Registers a company and its administrator, then sends the email confirmation code. */
-export async function signUp(ctx: AppContext, actor: Actor, input: SignUpInput) {
+const HOUR = 3600_000;
+/** Sign-ups per address per hour, and per email address per day (known or not: the answer is the same). */
+const SIGN_UPS_PER_IP_HOUR = 10;
+const SIGN_UPS_PER_EMAIL_DAY = 5;
+
+/**
+ * Registers a company and its administrator, then sends the email confirmation code. An address
+ * that already has an account gets the same answer, and its owner an email saying so, so the
+ * form cannot be used to find out who is registered. Limited per client address and per email.
+ */
+export async function signUp(
+  ctx: AppContext,
+  actor: Actor,
+  input: SignUpInput,
+  meta: { ip: string | null },
+): Promise<{ email: string }> {
   const email = normalizeEmail(input.email);
   if (!isStrongPassword(input.password, email)) throw new AppError('identity.weak_password');
   const phone = input.phone ? normalizePhone(input.phone) : null;
+  await enforceLimits(ctx.db, ctx.clock.now(), [
+    { key: `sign-up:ip:${meta.ip ?? 'unknown'}`, max: SIGN_UPS_PER_IP_HOUR, windowMs: HOUR },
+    { key: `sign-up:email:${email}`, max: SIGN_UPS_PER_EMAIL_DAY, windowMs: 24 * HOUR },
+  ]);
+  // Hashed whether or not the address is known, so both answers take the same time.
   const passwordHash = await hashPassword(input.password);
+  const existing = await findUserByEmail(ctx.db, email);
+  if (existing) {
+    await tellAccountExists(ctx, existing);
+    return { email };
+  }
   try {
-    return await ctx.db.transaction(async (tx) => {
+    await ctx.db.transaction(async (tx) => {
       const now = ctx.clock.now();
       const userId = newId('usr', now.getTime());
       const self: Actor = { ...actor, type: 'user', id: userId, partnerId: null };
@@ -73,12 +93,29 @@ export async function signUp(ctx: AppContext, actor: Actor, input: SignUpInput) 
         template: 'identity.email_code',
         data: { name: user.name },
       });
-      return { userId: user.id, partnerId: partner.id, email };
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError('identity.email_taken');
-    throw e;
+    // A concurrent sign-up took the address first: the same answer as for any known address.
+    if (!(e instanceof AppError && e.code === 'identity.email_taken') && !isUniqueViolation(e)) throw e;
   }
+  return { email };
+}
+
+/** The "you already have an account" email, at most once an hour per address. */
+async function tellAccountExists(ctx: AppContext, user: UserRow): Promise<void> {
+  const now = ctx.clock.now();
+  const key = `sign-up:exists-mail:${user.id}`;
+  if ((await waitForLimits(ctx.db, now, [{ key, max: 1, windowMs: HOUR }])) > 0) return;
+  await ctx.db.transaction((tx) =>
+    ctx.notifier.notify(tx, {
+      template: 'identity.account_exists',
+      locale: parseUserLocale(user),
+      to: { userId: user.id, email: user.email, partnerId: user.partnerId },
+      channels: ['email'],
+      data: { name: user.name, email: user.email, signInUrl: `${ctx.config.publicUrl}/sign-in` },
+      idempotencyKey: `account-exists:${user.id}:${Math.floor(now.getTime() / HOUR)}`,
+    }),
+  );
 }
 
 /** Two sign-ups racing for one address: the loser hits the unique index. */
@@ -146,32 +183,40 @@ export async function resendCode(ctx: AppContext, input: { email: string }): Pro
 export interface SignInMeta {
   ip: string | null;
   userAgent: string | null;
+  /** The `pc_device` cookie, when the browser sent one. */
+  deviceToken?: string;
 }
 
 /**
  * Checks the password. Unknown accounts cost the same hashing work and get the same error as a
- * wrong password; failures are counted per account and per address and throttled.
+ * wrong password. Failures slow down further tries of the same account from the same source with
+ * growing delays (429 with `retryAfter`); the account itself is never locked for its owner's known
+ * browser. Returns the device token to keep in the browser.
  */
 export async function signIn(
   ctx: AppContext,
   actor: Actor,
   input: { email: string; password: string },
   meta: SignInMeta,
-): Promise<{ user: UserRow; session: NewSession }> {
+): Promise<{ user: UserRow; session: NewSession; deviceToken: string }> {
   const identifier = normalizeEmail(input.email);
   const now = ctx.clock.now();
-  const since = new Date(now.getTime() - WINDOW_MS);
-  const byAccount = await countFailuresByIdentifier(ctx.db, identifier, since);
-  const byIp = meta.ip ? await countFailuresByIp(ctx.db, meta.ip, since) : 0;
-  if (byAccount >= FAILURES_PER_ACCOUNT || byIp >= FAILURES_PER_IP) {
-    throw new AppError('identity.too_many_attempts');
-  }
   const user = await findUserByEmail(ctx.db, identifier);
+  const deviceId = knownDeviceId(ctx.config.secretKey, user?.id, meta.deviceToken);
+  const source = sourceOf(deviceId, meta.ip);
+  const wait = await signInWaitSeconds(ctx.db, now, identifier, source, meta.ip);
+  if (wait > 0) throw new AppError('identity.sign_in_throttled', { retryAfter: wait });
   let ok = false;
   if (user?.passwordHash) ok = await verifyPassword(user.passwordHash, input.password);
   else await burnPasswordCheck(input.password);
   if (!user || !ok) {
-    await insertSignInFailure(ctx.db, { id: newId('sia', now.getTime()), identifier, ip: meta.ip, at: now });
+    await insertSignInFailure(ctx.db, {
+      id: newId('sia', now.getTime()),
+      identifier,
+      ip: meta.ip,
+      source,
+      at: now,
+    });
     throw new AppError('identity.invalid_credentials');
   }
   if (user.status !== 'active') throw new AppError('identity.account_disabled');
@@ -194,7 +239,9 @@ export async function signIn(
     });
     return s;
   });
-  return { user, session };
+  const deviceToken =
+    deviceId && meta.deviceToken ? meta.deviceToken : newDeviceToken(ctx.config.secretKey, user.id);
+  return { user, session, deviceToken };
 }
 
 export async function signOut(

@@ -37,6 +37,13 @@ export const IdentityErrors = defineErrors({
       'en-US': 'Codes were sent too often; try again in {retryAfter} seconds',
     },
   },
+  'identity.sign_in_throttled': {
+    status: 429,
+    message: {
+      'zh-CN': '登录失败次数过多，请 {retryAfter} 秒后再试',
+      'en-US': 'Too many failed sign-ins; try again in {retryAfter} seconds',
+    },
+  },
   'identity.too_many_attempts': {
     status: 429,
     message: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pruneLimits } from '../../platform/http/rate-limit.ts';
 import { defineJob } from '../../platform/jobs/job-definition.ts';
 import { pruneIdentityRows } from './prune.repository.ts';
 
@@ -22,7 +23,8 @@ export const identityJobs = [
         codes: new Date(at - 2 * DAY),
         sessions: new Date(at - 30 * DAY),
       });
-      ctx.log.info({ pruned }, 'identity rows pruned');
+      const limits = await pruneLimits(ctx.db, new Date(at));
+      ctx.log.info({ pruned, limits }, 'identity rows pruned');
     },
   }),
 ];

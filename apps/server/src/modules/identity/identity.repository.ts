@@ -1,5 +1,5 @@
 import { type DbOrTx, schema } from '@pc/db';
-import { and, arrayOverlaps, count, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, count, eq, gt, inArray, isNull, max, min, ne, type SQL, sql } from 'drizzle-orm';
 
 const { users, sessions, signInAttempts, contactChanges } = schema;
 
@@ -113,24 +113,49 @@ export async function insertSignInFailure(
   await db.insert(signInAttempts).values(row);
 }
 
+interface FailureCount {
+  n: number;
+  first: Date | null;
+  last: Date | null;
+}
+
+async function failuresWhere(db: DbOrTx, where: SQL | undefined): Promise<FailureCount> {
+  const [r] = await db
+    .select({ n: count(), first: min(signInAttempts.at), last: max(signInAttempts.at) })
+    .from(signInAttempts)
+    .where(where);
+  return { n: r?.n ?? 0, first: r?.first ?? null, last: r?.last ?? null };
+}
+
 export async function countFailuresByIdentifier(
   db: DbOrTx,
   identifier: string,
   since: Date,
 ): Promise<number> {
-  const [r] = await db
-    .select({ n: count() })
-    .from(signInAttempts)
-    .where(and(eq(signInAttempts.identifier, identifier), gt(signInAttempts.at, since)));
-  return r?.n ?? 0;
+  return (
+    await failuresWhere(db, and(eq(signInAttempts.identifier, identifier), gt(signInAttempts.at, since)))
+  ).n;
 }
 
-export async function countFailuresByIp(db: DbOrTx, ip: string, since: Date): Promise<number> {
-  const [r] = await db
-    .select({ n: count() })
-    .from(signInAttempts)
-    .where(and(eq(signInAttempts.ip, ip), gt(signInAttempts.at, since)));
-  return r?.n ?? 0;
+/**
+ * Failed sign-ins since `since`: of this account from this source, from this address (unknown
+ * devices), and of this account from all unknown devices.
+ */
+export async function failureStats(
+  db: DbOrTx,
+  q: { identifier: string; source: string; ip: string | null; since: Date },
+): Promise<{ pair: FailureCount; ip: FailureCount; account: FailureCount }> {
+  const recent = gt(signInAttempts.at, q.since);
+  const unknownDevice = sql`coalesce(${signInAttempts.source}, 'ip:') not like 'device:%'`;
+  const none: FailureCount = { n: 0, first: null, last: null };
+  return {
+    pair: await failuresWhere(
+      db,
+      and(eq(signInAttempts.identifier, q.identifier), eq(signInAttempts.source, q.source), recent),
+    ),
+    ip: q.ip ? await failuresWhere(db, and(eq(signInAttempts.ip, q.ip), unknownDevice, recent)) : none,
+    account: await failuresWhere(db, and(eq(signInAttempts.identifier, q.identifier), unknownDevice, recent)),
+  };
 }
 
 /** A successful sign-in forgives the account's earlier failures. */

@@ -16,6 +16,7 @@ import {
   signUpResponse,
 } from './identity.schemas.ts';
 import { meOf } from './me.service.ts';
+import { DEVICE_COOKIE, setDeviceCookie } from './sign-in-throttle.ts';
 
 const tags = ['identity'];
 
@@ -38,12 +39,14 @@ export const identityRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     {
       schema: {
         tags,
-        summary: 'Register a company and its administrator; sends an email confirmation code',
+        summary:
+          'Register a company and its administrator; sends an email confirmation code. The same answer for a registered address (its owner gets an email instead); 429 with Retry-After over the limits',
         body: signUpBody,
         response: { 201: signUpResponse },
       },
     },
-    async (req, reply) => reply.status(201).send(await signUp(ctx, actorOf(req), req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await signUp(ctx, actorOf(req), req.body, { ip: req.ip ?? null })),
   );
 
   app.post(
@@ -84,11 +87,13 @@ export const identityRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     },
     async (req, reply) => {
       const ua = req.headers['user-agent'];
-      const { user, session } = await signIn(ctx, actorOf(req), req.body, {
+      const { user, session, deviceToken } = await signIn(ctx, actorOf(req), req.body, {
         ip: req.ip ?? null,
         userAgent: typeof ua === 'string' ? ua : null,
+        deviceToken: req.cookies[DEVICE_COOKIE],
       });
       setSessionCookie(req, reply, session.token, session.expiresAt);
+      setDeviceCookie(reply, deviceToken, ctx.clock.now(), ctx.config.publicUrl.startsWith('https:'));
       return { user: await meOf(ctx, user) };
     },
   );

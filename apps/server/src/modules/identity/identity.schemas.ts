@@ -22,7 +22,8 @@ export const signUpBody = z.strictObject({
   password,
   locale: localeSchema,
 });
-export const signUpResponse = z.object({ userId: z.string(), partnerId: z.string(), email: z.string() });
+/** The same for a new and an already registered address (no probing); the email tells the owner which. */
+export const signUpResponse = z.object({ email: z.string() });
 
 export const confirmEmailBody = z.strictObject({ email, code });
 export const confirmEmailResponse = z.object({ confirmed: z.literal(true) });

@@ -40,6 +40,20 @@ export const identityTemplates = defineTemplates({
       body: 'Hello {name},\n\nYour company is now registered in the Partner Center; the administrator account is {email}.\nNext, sign in and complete reseller qualification certification; business information certification is needed before incentive payouts.\n\nSign in: {signInUrl}\n\nPartner Center',
     },
   },
+  /**
+   * Someone tried to register with an address that already has an account (the sign-up answer is
+   * the same either way, so only the owner learns it). Data: name, email, signInUrl.
+   */
+  'identity.account_exists': {
+    'zh-CN': {
+      subject: '【合作伙伴中心】您已有账号',
+      body: '您好，{name}：\n\n有人使用您的邮箱 {email} 申请注册合作伙伴中心，但该邮箱已有账号，因此没有创建新账号。\n如是您本人操作，请直接登录：{signInUrl}\n如非本人操作，请忽略本邮件，您的账号不受影响。\n\n合作伙伴中心',
+    },
+    'en-US': {
+      subject: '[Partner Center] You already have an account',
+      body: 'Hello {name},\n\nSomeone asked to register {email} in the Partner Center, but this address already has an account, so no new one was created.\nIf it was you, sign in: {signInUrl}\nIf it was not you, ignore this email; your account is unaffected.\n\nPartner Center',
+    },
+  },
   /** Security notice after a password change. Data: name. */
   'identity.password_changed': {
     'zh-CN': {

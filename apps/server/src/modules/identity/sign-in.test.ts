@@ -19,14 +19,16 @@ describe('sign-in, sessions and CSRF', () => {
   });
   afterAll(() => t.close());
 
-  const attempt = (email: string, password: string, ip = '10.0.0.1') =>
-    asUser(
-      t,
-      anonSession,
-    )({
+  const attempt = (email: string, password: string, ip = '10.0.0.1', device?: string) =>
+    t.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in',
-      headers: { 'x-forwarded-for': ip, 'x-language': 'en-US' },
+      headers: {
+        cookie: `${anonSession.cookie}${device ? `; pc_device=${device}` : ''}`,
+        'x-csrf-token': anonSession.csrf,
+        'x-forwarded-for': ip,
+        'x-language': 'en-US',
+      },
       payload: { email, password },
     });
 
@@ -74,33 +76,77 @@ describe('sign-in, sessions and CSRF', () => {
     });
   });
 
-  it('throttles an account after five failures for 15 minutes, then lets it in', async () => {
+  it('slows one source down with growing delays and Retry-After, never locking the account', async () => {
     const { user, password } = await createPartnerWithAdmin(t);
-    for (let i = 0; i < 5; i++)
-      expect((await attempt(user.email, 'Wrong@Pass1', `10.2.0.${i}`)).statusCode).toBe(401);
-    const blocked = await attempt(user.email, password, '10.2.1.1');
-    expect(blocked.statusCode).toBe(429);
-    expect(blocked.json().code).toBe('identity.too_many_attempts');
-    // an unknown account is throttled the same way, so 429 reveals nothing either
-    for (let i = 0; i < 5; i++) await attempt('ghost@nowhere.test', 'Wrong@Pass1', `10.3.0.${i}`);
-    expect((await attempt('ghost@nowhere.test', 'Wrong@Pass1', '10.3.1.1')).statusCode).toBe(429);
+    const attacker = '10.2.0.1';
+    for (let i = 0; i < 3; i++)
+      expect((await attempt(user.email, 'Wrong@Pass1', attacker)).statusCode).toBe(401);
+    const slowed = await attempt(user.email, password, attacker);
+    expect(slowed.statusCode).toBe(429);
+    expect(slowed.json()).toMatchObject({
+      code: 'identity.sign_in_throttled',
+      message: 'Too many failed sign-ins; try again in 10 seconds',
+    });
+    expect(slowed.headers['retry-after']).toBe('10');
+    t.clock.advance(10_000);
+    expect((await attempt(user.email, 'Wrong@Pass1', attacker)).statusCode).toBe(401);
+    expect((await attempt(user.email, 'Wrong@Pass1', attacker)).headers['retry-after']).toBe('20');
+    t.clock.advance(20_000);
+    expect((await attempt(user.email, 'Wrong@Pass1', attacker)).statusCode).toBe(401);
+    expect((await attempt(user.email, 'Wrong@Pass1', attacker)).headers['retry-after']).toBe('40');
+    // The owner, from anywhere else, is not affected.
+    expect((await attempt(user.email, password, '10.2.9.9')).statusCode).toBe(200);
+    // An unknown account is slowed the same way, so a 429 reveals nothing either.
+    for (let i = 0; i < 3; i++) await attempt('ghost@nowhere.test', 'Wrong@Pass1', '10.3.0.1');
+    expect((await attempt('ghost@nowhere.test', 'Wrong@Pass1', '10.3.0.1')).statusCode).toBe(429);
+  });
+
+  /** A botnet: 100 failures from 100 addresses `10.<net>.i.1` inside the window. */
+  const botnet = async (email: string, net: number) => {
+    for (let i = 0; i < 100; i++) {
+      const ip = `10.${net}.${i}.1`;
+      await t.db.query(
+        'insert into sign_in_attempts (id, identifier, ip, source, at) values ($1, $2, $3, $4, $5)',
+        [`sia_bot_${net}_${i}_${email}`, email, ip, `ip:${ip}`, t.clock.now()],
+      );
+    }
+  };
+
+  it('keeps the owner’s known browser open while the account is guessed at from everywhere', async () => {
+    const { user, password } = await createPartnerWithAdmin(t);
+    const first = await attempt(user.email, password, '10.5.0.1');
+    const device = first.cookies.find((c) => c.name === 'pc_device');
+    expect(device).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/api/auth/' });
+    await botnet(user.email, 6);
+    const stranger = await attempt(user.email, password, '10.5.0.2');
+    expect(stranger.statusCode).toBe(429);
+    expect(Number(stranger.headers['retry-after'])).toBeGreaterThan(800);
+    // Same address as before, known browser: in. A device cookie of another account does not count.
+    expect((await attempt(user.email, password, '10.5.0.2', device!.value)).statusCode).toBe(200);
+    const other = await createPartnerWithAdmin(t);
+    await botnet(other.user.email, 7);
+    expect((await attempt(other.user.email, other.password, '10.5.0.2', device!.value)).statusCode).toBe(429);
     t.clock.advance(15 * 60_000 + 1);
-    expect((await attempt(user.email, password, '10.2.1.1')).statusCode).toBe(200);
+    expect((await attempt(other.user.email, other.password, '10.5.0.2')).statusCode).toBe(200);
   });
 
   it('forgives earlier failures after a successful sign-in', async () => {
     const { user, password } = await createPartnerWithAdmin(t);
-    for (let i = 0; i < 4; i++) await attempt(user.email, 'Wrong@Pass1', '10.4.0.1');
+    for (let i = 0; i < 3; i++) await attempt(user.email, 'Wrong@Pass1', '10.4.0.1');
+    t.clock.advance(10_000);
     expect((await attempt(user.email, password, '10.4.0.1')).statusCode).toBe(200);
-    for (let i = 0; i < 4; i++)
+    for (let i = 0; i < 3; i++)
       expect((await attempt(user.email, 'Wrong@Pass1', '10.4.0.1')).statusCode).toBe(401);
+    t.clock.advance(10_000);
     expect((await attempt(user.email, password, '10.4.0.1')).statusCode).toBe(200);
   });
 
   it('throttles an address that tries many accounts', async () => {
     const { user, password } = await createPartnerWithAdmin(t);
     for (let i = 0; i < 30; i++) await attempt(`spray${i}@nowhere.test`, 'Wrong@Pass1', '10.9.9.9');
-    expect((await attempt(user.email, password, '10.9.9.9')).json().code).toBe('identity.too_many_attempts');
+    const sprayer = await attempt(user.email, password, '10.9.9.9');
+    expect(sprayer.json().code).toBe('identity.sign_in_throttled');
+    expect(Number(sprayer.headers['retry-after'])).toBeGreaterThan(800);
     expect((await attempt(user.email, password, '10.9.9.10')).statusCode).toBe(200);
   });
 

@@ -40,8 +40,12 @@ describe('sign-up and email confirmation', () => {
     const b = body({ email: 'Mixed.Case@Signup.Test' });
     const res = await signUp(b);
     expect(res.statusCode).toBe(201);
-    const out = res.json();
-    expect(out).toMatchObject({ email: 'mixed.case@signup.test' });
+    expect(res.json()).toEqual({ email: 'mixed.case@signup.test' });
+    const created = await t.db.query<{ userId: string; partnerId: string }>(
+      'select id as "userId", partner_id as "partnerId" from users where email = $1',
+      ['mixed.case@signup.test'],
+    );
+    const out = created.rows[0]!;
     expect(out.partnerId).toMatch(/^prt_/);
 
     const partner = await t.db.query<{ domain_id: string; name: string }>(
@@ -101,12 +105,17 @@ describe('sign-up and email confirmation', () => {
     );
   });
 
-  it('refuses a taken email whatever its case, and weak passwords', async () => {
+  it('answers a taken email (whatever its case) like a new one and tells its owner; refuses weak passwords', async () => {
     const b = body();
-    expect((await signUp(b)).statusCode).toBe(201);
-    const dup = await signUp({ ...b, email: b.email.toUpperCase() });
-    expect(dup.statusCode).toBe(409);
-    expect(dup.json().code).toBe('identity.email_taken');
+    const first = await signUp(b);
+    expect(first.statusCode).toBe(201);
+    const dup = await signUp({ ...b, email: b.email.toUpperCase(), companyName: 'Another Co' });
+    expect(dup.statusCode).toBe(201);
+    expect(dup.json()).toEqual(first.json());
+    const mail = await lastMessageTo(t, b.email.toLowerCase(), 'identity.account_exists');
+    expect(mail).toMatchObject({ email: b.email.toLowerCase() });
+    const companies = await t.db.query('select 1 from partners where name = $1', ['Another Co']);
+    expect(companies.rows).toHaveLength(0);
     for (const password of ['short1!', 'alllowercase', 'NoDigitsOrSymbols', '12345678901']) {
       const weak = await signUp(body({ password }));
       expect(weak.statusCode).toBe(400);
@@ -115,6 +124,31 @@ describe('sign-up and email confirmation', () => {
     const named = body({ email: `robert${Date.now()}@signup.test` });
     const withName = await signUp({ ...named, password: `X!${named.email.split('@')[0]}9` });
     expect(withName.json().code).toBe('identity.weak_password');
+  });
+
+  it('limits sign-ups per address with 429 and Retry-After, alike for known and unknown emails', async () => {
+    const from = (ip: string, payload: object) =>
+      anon({ method: 'POST', url: '/api/auth/sign-up', payload, remoteAddress: ip });
+    const { user } = await createPartnerWithAdmin(t);
+    for (let i = 0; i < 10; i++) {
+      const res = await from('10.77.0.1', i % 2 ? body() : body({ email: user.email }));
+      expect(res.statusCode, `sign-up ${i}`).toBe(201);
+    }
+    for (const email of [user.email, 'fresh-after-limit@signup.test']) {
+      const over = await from('10.77.0.1', body({ email }));
+      expect(over.statusCode).toBe(429);
+      expect(over.json().code).toBe('common.rate_limited');
+      expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
+      expect(over.json().message).toContain(String(over.headers['retry-after']));
+    }
+    const owner = await t.db.query('select 1 from notifications where template = $1 and recipient = $2', [
+      'identity.account_exists',
+      user.email,
+    ]);
+    expect(owner.rows).toHaveLength(1); // told once an hour, not five times
+    expect((await from('10.77.0.2', body())).statusCode).toBe(201);
+    t.clock.advance(3600_000);
+    expect((await from('10.77.0.1', body())).statusCode).toBe(201);
   });
 
   it('validates input: unknown fields, wrong types, bad values, malformed JSON, oversize', async () => {

@@ -85,6 +85,32 @@ export const CommonErrors = defineErrors({
     message: { 'zh-CN': '请求体不是有效的 JSON', 'en-US': 'The request body is not valid JSON' },
     cbc: 'CBC.0100',
   },
+  'common.nul_character': {
+    status: 400,
+    message: {
+      'zh-CN': '请求参数无效：{field} 含有不允许的空字符（U+0000）',
+      'en-US': 'Invalid request: {field} contains a NUL character (U+0000), which is not allowed',
+    },
+    cbc: 'CBC.0100',
+  },
+  'common.bad_url': {
+    status: 400,
+    message: { 'zh-CN': '请求地址无效', 'en-US': 'The request URL is not valid' },
+    cbc: 'CBC.0100',
+  },
+  'common.uri_too_long': {
+    status: 414,
+    message: { 'zh-CN': '请求地址过长', 'en-US': 'The request URL is too long' },
+    cbc: 'CBC.0100',
+  },
+  'common.unsupported_charset': {
+    status: 415,
+    message: {
+      'zh-CN': '不支持的字符集 {charset}，请使用 UTF-8',
+      'en-US': 'Unsupported charset {charset}; send UTF-8',
+    },
+    cbc: 'CBC.0100',
+  },
   'common.body_too_large': {
     status: 413,
     message: { 'zh-CN': '请求体过大', 'en-US': 'The request body is too large' },
@@ -119,7 +145,10 @@ export const CommonErrors = defineErrors({
   },
   'common.rate_limited': {
     status: 429,
-    message: { 'zh-CN': '请求过于频繁，请稍后再试', 'en-US': 'Too many requests; try again later' },
+    message: {
+      'zh-CN': '请求过于频繁，请 {retryAfter} 秒后再试',
+      'en-US': 'Too many requests; try again in {retryAfter} seconds',
+    },
     cbc: 'CBC.0250',
   },
   'common.conflict': {

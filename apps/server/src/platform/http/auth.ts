@@ -3,6 +3,8 @@ import fp from 'fastify-plugin';
 import type { Actor, AppContext } from '../context.ts';
 import { AppError } from '../errors/errors.ts';
 import { parseLocale } from '../i18n/i18n.ts';
+import type { PlatformHooks } from '../module.ts';
+import { routedPath } from './request-context.ts';
 
 export type PartnerRole = 'admin' | 'member';
 export type OperatorRole = 'ecosystem_manager' | 'reviewer' | 'finance' | 'support' | 'admin';
@@ -119,7 +121,7 @@ async function auth(app: FastifyInstance, opts: { resolveSession: ResolveSession
   const { resolveSession } = opts;
   app.decorateRequest('user', null);
   app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith('/api/')) return;
+    if (!routedPath(req).startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     const loaded = await resolveSession(app.ctx, token);

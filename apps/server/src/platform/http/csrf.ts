@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors/errors.ts';
 import { safeEqual } from '../seal/digest.ts';
+import { routedPath } from './request-context.ts';
 
 export const CSRF_COOKIE = 'pc_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -41,9 +42,11 @@ export function issueCsrfToken(req: FastifyRequest, reply: FastifyReply): string
  */
 async function csrf(app: FastifyInstance) {
   app.addHook('onRequest', async (req) => {
-    if (!UNSAFE.has(req.method) || !req.url.startsWith('/api/')) return;
+    if (!UNSAFE.has(req.method)) return;
+    const path = routedPath(req);
+    if (!path.startsWith('/api/')) return;
     // The billing feed authenticates with a bearer token, which a browser never sends cross-site.
-    if (req.url.startsWith('/api/ingest/') && req.headers.authorization?.startsWith('Bearer ')) return;
+    if (path.startsWith('/api/ingest/') && req.headers.authorization?.startsWith('Bearer ')) return;
     const cookie = req.cookies[CSRF_COOKIE];
     const header = req.headers[CSRF_HEADER];
     const sent = Array.isArray(header) ? header[0] : header;

@@ -22,6 +22,22 @@ export function requestIdFor(header: string | string[] | undefined): string {
   return v && REQUEST_ID.test(v) ? v : randomUUID().replaceAll('-', '');
 }
 
+/**
+ * The path as the router matched it (percent-decoded; the route's pattern when one matched), which
+ * is what security decisions must look at: `/%61pi/…` is routed to `/api/…`, so testing the raw URL
+ * with `startsWith('/api/')` would let it pass unchecked.
+ */
+export function routedPath(req: FastifyRequest): string {
+  const route = req.routeOptions.url;
+  if (route) return route;
+  const raw = req.url.split('?')[0] ?? '/';
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 /** Picks the language: explicit X-Language, then the `lang` cookie, then Accept-Language. */
 export function localeOf(req: FastifyRequest): Locale {
   const h = req.headers['x-language'];

@@ -19,6 +19,8 @@ export function createWorker(ctx: AppContext, queue: BossJobQueue): Worker {
   let timer: NodeJS.Timeout | null = null;
   let current: Promise<number> | null = null;
   let unsubscribe: (() => void) | null = null;
+  /** Set by stop(): the jobs already taken finish, no more are fetched. */
+  let stopping = false;
 
   async function run(job: FetchedJob): Promise<void> {
     const def = queue.definition(job.name);
@@ -35,6 +37,7 @@ export function createWorker(ctx: AppContext, queue: BossJobQueue): Worker {
   async function pass(): Promise<number> {
     let ran = 0;
     for (const name of queue.defs.keys()) {
+      if (stopping) break;
       const jobs = await queue.fetch(name, BATCH);
       for (const job of jobs) await run(job);
       ran += jobs.length;
@@ -47,7 +50,7 @@ export function createWorker(ctx: AppContext, queue: BossJobQueue): Worker {
     for (;;) {
       const n = await pass();
       total += n;
-      if (n === 0) return total;
+      if (n === 0 || stopping) return total;
     }
   }
 
@@ -90,6 +93,7 @@ export function createWorker(ctx: AppContext, queue: BossJobQueue): Worker {
       });
     },
     async stop() {
+      stopping = true;
       unsubscribe?.();
       unsubscribe = null;
       if (timer) clearTimeout(timer);

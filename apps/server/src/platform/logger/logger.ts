@@ -1,5 +1,6 @@
 import type { FastifyServerOptions } from 'fastify';
 import type { Config } from '../../config.ts';
+import { serializeError } from './error-serializer.ts';
 
 /** Paths whose values never reach a log line. */
 export const REDACT = [
@@ -25,5 +26,6 @@ export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
   return {
     level: config.logLevel,
     redact: { paths: REDACT, censor: '[redacted]' },
+    serializers: { err: serializeError },
   };
 }

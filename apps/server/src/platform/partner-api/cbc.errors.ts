@@ -91,5 +91,9 @@ export function toCbcError(
   // The CBC code's wording; without a validator reason, the original English text is the reason.
   const details = { field: '', reason: catalogue.message(error, 'en-US'), ...error.details };
   const text = catalogue.message(new AppError(code as AppError['code'], details), locale);
-  return { status: answered, error_code: code, error_msg: text.replace(/\s+/g, ' ').replace(/[\s：:]+$/, '') };
+  return {
+    status: answered,
+    error_code: code,
+    error_msg: text.replace(/\s+/g, ' ').replace(/[\s：:]+$/, ''),
+  };
 }

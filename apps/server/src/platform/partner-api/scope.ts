@@ -1,9 +1,13 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors/errors.ts';
 import { createFlowControl } from './flow-control.ts';
 import { partnerApiDocs } from './openapi-docs.ts';
-import { type VerifyInput, verifySignature } from './signing.ts';
+import { claimSignature, isReplayableWrite, recordAnswer } from './replay-cache.ts';
+import { parseAuthorization, type VerifyInput, verifySignature } from './signing.ts';
+
+const REPLAY_POLL_MS = 100;
+const REPLAY_WAIT_MS = 3_000;
 
 /** An access key as the developer module finds it for verification. */
 export interface PartnerApiKey {
@@ -35,6 +39,8 @@ declare module 'fastify' {
     /** The exact request body bytes: the signature covers them, never a re-serialisation. */
     rawBody?: Buffer;
     bodyParseError?: boolean;
+    /** Set when this request is the first with its signature: its answer is kept for replays. */
+    replaySignature?: string;
   }
 }
 
@@ -80,7 +86,7 @@ export async function partnerApiScope(app: FastifyInstance, findKey: FindPartner
       helmet: { skipRoute: true },
     } as typeof route.config;
   });
-  app.addHook('preValidation', async (req) => {
+  app.addHook('preValidation', async (req, reply) => {
     const request = requestToVerify(req, ctx.clock.now());
     let key: PartnerApiKey | undefined;
     let accessKey = '';
@@ -97,8 +103,12 @@ export async function partnerApiScope(app: FastifyInstance, findKey: FindPartner
     const verified =
       result.ok ||
       (previous !== undefined && (await verifySignature({ ...request, secretFor: () => previous })).ok);
-    if (!verified || !key)
-      throw new AppError('APIGW.0301', { reason: result.ok ? 'unknown_key' : result.reason });
+    // An unknown access key and a wrong signature read alike, so the answer does not tell a caller
+    // whether an access key exists.
+    if (!verified || !key) {
+      const reason = result.ok || result.reason === 'unknown_key' ? 'signature_mismatch' : result.reason;
+      throw new AppError('APIGW.0301', { reason });
+    }
     const caller: ApiCaller = {
       keyId: key.keyId,
       accessKey,
@@ -114,7 +124,48 @@ export async function partnerApiScope(app: FastifyInstance, findKey: FindPartner
     if (!flow.take(`${caller.accessKey} ${req.method} ${req.routeOptions.url}`))
       throw new AppError('CBC.0250');
     if (req.bodyParseError) throw new AppError('common.malformed_json');
+    return replayOrClaim(ctx, req, reply);
   });
+  app.addHook('onSend', async (req, reply, payload) => {
+    const signature = req.replaySignature;
+    if (!signature) return payload;
+    req.replaySignature = undefined;
+    const body =
+      typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : '';
+    const type = reply.getHeader('content-type');
+    await recordAnswer(ctx.db, signature, {
+      status: reply.statusCode,
+      contentType: typeof type === 'string' ? type : null,
+      body,
+    });
+    return payload;
+  });
+}
+
+/**
+ * A signed write seen again with the same signature (inside the window the signature is valid)
+ * gets the first answer back and does not run again; while the first is still running, the copy
+ * waits for it a moment, then is told to retry. Reads are not cached.
+ */
+async function replayOrClaim(ctx: AppContext, req: FastifyRequest, reply: FastifyReply) {
+  if (!isReplayableWrite(req.method, req.routeOptions.url)) return;
+  const header = req.headers.authorization;
+  const signature = typeof header === 'string' ? parseAuthorization(header)?.signature : undefined;
+  if (!signature || !req.apiCaller) return;
+  for (let waited = 0; ; waited += REPLAY_POLL_MS) {
+    const claim = await claimSignature(ctx.db, signature, req.apiCaller.accessKey, ctx.clock.now());
+    if (claim.state === 'first') {
+      req.replaySignature = signature;
+      return;
+    }
+    if (claim.state === 'answered') {
+      reply.code(claim.status).header('x-replayed', 'true');
+      if (claim.contentType) reply.header('content-type', claim.contentType);
+      return reply.send(claim.body);
+    }
+    if (waited >= REPLAY_WAIT_MS) throw new AppError('CBC.0250', { retryAfter: 1 });
+    await new Promise((r) => setTimeout(r, REPLAY_POLL_MS));
+  }
 }
 
 function requestToVerify(req: FastifyRequest, now: Date): Omit<VerifyInput, 'secretFor'> {
