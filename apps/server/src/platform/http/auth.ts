@@ -3,7 +3,6 @@ import fp from 'fastify-plugin';
 import type { Actor, AppContext } from '../context.ts';
 import { AppError } from '../errors/errors.ts';
 import { parseLocale } from '../i18n/i18n.ts';
-import type { PlatformHooks } from '../module.ts';
 import { routedPath } from './request-context.ts';
 
 export type PartnerRole = 'admin' | 'member';
