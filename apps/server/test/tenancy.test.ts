@@ -28,6 +28,7 @@ const PARTNER_ONLY = [
   /^\/api\/organization/,
   /^\/api\/payout-eligibility/,
   /^\/api\/budgets/,
+  /^\/api\/bills/,
   /^\/api\/customers/,
   /^\/api\/customer\//,
   /^\/api\/developer\/(webhooks|deliveries|integration)/,

@@ -6412,6 +6412,246 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/bills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A month’s bills per customer with totals (a distributor also sees its resellers’) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Bill cycle YYYY-MM (Asia/Shanghai); the current one by default */
+                    cycle?: string;
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cycle: string;
+                            totals: {
+                                amountFen: number;
+                                cashFen: number;
+                                voucherFen: number;
+                                periodFen: number;
+                                onDemandFen: number;
+                                recordCount: number;
+                            };
+                            total: number;
+                            items: {
+                                amountFen: number;
+                                cashFen: number;
+                                voucherFen: number;
+                                periodFen: number;
+                                onDemandFen: number;
+                                recordCount: number;
+                                customerId: string;
+                                customerDomainId: string;
+                                customerName: string;
+                                partnerName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bills/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reconciliation export of a month across all my customers: every fee record, streamed as CSV or XLSX */
+        get: {
+            parameters: {
+                query: {
+                    cycle: string;
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bills/customers/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer’s bill of a month: totals, by service type, by charging mode and bill type */
+        get: {
+            parameters: {
+                query?: {
+                    cycle?: string;
+                };
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountFen: number;
+                            cashFen: number;
+                            voucherFen: number;
+                            periodFen: number;
+                            onDemandFen: number;
+                            recordCount: number;
+                            cycle: string;
+                            customer: {
+                                id: string;
+                                domainId: string;
+                                name: string;
+                            };
+                            byServiceType: {
+                                serviceType: string;
+                                serviceTypeName: string;
+                                amountFen: number;
+                                cashFen: number;
+                                voucherFen: number;
+                                recordCount: number;
+                            }[];
+                            lines: {
+                                serviceType: string;
+                                serviceTypeName: string;
+                                resourceType: string;
+                                chargingMode: number;
+                                billType: number;
+                                amountFen: number;
+                                cashFen: number;
+                                voucherFen: number;
+                                recordCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bills/customers/{customerId}/fee-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer’s resource-level fee records of a month (order lines, then usage) */
+        get: {
+            parameters: {
+                query?: {
+                    cycle?: string;
+                    serviceType?: string;
+                    chargingMode?: number;
+                    resourceId?: string;
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: {
+                                id: string;
+                                tradeId: string;
+                                /** @enum {string} */
+                                source: "order" | "usage";
+                                tradeTime: string;
+                                billDetailType: number;
+                                billDetailTypeName: string;
+                                chargingMode: number;
+                                serviceType: string;
+                                serviceTypeName: string;
+                                resourceType: string | null;
+                                resourceId: string | null;
+                                resourceName: string | null;
+                                regionCode: string | null;
+                                enterpriseProjectId: string | null;
+                                amountFen: number;
+                                cashFen: number;
+                                voucherFen: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ingest/spend": {
         parameters: {
             query?: never;

@@ -4,6 +4,7 @@ import { registerPartnerApi } from '../open-api/index.ts';
 import auth from '../plugins/auth.ts';
 import csrf from '../plugins/csrf.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
+import { billsRoutes } from './bills/bills.routes.ts';
 import { budgetsRoutes } from './budgets/budgets.routes.ts';
 import { certificatesRoutes } from './certificates/certificates.routes.ts';
 import { certificationRoutes } from './certification/certification.routes.ts';
@@ -54,6 +55,7 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await app.register(organizationPublicRoutes, { ctx });
   await app.register(organizationConsoleRoutes, { ctx });
   await app.register(budgetsRoutes, { ctx });
+  await app.register(billsRoutes, { ctx });
   await app.register(spendRoutes, { ctx });
   await app.register(developerRoutes, { ctx });
   await registerPartnerApi(app, ctx);
