@@ -83,6 +83,8 @@ export interface SumFilter {
   partnerIds?: string[];
   billCycle: string;
   customerId?: string;
+  /** The customer by its account id (the API's customer_id). */
+  customerDomainId?: string;
   associationType?: string;
   serviceType?: string;
   chargingMode?: number;
@@ -93,6 +95,8 @@ function sumWhere(f: SumFilter): SQL {
   const parts: SQL[] = [sql`s.bill_cycle = ${f.billCycle}`];
   if (f.partnerIds) parts.push(sql`s.partner_id = any(${arr(f.partnerIds, 'text')})`);
   if (f.customerId) parts.push(sql`s.customer_id = ${f.customerId}`);
+  if (f.customerDomainId)
+    parts.push(sql`s.customer_id = (select id from customers where domain_id = ${f.customerDomainId})`);
   if (f.associationType) parts.push(sql`s.association_type = ${f.associationType}`);
   if (f.serviceType) parts.push(sql`s.service_type = ${f.serviceType}`);
   if (f.chargingMode !== undefined) parts.push(sql`s.charging_mode = ${f.chargingMode}`);

@@ -95,15 +95,14 @@ export async function billsV2Routes(app: FastifyInstance, opts: { ctx: AppContex
     async (req) => {
       const q = req.query;
       const partnerId = await apiPartner(ctx.db, callerOf(req).partnerId, q.indirect_partner_id);
-      const customer = q.customer_id
-        ? await requireBilledCustomer(ctx.db, [partnerId], { domainId: q.customer_id }, 'CBC.99000035')
-        : undefined;
+      // Summary rows exist only for what this partner billed, so rows found are the access check;
+      // only an empty answer for a named customer needs the association lookup (CBC.99000035).
       const page = await listSumLines(
         ctx.db,
         {
           partnerIds: [partnerId],
           billCycle: q.cycle,
-          customerId: customer?.id,
+          customerDomainId: q.customer_id,
           associationType: 'resale',
           serviceType: q.cloud_service_type,
           chargingMode: Number(q.charge_mode),
@@ -111,6 +110,8 @@ export async function billsV2Routes(app: FastifyInstance, opts: { ctx: AppContex
         },
         { offset: q.offset, limit: q.limit },
       );
+      if (q.customer_id && page.total === 0)
+        await requireBilledCustomer(ctx.db, [partnerId], { domainId: q.customer_id }, 'CBC.99000035');
       const bill_sums: z.infer<typeof billSumInfo>[] = page.rows.map((l) => {
         const billType = String(l.billType);
         return {
