@@ -7,9 +7,9 @@ import { pipeline } from 'node:stream/promises';
 import Fastify from 'fastify';
 import { buildApp } from '../apps/server/src/app.ts';
 import { testConfig } from '../apps/server/src/config.ts';
-import type { AppContext } from '../apps/server/src/context.ts';
 import { exportMonth } from '../apps/server/src/modules/bills/bills.export.ts';
-import { signRequest } from '../apps/server/src/open-api/signing.ts';
+import type { AppContext } from '../apps/server/src/platform/context.ts';
+import { signRequest } from '../apps/server/src/platform/partner-api/signing.ts';
 import { freshDatabase, listen, measure, type Row } from './lib.ts';
 import { API_CONNECTIONS, seedPartnerWithCustomers } from './partner-api.ts';
 

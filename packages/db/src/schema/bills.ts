@@ -77,7 +77,7 @@ export const billOrderFees = pgTable(
     regionCode: text('region_code'),
     enterpriseProjectId: text('enterprise_project_id'),
     productSpec: text('product_spec'),
-    /** 19 year, 20 month (the provider's codes). */
+    /** The order's period type: 2 month, 3 year (the order APIs' codes). */
     periodType: integer('period_type'),
     periodNum: integer('period_num'),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),

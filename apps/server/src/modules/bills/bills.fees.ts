@@ -1,5 +1,5 @@
 import type { DbOrTx } from '@pc/db';
-import { pageSpendFees, type SpendFeeRow, walkSpendFees } from '../spend/spend.fees.ts';
+import { pageSpendFees, type SpendFeeRow, walkSpendFees } from '../spend/index.ts';
 import { CHARGING_MODE, USAGE_DETAIL_TYPE } from './bills.ingest.ts';
 import { type OrderFeeWithCustomer, pageOrderFees, walkOrderFees } from './bills.repository.ts';
 
@@ -70,7 +70,7 @@ function fromUsage(r: SpendFeeRow): FeeRecord {
     regionCode: r.regionCode,
     enterpriseProjectId: r.enterpriseProjectId,
     productSpec: null,
-    periodType: 25,
+    periodType: null,
     periodNum: null,
     amountFen: r.amountFen,
     cashFen: cash,

@@ -93,6 +93,7 @@ export interface OrderFeeInput {
   regionCode?: string | null;
   enterpriseProjectId?: string | null;
   productSpec?: string | null;
+  /** The order's period type as the order APIs code it: 2 month, 3 year. */
   periodType?: number | null;
   periodNum?: number | null;
   /** Signed fen (negative for refunds) = cash + voucher. */

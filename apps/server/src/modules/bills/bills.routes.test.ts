@@ -65,7 +65,7 @@ describe('bills: the portal Bills page, drill-down and the streamed reconciliati
             amountFen: 120_000,
             cashFen: 120_000,
             voucherFen: 0,
-            periodType: 19,
+            periodType: 3,
             periodNum: 1,
           },
         ],

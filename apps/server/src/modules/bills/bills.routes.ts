@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../context.ts';
-import { requirePartnerUser } from '../../plugins/auth.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { requirePartnerUser } from '../../platform/http/auth.ts';
 import { exportMonth } from './bills.export.ts';
 import { BILL_ROLES } from './bills.policy.ts';
 import {

@@ -92,6 +92,44 @@ describe('bills: monthly summaries kept with spend and orders', () => {
     ]);
   });
 
+  it('keeps the summaries equal to the sums over the spend records, also under concurrent overlapping batches', async () => {
+    const other = (await createPartnerWithAdmin(t)).partner.id;
+    const a = await createAssociatedCustomer(t, partnerId, { type: 'referral' });
+    const b = await createAssociatedCustomer(t, other);
+    const records = Array.from({ length: 600 }, (_, i) =>
+      spendRecord(
+        i % 2 ? a.domainId : b.domainId,
+        (i * 37) % 1_000,
+        `2026-0${1 + (i % 4)}-1${i % 10}T0${i % 9}:00:00+08:00`,
+        {
+          service_type: ['ecs', 'obs', 'rds'][i % 3],
+          payment_kind: i % 5 ? 'cash' : 'voucher',
+          resource_type: i % 4 ? 'hws.resource.type.vm' : undefined,
+        },
+      ),
+    );
+    // Three batches that overlap pairwise, sent at once: each record counts once.
+    await Promise.all([
+      ingestSpendBatch(t.ctx, records.slice(0, 400)),
+      ingestSpendBatch(t.ctx, records.slice(200, 600)),
+      ingestSpendBatch(t.ctx, [...records.slice(0, 100), ...records.slice(500)]),
+    ]);
+    const q = async (text: string) =>
+      (await t.db.query<Record<string, string>>(text, [[a.id, b.id]])).rows
+        .map((r) => JSON.stringify(r))
+        .sort();
+    const fromSpend =
+      await q(`select partner_id, customer_id, bill_cycle, service_type, coalesce(resource_type, '') as rt,
+        sum(amount_fen)::text as amount, coalesce(sum(amount_fen) filter (where payment_kind = 'voucher'), 0)::text as voucher,
+        count(*)::text as n
+      from spend_records where customer_id = any($1) group by 1, 2, 3, 4, 5`);
+    const fromSums = await q(`select partner_id, customer_id, bill_cycle, service_type, resource_type as rt,
+        sum(amount_fen)::text as amount, sum(voucher_fen)::text as voucher, sum(record_count)::text as n
+      from bill_monthly_sums where customer_id = any($1) group by 1, 2, 3, 4, 5`);
+    expect(fromSpend.length).toBeGreaterThan(10);
+    expect(fromSums).toEqual(fromSpend);
+  });
+
   it('refuses a malformed bill cycle with a coded error', async () => {
     await expect(getCustomerMonthlySummary(t.ctx, customer.id, '2026-13')).rejects.toMatchObject({
       code: 'bills.invalid_cycle',

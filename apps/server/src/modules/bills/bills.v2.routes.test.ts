@@ -63,6 +63,8 @@ describe('partner API: bill operations (ListSubcustomerMonthlyBills, ListSubCust
             serviceType: 'ecs',
             resourceType: 'hws.resource.type.vm',
             resourceId: 'vm-9',
+            periodType: 3,
+            periodNum: 1,
             amountFen: 50_000,
             cashFen: 50_000,
             voucherFen: 0,
@@ -191,6 +193,8 @@ describe('partner API: bill operations (ListSubcustomerMonthlyBills, ListSubCust
       resource_id: 'vm-9',
       payment_amount: 500,
       cash_amount: 500,
+      period_type: 19,
+      period_num: 1,
       trade_time: '2026-06-05T00:00:00Z',
     });
     expect(body.fee_records[2]).toMatchObject({

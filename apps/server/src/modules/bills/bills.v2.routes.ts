@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import type { AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
-import type { Locale } from '../../lib/i18n.ts';
-import { applyRate, fenToYuan } from '../../lib/money.ts';
-import { callerOf } from '../../open-api/plugin.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
+import { applyRate, fenToYuan } from '../../platform/money/money.ts';
+import { callerOf } from '../../platform/partner-api/scope.ts';
 import { getPartner } from '../partners/partners.service.ts';
 import { cycleBounds, dayRange } from './bills.cycle.ts';
 import { type FeeRecord, pageFeeRecords } from './bills.fees.ts';
@@ -35,6 +35,8 @@ const ASSOCIATION_OF: Record<string, string> = { '1': 'referral', '2': 'resale' 
 const VAT = { numerator: 6, denominator: 106 };
 /** The provider's order type of an order line by its bill detail type. */
 const ORDER_TYPE: Record<number, number> = { 1: 1, 2: 2, 8: 2, 3: 3, 20: 3, 4: 4, 24: 10 };
+/** Order period types (2 month, 3 year) as bill records code them (20 month, 19 year); usage is hourly (25). */
+const BILL_PERIOD_TYPE: Record<number, number> = { 2: 20, 3: 19 };
 
 const opt = <T>(v: T | null | undefined): T | undefined =>
   v === null || v === '' ? undefined : (v ?? undefined);
@@ -67,7 +69,7 @@ function feeRecordOf(r: FeeRecord, partnerDomainId: string, locale: Locale): z.i
     stored_value_card_amount: 0,
     debt_amount: 0,
     writeoff_amount: 0,
-    period_type: opt(r.periodType),
+    period_type: r.source === 'usage' ? 25 : r.periodType ? BILL_PERIOD_TYPE[r.periodType] : undefined,
     period_num: opt(r.periodNum),
     partner_id: partnerDomainId,
     enterprise_project_id: opt(r.enterpriseProjectId),

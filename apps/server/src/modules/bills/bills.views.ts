@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { AppContext } from '../../context.ts';
-import type { Locale } from '../../lib/i18n.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
 import { getPartner } from '../partners/partners.service.ts';
 import { cycleOf } from './bills.cycle.ts';
 import { detailTypeName } from './bills.export.ts';

@@ -1,16 +1,45 @@
+import { listen } from '../../platform/events/domain-events.ts';
+import { defineModule } from '../../platform/module.ts';
+import { spendAccepted } from '../spend/index.ts';
+import { seedDemoBills } from './bills.demo.ts';
+import { BillErrors } from './bills.errors.ts';
+import { addSpendToBills } from './bills.ingest.ts';
+import { billsRoutes } from './bills.routes.ts';
+import { billsV2Routes } from './bills.v2.routes.ts';
+
 /**
- * Bills: customers' monthly bill summaries and resource-level fee records, from spend (usage) and
- * orders (yearly/monthly charges and refunds). What other modules may use:
+ * Bills: customers' monthly bill summaries and resource-level fee records, from spend (usage, via
+ * the spendAccepted event in spend's transaction) and orders (yearly/monthly charges and refunds,
+ * via addOrderFeesToBills in the order's transaction). Other modules import only this file.
+ */
+export const billsModule = defineModule({
+  name: 'bills',
+  routes: [billsRoutes],
+  partnerApiRoutes: [billsV2Routes],
+  jobs: [],
+  templates: {},
+  errors: BillErrors,
+  demo: seedDemoBills,
+  listeners: [
+    listen(spendAccepted, (ctx, tx, { customers }) =>
+      addSpendToBills(
+        tx,
+        customers.flatMap((c) => c.records.map((r) => ({ ...r, customerId: c.customerId }))),
+        ctx.clock.now(),
+      ),
+    ),
+  ],
+  tenancy: { partnerOnly: [/^\/api\/bills/] },
+});
+
+/**
  * - `getCustomerMonthlySummary(ctx, customerId, 'YYYY-MM')`: a customer's bill for a month;
- * - `addSpendToBills(tx, records, at)`: spend's accepted records, in spend's transaction;
  * - `addOrderFeesToBills(tx, fees, at)`: order lines paid or refunded, in the order's transaction.
  */
 export {
   addOrderFeesToBills,
-  addSpendToBills,
   BILL_TYPE,
   CHARGING_MODE,
   type OrderFeeInput,
-  type SpendForBills,
 } from './bills.ingest.ts';
 export { getCustomerMonthlySummary, type MonthlySummary } from './bills.service.ts';
