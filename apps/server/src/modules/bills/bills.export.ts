@@ -158,9 +158,10 @@ async function* xlsxChunks(
   for await (const batch of rows) {
     for (const cells of batch)
       x.addRow(cells.map((c, i) => (i >= 16 && typeof c === 'string' ? Number(c) : c)));
-    for (const chunk of x.take()) yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const out = x.take();
+    if (out.length) yield Buffer.concat(out);
   }
-  for (const chunk of x.finish()) yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  yield Buffer.concat(x.finish());
 }
 
 export interface ExportFile {

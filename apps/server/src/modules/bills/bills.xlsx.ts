@@ -1,4 +1,4 @@
-import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { ZipStream } from './bills.zip.ts';
 
 /** Rows per worksheet: Excel's limit (1,048,576) less the header row. */
 export const MAX_SHEET_ROWS = 1_048_575;
@@ -7,13 +7,19 @@ export type Cell = string | number | null;
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: characters XML 1.0 cannot carry are dropped
 const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the same characters, to test before replacing
+const NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+const EDGE_SPACE = /^\s|\s$/;
 const escapeXml = (s: string) =>
-  s.replace(INVALID_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  NEEDS_ESCAPE.test(s)
+    ? s.replace(INVALID_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    : s;
 
 function cellXml(v: Cell): string {
   if (v === null || v === '') return '<c/>';
   if (typeof v === 'number') return `<c><v>${v}</v></c>`;
-  return `<c t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
+  const space = EDGE_SPACE.test(v) ? ' xml:space="preserve"' : '';
+  return `<c t="inlineStr"><is><t${space}>${escapeXml(v)}</t></is></c>`;
 }
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -21,15 +27,14 @@ const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /**
- * A spreadsheet (XLSX) written as a stream: rows go straight into a deflating zip entry and the
- * compressed bytes come out as they are produced, so memory stays flat however many rows there are.
+ * A spreadsheet (XLSX) written as a stream: rows go straight into a deflating zip entry (Node's
+ * zlib, level 1) and the compressed bytes come out as they are produced, so memory stays flat however many rows there are.
  * Strings are inline (no shared-string table to hold); a sheet past Excel's row limit continues on
  * the next one, each with the header. Call `take()` after adding rows to collect the bytes so far.
  */
 export class XlsxStream {
-  private readonly out: Uint8Array[] = [];
-  private readonly zip: Zip;
-  private sheet: ZipDeflate | null = null;
+  private readonly zip = new ZipStream();
+  private sheetOpen = false;
   private sheets = 0;
   private rowsInSheet = 0;
   private pending = '';
@@ -37,42 +42,40 @@ export class XlsxStream {
   constructor(
     private readonly header: string[],
     private readonly sheetName: string,
-  ) {
-    this.zip = new Zip((err, data) => {
-      if (err) throw err;
-      this.out.push(data);
-    });
-  }
+    private readonly maxRows = MAX_SHEET_ROWS,
+  ) {}
 
   private openSheet(): void {
     this.sheets++;
-    this.sheet = new ZipDeflate(`xl/worksheets/sheet${this.sheets}.xml`, { level: 1 });
-    this.zip.add(this.sheet);
+    this.zip.begin(`xl/worksheets/sheet${this.sheets}.xml`);
+    this.sheetOpen = true;
     this.rowsInSheet = 0;
     this.pending = `${XML}<worksheet xmlns="${NS}"><sheetData>`;
     this.addRaw(this.header);
   }
 
   private addRaw(cells: Cell[]): void {
-    this.pending += `<row>${cells.map(cellXml).join('')}</row>`;
+    let xml = '<row>';
+    for (const c of cells) xml += cellXml(c);
+    this.pending += `${xml}</row>`;
     if (this.pending.length > 256 * 1024) this.flush();
   }
 
   private flush(): void {
-    if (this.sheet && this.pending) this.sheet.push(strToU8(this.pending));
+    if (this.sheetOpen && this.pending) this.zip.write(Buffer.from(this.pending, 'utf8'));
     this.pending = '';
   }
 
   private closeSheet(): void {
-    if (!this.sheet) return;
+    if (!this.sheetOpen) return;
     this.pending += '</sheetData></worksheet>';
     this.flush();
-    this.sheet.push(new Uint8Array(0), true);
-    this.sheet = null;
+    this.zip.end();
+    this.sheetOpen = false;
   }
 
   addRow(cells: Cell[]): void {
-    if (!this.sheet || this.rowsInSheet >= MAX_SHEET_ROWS) {
+    if (!this.sheetOpen || this.rowsInSheet >= this.maxRows) {
       this.closeSheet();
       this.openSheet();
     }
@@ -81,13 +84,13 @@ export class XlsxStream {
   }
 
   /** The compressed bytes produced since the last call. */
-  take(): Uint8Array[] {
+  take(): Buffer[] {
     this.flush();
-    return this.out.splice(0, this.out.length);
+    return this.zip.take();
   }
 
   /** Ends the workbook and returns the last bytes. */
-  finish(): Uint8Array[] {
+  finish(): Buffer[] {
     if (this.sheets === 0) this.openSheet();
     this.closeSheet();
     const ids = Array.from({ length: this.sheets }, (_, i) => i + 1);
@@ -122,11 +125,10 @@ export class XlsxStream {
       ],
     ];
     for (const [path, text] of files) {
-      const f = new ZipPassThrough(path);
-      this.zip.add(f);
-      f.push(strToU8(text), true);
+      this.zip.begin(path);
+      this.zip.write(Buffer.from(text, 'utf8'));
     }
-    this.zip.end();
-    return this.out.splice(0, this.out.length);
+    this.zip.finish();
+    return this.zip.take();
   }
 }
