@@ -132,7 +132,7 @@ function FeeRecords(props: { customerId: string; cycle: string; services: Custom
           <Select
             allowClear
             placeholder={t('bills.customer.allModes')}
-            style={{ width: 160 }}
+            style={{ width: 200 }}
             value={filter.chargingMode}
             data-testid="fees-mode"
             options={[
