@@ -5,13 +5,11 @@
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import Fastify from 'fastify';
-import { buildApp } from '../apps/server/src/app.ts';
-import { testConfig } from '../apps/server/src/config.ts';
 import { exportMonth } from '../apps/server/src/modules/bills/bills.export.ts';
 import type { AppContext } from '../apps/server/src/platform/context.ts';
 import { signRequest } from '../apps/server/src/platform/partner-api/signing.ts';
 import { freshDatabase, listen, measure, type Row } from './lib.ts';
-import { API_CONNECTIONS, seedPartnerWithCustomers } from './partner-api.ts';
+import { API_CONNECTIONS, buildBenchApp, seedPartnerWithCustomers } from './partner-api.ts';
 
 export const SPEND_ROWS = Number(process.env.BENCH_SPEND_ROWS ?? 10_000_000);
 const MONTHS = 10;
@@ -103,13 +101,7 @@ export async function benchBills(
   const rows: Row[] = [];
   const exports: ExportFigure[] = [];
   try {
-    const config = testConfig({
-      env: 'production',
-      webDist: '/nonexistent',
-      logLevel: 'silent',
-      apiFlowLimit: 1e9,
-    });
-    const app = await buildApp({ config, database });
+    const app = await buildBenchApp(database);
     const seeded = await seedPartnerWithCustomers(app.ctx);
     const seedStart = performance.now();
     await seedSpend(app.ctx, seeded.partner.id);

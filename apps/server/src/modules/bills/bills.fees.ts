@@ -128,44 +128,15 @@ export async function pageFeeRecords(
   page: { offset: number; limit: number },
 ): Promise<{ rows: FeeRecord[]; total: number }> {
   const src = sourcesOf(f);
+  const { tradeId, chargingMode: _mode, billDetailType, ...common } = f;
   const orders = src.orders
-    ? await pageOrderFees(
-        db,
-        {
-          partnerIds: f.partnerIds,
-          billCycle: f.billCycle,
-          customerId: f.customerId,
-          from: f.from,
-          to: f.to,
-          serviceType: f.serviceType,
-          regionCode: f.regionCode,
-          billDetailType: f.billDetailType,
-          resourceId: f.resourceId,
-          resourceName: f.resourceName,
-          orderId: f.tradeId,
-          associationType: f.associationType,
-        },
-        page,
-      )
+    ? await pageOrderFees(db, { ...common, billDetailType, orderId: tradeId }, page)
     : { rows: [], total: 0 };
-  const left = page.limit - orders.rows.length;
   const usage = src.usage
     ? await pageSpendFees(
         db,
-        {
-          partnerIds: f.partnerIds,
-          billCycle: f.billCycle,
-          customerId: f.customerId,
-          from: f.from,
-          to: f.to,
-          serviceType: f.serviceType,
-          regionCode: f.regionCode,
-          resourceId: f.resourceId,
-          resourceName: f.resourceName,
-          recordId: f.tradeId,
-          associationType: f.associationType,
-        },
-        { offset: Math.max(0, page.offset - orders.total), limit: left },
+        { ...common, recordId: tradeId },
+        { offset: Math.max(0, page.offset - orders.total), limit: page.limit - orders.rows.length },
       )
     : { rows: [], total: 0 };
   return {
