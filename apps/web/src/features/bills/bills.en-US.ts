@@ -1,6 +1,5 @@
 /** Bills: customers' monthly bills in the portal. English is the shape. */
 export const billsEnUS = {
-  nav: 'Customer bills',
   title: 'Customer bills',
   subtitle: 'Monthly bills of your customers (bill cycle in UTC+8), from usage and yearly/monthly orders',
   cycle: 'Bill cycle',

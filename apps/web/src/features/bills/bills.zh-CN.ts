@@ -1,7 +1,6 @@
 import type { billsEnUS } from './bills.en-US.ts';
 
 export const billsZhCN: typeof billsEnUS = {
-  nav: '客户账单',
   title: '客户账单',
   subtitle: '客户的月度账单（账期按东八区），来自按需使用与包年/包月订单',
   cycle: '账期',

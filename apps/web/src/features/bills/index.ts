@@ -13,7 +13,15 @@ export const bills = defineFeature({
       },
     ],
   },
-  portalMenu: [{ key: 'bills', path: '/bills', labelKey: 'bills.nav', icon: AccountBookOutlined, order: 72 }],
+  portalMenu: [
+    {
+      key: 'bills',
+      path: '/bills',
+      label: { 'zh-CN': '客户账单', 'en-US': 'Customer bills' },
+      icon: AccountBookOutlined,
+      order: 72,
+    },
+  ],
   strings: {
     'en-US': () => import('./bills.en-US.ts').then((m) => m.billsEnUS),
     'zh-CN': () => import('./bills.zh-CN.ts').then((m) => m.billsZhCN),
