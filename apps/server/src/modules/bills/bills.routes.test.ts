@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AsUser, asUser, type PartnerWithAdmin, signIn } from '../../../test/factories.ts';
@@ -138,6 +139,14 @@ describe('bills: the portal Bills page, drill-down and the streamed reconciliati
     expect(lines).toHaveLength(5);
     expect(lines.find((l) => l.includes('o-bill-1'))).toContain('1200.00,1200.00,0.00');
     expect(lines.some((l) => l.includes(othersCustomer.domainId))).toBe(false);
+    const zipped = await asDist({
+      method: 'GET',
+      url: '/api/bills/export?cycle=2026-05&format=csv',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    if (zipped.headers['content-encoding'] === 'gzip')
+      expect(gunzipSync(zipped.rawPayload).toString('utf8')).toBe(res.body);
+    else expect(zipped.body).toBe(res.body);
   });
 
   it('exports the month as an XLSX workbook', async () => {
