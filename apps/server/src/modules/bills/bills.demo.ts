@@ -1,7 +1,6 @@
 import type { AppContext } from '../../platform/context.ts';
-import { demoCustomerId } from '../customers/customers.demo.ts';
-import { findCustomer } from '../customers/customers.repository.ts';
-import { ingestSpendBatch } from '../spend/spend.service.ts';
+import { demoCustomerId, findCustomer } from '../customers/index.ts';
+import { ingestSpendBatch } from '../spend/index.ts';
 
 /** Per demo customer (c1 xinghe_shop … c6 yuanhang_direct): [service, resource type, resource id, region, amount in fen, paid by voucher]. */
 const USAGE: Record<string, [string, string, string, string, number, boolean][]> = {

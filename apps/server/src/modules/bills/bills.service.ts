@@ -1,13 +1,14 @@
 import type { DbOrTx } from '@pc/db';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
-import { customersVisibleTo, resolveActingPartner } from '../customers/customers.access.ts';
 import {
   associationHistory,
   type CustomerRow,
+  customersVisibleTo,
   findCustomer,
   findCustomerByDomainId,
-} from '../customers/customers.repository.ts';
+  resolveActingPartner,
+} from '../customers/index.ts';
 import { cycleBounds, isBillCycle } from './bills.cycle.ts';
 import { CHARGING_MODE } from './bills.ingest.ts';
 import { listSumLines, type SumLine } from './bills.repository.ts';

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { applyRate, fenToYuan } from '../../platform/money/money.ts';
 import { callerOf } from '../../platform/partner-api/scope.ts';
-import { getPartner } from '../partners/partners.service.ts';
+import { getPartner } from '../partners/index.ts';
 import { cycleBounds, dayRange } from './bills.cycle.ts';
 import { type FeeRecord, pageFeeRecords } from './bills.fees.ts';
 import { serviceTypeName } from './bills.names.ts';

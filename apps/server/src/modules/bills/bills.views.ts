@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
-import { getPartner } from '../partners/partners.service.ts';
+import { getPartner } from '../partners/index.ts';
 import { cycleOf } from './bills.cycle.ts';
 import { detailTypeName } from './bills.export.ts';
 import { pageFeeRecords } from './bills.fees.ts';

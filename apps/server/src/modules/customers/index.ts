@@ -17,3 +17,19 @@ export const customersModule = defineModule({
   demo: seedDemoCustomers,
   tenancy: { partnerOnly: [/^\/api\/customers/, /^\/api\/customer\//] },
 });
+
+// What other modules may use (the only way in).
+export {
+  customersVisibleTo,
+  requireManagedCustomer,
+  requireVisibleCustomer,
+  resolveActingPartner,
+} from './customers.access.ts';
+export { demoCustomerId } from './customers.demo.ts';
+export {
+  associationHistory,
+  type CustomerRow,
+  findCustomer,
+  findCustomerByDomainId,
+  findCustomerByDomainName,
+} from './customers.repository.ts';

@@ -10,3 +10,6 @@ export const partnersModule = defineModule({
   errors: {},
   demo: seedDemoPartners,
 });
+
+// What other modules may use (the only way in).
+export { getPartner } from './partners.service.ts';

@@ -21,3 +21,5 @@ export {
   type SpendFeeRow,
   walkSpendFees,
 } from './spend.fees.ts';
+
+export { ingestSpendBatch } from './spend.service.ts';
