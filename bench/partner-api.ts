@@ -1,5 +1,7 @@
 // The signed partner API query next to a bare Fastify route doing one select, both at 50 connections.
+
 import { randomBytes } from 'node:crypto';
+import type { Database } from '@pc/db';
 import Fastify from 'fastify';
 import { buildApp } from '../apps/server/src/app.ts';
 import { testConfig } from '../apps/server/src/config.ts';
@@ -59,19 +61,23 @@ export async function seedPartnerWithCustomers(ctx: AppContext) {
   return { partner, accessKey, secretKey: sk };
 }
 
+/** The app as main.ts builds it, with flow control (10 calls/s per key and operation) lifted for load tests. */
+export function buildBenchApp(database: Database) {
+  const config = testConfig({
+    env: 'production',
+    webDist: '/nonexistent',
+    logLevel: 'silent',
+    apiFlowLimit: 1e9,
+  });
+  return buildApp({ config, database });
+}
+
 export async function benchPartnerApi(kind: 'pglite' | 'postgres'): Promise<Row[]> {
   const label = kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
   const { database, drop } = await freshDatabase(kind);
   const rows: Row[] = [];
   try {
-    // Flow control (10 calls/s per key and operation) would refuse a load test; lift it here.
-    const config = testConfig({
-      env: 'production',
-      webDist: '/nonexistent',
-      logLevel: 'silent',
-      apiFlowLimit: 1e9,
-    });
-    const app = await buildApp({ config, database });
+    const app = await buildBenchApp(database);
     const seeded = await seedPartnerWithCustomers(app.ctx);
 
     const bare = Fastify({ logger: false });

@@ -18,12 +18,18 @@ const featureTexts = (name: string, lang: string) => {
   return [`src/platform/i18n/${lang}.ts`, ...names.map((n) => `src/features/${n}/${n}.${lang}.ts`)];
 };
 const withTexts = FEATURES.filter((f) => f.strings).map((f) => f.name);
+// The portal frame also loads the texts of features whose menu entries use a text key (labelKey).
+const portalFrameTexts = (lang: string) =>
+  FEATURES.filter((f) => f.strings && (f.portalMenu ?? []).some((e) => e.labelKey !== undefined)).map(
+    (f) => `src/features/${f.name}/${f.name}.${lang}.ts`,
+  );
 const PAGES = {
   'sign-in': (lang: string) => ['src/features/identity/sign-in-page.tsx', ...featureTexts('identity', lang)],
   dashboard: (lang: string) => [
     'src/platform/layouts/portal-layout.tsx',
     'src/features/dashboard/dashboard-page.tsx',
     ...featureTexts('dashboard', lang),
+    ...portalFrameTexts(lang),
   ],
 };
 

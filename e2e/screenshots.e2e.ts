@@ -36,6 +36,8 @@ const PORTAL: Shot[] = [
   { name: 'portal-profile', path: '/partner-info/basic/profile', ready: 'profile-name' },
   { name: 'portal-messages', path: '/messages', ready: 'messages-list' },
   { name: 'portal-customers', path: '/customers', ready: 'cust-keyword' },
+  { name: 'portal-bills', path: '/bills', ready: 'bills-table' },
+  { name: 'portal-customer-bill', path: '/bills/cus_demo_c1', ready: 'fee-records' },
   { name: 'portal-developer-keys', path: '/developer/keys', ready: 'keys-domain-id' },
   { name: 'portal-developer-sdk', path: '/developer/sdk', ready: 'sdk-endpoint' },
   { name: 'portal-developer-webhooks', path: '/developer/webhooks', ready: 'webhook-create' },

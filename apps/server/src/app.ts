@@ -11,6 +11,7 @@ import type { AppContext, JobQueue, Notifier } from './platform/context.ts';
 import { createErrorCatalogue } from './platform/errors/errors.ts';
 import { createDomainEvents } from './platform/events/domain-events.ts';
 import auth from './platform/http/auth.ts';
+import { registerCompression } from './platform/http/compression.ts';
 import csrf from './platform/http/csrf.ts';
 import errors, { frameworkError } from './platform/http/errors.ts';
 import inputGuard from './platform/http/input-guard.ts';
@@ -114,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     },
   });
+  await registerCompression(app);
   await app.register(requestContext);
   await app.register(errors);
   await app.register(inputGuard);

@@ -4,7 +4,7 @@ import { type RouteObject, useLocation, useRoutes } from 'react-router';
 import { FEATURES } from './features/index.ts';
 import { FullPageSpin } from './platform/components/full-page-spin.tsx';
 import { RouteError } from './platform/components/route-error.tsx';
-import type { Feature } from './platform/feature.ts';
+import type { Feature, Labelled } from './platform/feature.ts';
 import { lazyPage } from './platform/feature.ts';
 import { PublicLayout } from './platform/layouts/public-layout.tsx';
 import { ensureTexts, hasTexts } from './strings.ts';
@@ -21,10 +21,17 @@ const gate = (names: readonly string[], route: RouteObject): RouteObject =>
 
 type Area = 'public' | 'portal' | 'console' | 'root';
 const textsOf = (f: Feature) => [...(f.strings ? [f.name] : []), ...(f.uses ?? [])];
-// Each route brings the texts of its feature (and of those it shows); the frames need none (their
-// menu labels sit in the features' entries).
+// Each route brings the texts of its feature (and of those it shows); a frame brings those of the
+// features whose entries name their label by text key (`labelKey`) rather than `label`.
 const routesOf = (area: Area): RouteObject[] =>
   FEATURES.flatMap((f) => (f.routes?.[area] ?? []).map((r) => gate(textsOf(f), r)));
+
+const keyed = (entries: readonly Labelled[] | undefined) =>
+  (entries ?? []).some((e) => e.labelKey !== undefined);
+const framesTexts = (has: (f: Feature) => boolean) =>
+  FEATURES.filter((f) => f.strings && has(f)).map((f) => f.name);
+const PORTAL_TEXTS = framesTexts((f) => keyed(f.portalMenu));
+const CONSOLE_TEXTS = framesTexts((f) => keyed(f.consoleMenu) || keyed(f.partnerTabs));
 
 /** The features as the app provides them: each partner-detail tab brings its feature's texts. */
 export const APP_FEATURES: readonly Feature[] = FEATURES.map((f) => ({
@@ -45,16 +52,16 @@ function gated<P extends object>(names: readonly string[], Inner: ComponentType<
 // about 15 kB gzip to every first load.
 const ROUTES: RouteObject[] = [
   { path: '/', element: <PublicLayout />, children: routesOf('public') },
-  {
+  gate(PORTAL_TEXTS, {
     path: '/',
     ...lazyPage(() => import('./platform/layouts/portal-layout.tsx'), 'PortalLayout'),
     children: routesOf('portal'),
-  },
-  {
+  }),
+  gate(CONSOLE_TEXTS, {
     path: '/console',
     ...lazyPage(() => import('./platform/layouts/console-layout.tsx'), 'ConsoleLayout'),
     children: routesOf('console'),
-  },
+  }),
   ...routesOf('root'),
   { path: '*', ...lazyPage(() => import('./platform/components/not-found-page.tsx'), 'NotFoundPage') },
 ];

@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../platform/module.ts';
 import { auditModule } from './audit/index.ts';
+import { billsModule } from './bills/index.ts';
 import { budgetsModule } from './budgets/index.ts';
 import { certificatesModule } from './certificates/index.ts';
 import { certificationModule } from './certification/index.ts';
@@ -40,6 +41,7 @@ export const MODULES: readonly ModuleManifest[] = [
   customersModule,
   spendModule,
   budgetsModule,
+  billsModule,
   developerModule,
   eventsModule,
   testControlModule,

@@ -1,6 +1,7 @@
 // The app's features: routes, menus, partner-detail tabs and texts all come from this list.
 // Adding a feature: its folder with an index.ts (defineFeature) and one line here.
 import { audit } from './audit/index.ts';
+import { bills } from './bills/index.ts';
 import { budgets } from './budgets/index.ts';
 import { certificates } from './certificates/index.ts';
 import { certification } from './certification/index.ts';
@@ -30,6 +31,7 @@ export const FEATURES = [
   memberships,
   customers,
   budgets,
+  bills,
   spend,
   tickets,
   developer,

@@ -1,11 +1,14 @@
 // What a feature (one folder under features/) contributes to the app. The app lists the features once
 // (features/index.ts); routes, menus, partner-detail tabs and texts all come from that list. The
 // platform only knows this shape, never a feature.
+
+import type { ParseKeys } from 'i18next';
 import { type ComponentType, createContext, createElement, lazy, Suspense, useContext } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RouteObject } from 'react-router';
 import type { Me } from './api/types.ts';
 import { FullPageSpin } from './components/full-page-spin.tsx';
-import type { Language } from './i18n/index.ts';
+import { type Language, parseLanguage } from './i18n/index.ts';
 
 /**
  * A menu or tab label in both languages, kept beside its entry: the frames draw them before any
@@ -13,15 +16,28 @@ import type { Language } from './i18n/index.ts';
  */
 export type Label = Record<Language, string>;
 
+/**
+ * `label` (both languages, preferred), or `labelKey`: a text key of the feature's texts, which the
+ * frame then loads with it (heavier first load). A test checks that every labelKey exists.
+ */
+export type Labelled = { label: Label; labelKey?: never } | { labelKey: string; label?: never };
+
+/** The text of a label in the language in use. */
+export function useLabel(): (entry: Labelled) => string {
+  const { t, i18n } = useTranslation();
+  const lang = parseLanguage(i18n.language) ?? 'zh-CN';
+  return (entry) => entry.label?.[lang] ?? (t(entry.labelKey as ParseKeys) as string);
+}
+
 export interface PartnerTabProps {
   partnerId: string;
 }
 
 /** A tab of the console's partner detail page. */
-export interface PartnerTab {
+export type PartnerTab = PartnerTabBase & Labelled;
+interface PartnerTabBase {
   /** Also the URL's `?tab=` value, and the data-testid suffix `partner-tab-<key>`. */
   key: string;
-  label: Label;
   /** Tabs are shown by ascending order. */
   order: number;
   component: ComponentType<PartnerTabProps>;
@@ -30,14 +46,13 @@ export interface PartnerTab {
 /** The portal's menu groups (sub-menus); an entry joins one with `group`. */
 export type PortalMenuGroup = 'partner-info' | 'developer';
 
-/** An entry of the portal's or the console's side menu. */
-export interface MenuEntry {
+/** An entry of the portal's or the console's side menu (its label is also the page's title). */
+export type MenuEntry = MenuEntryBase & Labelled;
+interface MenuEntryBase {
   /** The data-testid suffix (`nav-<key>` in the portal, `console-nav-<key>` in the console). */
   key: string;
   /** Absolute path; the entry is selected on this path and below it. */
   path: string;
-  /** Also the page's document title. */
-  label: Label;
   /** Entries (and groups) are shown by ascending order. */
   order: number;
   /** For top-level entries. */

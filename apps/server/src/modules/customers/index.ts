@@ -19,6 +19,18 @@ export const customersModule = defineModule({
 });
 
 // What other modules may use (the only way in).
-export { requireManagedCustomer, requireVisibleCustomer, resolveActingPartner } from './customers.access.ts';
-export { findCustomer, findCustomerByDomainName } from './customers.repository.ts';
+export {
+  customersVisibleTo,
+  requireManagedCustomer,
+  requireVisibleCustomer,
+  resolveActingPartner,
+} from './customers.access.ts';
+export { demoCustomerId } from './customers.demo.ts';
+export {
+  associationHistory,
+  type CustomerRow,
+  findCustomer,
+  findCustomerByDomainId,
+  findCustomerByDomainName,
+} from './customers.repository.ts';
 export { liftPurchaseRestriction, restrictPurchases } from './customers.restriction.ts';

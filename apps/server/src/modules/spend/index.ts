@@ -13,7 +13,13 @@ export const spendModule = defineModule({
 
 /** Published in the ingesting transaction; listen with `listen(spendAccepted, …)`. */
 export { type SpendApplied, spendAccepted } from './spend.events.ts';
-
+/** Spend records read as usage fee records (the bills module's detail and export). */
+export {
+  pageSpendFees,
+  type SpendFeeFilter,
+  type SpendFeeRow,
+  walkSpendFees,
+} from './spend.fees.ts';
 // What other modules may use (the only way in).
 export { spendInCycle } from './spend.repository.ts';
 export { ingestSpendBatch } from './spend.service.ts';

@@ -5,12 +5,23 @@ export interface SpendApplied {
   customerId: string;
   /** New running totals of the cycles this batch touched (after the batch). */
   totals: Map<string, number>;
-  /** The records newly inserted for the customer. */
-  records: { recordId: string; spentAt: Date; amountFen: number }[];
+  /** The records newly inserted for the customer (with what bills sums them by). */
+  records: {
+    recordId: string;
+    spentAt: Date;
+    amountFen: number;
+    /** The partner and association in force when spent (null: none). */
+    partnerId: string | null;
+    associationType: string | null;
+    billCycle: string;
+    serviceType: string;
+    resourceType: string | null;
+    paymentKind: string;
+  }[];
 }
 
 /**
  * Published in the ingesting transaction after a batch's new records are stored and totalled;
- * listeners (budgets) react in the same transaction. Not published when nothing new was accepted.
+ * listeners (budgets, bills) react in the same transaction. Not published when nothing new was accepted.
  */
 export const spendAccepted = defineEvent<{ customers: SpendApplied[] }>('spend.accepted');

@@ -122,6 +122,7 @@ async function ingestValid(
       amountFen: value.amountFen,
       paymentKind: value.paymentKind,
       eligibleFen: value.paymentKind === 'cash' ? value.amountFen : 0,
+      resource: value.resource,
     });
   }
   errors.sort((a, b) => a.index - b.index);
@@ -142,7 +143,17 @@ async function ingestValid(
       a = { customerId: r.customerId, totals: new Map(), records: [] };
       perCustomer.set(r.customerId, a);
     }
-    a.records.push({ recordId: r.recordId, spentAt: r.spentAt, amountFen: r.amountFen });
+    a.records.push({
+      recordId: r.recordId,
+      spentAt: r.spentAt,
+      amountFen: r.amountFen,
+      partnerId: r.partnerId,
+      associationType: r.associationType,
+      billCycle: r.billCycle,
+      serviceType: r.serviceType,
+      resourceType: r.resource.resourceType,
+      paymentKind: r.paymentKind,
+    });
   }
   const totals = await addToTotals(tx, [...deltas.values()]);
   for (const t of totals) perCustomer.get(t.customerId)?.totals.set(t.billCycle, t.amountFen);

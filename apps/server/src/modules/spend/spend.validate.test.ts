@@ -23,4 +23,25 @@ describe('spend record rules', () => {
     expect(validateSpend({ ...base, amount_fen: 1, record_id: 'x'.repeat(65) }).ok).toBe(false);
     expect(validateSpend({ ...base, amount_fen: 1, spent_at: '2026-03-01 00:00' }).ok).toBe(false);
   });
+
+  it('takes optional resource detail for the bills, empty meaning none, and refuses it too long', () => {
+    const base = {
+      record_id: 'a',
+      customer_id: 'c',
+      spent_at: '2026-03-01T00:00:00+08:00',
+      service_type: 'ecs',
+      payment_kind: 'cash',
+      amount_fen: 1,
+    };
+    const v = validateSpend({ ...base, resource_id: 'vm-1', region_code: 'cn-north-4', resource_type: '' });
+    expect(v.ok && v.value.resource).toEqual({
+      resourceId: 'vm-1',
+      resourceType: null,
+      resourceName: null,
+      regionCode: 'cn-north-4',
+      enterpriseProjectId: null,
+    });
+    const bad = validateSpend({ ...base, resource_name: 'x'.repeat(129) });
+    expect(bad).toEqual({ ok: false, reason: 'resource_name: must be 1-128 characters' });
+  });
 });

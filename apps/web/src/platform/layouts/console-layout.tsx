@@ -9,8 +9,7 @@ import { LinkButton } from '../components/link-button.tsx';
 import { MessageBell } from '../components/message-bell.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { UserMenu } from '../components/user-menu.tsx';
-import { matchEntry, useConsoleMenu } from '../feature.ts';
-import { parseLanguage } from '../i18n/index.ts';
+import { matchEntry, useConsoleMenu, useLabel } from '../feature.ts';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 
 function NotOperator() {
@@ -42,13 +41,13 @@ function NotOperator() {
 
 /** The operator console frame: its own navigation, for operators only. */
 export function ConsoleLayout() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { pathname, search } = useLocation();
   const me = useMe();
-  const lang = parseLanguage(i18n.language) ?? 'zh-CN';
+  const label = useLabel();
   const entries = useConsoleMenu();
   const current = matchEntry(entries, pathname, '/console');
-  useDocumentTitle(current?.label[lang], t('app.console'));
+  useDocumentTitle(current ? label(current) : undefined, t('app.console'));
 
   if (me.isLoading) return <FullPageSpin />;
   if (me.error) {
@@ -72,7 +71,7 @@ export function ConsoleLayout() {
       icon: e.icon ? <e.icon /> : undefined,
       label: (
         <Link to={e.path} data-testid={`console-nav-${e.key}`}>
-          {e.label[lang]}
+          {label(e)}
         </Link>
       ),
     }));

@@ -12,8 +12,7 @@ import { MessageBell } from '../components/message-bell.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { SiteBanner } from '../components/site-banner.tsx';
 import { UserMenu } from '../components/user-menu.tsx';
-import { type MenuEntry, matchEntry, type PortalMenuGroup, usePortalMenu } from '../feature.ts';
-import { type Language, parseLanguage } from '../i18n/index.ts';
+import { type MenuEntry, matchEntry, type PortalMenuGroup, useLabel, usePortalMenu } from '../feature.ts';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 
 function item(key: string, path: string, label: string, Icon?: ComponentType) {
@@ -37,13 +36,17 @@ const GROUPS: Record<PortalMenuGroup, { labelKey: ParseKeys; icon: ComponentType
 type Item = NonNullable<MenuProps['items']>[number] & { order: number };
 
 /** The menu from the features' entries: top-level entries and groups, each by order. */
-function menuItems(entries: MenuEntry[], lang: Language, t: (key: ParseKeys) => string): MenuProps['items'] {
+function menuItems(
+  entries: MenuEntry[],
+  text: (e: MenuEntry) => string,
+  t: (key: ParseKeys) => string,
+): MenuProps['items'] {
   const shown = entries.filter((e) => !e.hidden).sort((a, b) => a.order - b.order);
   const top: Item[] = shown
     .filter((e) => !e.group)
-    .map((e) => ({ ...item(e.key, e.path, e.label[lang], e.icon), order: e.order }));
+    .map((e) => ({ ...item(e.key, e.path, text(e), e.icon), order: e.order }));
   for (const [key, g] of Object.entries(GROUPS)) {
-    const children = shown.filter((e) => e.group === key).map((e) => item(e.key, e.path, e.label[lang]));
+    const children = shown.filter((e) => e.group === key).map((e) => item(e.key, e.path, text(e)));
     if (children.length === 0) continue;
     top.push({
       key,
@@ -58,14 +61,14 @@ function menuItems(entries: MenuEntry[], lang: Language, t: (key: ParseKeys) => 
 
 /** The signed-in partner portal: navigation of the seed, header with messages, language and account. */
 export function PortalLayout() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { pathname, search } = useLocation();
   const me = useMe();
-  const lang = parseLanguage(i18n.language) ?? 'zh-CN';
+  const label = useLabel();
   const entries = usePortalMenu();
   const [openKeys, setOpenKeys] = useState<string[]>(Object.keys(GROUPS));
   const current = matchEntry(entries, pathname, '/');
-  useDocumentTitle(current?.label[lang]);
+  useDocumentTitle(current ? label(current) : undefined);
 
   if (me.isLoading) return <FullPageSpin />;
   if (me.error) {
@@ -83,7 +86,7 @@ export function PortalLayout() {
 
   const items = menuItems(
     entries.filter((e) => !e.visible || e.visible(me.data!)),
-    lang,
+    label,
     (k) => t(k) as string,
   );
 
