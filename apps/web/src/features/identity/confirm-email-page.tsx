@@ -91,7 +91,7 @@ export function ConfirmEmailPage() {
   return (
     <div className="pc-auth">
       <Card className="pc-auth-card pc-auth-card-wide">
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
+        <Typography.Title level={1} className="pc-h1-3" style={{ marginTop: 0 }}>
           {t('confirm.title')}
         </Typography.Title>
         <SignUpSteps current={1} />

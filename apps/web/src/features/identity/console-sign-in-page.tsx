@@ -31,7 +31,7 @@ export function ConsoleSignInPage() {
       </div>
       <div className="pc-auth" style={{ paddingTop: 72 }}>
         <Card className="pc-auth-card">
-          <Typography.Title level={3} style={{ marginTop: 0 }}>
+          <Typography.Title level={1} className="pc-h1-3" style={{ marginTop: 0 }}>
             {t('console.signInTitle')}
           </Typography.Title>
           <Typography.Paragraph type="secondary">{t('console.signInSubtitle')}</Typography.Paragraph>

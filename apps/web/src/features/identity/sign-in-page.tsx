@@ -19,7 +19,7 @@ export function SignInPage() {
   return (
     <div className="pc-auth">
       <Card className="pc-auth-card">
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
+        <Typography.Title level={1} className="pc-h1-3" style={{ marginTop: 0 }}>
           {t('signIn.title')}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('signIn.subtitle')}</Typography.Paragraph>

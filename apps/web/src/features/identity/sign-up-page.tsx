@@ -60,7 +60,7 @@ export function SignUpPage() {
   return (
     <div className="pc-auth">
       <Card className="pc-auth-card pc-auth-card-wide">
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
+        <Typography.Title level={1} className="pc-h1-3" style={{ marginTop: 0 }}>
           {t('signUp.title')}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('signUp.subtitle')}</Typography.Paragraph>

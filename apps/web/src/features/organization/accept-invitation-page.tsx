@@ -66,7 +66,7 @@ export function AcceptInvitationPage() {
     }
     return (
       <>
-        <Typography.Title level={3}>
+        <Typography.Title level={1} className="pc-h1-3">
           {t('organization.accept.title', { partner: inv.partnerName })}
         </Typography.Title>
         <Typography.Paragraph>

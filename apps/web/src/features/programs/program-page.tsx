@@ -49,7 +49,12 @@ export function ProgramPage() {
       <QueryState isLoading={program.isLoading} error={program.error} onRetry={() => program.refetch()}>
         {p ? (
           <>
-            <Typography.Title level={2} data-testid="program-name" style={{ marginTop: 8 }}>
+            <Typography.Title
+              level={1}
+              className="pc-h1-2"
+              data-testid="program-name"
+              style={{ marginTop: 8 }}
+            >
               {p.name}
             </Typography.Title>
             <Typography.Paragraph type="secondary" style={{ fontSize: 16, maxWidth: 760 }}>

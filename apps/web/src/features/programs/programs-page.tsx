@@ -12,7 +12,9 @@ export function ProgramsPage() {
   const items = programs.data?.items ?? [];
   return (
     <div className="pc-container pc-section">
-      <Typography.Title level={2}>{t('programs.title')}</Typography.Title>
+      <Typography.Title level={1} className="pc-h1-2">
+        {t('programs.title')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ fontSize: 16, marginBottom: 32 }}>
         {t('programs.subtitle')}
       </Typography.Paragraph>

@@ -1,7 +1,7 @@
 import { Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
 
-/** The title row of a page, with optional subtitle and actions. */
+/** The title row of a page, with optional subtitle and actions; the title is the page's one h1. */
 export function PageHeader({
   title,
   subtitle,
@@ -14,7 +14,7 @@ export function PageHeader({
   return (
     <Flex justify="space-between" align="flex-start" gap={16} wrap style={{ marginBottom: 20 }}>
       <div>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} className="pc-h1-3" style={{ margin: 0 }}>
           {title}
         </Typography.Title>
         {subtitle ? (

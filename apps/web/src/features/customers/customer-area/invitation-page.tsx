@@ -28,7 +28,7 @@ export function CustomerInvitationPage() {
         <QueryState isLoading={inv.isLoading} error={inv.error} onRetry={() => inv.refetch()}>
           {inv.data ? (
             <>
-              <Typography.Title level={3} style={{ marginTop: 0 }}>
+              <Typography.Title level={1} className="pc-h1-3" style={{ marginTop: 0 }}>
                 {t('customers.invitation.title', { name: inv.data.partnerName })}
               </Typography.Title>
               <Typography.Paragraph>

@@ -93,7 +93,7 @@ export function CustomerSignUpPage() {
   return (
     <div className="pc-auth">
       <Card className="pc-auth-card" style={{ maxWidth: 520 }}>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
+        <Typography.Title level={1} className="pc-h1-3" style={{ marginTop: 0 }}>
           {invitation.data
             ? t('customers.signUp.partnerTitle', { name: invitation.data.partnerName })
             : t('customers.signUp.title')}
