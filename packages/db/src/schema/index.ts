@@ -11,4 +11,5 @@ export * from './notifications.ts';
 export * from './organization.ts';
 export * from './partners.ts';
 export * from './spend.ts';
+export * from './tax.ts';
 export * from './tickets.ts';
