@@ -24,6 +24,7 @@ import { partnersRoutes } from './partners/partners.routes.ts';
 import { programsRoutes } from './programs/programs.routes.ts';
 import { spendRoutes } from './spend/spend.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
+import { taxRoutes } from './tax/index.ts';
 import { testControlRoutes } from './test-control/test-control.routes.ts';
 import { ticketsRoutes } from './tickets/tickets.routes.ts';
 import { ticketsConsoleRoutes } from './tickets/tickets-console.routes.ts';
@@ -59,4 +60,5 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await registerPartnerApi(app, ctx);
   await app.register(eventsRoutes, { ctx });
   await app.register(customersRoutes, { ctx });
+  await app.register(taxRoutes, { ctx });
 }

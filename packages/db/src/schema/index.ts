@@ -13,4 +13,5 @@ export * from './organization.ts';
 export * from './partners.ts';
 export * from './payments.ts';
 export * from './spend.ts';
+export * from './tax.ts';
 export * from './tickets.ts';
