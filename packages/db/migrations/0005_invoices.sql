@@ -57,7 +57,7 @@ CREATE TABLE "invoicing_notices" (
 	"taxpayer_status" text NOT NULL,
 	"tax_rule" text NOT NULL,
 	"rate_basis_points" integer NOT NULL,
-	"formula" text NOT NULL,
+	"formula" jsonb NOT NULL,
 	"pre_tax_fen" bigint NOT NULL,
 	"amount_ex_tax_fen" bigint NOT NULL,
 	"tax_fen" bigint NOT NULL,

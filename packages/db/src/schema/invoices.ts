@@ -35,7 +35,8 @@ export const invoicingNotices = pgTable(
     taxpayerStatus: text('taxpayer_status').notNull(),
     taxRule: text('tax_rule').notNull(),
     rateBasisPoints: integer('rate_basis_points').notNull(),
-    formula: text('formula').notNull(),
+    /** How the amounts were computed, `{ 'zh-CN', 'en-US' }` (from the tax module). */
+    formula: jsonb('formula').notNull(),
     preTaxFen: fen('pre_tax_fen').notNull(),
     amountExTaxFen: fen('amount_ex_tax_fen').notNull(),
     taxFen: fen('tax_fen').notNull(),

@@ -50,15 +50,16 @@ describe('invoicing notices', () => {
     expect(small).toMatchObject({ rate_basis_points: 300, tax_fen: 3_002, total_fen: 103_052 });
     const legacy = await notice(
       await issueNotice(t, p.partner.id, {
-        preTaxFen: 103_000,
+        preTaxFen: 106_000,
         periodStart: new Date('2018-10-01T00:00:00+08:00'),
       }),
     );
+    // Legacy: without tax = 1060.00 ÷ 1.06 (general rate) = 1000.00; the 3 % small-scale tax on that.
     expect(legacy).toMatchObject({
       tax_rule: 'legacy',
-      total_fen: 103_000,
       amount_ex_tax_fen: 100_000,
       tax_fen: 3_000,
+      total_fen: 103_000,
     });
   });
 
@@ -101,6 +102,7 @@ describe('invoicing notices', () => {
 
   it('is idempotent on the source, also for concurrent calls', async () => {
     const p = await createPartnerWithAdmin(t);
+    await certifyBusiness(t, p.partner.id);
     const source = { kind: 'bill' as const, id: `bill_${Date.now()}` };
     const ids = await Promise.all(
       [1, 2, 3].map(() => issueNotice(t, p.partner.id, { source, preTaxFen: 5_000 })),
@@ -117,8 +119,15 @@ describe('invoicing notices', () => {
     expect(msgs.rows).toEqual([{ c: 2 }]); // the one admin: email and in-app, once
   });
 
+  it('refuses a partner whose business information is not certified (taxpayer status unknown)', async () => {
+    const p = await createPartnerWithAdmin(t);
+    const err = await issueNotice(t, p.partner.id).catch((e: unknown) => e);
+    expect((err as AppError).code).toBe('tax.taxpayer_status_unknown');
+  });
+
   it('writes nothing when the caller rolls back, and refuses bad input with a coded error', async () => {
     const p = await createPartnerWithAdmin(t);
+    await certifyBusiness(t, p.partner.id);
     const source = { kind: 'payment_application' as const, id: `pay_rollback_${Date.now()}` };
     await expect(
       t.ctx.db.transaction(async (tx) => {
@@ -134,9 +143,10 @@ describe('invoicing notices', () => {
       source.id,
     ]);
     expect(n.rows).toEqual([{ c: 0 }]);
-    const m = await t.db.query('select count(*)::int as c from notifications where partner_id = $1', [
-      p.partner.id,
-    ]);
+    const m = await t.db.query(
+      "select count(*)::int as c from notifications where partner_id = $1 and template like 'invoices.%'",
+      [p.partner.id],
+    );
     expect(m.rows).toEqual([{ c: 0 }]);
     for (const lines of [[], [{ text: { 'zh-CN': '服务费', 'en-US': 'Fee' }, preTaxFen: 10.5 }]]) {
       const err = await issueNotice(t, p.partner.id, { lines }).catch((e: unknown) => e);
