@@ -18,6 +18,7 @@ const PUBLIC = [
   /^\/api\/invitations\//,
   /^\/api\/test\//,
   /^\/api\/developer\/platform-certificate$/,
+  /^\/api\/invoice-lists\//,
 ];
 /** Portal routes that belong to a partner; operators have no business there. */
 const PARTNER_ONLY = [
@@ -31,6 +32,7 @@ const PARTNER_ONLY = [
   /^\/api\/customers/,
   /^\/api\/customer\//,
   /^\/api\/developer\/(webhooks|deliveries|integration)/,
+  /^\/api\/(invoicing-notices|invoices|invoice-files)/,
 ];
 
 interface Route {

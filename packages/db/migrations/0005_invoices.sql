@@ -37,6 +37,7 @@ CREATE TABLE "invoices" (
 --> statement-breakpoint
 CREATE TABLE "invoicing_notice_events" (
 	"id" text PRIMARY KEY NOT NULL,
+	"seq" bigint GENERATED ALWAYS AS IDENTITY (sequence name "invoicing_notice_events_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"notice_id" text NOT NULL,
 	"invoice_id" text,
 	"state" text NOT NULL,

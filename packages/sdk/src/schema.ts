@@ -8845,6 +8845,1344 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/invoice-lists/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice list (开票清单) behind a notice’s signed link; after expiry for the partner’s signed-in users */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            noticeId: string;
+                            documentNo: string;
+                            noticeDate: string;
+                            /** @enum {string} */
+                            sourceKind: "payment_application" | "bill";
+                            sourceId: string;
+                            buyer: {
+                                name: string;
+                                nameEn: string;
+                                taxpayerId: string;
+                                address: string;
+                                phone: string;
+                                bankName: string;
+                                bankAccount: string;
+                            };
+                            seller: {
+                                name: string;
+                                taxpayerId: string | null;
+                            };
+                            lines: {
+                                text: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                preTaxFen: number;
+                            }[];
+                            /** @enum {string} */
+                            taxpayerStatus: "general" | "small_scale";
+                            /** @enum {string} */
+                            rule: "standard" | "legacy";
+                            rateBasisPoints: number;
+                            formula: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                            preTaxFen: number;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            url: string;
+                            pdfUrl: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoice-lists/{token}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice list as a printable PDF (Chinese and English, QR code back to the page) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoicing-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My invoicing notices with filters, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "invoiced" | "accepted" | "paid";
+                    sourceKind?: "payment_application" | "bill";
+                    from?: string;
+                    to?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                partnerId: string;
+                                partnerName: string;
+                                documentNo: string;
+                                /** @enum {string} */
+                                sourceKind: "payment_application" | "bill";
+                                sourceId: string;
+                                /** @enum {string} */
+                                status: "open" | "invoiced" | "accepted" | "paid";
+                                noticeDate: string;
+                                amountExTaxFen: number;
+                                taxFen: number;
+                                totalFen: number;
+                                invoicedExTaxFen: number;
+                                invoicedTaxFen: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoicing-notices/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My filtered invoicing notices as CSV or XLSX */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "invoiced" | "accepted" | "paid";
+                    sourceKind?: "payment_application" | "bill";
+                    from?: string;
+                    to?: string;
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoicing-notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One notice: its invoice list, invoices and the timeline notice → … → paid */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            documentNo: string;
+                            /** @enum {string} */
+                            sourceKind: "payment_application" | "bill";
+                            sourceId: string;
+                            /** @enum {string} */
+                            status: "open" | "invoiced" | "accepted" | "paid";
+                            noticeDate: string;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            invoicedExTaxFen: number;
+                            invoicedTaxFen: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            invoiceList: {
+                                noticeId: string;
+                                documentNo: string;
+                                noticeDate: string;
+                                /** @enum {string} */
+                                sourceKind: "payment_application" | "bill";
+                                sourceId: string;
+                                buyer: {
+                                    name: string;
+                                    nameEn: string;
+                                    taxpayerId: string;
+                                    address: string;
+                                    phone: string;
+                                    bankName: string;
+                                    bankAccount: string;
+                                };
+                                seller: {
+                                    name: string;
+                                    taxpayerId: string | null;
+                                };
+                                lines: {
+                                    text: {
+                                        "zh-CN": string;
+                                        "en-US": string;
+                                    };
+                                    preTaxFen: number;
+                                }[];
+                                /** @enum {string} */
+                                taxpayerStatus: "general" | "small_scale";
+                                /** @enum {string} */
+                                rule: "standard" | "legacy";
+                                rateBasisPoints: number;
+                                formula: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                preTaxFen: number;
+                                amountExTaxFen: number;
+                                taxFen: number;
+                                totalFen: number;
+                                url: string;
+                                pdfUrl: string;
+                            };
+                            invoices: {
+                                id: string;
+                                noticeId: string;
+                                partnerId: string;
+                                /** @enum {string} */
+                                type: "vat_special_paper" | "vat_special_electronic";
+                                invoiceCode: string;
+                                invoiceNumber: string;
+                                issuedOn: string;
+                                amountExTaxFen: number;
+                                taxFen: number;
+                                totalFen: number;
+                                sellerTaxpayerId: string;
+                                buyerTaxpayerId: string;
+                                /** @enum {string} */
+                                status: "submitted" | "posted" | "received" | "accepted" | "returned";
+                                file: {
+                                    id: string;
+                                    fileName: string;
+                                    format: string;
+                                    size: number;
+                                } | null;
+                                expressCompany: string | null;
+                                trackingNumber: string | null;
+                                returnReason: string | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                postedAt: string | null;
+                                receivedAt: string | null;
+                                checkedAt: string | null;
+                            }[];
+                            timeline: {
+                                /** @enum {string} */
+                                state: "notified" | "invoice_submitted" | "posted" | "received" | "accepted" | "returned" | "paid";
+                                /** Format: date-time */
+                                at: string;
+                                invoiceId: string | null;
+                                detail: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoicing-notices/{id}/invoice-list.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The notice’s invoice list as PDF */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoicing-notices/{id}/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit the VAT special invoice(s) for what remains of a notice (ordinary invoices refused; totals to the fen) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        invoices: {
+                            /** @enum {string} */
+                            type: "vat_special_paper" | "vat_special_electronic" | "vat_ordinary_paper" | "vat_ordinary_electronic";
+                            invoiceCode?: string;
+                            invoiceNumber: string;
+                            /** Format: date */
+                            issuedOn: string;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            sellerTaxpayerId: string;
+                            buyerTaxpayerId: string;
+                            fileId?: string;
+                            expressCompany?: string;
+                            trackingNumber?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            documentNo: string;
+                            /** @enum {string} */
+                            sourceKind: "payment_application" | "bill";
+                            sourceId: string;
+                            /** @enum {string} */
+                            status: "open" | "invoiced" | "accepted" | "paid";
+                            noticeDate: string;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            invoicedExTaxFen: number;
+                            invoicedTaxFen: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            invoiceList: {
+                                noticeId: string;
+                                documentNo: string;
+                                noticeDate: string;
+                                /** @enum {string} */
+                                sourceKind: "payment_application" | "bill";
+                                sourceId: string;
+                                buyer: {
+                                    name: string;
+                                    nameEn: string;
+                                    taxpayerId: string;
+                                    address: string;
+                                    phone: string;
+                                    bankName: string;
+                                    bankAccount: string;
+                                };
+                                seller: {
+                                    name: string;
+                                    taxpayerId: string | null;
+                                };
+                                lines: {
+                                    text: {
+                                        "zh-CN": string;
+                                        "en-US": string;
+                                    };
+                                    preTaxFen: number;
+                                }[];
+                                /** @enum {string} */
+                                taxpayerStatus: "general" | "small_scale";
+                                /** @enum {string} */
+                                rule: "standard" | "legacy";
+                                rateBasisPoints: number;
+                                formula: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                preTaxFen: number;
+                                amountExTaxFen: number;
+                                taxFen: number;
+                                totalFen: number;
+                                url: string;
+                                pdfUrl: string;
+                            };
+                            invoices: {
+                                id: string;
+                                noticeId: string;
+                                partnerId: string;
+                                /** @enum {string} */
+                                type: "vat_special_paper" | "vat_special_electronic";
+                                invoiceCode: string;
+                                invoiceNumber: string;
+                                issuedOn: string;
+                                amountExTaxFen: number;
+                                taxFen: number;
+                                totalFen: number;
+                                sellerTaxpayerId: string;
+                                buyerTaxpayerId: string;
+                                /** @enum {string} */
+                                status: "submitted" | "posted" | "received" | "accepted" | "returned";
+                                file: {
+                                    id: string;
+                                    fileName: string;
+                                    format: string;
+                                    size: number;
+                                } | null;
+                                expressCompany: string | null;
+                                trackingNumber: string | null;
+                                returnReason: string | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                postedAt: string | null;
+                                receivedAt: string | null;
+                                checkedAt: string | null;
+                            }[];
+                            timeline: {
+                                /** @enum {string} */
+                                state: "notified" | "invoice_submitted" | "posted" | "received" | "accepted" | "returned" | "paid";
+                                /** Format: date-time */
+                                at: string;
+                                invoiceId: string | null;
+                                detail: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}/posting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A paper invoice was posted: courier and tracking number (refused for electronic invoices) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expressCompany: string;
+                        trackingNumber: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            noticeId: string;
+                            partnerId: string;
+                            /** @enum {string} */
+                            type: "vat_special_paper" | "vat_special_electronic";
+                            invoiceCode: string;
+                            invoiceNumber: string;
+                            issuedOn: string;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            sellerTaxpayerId: string;
+                            buyerTaxpayerId: string;
+                            /** @enum {string} */
+                            status: "submitted" | "posted" | "received" | "accepted" | "returned";
+                            file: {
+                                id: string;
+                                fileName: string;
+                                format: string;
+                                size: number;
+                            } | null;
+                            expressCompany: string | null;
+                            trackingNumber: string | null;
+                            returnReason: string | null;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            postedAt: string | null;
+                            receivedAt: string | null;
+                            checkedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoice-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload an electronic invoice file (PDF or OFD, ≤ 10 MB) as the raw body; returns its id */
+        post: {
+            parameters: {
+                query?: {
+                    fileName?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fileName: string;
+                            /** @enum {string} */
+                            format: "pdf" | "ofd";
+                            size: number;
+                            sha256: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoice-files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download one of my invoice files */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoices to receive and check (oldest first), with queue counts */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "submitted" | "posted" | "received" | "accepted" | "returned";
+                    partnerId?: string;
+                    type?: "vat_special_paper" | "vat_special_electronic";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                noticeId: string;
+                                partnerId: string;
+                                /** @enum {string} */
+                                type: "vat_special_paper" | "vat_special_electronic";
+                                invoiceCode: string;
+                                invoiceNumber: string;
+                                issuedOn: string;
+                                amountExTaxFen: number;
+                                taxFen: number;
+                                totalFen: number;
+                                sellerTaxpayerId: string;
+                                buyerTaxpayerId: string;
+                                /** @enum {string} */
+                                status: "submitted" | "posted" | "received" | "accepted" | "returned";
+                                file: {
+                                    id: string;
+                                    fileName: string;
+                                    format: string;
+                                    size: number;
+                                } | null;
+                                expressCompany: string | null;
+                                trackingNumber: string | null;
+                                returnReason: string | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                postedAt: string | null;
+                                receivedAt: string | null;
+                                checkedAt: string | null;
+                                partnerName: string;
+                                documentNo: string;
+                                noticeTotalFen: number;
+                            }[];
+                            total: number;
+                            counts: {
+                                toReceive: number;
+                                toCheck: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/invoices/{id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A posted paper invoice arrived (finance) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            noticeId: string;
+                            partnerId: string;
+                            /** @enum {string} */
+                            type: "vat_special_paper" | "vat_special_electronic";
+                            invoiceCode: string;
+                            invoiceNumber: string;
+                            issuedOn: string;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            sellerTaxpayerId: string;
+                            buyerTaxpayerId: string;
+                            /** @enum {string} */
+                            status: "submitted" | "posted" | "received" | "accepted" | "returned";
+                            file: {
+                                id: string;
+                                fileName: string;
+                                format: string;
+                                size: number;
+                            } | null;
+                            expressCompany: string | null;
+                            trackingNumber: string | null;
+                            returnReason: string | null;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            postedAt: string | null;
+                            receivedAt: string | null;
+                            checkedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/invoices/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a received invoice that matches its notice (finance) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            noticeId: string;
+                            partnerId: string;
+                            /** @enum {string} */
+                            type: "vat_special_paper" | "vat_special_electronic";
+                            invoiceCode: string;
+                            invoiceNumber: string;
+                            issuedOn: string;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            sellerTaxpayerId: string;
+                            buyerTaxpayerId: string;
+                            /** @enum {string} */
+                            status: "submitted" | "posted" | "received" | "accepted" | "returned";
+                            file: {
+                                id: string;
+                                fileName: string;
+                                format: string;
+                                size: number;
+                            } | null;
+                            expressCompany: string | null;
+                            trackingNumber: string | null;
+                            returnReason: string | null;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            postedAt: string | null;
+                            receivedAt: string | null;
+                            checkedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/invoices/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return an invoice with a reason: the partner is notified and resubmits (finance) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            noticeId: string;
+                            partnerId: string;
+                            /** @enum {string} */
+                            type: "vat_special_paper" | "vat_special_electronic";
+                            invoiceCode: string;
+                            invoiceNumber: string;
+                            issuedOn: string;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            sellerTaxpayerId: string;
+                            buyerTaxpayerId: string;
+                            /** @enum {string} */
+                            status: "submitted" | "posted" | "received" | "accepted" | "returned";
+                            file: {
+                                id: string;
+                                fileName: string;
+                                format: string;
+                                size: number;
+                            } | null;
+                            expressCompany: string | null;
+                            trackingNumber: string | null;
+                            returnReason: string | null;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            postedAt: string | null;
+                            receivedAt: string | null;
+                            checkedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/invoices/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receive or accept many invoices; each outcome reported (finance) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "receive" | "accept";
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                id: string;
+                                ok: boolean;
+                                code: string | null;
+                                message: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/invoice-files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an invoice file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/invoicing-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoicing notices of every partner with filters */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "invoiced" | "accepted" | "paid";
+                    sourceKind?: "payment_application" | "bill";
+                    partnerId?: string;
+                    from?: string;
+                    to?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                partnerId: string;
+                                partnerName: string;
+                                documentNo: string;
+                                /** @enum {string} */
+                                sourceKind: "payment_application" | "bill";
+                                sourceId: string;
+                                /** @enum {string} */
+                                status: "open" | "invoiced" | "accepted" | "paid";
+                                noticeDate: string;
+                                amountExTaxFen: number;
+                                taxFen: number;
+                                totalFen: number;
+                                invoicedExTaxFen: number;
+                                invoicedTaxFen: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/invoicing-notices/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoicing notices with filters as CSV or XLSX */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "invoiced" | "accepted" | "paid";
+                    sourceKind?: "payment_application" | "bill";
+                    partnerId?: string;
+                    from?: string;
+                    to?: string;
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/invoicing-notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One notice with its invoices and timeline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            documentNo: string;
+                            /** @enum {string} */
+                            sourceKind: "payment_application" | "bill";
+                            sourceId: string;
+                            /** @enum {string} */
+                            status: "open" | "invoiced" | "accepted" | "paid";
+                            noticeDate: string;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            invoicedExTaxFen: number;
+                            invoicedTaxFen: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            invoiceList: {
+                                noticeId: string;
+                                documentNo: string;
+                                noticeDate: string;
+                                /** @enum {string} */
+                                sourceKind: "payment_application" | "bill";
+                                sourceId: string;
+                                buyer: {
+                                    name: string;
+                                    nameEn: string;
+                                    taxpayerId: string;
+                                    address: string;
+                                    phone: string;
+                                    bankName: string;
+                                    bankAccount: string;
+                                };
+                                seller: {
+                                    name: string;
+                                    taxpayerId: string | null;
+                                };
+                                lines: {
+                                    text: {
+                                        "zh-CN": string;
+                                        "en-US": string;
+                                    };
+                                    preTaxFen: number;
+                                }[];
+                                /** @enum {string} */
+                                taxpayerStatus: "general" | "small_scale";
+                                /** @enum {string} */
+                                rule: "standard" | "legacy";
+                                rateBasisPoints: number;
+                                formula: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                preTaxFen: number;
+                                amountExTaxFen: number;
+                                taxFen: number;
+                                totalFen: number;
+                                url: string;
+                                pdfUrl: string;
+                            };
+                            invoices: {
+                                id: string;
+                                noticeId: string;
+                                partnerId: string;
+                                /** @enum {string} */
+                                type: "vat_special_paper" | "vat_special_electronic";
+                                invoiceCode: string;
+                                invoiceNumber: string;
+                                issuedOn: string;
+                                amountExTaxFen: number;
+                                taxFen: number;
+                                totalFen: number;
+                                sellerTaxpayerId: string;
+                                buyerTaxpayerId: string;
+                                /** @enum {string} */
+                                status: "submitted" | "posted" | "received" | "accepted" | "returned";
+                                file: {
+                                    id: string;
+                                    fileName: string;
+                                    format: string;
+                                    size: number;
+                                } | null;
+                                expressCompany: string | null;
+                                trackingNumber: string | null;
+                                returnReason: string | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                postedAt: string | null;
+                                receivedAt: string | null;
+                                checkedAt: string | null;
+                            }[];
+                            timeline: {
+                                /** @enum {string} */
+                                state: "notified" | "invoice_submitted" | "posted" | "received" | "accepted" | "returned" | "paid";
+                                /** Format: date-time */
+                                at: string;
+                                invoiceId: string | null;
+                                detail: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/console/tax/vat-rates": {
         parameters: {
             query?: never;

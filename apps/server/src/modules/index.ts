@@ -13,6 +13,8 @@ import { developerRoutes } from './developer/developer.routes.ts';
 import { eventsRoutes } from './events/events.routes.ts';
 import { identityRoutes } from './identity/identity.routes.ts';
 import { meRoutes } from './identity/me.routes.ts';
+import { invoicesConsoleRoutes } from './invoices/invoices.console.routes.ts';
+import { invoicesRoutes } from './invoices/invoices.routes.ts';
 import { membershipsRoutes } from './memberships/memberships.routes.ts';
 import { membershipsConsoleRoutes } from './memberships/memberships-console.routes.ts';
 import { messagesRoutes } from './messages/messages.routes.ts';
@@ -60,5 +62,7 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await registerPartnerApi(app, ctx);
   await app.register(eventsRoutes, { ctx });
   await app.register(customersRoutes, { ctx });
+  await app.register(invoicesRoutes, { ctx });
+  await app.register(invoicesConsoleRoutes, { ctx });
   await app.register(taxRoutes, { ctx });
 }

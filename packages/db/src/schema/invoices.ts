@@ -126,6 +126,8 @@ export const invoicingNoticeEvents = pgTable(
   'invoicing_notice_events',
   {
     id: text('id').primaryKey(),
+    /** Insertion order: states of one instant (one transaction) keep the order they happened in. */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
     noticeId: text('notice_id')
       .notNull()
       .references(() => invoicingNotices.id),

@@ -1,5 +1,6 @@
 import type { TestApp } from '../../../test/app.ts';
 import { type Actor, systemActor } from '../../context.ts';
+import { applyRate } from '../../lib/money.ts';
 import { saveDraft, submitStage } from '../certification/certification.service.ts';
 import { BUSINESS_FORM, QUALIFICATION_FORM } from '../certification/certification.test-data.ts';
 import { claimSubmission, decideSubmission } from '../certification/review.service.ts';
@@ -47,4 +48,43 @@ export async function issueNotice(
   };
   const { id } = await t.ctx.db.transaction((tx) => createInvoicingNotice(t.ctx, tx, systemActor(), input));
   return id;
+}
+
+/** The text of every page of a PDF, as a reader would extract it (pdf.js). */
+export async function pdfText(body: Buffer): Promise<string> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(body), useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    pages.push(content.items.map((i) => ('str' in i ? i.str : '')).join(' '));
+  }
+  await doc.destroy();
+  return pages.join('\n');
+}
+
+/** A minimal valid PDF and OFD (ZIP with OFD.xml) for uploads. */
+export const SAMPLE_PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+export const SAMPLE_OFD = Buffer.concat([
+  Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+  Buffer.from('....OFD.xml....'),
+]);
+
+export const BUYER_TAX_ID = '91520900MA6J6CBN9Q';
+export const SELLER_TAX_ID = '91110108MA01ABCD2X';
+
+/** An electronic special invoice for `exTax` at 6 %, ready to submit. */
+export function electronicInvoice(number: string, exTax: number, fileId: string, taxFen?: number) {
+  const tax = taxFen ?? applyRate(exTax, 600, 10_000);
+  return {
+    type: 'vat_special_electronic' as const,
+    invoiceNumber: number,
+    issuedOn: '2026-01-15',
+    amountExTaxFen: exTax,
+    taxFen: tax,
+    totalFen: exTax + tax,
+    sellerTaxpayerId: SELLER_TAX_ID,
+    buyerTaxpayerId: BUYER_TAX_ID,
+    fileId,
+  };
 }

@@ -60,7 +60,7 @@ export async function insertNoticeEvent(tx: DbOrTx, row: typeof ev.$inferInsert)
 }
 
 export function listNoticeEvents(db: DbOrTx, noticeId: string): Promise<NoticeEventRow[]> {
-  return db.select().from(ev).where(eq(ev.noticeId, noticeId)).orderBy(asc(ev.at), asc(ev.id));
+  return db.select().from(ev).where(eq(ev.noticeId, noticeId)).orderBy(asc(ev.at), asc(ev.seq));
 }
 
 export interface NoticeFilter {
