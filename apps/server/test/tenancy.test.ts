@@ -32,7 +32,7 @@ const PARTNER_ONLY = [
   /^\/api\/customers/,
   /^\/api\/customer\//,
   /^\/api\/developer\/(webhooks|deliveries|integration)/,
-  /^\/api\/(invoicing-notices|invoices|invoice-files)/,
+  /^\/api\/(invoicing-notices|invoices|invoice-files|payments)/,
 ];
 
 interface Route {

@@ -23,6 +23,7 @@ import { organizationConsoleRoutes } from './organization/organization-console.r
 import { organizationPublicRoutes } from './organization/organization-public.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { partnersRoutes } from './partners/partners.routes.ts';
+import { paymentsRoutes } from './payments/payments.routes.ts';
 import { programsRoutes } from './programs/programs.routes.ts';
 import { spendRoutes } from './spend/spend.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
@@ -64,5 +65,6 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await app.register(customersRoutes, { ctx });
   await app.register(invoicesRoutes, { ctx });
   await app.register(invoicesConsoleRoutes, { ctx });
+  await app.register(paymentsRoutes, { ctx });
   await app.register(taxRoutes, { ctx });
 }

@@ -3,9 +3,14 @@
  * invoice submission and finance's check. Other modules use only what this file exports.
  */
 export { invoiceListUrl } from './invoices.notify.ts';
+export { documentNosOf, type NoticeRow } from './notices.repository.ts';
 export {
   createInvoicingNotice,
+  lockNoticeForPayment,
+  markNoticePaid,
   type NewInvoicingNotice,
   type NoticeLine,
   type NoticeSourceKind,
 } from './notices.service.ts';
+export { listNoticePage, noticeFilterOf } from './notices-read.service.ts';
+export { type TableColumn, tableFile } from './table-file.ts';

@@ -23,8 +23,9 @@ export const InvoicesErrors = defineErrors({
   'invoices.link_expired': {
     status: 410,
     message: {
-      'zh-CN': '开票清单链接已过期，请登录伙伴中心后在“账单 > 开票通知”中查看',
-      'en-US': 'The invoice list link has expired; sign in and open it under Billing > Invoicing notices',
+      'zh-CN': '开票清单链接已过期，请登录伙伴中心后在“开票与付款 > 开票通知”中查看',
+      'en-US':
+        'The invoice list link has expired; sign in and open it under Invoicing & payments > Invoicing notices',
     },
   },
   'invoices.ordinary_invoice_refused': {

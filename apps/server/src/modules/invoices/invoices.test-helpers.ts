@@ -1,4 +1,5 @@
 import type { TestApp } from '../../../test/app.ts';
+import type { AsUser } from '../../../test/factories.ts';
 import { type Actor, systemActor } from '../../context.ts';
 import { applyRate } from '../../lib/money.ts';
 import { saveDraft, submitStage } from '../certification/certification.service.ts';
@@ -87,4 +88,35 @@ export function electronicInvoice(number: string, exTax: number, fileId: string,
     buyerTaxpayerId: BUYER_TAX_ID,
     fileId,
   };
+}
+
+/** A notice taken through an electronic invoice and finance's acceptance, ready to be paid. */
+export async function acceptedNotice(
+  t: TestApp,
+  partnerId: string,
+  admin: AsUser,
+  finance: AsUser,
+  preTaxFen = 100_000,
+): Promise<string> {
+  const id = await issueNotice(t, partnerId, { preTaxFen });
+  const file = await admin({
+    method: 'POST',
+    url: '/api/invoice-files?fileName=e.pdf',
+    headers: { 'content-type': 'application/pdf' },
+    payload: SAMPLE_PDF,
+  });
+  seq += 1;
+  const number = String(10_000_000 + (Date.now() % 9_000_000) + seq).slice(0, 8);
+  const sub = await admin({
+    method: 'POST',
+    url: `/api/invoicing-notices/${id}/invoices`,
+    payload: { invoices: [electronicInvoice(number, preTaxFen, file.json().id)] },
+  });
+  if (sub.statusCode !== 200) throw new Error(`submission failed: ${sub.body}`);
+  const acc = await finance({
+    method: 'POST',
+    url: `/api/console/invoices/${sub.json().invoices[0].id}/accept`,
+  });
+  if (acc.statusCode !== 200) throw new Error(`accept failed: ${acc.body}`);
+  return id;
 }

@@ -120,3 +120,13 @@ export async function addInvoiced(
     .returning();
   return row;
 }
+
+/** Document numbers by notice id (other modules' lists show them). */
+export async function documentNosOf(db: DbOrTx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: n.id, documentNo: n.documentNo })
+    .from(n)
+    .where(inArray(n.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, r.documentNo]));
+}

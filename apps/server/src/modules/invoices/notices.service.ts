@@ -14,7 +14,9 @@ import {
   findNoticeBySource,
   insertNoticeEvent,
   insertNoticeOnce,
+  lockNotice,
   type NoticeRow,
+  updateNotice,
 } from './notices.repository.ts';
 
 export type NoticeSourceKind = 'payment_application' | 'bill';
@@ -136,4 +138,41 @@ async function recordIssued(ctx: AppContext, tx: DbOrTx, actor: Actor, row: Noti
     },
   });
   await notifyNoticeIssued(ctx, tx, row);
+}
+
+/** For payments: the notice locked in the caller's transaction (payment and notice change together). */
+export async function lockNoticeForPayment(tx: DbOrTx, id: string): Promise<NoticeRow | undefined> {
+  return lockNotice(tx, id);
+}
+
+/** The notice is paid: state, timeline entry and audit in the payment's transaction. */
+export async function markNoticePaid(
+  ctx: AppContext,
+  tx: DbOrTx,
+  actor: Actor,
+  row: NoticeRow,
+  payment: { id: string; paidOn: string; amountFen: number; accountMasked: string },
+): Promise<void> {
+  const now = ctx.clock.now();
+  await updateNotice(tx, row.id, { status: 'paid', updatedAt: now });
+  await insertNoticeEvent(tx, {
+    id: newId('ive', now.getTime()),
+    noticeId: row.id,
+    state: 'paid',
+    detail: {
+      paymentId: payment.id,
+      paidOn: payment.paidOn,
+      amountFen: payment.amountFen,
+      account: payment.accountMasked,
+    },
+    at: now,
+  });
+  await ctx.audit.record(tx, actor, {
+    action: 'invoices.notice_paid',
+    entityType: 'invoicing_notice',
+    entityId: row.id,
+    partnerId: row.partnerId,
+    before: { status: row.status },
+    after: { status: 'paid', paymentId: payment.id },
+  });
 }

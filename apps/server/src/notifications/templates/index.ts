@@ -4,7 +4,7 @@ import { certificationTemplates } from './certification.ts';
 import { commonTemplates } from './common.ts';
 import { customersTemplates } from './customers.ts';
 import { identityTemplates } from './identity.ts';
-import { invoicesTemplates } from './invoices.ts';
+import { invoicesTemplates, paymentsTemplates } from './invoices.ts';
 import { membershipsTemplates } from './memberships.ts';
 import { organizationTemplates } from './organization.ts';
 import type { NotificationTemplate } from './template.ts';
@@ -19,6 +19,7 @@ export const templateRegistry: Readonly<Record<string, NotificationTemplate>> = 
   ...certificationTemplates,
   ...identityTemplates,
   ...invoicesTemplates,
+  ...paymentsTemplates,
   ...membershipsTemplates,
   ...organizationTemplates,
   ...ticketsTemplates,
