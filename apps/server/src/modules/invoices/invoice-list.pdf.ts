@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { fenToYuan } from '../../lib/money.ts';
+import { fenToYuan } from '../../platform/money/money.ts';
 import type { InvoiceListView } from './invoices.schemas.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../context.ts';
+import type { AppContext } from '../../platform/context.ts';
 import type { Buyer } from './invoices.buyer.ts';
 import { invoiceListUrl } from './invoices.notify.ts';
 import type { InvoiceListView } from './invoices.schemas.ts';

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { requireOperator, requirePartnerUser } from '../../plugins/auth.ts';
+import { requireOperator, requirePartnerUser } from '../../platform/http/auth.ts';
 
 /** Every user of the partner reads its billing; only administrators submit invoices. */
 export const canReadBilling = (req: FastifyRequest) => requirePartnerUser(req);

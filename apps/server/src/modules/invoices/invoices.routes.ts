@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../context.ts';
-import { actorOf } from '../../plugins/auth.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { actorOf } from '../../platform/http/auth.ts';
 import { downloadInvoiceFile, MAX_INVOICE_FILE_BYTES, uploadInvoiceFile } from './invoice-files.service.ts';
 import { invoiceListOf } from './invoice-list.view.ts';
 import { canInvoice, canReadBilling } from './invoices.policy.ts';

@@ -1,7 +1,7 @@
 import type { TestApp } from '../../../test/app.ts';
 import type { AsUser } from '../../../test/factories.ts';
-import { type Actor, systemActor } from '../../context.ts';
-import { applyRate } from '../../lib/money.ts';
+import { type Actor, systemActor } from '../../platform/context.ts';
+import { applyRate } from '../../platform/money/money.ts';
 import { saveDraft, submitStage } from '../certification/certification.service.ts';
 import { BUSINESS_FORM, QUALIFICATION_FORM } from '../certification/certification.test-data.ts';
 import { claimSubmission, decideSubmission } from '../certification/review.service.ts';

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '@pc/db';
-import type { AppContext } from '../../context.ts';
+import type { AppContext } from '../../platform/context.ts';
 import { partnersByIds } from '../partners/partners.service.ts';
 import { invoiceListOf } from './invoice-list.view.ts';
 import { findFileMeta, type InvoiceRow, invoicesOfNotice } from './invoices.repository.ts';

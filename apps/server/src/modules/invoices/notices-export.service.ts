@@ -1,6 +1,6 @@
-import type { AppContext } from '../../context.ts';
-import type { Locale } from '../../lib/i18n.ts';
-import { fenToYuan } from '../../lib/money.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
+import { fenToYuan } from '../../platform/money/money.ts';
 import { businessDate } from '../certificates/certificates.dates.ts';
 import type { NoticeSummary } from './invoices.schemas.ts';
 import { noticeSummariesOf } from './invoices.views.ts';

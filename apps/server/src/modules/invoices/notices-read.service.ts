@@ -1,8 +1,8 @@
 import { TZDate } from '@date-fns/tz';
-import type { AppContext } from '../../context.ts';
-import { BUSINESS_TZ } from '../../lib/clock.ts';
-import { AppError } from '../../lib/errors.ts';
-import type { SessionUser } from '../../plugins/auth.ts';
+import { BUSINESS_TZ } from '../../platform/clock/clock.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import type { SessionUser } from '../../platform/http/auth.ts';
 import { verifyListToken } from './invoice-link.ts';
 import { renderInvoiceListPdf } from './invoice-list.pdf.ts';
 import { invoiceListOf } from './invoice-list.view.ts';

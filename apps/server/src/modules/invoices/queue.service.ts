@@ -1,4 +1,4 @@
-import type { AppContext } from '../../context.ts';
+import type { AppContext } from '../../platform/context.ts';
 import { partnersByIds } from '../partners/partners.service.ts';
 import { countInvoices, countInvoicesByStatus, listInvoices } from './invoices.repository.ts';
 import { invoiceViewOf } from './invoices.views.ts';

@@ -1,5 +1,5 @@
 import writeXlsxFile from 'write-excel-file/node';
-import type { Locale, Localized } from '../../lib/i18n.ts';
+import type { Locale, Localized } from '../../platform/i18n/i18n.ts';
 
 export interface TableColumn<T> {
   title: Localized;

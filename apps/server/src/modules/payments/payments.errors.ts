@@ -1,4 +1,4 @@
-import { defineErrors } from '../../lib/errors.ts';
+import { defineErrors } from '../../platform/errors/errors.ts';
 
 /** R21/R4 payments to partners. */
 export const PaymentsErrors = defineErrors({

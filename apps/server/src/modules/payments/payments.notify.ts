@@ -1,6 +1,6 @@
 import type { DbOrTx } from '@pc/db';
-import type { AppContext, Channel } from '../../context.ts';
-import { fenToYuan } from '../../lib/money.ts';
+import type { AppContext, Channel } from '../../platform/context.ts';
+import { fenToYuan } from '../../platform/money/money.ts';
 import { parseUserLocale } from '../identity/auth.service.ts';
 import { partnerAdmins } from '../identity/users.service.ts';
 import type { NoticeRow } from '../invoices/index.ts';

@@ -1,8 +1,8 @@
 import type { DbOrTx } from '@pc/db';
-import type { Actor, AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
-import { newId } from '../../lib/ids.ts';
-import { fenToYuan } from '../../lib/money.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import { newId } from '../../platform/ids/ids.ts';
+import { fenToYuan } from '../../platform/money/money.ts';
 import { certifiedAccountNumber, certifiedPayee } from '../certification/payee.service.ts';
 import { assertPayoutAllowed, payoutEligibility } from '../certification/payout-gate.service.ts';
 import { lockNoticeForPayment, markNoticePaid, type NoticeRow } from '../invoices/index.ts';
