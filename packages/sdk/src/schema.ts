@@ -10365,6 +10365,1047 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ingest/countersign-bills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Marketplace and procurement bills to countersign (≤ 500): stored once by kind and external id
+         * @description Authorization: Bearer <INGEST_TOKEN> (the billing system), or an operator session (finance, admin) for the console upload. A returned bill sent again starts a new round.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bills: {
+                            external_id: string;
+                            /** @enum {string} */
+                            kind: "marketplace" | "procurement";
+                            partner: string;
+                            title: string;
+                            period: string;
+                            lines: {
+                                description: string;
+                                /** @default 1 */
+                                quantity?: number;
+                                amount_fen: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                index: number;
+                                externalId: string;
+                                /** @enum {string} */
+                                outcome: "created" | "resent" | "duplicate" | "error";
+                                billId: string | null;
+                                code: string | null;
+                                message: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/countersign-bills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My bills to countersign and countersigned */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "countersigning" | "returned" | "completed";
+                    kind?: "marketplace" | "procurement";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                partnerId: string;
+                                partnerName: string;
+                                /** @enum {string} */
+                                kind: "marketplace" | "procurement";
+                                externalId: string;
+                                title: string;
+                                period: string;
+                                totalFen: number;
+                                /** @enum {string} */
+                                status: "countersigning" | "returned" | "completed";
+                                round: number;
+                                currentStep: {
+                                    seq: number;
+                                    round: number;
+                                    /** @enum {string} */
+                                    approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                    label: {
+                                        "zh-CN": string;
+                                        "en-US": string;
+                                    };
+                                    /** @enum {string} */
+                                    status: "waiting" | "pending" | "approved" | "returned";
+                                    dueAt: string | null;
+                                    overdue: boolean;
+                                    escalatedAt: string | null;
+                                    actedAt: string | null;
+                                    reason: string | null;
+                                } | null;
+                                returnReason: string | null;
+                                noticeId: string | null;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            counts: {
+                                countersigning: number;
+                                overdue: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/countersign-bills/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My bills as CSV or XLSX */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "countersigning" | "returned" | "completed";
+                    kind?: "marketplace" | "procurement";
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/countersign-bills/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One bill with its lines and approver steps */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            kind: "marketplace" | "procurement";
+                            externalId: string;
+                            title: string;
+                            period: string;
+                            totalFen: number;
+                            /** @enum {string} */
+                            status: "countersigning" | "returned" | "completed";
+                            round: number;
+                            currentStep: {
+                                seq: number;
+                                round: number;
+                                /** @enum {string} */
+                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                label: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "returned";
+                                dueAt: string | null;
+                                overdue: boolean;
+                                escalatedAt: string | null;
+                                actedAt: string | null;
+                                reason: string | null;
+                            } | null;
+                            returnReason: string | null;
+                            noticeId: string | null;
+                            createdAt: string;
+                            lines: {
+                                description: string;
+                                quantity: number;
+                                amountFen: number;
+                            }[];
+                            steps: {
+                                seq: number;
+                                round: number;
+                                /** @enum {string} */
+                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                label: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "returned";
+                                dueAt: string | null;
+                                overdue: boolean;
+                                escalatedAt: string | null;
+                                actedAt: string | null;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/countersign-bills/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the bill (the partner’s step) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            kind: "marketplace" | "procurement";
+                            externalId: string;
+                            title: string;
+                            period: string;
+                            totalFen: number;
+                            /** @enum {string} */
+                            status: "countersigning" | "returned" | "completed";
+                            round: number;
+                            currentStep: {
+                                seq: number;
+                                round: number;
+                                /** @enum {string} */
+                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                label: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "returned";
+                                dueAt: string | null;
+                                overdue: boolean;
+                                escalatedAt: string | null;
+                                actedAt: string | null;
+                                reason: string | null;
+                            } | null;
+                            returnReason: string | null;
+                            noticeId: string | null;
+                            createdAt: string;
+                            lines: {
+                                description: string;
+                                quantity: number;
+                                amountFen: number;
+                            }[];
+                            steps: {
+                                seq: number;
+                                round: number;
+                                /** @enum {string} */
+                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                label: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "returned";
+                                dueAt: string | null;
+                                overdue: boolean;
+                                escalatedAt: string | null;
+                                actedAt: string | null;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/countersign-bills/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return the bill with a reason (the partner’s step) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            kind: "marketplace" | "procurement";
+                            externalId: string;
+                            title: string;
+                            period: string;
+                            totalFen: number;
+                            /** @enum {string} */
+                            status: "countersigning" | "returned" | "completed";
+                            round: number;
+                            currentStep: {
+                                seq: number;
+                                round: number;
+                                /** @enum {string} */
+                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                label: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "returned";
+                                dueAt: string | null;
+                                overdue: boolean;
+                                escalatedAt: string | null;
+                                actedAt: string | null;
+                                reason: string | null;
+                            } | null;
+                            returnReason: string | null;
+                            noticeId: string | null;
+                            createdAt: string;
+                            lines: {
+                                description: string;
+                                quantity: number;
+                                amountFen: number;
+                            }[];
+                            steps: {
+                                seq: number;
+                                round: number;
+                                /** @enum {string} */
+                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                label: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "returned";
+                                dueAt: string | null;
+                                overdue: boolean;
+                                escalatedAt: string | null;
+                                actedAt: string | null;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/countersign-bills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bills with filters; mine=true: those whose current step is mine; with counts */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "countersigning" | "returned" | "completed";
+                    kind?: "marketplace" | "procurement";
+                    partnerId?: string;
+                    mine?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                partnerId: string;
+                                partnerName: string;
+                                /** @enum {string} */
+                                kind: "marketplace" | "procurement";
+                                externalId: string;
+                                title: string;
+                                period: string;
+                                totalFen: number;
+                                /** @enum {string} */
+                                status: "countersigning" | "returned" | "completed";
+                                round: number;
+                                currentStep: {
+                                    seq: number;
+                                    round: number;
+                                    /** @enum {string} */
+                                    approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                    label: {
+                                        "zh-CN": string;
+                                        "en-US": string;
+                                    };
+                                    /** @enum {string} */
+                                    status: "waiting" | "pending" | "approved" | "returned";
+                                    dueAt: string | null;
+                                    overdue: boolean;
+                                    escalatedAt: string | null;
+                                    actedAt: string | null;
+                                    reason: string | null;
+                                } | null;
+                                returnReason: string | null;
+                                noticeId: string | null;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            counts: {
+                                countersigning: number;
+                                overdue: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/countersign-bills/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bills as CSV or XLSX */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "countersigning" | "returned" | "completed";
+                    kind?: "marketplace" | "procurement";
+                    partnerId?: string;
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/countersign-bills/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One bill with its lines and steps */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            kind: "marketplace" | "procurement";
+                            externalId: string;
+                            title: string;
+                            period: string;
+                            totalFen: number;
+                            /** @enum {string} */
+                            status: "countersigning" | "returned" | "completed";
+                            round: number;
+                            currentStep: {
+                                seq: number;
+                                round: number;
+                                /** @enum {string} */
+                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                label: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "returned";
+                                dueAt: string | null;
+                                overdue: boolean;
+                                escalatedAt: string | null;
+                                actedAt: string | null;
+                                reason: string | null;
+                            } | null;
+                            returnReason: string | null;
+                            noticeId: string | null;
+                            createdAt: string;
+                            lines: {
+                                description: string;
+                                quantity: number;
+                                amountFen: number;
+                            }[];
+                            steps: {
+                                seq: number;
+                                round: number;
+                                /** @enum {string} */
+                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                label: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "returned";
+                                dueAt: string | null;
+                                overdue: boolean;
+                                escalatedAt: string | null;
+                                actedAt: string | null;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/countersign-bills/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve my step of the bill */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            kind: "marketplace" | "procurement";
+                            externalId: string;
+                            title: string;
+                            period: string;
+                            totalFen: number;
+                            /** @enum {string} */
+                            status: "countersigning" | "returned" | "completed";
+                            round: number;
+                            currentStep: {
+                                seq: number;
+                                round: number;
+                                /** @enum {string} */
+                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                label: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "returned";
+                                dueAt: string | null;
+                                overdue: boolean;
+                                escalatedAt: string | null;
+                                actedAt: string | null;
+                                reason: string | null;
+                            } | null;
+                            returnReason: string | null;
+                            noticeId: string | null;
+                            createdAt: string;
+                            lines: {
+                                description: string;
+                                quantity: number;
+                                amountFen: number;
+                            }[];
+                            steps: {
+                                seq: number;
+                                round: number;
+                                /** @enum {string} */
+                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                label: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "returned";
+                                dueAt: string | null;
+                                overdue: boolean;
+                                escalatedAt: string | null;
+                                actedAt: string | null;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/countersign-bills/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return the bill with a reason at my step */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            kind: "marketplace" | "procurement";
+                            externalId: string;
+                            title: string;
+                            period: string;
+                            totalFen: number;
+                            /** @enum {string} */
+                            status: "countersigning" | "returned" | "completed";
+                            round: number;
+                            currentStep: {
+                                seq: number;
+                                round: number;
+                                /** @enum {string} */
+                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                label: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "returned";
+                                dueAt: string | null;
+                                overdue: boolean;
+                                escalatedAt: string | null;
+                                actedAt: string | null;
+                                reason: string | null;
+                            } | null;
+                            returnReason: string | null;
+                            noticeId: string | null;
+                            createdAt: string;
+                            lines: {
+                                description: string;
+                                quantity: number;
+                                amountFen: number;
+                            }[];
+                            steps: {
+                                seq: number;
+                                round: number;
+                                /** @enum {string} */
+                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                label: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "returned";
+                                dueAt: string | null;
+                                overdue: boolean;
+                                escalatedAt: string | null;
+                                actedAt: string | null;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/countersign-bills/bulk-approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve my step of many bills; each outcome reported */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                id: string;
+                                ok: boolean;
+                                code: string | null;
+                                message: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/countersign-chains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The approver chain of each bill kind */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                kind: "marketplace" | "procurement";
+                                steps: {
+                                    /** @enum {string} */
+                                    approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                    label: {
+                                        "zh-CN": string;
+                                        "en-US": string;
+                                    };
+                                }[];
+                                updatedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/countersign-chains/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the approver chain of a bill kind (operator admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "marketplace" | "procurement";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        steps: {
+                            /** @enum {string} */
+                            approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                            label: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "marketplace" | "procurement";
+                            steps: {
+                                /** @enum {string} */
+                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                label: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                            }[];
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/partners/indirect-partners/query": {
         parameters: {
             query?: never;

@@ -3,6 +3,7 @@ import { auditModule } from './audit/index.ts';
 import { budgetsModule } from './budgets/index.ts';
 import { certificatesModule } from './certificates/index.ts';
 import { certificationModule } from './certification/index.ts';
+import { countersignModule } from './countersign/index.ts';
 import { customersModule } from './customers/index.ts';
 import { developerModule } from './developer/index.ts';
 import { eventsModule } from './events/index.ts';
@@ -46,5 +47,6 @@ export const MODULES: readonly ModuleManifest[] = [
   eventsModule,
   invoicesModule,
   paymentsModule,
+  countersignModule,
   testControlModule,
 ];

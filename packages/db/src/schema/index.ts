@@ -1,6 +1,7 @@
 export * from './audit.ts';
 export * from './certificates.ts';
 export * from './certification.ts';
+export * from './countersign.ts';
 export * from './customers.ts';
 export * from './developer.ts';
 export * from './events.ts';
