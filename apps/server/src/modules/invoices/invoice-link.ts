@@ -11,11 +11,14 @@ function mac(secret: string, payload: string): string {
   return createHmac('sha256', keyOf(secret)).update(payload).digest('base64url');
 }
 
-/** `<noticeId>.<expiry in seconds>.<HMAC>`: opens that notice's invoice list until it expires. */
+/**
+ * `<noticeId>~<expiry in seconds>~<HMAC>`: opens that notice's invoice list until it expires. No dots:
+ * the web server treats a path with a dot as a file, not as a page of the app.
+ */
 export function signListToken(secret: string, noticeId: string, issuedAt: Date): string {
   const exp = Math.floor(issuedAt.getTime() / 1000) + INVOICE_LINK_TTL_DAYS * 86_400;
-  const payload = `${noticeId}.${exp}`;
-  return `${payload}.${mac(secret, payload)}`;
+  const payload = `${noticeId}~${exp}`;
+  return `${payload}~${mac(secret, payload)}`;
 }
 
 export type TokenCheck =
@@ -24,10 +27,10 @@ export type TokenCheck =
   | { ok: false; reason: 'expired'; noticeId: string };
 
 export function verifyListToken(secret: string, token: string, now: Date): TokenCheck {
-  const m = /^([a-z]+_[0-9a-z]+)\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  const m = /^([a-z]+_[0-9a-z]+)~(\d{1,12})~([A-Za-z0-9_-]{43})$/.exec(token);
   if (!m) return { ok: false, reason: 'invalid' };
   const [, noticeId = '', exp = '', sig = ''] = m;
-  const want = Buffer.from(mac(secret, `${noticeId}.${exp}`));
+  const want = Buffer.from(mac(secret, `${noticeId}~${exp}`));
   if (!timingSafeEqual(want, Buffer.from(sig))) return { ok: false, reason: 'invalid' };
   if (Number(exp) * 1000 <= now.getTime()) return { ok: false, reason: 'expired', noticeId };
   return { ok: true, noticeId };
