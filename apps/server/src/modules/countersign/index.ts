@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/module.ts';
+import { seedDemoCountersign } from './countersign.demo.ts';
 import { CountersignErrors } from './countersign.errors.ts';
 import { countersignJobs } from './countersign.jobs.ts';
 import { countersignConsoleRoutes, countersignRoutes } from './countersign.routes.ts';
@@ -15,5 +16,6 @@ export const countersignModule = defineModule({
   jobs: countersignJobs,
   templates: countersignTemplates,
   errors: CountersignErrors,
+  demo: seedDemoCountersign,
   tenancy: { partnerOnly: [/^\/api\/countersign-bills/] },
 });
