@@ -8674,6 +8674,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/console/tax/vat-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** VAT rates by taxpayer status with their effective dates, and the rates in force today */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                taxpayerStatus: "general" | "small_scale";
+                                rateBasisPoints: number;
+                                rate: string;
+                                /** @description YYYY-MM-DD, from 00:00 Asia/Shanghai */
+                                effectiveFrom: string;
+                                note: string;
+                                /** @enum {string} */
+                                source: "default" | "operator";
+                                createdAt: string | null;
+                            }[];
+                            current: {
+                                general: number;
+                                small_scale: number;
+                            };
+                            legacyCutoff: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a VAT rate for a taxpayer status from a day on (finance; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        taxpayerStatus: "general" | "small_scale";
+                        rateBasisPoints: number;
+                        /** Format: date */
+                        effectiveFrom: string;
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            taxpayerStatus: "general" | "small_scale";
+                            rateBasisPoints: number;
+                            rate: string;
+                            /** @description YYYY-MM-DD, from 00:00 Asia/Shanghai */
+                            effectiveFrom: string;
+                            note: string;
+                            /** @enum {string} */
+                            source: "default" | "operator";
+                            createdAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/tax/invoice-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice amount of a pre-tax incentive for a taxpayer status, with the formula */
+        get: {
+            parameters: {
+                query: {
+                    taxpayerStatus: "general" | "small_scale";
+                    preTaxFen: number;
+                    periodStart?: string;
+                    on?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            preTaxFen: number;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            rateBasisPoints: number;
+                            /** @enum {string} */
+                            rule: "standard" | "legacy";
+                            formula: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/invoice-lists/{token}": {
         parameters: {
             query?: never;

@@ -18,6 +18,7 @@ import { paymentsModule } from './payments/index.ts';
 import { programsModule } from './programs/index.ts';
 import { spendModule } from './spend/index.ts';
 import { systemModule } from './system/index.ts';
+import { taxModule } from './tax/index.ts';
 import { testControlModule } from './test-control/index.ts';
 import { ticketsModule } from './tickets/index.ts';
 
@@ -45,6 +46,7 @@ export const MODULES: readonly ModuleManifest[] = [
   budgetsModule,
   developerModule,
   eventsModule,
+  taxModule,
   invoicesModule,
   paymentsModule,
   countersignModule,
