@@ -11,6 +11,7 @@ import {
   Table,
   Tabs,
   Tag,
+  Upload,
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +27,7 @@ import {
   usePayee,
   useReveal,
   useToPay,
+  useUploadBills,
   yuan,
 } from './invoices-api.ts';
 
@@ -72,12 +74,30 @@ function CountersignTab() {
   const run = useRun();
   const [selected, setSelected] = useState<string[]>([]);
   const lang = i18n.language as 'zh-CN' | 'en-US';
+  const { message } = App.useApp();
+  const upload = useUploadBills();
+  const onUpload = (file: File) => {
+    upload.mutate(file, {
+      onSuccess: (r) => {
+        const bad = r.results.filter((x) => x.outcome === 'error');
+        if (bad.length) message.warning(bad.map((b) => `${b.externalId}: ${b.message}`).join('; '));
+        else message.success(t('invoices.done'));
+      },
+      onError: (e) => message.error(toShownError(e, t('common.loadFailed')).message),
+    });
+    return false;
+  };
   return (
     <QueryState isLoading={q.isLoading} error={q.error}>
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Button disabled={!selected.length} onClick={() => run({ kind: 'bills', ids: selected })}>
-          {t('invoices.console.approveSelected')}
-        </Button>
+        <Space>
+          <Button disabled={!selected.length} onClick={() => run({ kind: 'bills', ids: selected })}>
+            {t('invoices.console.approveSelected')}
+          </Button>
+          <Upload accept=".json" showUploadList={false} beforeUpload={onUpload}>
+            <Button loading={upload.isPending}>{t('invoices.console.uploadBills')}</Button>
+          </Upload>
+        </Space>
         <Table
           rowKey="id"
           size="small"

@@ -219,3 +219,15 @@ export function useReveal() {
       ),
   });
 }
+
+/** Console upload: a JSON file `{ "bills": [...] }` (the ingestion format) sent with the operator's session. */
+export function useUploadBills() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (file: File) => {
+      const body = JSON.parse(await file.text()) as { bills: never[] };
+      return send(() => api.POST('/api/ingest/countersign-bills', { body }));
+    },
+    onSettled: () => void qc.invalidateQueries({ queryKey: ['console-bills'] }),
+  });
+}

@@ -111,6 +111,7 @@ export const invoicesEnUS = {
     blocked: 'Payouts are blocked: {{message}}',
     paidOn: 'Payment date (YYYY-MM-DD)',
     reference: 'Bank reference',
+    uploadBills: 'Upload bills (JSON)',
     file: 'File',
   },
 };

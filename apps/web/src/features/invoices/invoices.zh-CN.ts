@@ -106,6 +106,7 @@ export const invoicesZhCN: typeof invoicesEnUS = {
     blocked: '付款被阻止：{{message}}',
     paidOn: '付款日期（YYYY-MM-DD）',
     reference: '银行流水号',
+    uploadBills: '上传账单（JSON）',
     file: '文件',
   },
 };

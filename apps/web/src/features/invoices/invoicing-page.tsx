@@ -1,7 +1,7 @@
 import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { toShownError } from '../../platform/lib/form-errors.ts';
@@ -188,7 +188,8 @@ function PaymentsTab() {
 export function InvoicingPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') ?? 'notices';
+  const { pathname } = useLocation();
+  const tab = params.get('tab') ?? (pathname.startsWith('/invoicing/bills') ? 'bills' : 'notices');
   return (
     <>
       <PageHeader title={t('invoices.nav')} />
