@@ -8912,6 +8912,2890 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/console/tax/vat-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** VAT rates by taxpayer status with their effective dates, and the rates in force today */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                taxpayerStatus: "general" | "small_scale";
+                                rateBasisPoints: number;
+                                rate: string;
+                                /** @description YYYY-MM-DD, from 00:00 Asia/Shanghai */
+                                effectiveFrom: string;
+                                note: string;
+                                /** @enum {string} */
+                                source: "default" | "operator";
+                                createdAt: string | null;
+                            }[];
+                            current: {
+                                general: number;
+                                small_scale: number;
+                            };
+                            legacyCutoff: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a VAT rate for a taxpayer status from a day on (finance; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        taxpayerStatus: "general" | "small_scale";
+                        rateBasisPoints: number;
+                        /** Format: date */
+                        effectiveFrom: string;
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            taxpayerStatus: "general" | "small_scale";
+                            rateBasisPoints: number;
+                            rate: string;
+                            /** @description YYYY-MM-DD, from 00:00 Asia/Shanghai */
+                            effectiveFrom: string;
+                            note: string;
+                            /** @enum {string} */
+                            source: "default" | "operator";
+                            createdAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/tax/invoice-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice amount of a pre-tax incentive for a taxpayer status, with the formula */
+        get: {
+            parameters: {
+                query: {
+                    taxpayerStatus: "general" | "small_scale";
+                    preTaxFen: number;
+                    periodStart?: string;
+                    on?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            preTaxFen: number;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            rateBasisPoints: number;
+                            /** @enum {string} */
+                            rule: "standard" | "legacy";
+                            formula: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoice-lists/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice list (开票清单) behind a notice’s signed link; after expiry for the partner’s signed-in users */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            noticeId: string;
+                            documentNo: string;
+                            noticeDate: string;
+                            /** @enum {string} */
+                            sourceKind: "payment_application" | "bill";
+                            sourceId: string;
+                            buyer: {
+                                name: string;
+                                nameEn: string;
+                                taxpayerId: string;
+                                address: string;
+                                phone: string;
+                                bankName: string;
+                                bankAccount: string;
+                            };
+                            seller: {
+                                name: string;
+                                taxpayerId: string | null;
+                            };
+                            lines: {
+                                text: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                preTaxFen: number;
+                            }[];
+                            /** @enum {string} */
+                            taxpayerStatus: "general" | "small_scale";
+                            /** @enum {string} */
+                            rule: "standard" | "legacy";
+                            rateBasisPoints: number;
+                            formula: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                            preTaxFen: number;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            url: string;
+                            pdfUrl: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoice-lists/{token}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice list as a printable PDF (Chinese and English, QR code back to the page) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoicing-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My invoicing notices with filters, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "invoiced" | "accepted" | "paid";
+                    sourceKind?: "payment_application" | "bill";
+                    from?: string;
+                    to?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                partnerId: string;
+                                partnerName: string;
+                                documentNo: string;
+                                /** @enum {string} */
+                                sourceKind: "payment_application" | "bill";
+                                sourceId: string;
+                                /** @enum {string} */
+                                status: "open" | "invoiced" | "accepted" | "paid";
+                                noticeDate: string;
+                                amountExTaxFen: number;
+                                taxFen: number;
+                                totalFen: number;
+                                invoicedExTaxFen: number;
+                                invoicedTaxFen: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoicing-notices/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My filtered invoicing notices as CSV or XLSX */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "invoiced" | "accepted" | "paid";
+                    sourceKind?: "payment_application" | "bill";
+                    from?: string;
+                    to?: string;
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoicing-notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One notice: its invoice list, invoices and the timeline notice → … → paid */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            documentNo: string;
+                            /** @enum {string} */
+                            sourceKind: "payment_application" | "bill";
+                            sourceId: string;
+                            /** @enum {string} */
+                            status: "open" | "invoiced" | "accepted" | "paid";
+                            noticeDate: string;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            invoicedExTaxFen: number;
+                            invoicedTaxFen: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            invoiceList: {
+                                noticeId: string;
+                                documentNo: string;
+                                noticeDate: string;
+                                /** @enum {string} */
+                                sourceKind: "payment_application" | "bill";
+                                sourceId: string;
+                                buyer: {
+                                    name: string;
+                                    nameEn: string;
+                                    taxpayerId: string;
+                                    address: string;
+                                    phone: string;
+                                    bankName: string;
+                                    bankAccount: string;
+                                };
+                                seller: {
+                                    name: string;
+                                    taxpayerId: string | null;
+                                };
+                                lines: {
+                                    text: {
+                                        "zh-CN": string;
+                                        "en-US": string;
+                                    };
+                                    preTaxFen: number;
+                                }[];
+                                /** @enum {string} */
+                                taxpayerStatus: "general" | "small_scale";
+                                /** @enum {string} */
+                                rule: "standard" | "legacy";
+                                rateBasisPoints: number;
+                                formula: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                preTaxFen: number;
+                                amountExTaxFen: number;
+                                taxFen: number;
+                                totalFen: number;
+                                url: string;
+                                pdfUrl: string;
+                            };
+                            invoices: {
+                                id: string;
+                                noticeId: string;
+                                partnerId: string;
+                                /** @enum {string} */
+                                type: "vat_special_paper" | "vat_special_electronic";
+                                invoiceCode: string;
+                                invoiceNumber: string;
+                                issuedOn: string;
+                                amountExTaxFen: number;
+                                taxFen: number;
+                                totalFen: number;
+                                sellerTaxpayerId: string;
+                                buyerTaxpayerId: string;
+                                /** @enum {string} */
+                                status: "submitted" | "posted" | "received" | "accepted" | "returned";
+                                file: {
+                                    id: string;
+                                    fileName: string;
+                                    format: string;
+                                    size: number;
+                                } | null;
+                                expressCompany: string | null;
+                                trackingNumber: string | null;
+                                returnReason: string | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                postedAt: string | null;
+                                receivedAt: string | null;
+                                checkedAt: string | null;
+                            }[];
+                            timeline: {
+                                /** @enum {string} */
+                                state: "notified" | "invoice_submitted" | "posted" | "received" | "accepted" | "returned" | "paid";
+                                /** Format: date-time */
+                                at: string;
+                                invoiceId: string | null;
+                                detail: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoicing-notices/{id}/invoice-list.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The notice’s invoice list as PDF */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoicing-notices/{id}/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit the VAT special invoice(s) for what remains of a notice (ordinary invoices refused; totals to the fen) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        invoices: {
+                            /** @enum {string} */
+                            type: "vat_special_paper" | "vat_special_electronic" | "vat_ordinary_paper" | "vat_ordinary_electronic";
+                            invoiceCode?: string;
+                            invoiceNumber: string;
+                            /** Format: date */
+                            issuedOn: string;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            sellerTaxpayerId: string;
+                            buyerTaxpayerId: string;
+                            fileId?: string;
+                            expressCompany?: string;
+                            trackingNumber?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            documentNo: string;
+                            /** @enum {string} */
+                            sourceKind: "payment_application" | "bill";
+                            sourceId: string;
+                            /** @enum {string} */
+                            status: "open" | "invoiced" | "accepted" | "paid";
+                            noticeDate: string;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            invoicedExTaxFen: number;
+                            invoicedTaxFen: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            invoiceList: {
+                                noticeId: string;
+                                documentNo: string;
+                                noticeDate: string;
+                                /** @enum {string} */
+                                sourceKind: "payment_application" | "bill";
+                                sourceId: string;
+                                buyer: {
+                                    name: string;
+                                    nameEn: string;
+                                    taxpayerId: string;
+                                    address: string;
+                                    phone: string;
+                                    bankName: string;
+                                    bankAccount: string;
+                                };
+                                seller: {
+                                    name: string;
+                                    taxpayerId: string | null;
+                                };
+                                lines: {
+                                    text: {
+                                        "zh-CN": string;
+                                        "en-US": string;
+                                    };
+                                    preTaxFen: number;
+                                }[];
+                                /** @enum {string} */
+                                taxpayerStatus: "general" | "small_scale";
+                                /** @enum {string} */
+                                rule: "standard" | "legacy";
+                                rateBasisPoints: number;
+                                formula: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                preTaxFen: number;
+                                amountExTaxFen: number;
+                                taxFen: number;
+                                totalFen: number;
+                                url: string;
+                                pdfUrl: string;
+                            };
+                            invoices: {
+                                id: string;
+                                noticeId: string;
+                                partnerId: string;
+                                /** @enum {string} */
+                                type: "vat_special_paper" | "vat_special_electronic";
+                                invoiceCode: string;
+                                invoiceNumber: string;
+                                issuedOn: string;
+                                amountExTaxFen: number;
+                                taxFen: number;
+                                totalFen: number;
+                                sellerTaxpayerId: string;
+                                buyerTaxpayerId: string;
+                                /** @enum {string} */
+                                status: "submitted" | "posted" | "received" | "accepted" | "returned";
+                                file: {
+                                    id: string;
+                                    fileName: string;
+                                    format: string;
+                                    size: number;
+                                } | null;
+                                expressCompany: string | null;
+                                trackingNumber: string | null;
+                                returnReason: string | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                postedAt: string | null;
+                                receivedAt: string | null;
+                                checkedAt: string | null;
+                            }[];
+                            timeline: {
+                                /** @enum {string} */
+                                state: "notified" | "invoice_submitted" | "posted" | "received" | "accepted" | "returned" | "paid";
+                                /** Format: date-time */
+                                at: string;
+                                invoiceId: string | null;
+                                detail: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}/posting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A paper invoice was posted: courier and tracking number (refused for electronic invoices) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expressCompany: string;
+                        trackingNumber: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            noticeId: string;
+                            partnerId: string;
+                            /** @enum {string} */
+                            type: "vat_special_paper" | "vat_special_electronic";
+                            invoiceCode: string;
+                            invoiceNumber: string;
+                            issuedOn: string;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            sellerTaxpayerId: string;
+                            buyerTaxpayerId: string;
+                            /** @enum {string} */
+                            status: "submitted" | "posted" | "received" | "accepted" | "returned";
+                            file: {
+                                id: string;
+                                fileName: string;
+                                format: string;
+                                size: number;
+                            } | null;
+                            expressCompany: string | null;
+                            trackingNumber: string | null;
+                            returnReason: string | null;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            postedAt: string | null;
+                            receivedAt: string | null;
+                            checkedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoice-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload an electronic invoice file (PDF or OFD, ≤ 10 MB) as the raw body; returns its id */
+        post: {
+            parameters: {
+                query?: {
+                    fileName?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fileName: string;
+                            /** @enum {string} */
+                            format: "pdf" | "ofd";
+                            size: number;
+                            sha256: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoice-files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download one of my invoice files */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoices to receive and check (oldest first), with queue counts */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "submitted" | "posted" | "received" | "accepted" | "returned";
+                    partnerId?: string;
+                    type?: "vat_special_paper" | "vat_special_electronic";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                noticeId: string;
+                                partnerId: string;
+                                /** @enum {string} */
+                                type: "vat_special_paper" | "vat_special_electronic";
+                                invoiceCode: string;
+                                invoiceNumber: string;
+                                issuedOn: string;
+                                amountExTaxFen: number;
+                                taxFen: number;
+                                totalFen: number;
+                                sellerTaxpayerId: string;
+                                buyerTaxpayerId: string;
+                                /** @enum {string} */
+                                status: "submitted" | "posted" | "received" | "accepted" | "returned";
+                                file: {
+                                    id: string;
+                                    fileName: string;
+                                    format: string;
+                                    size: number;
+                                } | null;
+                                expressCompany: string | null;
+                                trackingNumber: string | null;
+                                returnReason: string | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                postedAt: string | null;
+                                receivedAt: string | null;
+                                checkedAt: string | null;
+                                partnerName: string;
+                                documentNo: string;
+                                noticeTotalFen: number;
+                            }[];
+                            total: number;
+                            counts: {
+                                toReceive: number;
+                                toCheck: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/invoices/{id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A posted paper invoice arrived (finance) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            noticeId: string;
+                            partnerId: string;
+                            /** @enum {string} */
+                            type: "vat_special_paper" | "vat_special_electronic";
+                            invoiceCode: string;
+                            invoiceNumber: string;
+                            issuedOn: string;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            sellerTaxpayerId: string;
+                            buyerTaxpayerId: string;
+                            /** @enum {string} */
+                            status: "submitted" | "posted" | "received" | "accepted" | "returned";
+                            file: {
+                                id: string;
+                                fileName: string;
+                                format: string;
+                                size: number;
+                            } | null;
+                            expressCompany: string | null;
+                            trackingNumber: string | null;
+                            returnReason: string | null;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            postedAt: string | null;
+                            receivedAt: string | null;
+                            checkedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/invoices/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a received invoice that matches its notice (finance) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            noticeId: string;
+                            partnerId: string;
+                            /** @enum {string} */
+                            type: "vat_special_paper" | "vat_special_electronic";
+                            invoiceCode: string;
+                            invoiceNumber: string;
+                            issuedOn: string;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            sellerTaxpayerId: string;
+                            buyerTaxpayerId: string;
+                            /** @enum {string} */
+                            status: "submitted" | "posted" | "received" | "accepted" | "returned";
+                            file: {
+                                id: string;
+                                fileName: string;
+                                format: string;
+                                size: number;
+                            } | null;
+                            expressCompany: string | null;
+                            trackingNumber: string | null;
+                            returnReason: string | null;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            postedAt: string | null;
+                            receivedAt: string | null;
+                            checkedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/invoices/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return an invoice with a reason: the partner is notified and resubmits (finance) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            noticeId: string;
+                            partnerId: string;
+                            /** @enum {string} */
+                            type: "vat_special_paper" | "vat_special_electronic";
+                            invoiceCode: string;
+                            invoiceNumber: string;
+                            issuedOn: string;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            sellerTaxpayerId: string;
+                            buyerTaxpayerId: string;
+                            /** @enum {string} */
+                            status: "submitted" | "posted" | "received" | "accepted" | "returned";
+                            file: {
+                                id: string;
+                                fileName: string;
+                                format: string;
+                                size: number;
+                            } | null;
+                            expressCompany: string | null;
+                            trackingNumber: string | null;
+                            returnReason: string | null;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            postedAt: string | null;
+                            receivedAt: string | null;
+                            checkedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/invoices/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receive or accept many invoices; each outcome reported (finance) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "receive" | "accept";
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                id: string;
+                                ok: boolean;
+                                code: string | null;
+                                message: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/invoice-files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an invoice file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/invoicing-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoicing notices of every partner with filters */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "invoiced" | "accepted" | "paid";
+                    sourceKind?: "payment_application" | "bill";
+                    partnerId?: string;
+                    from?: string;
+                    to?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                partnerId: string;
+                                partnerName: string;
+                                documentNo: string;
+                                /** @enum {string} */
+                                sourceKind: "payment_application" | "bill";
+                                sourceId: string;
+                                /** @enum {string} */
+                                status: "open" | "invoiced" | "accepted" | "paid";
+                                noticeDate: string;
+                                amountExTaxFen: number;
+                                taxFen: number;
+                                totalFen: number;
+                                invoicedExTaxFen: number;
+                                invoicedTaxFen: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/invoicing-notices/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoicing notices with filters as CSV or XLSX */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "invoiced" | "accepted" | "paid";
+                    sourceKind?: "payment_application" | "bill";
+                    partnerId?: string;
+                    from?: string;
+                    to?: string;
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/invoicing-notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One notice with its invoices and timeline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            documentNo: string;
+                            /** @enum {string} */
+                            sourceKind: "payment_application" | "bill";
+                            sourceId: string;
+                            /** @enum {string} */
+                            status: "open" | "invoiced" | "accepted" | "paid";
+                            noticeDate: string;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            invoicedExTaxFen: number;
+                            invoicedTaxFen: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            invoiceList: {
+                                noticeId: string;
+                                documentNo: string;
+                                noticeDate: string;
+                                /** @enum {string} */
+                                sourceKind: "payment_application" | "bill";
+                                sourceId: string;
+                                buyer: {
+                                    name: string;
+                                    nameEn: string;
+                                    taxpayerId: string;
+                                    address: string;
+                                    phone: string;
+                                    bankName: string;
+                                    bankAccount: string;
+                                };
+                                seller: {
+                                    name: string;
+                                    taxpayerId: string | null;
+                                };
+                                lines: {
+                                    text: {
+                                        "zh-CN": string;
+                                        "en-US": string;
+                                    };
+                                    preTaxFen: number;
+                                }[];
+                                /** @enum {string} */
+                                taxpayerStatus: "general" | "small_scale";
+                                /** @enum {string} */
+                                rule: "standard" | "legacy";
+                                rateBasisPoints: number;
+                                formula: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                preTaxFen: number;
+                                amountExTaxFen: number;
+                                taxFen: number;
+                                totalFen: number;
+                                url: string;
+                                pdfUrl: string;
+                            };
+                            invoices: {
+                                id: string;
+                                noticeId: string;
+                                partnerId: string;
+                                /** @enum {string} */
+                                type: "vat_special_paper" | "vat_special_electronic";
+                                invoiceCode: string;
+                                invoiceNumber: string;
+                                issuedOn: string;
+                                amountExTaxFen: number;
+                                taxFen: number;
+                                totalFen: number;
+                                sellerTaxpayerId: string;
+                                buyerTaxpayerId: string;
+                                /** @enum {string} */
+                                status: "submitted" | "posted" | "received" | "accepted" | "returned";
+                                file: {
+                                    id: string;
+                                    fileName: string;
+                                    format: string;
+                                    size: number;
+                                } | null;
+                                expressCompany: string | null;
+                                trackingNumber: string | null;
+                                returnReason: string | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                postedAt: string | null;
+                                receivedAt: string | null;
+                                checkedAt: string | null;
+                            }[];
+                            timeline: {
+                                /** @enum {string} */
+                                state: "notified" | "invoice_submitted" | "posted" | "received" | "accepted" | "returned" | "paid";
+                                /** Format: date-time */
+                                at: string;
+                                invoiceId: string | null;
+                                detail: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payments received, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                noticeId: string;
+                                documentNo: string;
+                                partnerId: string;
+                                partnerName: string;
+                                amountFen: number;
+                                paidOn: string;
+                                bankReference: string;
+                                bankName: string;
+                                accountName: string;
+                                accountMasked: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payments received as CSV or XLSX */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payments made, with filters */
+        get: {
+            parameters: {
+                query?: {
+                    partnerId?: string;
+                    from?: string;
+                    to?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                noticeId: string;
+                                documentNo: string;
+                                partnerId: string;
+                                partnerName: string;
+                                amountFen: number;
+                                paidOn: string;
+                                bankReference: string;
+                                bankName: string;
+                                accountName: string;
+                                accountMasked: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/payments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payments made as CSV or XLSX */
+        get: {
+            parameters: {
+                query?: {
+                    partnerId?: string;
+                    from?: string;
+                    to?: string;
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/invoicing-notices/{id}/payee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where a notice is paid: the certified account (masked) and the payout gate now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            noticeId: string;
+                            partnerId: string;
+                            totalFen: number;
+                            status: string;
+                            payoutAllowed: boolean;
+                            payoutBlockedMessage: string | null;
+                            account: {
+                                companyLegalName: string;
+                                bankName: string;
+                                bankBranch: string;
+                                accountName: string;
+                                accountMasked: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/invoicing-notices/{id}/payee/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finance only: the full account number, with the reason in the audit log */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountNumber: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/invoicing-notices/{id}/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the payment of an accepted notice (finance; payout gate checked again) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        paidOn: string;
+                        amountFen: number;
+                        bankReference: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            noticeId: string;
+                            documentNo: string;
+                            partnerId: string;
+                            partnerName: string;
+                            amountFen: number;
+                            paidOn: string;
+                            bankReference: string;
+                            bankName: string;
+                            accountName: string;
+                            accountMasked: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ingest/countersign-bills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Marketplace and procurement bills to countersign (≤ 500): stored once by kind and external id
+         * @description Authorization: Bearer <INGEST_TOKEN> (the billing system), or an operator session (finance, admin) for the console upload. A returned bill sent again starts a new round.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bills: {
+                            external_id: string;
+                            /** @enum {string} */
+                            kind: "marketplace" | "procurement";
+                            partner: string;
+                            title: string;
+                            period: string;
+                            lines: {
+                                description: string;
+                                /** @default 1 */
+                                quantity?: number;
+                                amount_fen: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                index: number;
+                                externalId: string;
+                                /** @enum {string} */
+                                outcome: "created" | "resent" | "duplicate" | "error";
+                                billId: string | null;
+                                code: string | null;
+                                message: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/countersign-bills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My bills to countersign and countersigned */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "countersigning" | "returned" | "completed";
+                    kind?: "marketplace" | "procurement";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                partnerId: string;
+                                partnerName: string;
+                                /** @enum {string} */
+                                kind: "marketplace" | "procurement";
+                                externalId: string;
+                                title: string;
+                                period: string;
+                                totalFen: number;
+                                /** @enum {string} */
+                                status: "countersigning" | "returned" | "completed";
+                                round: number;
+                                currentStep: {
+                                    seq: number;
+                                    round: number;
+                                    /** @enum {string} */
+                                    approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                    label: {
+                                        "zh-CN": string;
+                                        "en-US": string;
+                                    };
+                                    /** @enum {string} */
+                                    status: "waiting" | "pending" | "approved" | "returned";
+                                    dueAt: string | null;
+                                    overdue: boolean;
+                                    escalatedAt: string | null;
+                                    actedAt: string | null;
+                                    reason: string | null;
+                                } | null;
+                                returnReason: string | null;
+                                noticeId: string | null;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            counts: {
+                                countersigning: number;
+                                overdue: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/countersign-bills/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My bills as CSV or XLSX */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "countersigning" | "returned" | "completed";
+                    kind?: "marketplace" | "procurement";
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/countersign-bills/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One bill with its lines and approver steps */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            kind: "marketplace" | "procurement";
+                            externalId: string;
+                            title: string;
+                            period: string;
+                            totalFen: number;
+                            /** @enum {string} */
+                            status: "countersigning" | "returned" | "completed";
+                            round: number;
+                            currentStep: {
+                                seq: number;
+                                round: number;
+                                /** @enum {string} */
+                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                label: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "returned";
+                                dueAt: string | null;
+                                overdue: boolean;
+                                escalatedAt: string | null;
+                                actedAt: string | null;
+                                reason: string | null;
+                            } | null;
+                            returnReason: string | null;
+                            noticeId: string | null;
+                            createdAt: string;
+                            lines: {
+                                description: string;
+                                quantity: number;
+                                amountFen: number;
+                            }[];
+                            steps: {
+                                seq: number;
+                                round: number;
+                                /** @enum {string} */
+                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                label: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "returned";
+                                dueAt: string | null;
+                                overdue: boolean;
+                                escalatedAt: string | null;
+                                actedAt: string | null;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/countersign-bills/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the bill (the partner’s step) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            kind: "marketplace" | "procurement";
+                            externalId: string;
+                            title: string;
+                            period: string;
+                            totalFen: number;
+                            /** @enum {string} */
+                            status: "countersigning" | "returned" | "completed";
+                            round: number;
+                            currentStep: {
+                                seq: number;
+                                round: number;
+                                /** @enum {string} */
+                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                label: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "returned";
+                                dueAt: string | null;
+                                overdue: boolean;
+                                escalatedAt: string | null;
+                                actedAt: string | null;
+                                reason: string | null;
+                            } | null;
+                            returnReason: string | null;
+                            noticeId: string | null;
+                            createdAt: string;
+                            lines: {
+                                description: string;
+                                quantity: number;
+                                amountFen: number;
+                            }[];
+                            steps: {
+                                seq: number;
+                                round: number;
+                                /** @enum {string} */
+                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                label: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "returned";
+                                dueAt: string | null;
+                                overdue: boolean;
+                                escalatedAt: string | null;
+                                actedAt: string | null;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/countersign-bills/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return the bill with a reason (the partner’s step) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            kind: "marketplace" | "procurement";
+                            externalId: string;
+                            title: string;
+                            period: string;
+                            totalFen: number;
+                            /** @enum {string} */
+                            status: "countersigning" | "returned" | "completed";
+                            round: number;
+                            currentStep: {
+                                seq: number;
+                                round: number;
+                                /** @enum {string} */
+                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                label: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "returned";
+                                dueAt: string | null;
+                                overdue: boolean;
+                                escalatedAt: string | null;
+                                actedAt: string | null;
+                                reason: string | null;
+                            } | null;
+                            returnReason: string | null;
+                            noticeId: string | null;
+                            createdAt: string;
+                            lines: {
+                                description: string;
+                                quantity: number;
+                                amountFen: number;
+                            }[];
+                            steps: {
+                                seq: number;
+                                round: number;
+                                /** @enum {string} */
+                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                label: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "returned";
+                                dueAt: string | null;
+                                overdue: boolean;
+                                escalatedAt: string | null;
+                                actedAt: string | null;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/countersign-bills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bills with filters; mine=true: those whose current step is mine; with counts */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "countersigning" | "returned" | "completed";
+                    kind?: "marketplace" | "procurement";
+                    partnerId?: string;
+                    mine?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                partnerId: string;
+                                partnerName: string;
+                                /** @enum {string} */
+                                kind: "marketplace" | "procurement";
+                                externalId: string;
+                                title: string;
+                                period: string;
+                                totalFen: number;
+                                /** @enum {string} */
+                                status: "countersigning" | "returned" | "completed";
+                                round: number;
+                                currentStep: {
+                                    seq: number;
+                                    round: number;
+                                    /** @enum {string} */
+                                    approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                    label: {
+                                        "zh-CN": string;
+                                        "en-US": string;
+                                    };
+                                    /** @enum {string} */
+                                    status: "waiting" | "pending" | "approved" | "returned";
+                                    dueAt: string | null;
+                                    overdue: boolean;
+                                    escalatedAt: string | null;
+                                    actedAt: string | null;
+                                    reason: string | null;
+                                } | null;
+                                returnReason: string | null;
+                                noticeId: string | null;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            counts: {
+                                countersigning: number;
+                                overdue: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/countersign-bills/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bills as CSV or XLSX */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "countersigning" | "returned" | "completed";
+                    kind?: "marketplace" | "procurement";
+                    partnerId?: string;
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/countersign-bills/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One bill with its lines and steps */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            kind: "marketplace" | "procurement";
+                            externalId: string;
+                            title: string;
+                            period: string;
+                            totalFen: number;
+                            /** @enum {string} */
+                            status: "countersigning" | "returned" | "completed";
+                            round: number;
+                            currentStep: {
+                                seq: number;
+                                round: number;
+                                /** @enum {string} */
+                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                label: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "returned";
+                                dueAt: string | null;
+                                overdue: boolean;
+                                escalatedAt: string | null;
+                                actedAt: string | null;
+                                reason: string | null;
+                            } | null;
+                            returnReason: string | null;
+                            noticeId: string | null;
+                            createdAt: string;
+                            lines: {
+                                description: string;
+                                quantity: number;
+                                amountFen: number;
+                            }[];
+                            steps: {
+                                seq: number;
+                                round: number;
+                                /** @enum {string} */
+                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                label: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "returned";
+                                dueAt: string | null;
+                                overdue: boolean;
+                                escalatedAt: string | null;
+                                actedAt: string | null;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/countersign-bills/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve my step of the bill */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            kind: "marketplace" | "procurement";
+                            externalId: string;
+                            title: string;
+                            period: string;
+                            totalFen: number;
+                            /** @enum {string} */
+                            status: "countersigning" | "returned" | "completed";
+                            round: number;
+                            currentStep: {
+                                seq: number;
+                                round: number;
+                                /** @enum {string} */
+                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                label: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "returned";
+                                dueAt: string | null;
+                                overdue: boolean;
+                                escalatedAt: string | null;
+                                actedAt: string | null;
+                                reason: string | null;
+                            } | null;
+                            returnReason: string | null;
+                            noticeId: string | null;
+                            createdAt: string;
+                            lines: {
+                                description: string;
+                                quantity: number;
+                                amountFen: number;
+                            }[];
+                            steps: {
+                                seq: number;
+                                round: number;
+                                /** @enum {string} */
+                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                label: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "returned";
+                                dueAt: string | null;
+                                overdue: boolean;
+                                escalatedAt: string | null;
+                                actedAt: string | null;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/countersign-bills/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return the bill with a reason at my step */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            kind: "marketplace" | "procurement";
+                            externalId: string;
+                            title: string;
+                            period: string;
+                            totalFen: number;
+                            /** @enum {string} */
+                            status: "countersigning" | "returned" | "completed";
+                            round: number;
+                            currentStep: {
+                                seq: number;
+                                round: number;
+                                /** @enum {string} */
+                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                label: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "returned";
+                                dueAt: string | null;
+                                overdue: boolean;
+                                escalatedAt: string | null;
+                                actedAt: string | null;
+                                reason: string | null;
+                            } | null;
+                            returnReason: string | null;
+                            noticeId: string | null;
+                            createdAt: string;
+                            lines: {
+                                description: string;
+                                quantity: number;
+                                amountFen: number;
+                            }[];
+                            steps: {
+                                seq: number;
+                                round: number;
+                                /** @enum {string} */
+                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                label: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "returned";
+                                dueAt: string | null;
+                                overdue: boolean;
+                                escalatedAt: string | null;
+                                actedAt: string | null;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/countersign-bills/bulk-approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve my step of many bills; each outcome reported */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                id: string;
+                                ok: boolean;
+                                code: string | null;
+                                message: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/countersign-chains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The approver chain of each bill kind */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                kind: "marketplace" | "procurement";
+                                steps: {
+                                    /** @enum {string} */
+                                    approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                    label: {
+                                        "zh-CN": string;
+                                        "en-US": string;
+                                    };
+                                }[];
+                                updatedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/countersign-chains/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the approver chain of a bill kind (operator admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "marketplace" | "procurement";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        steps: {
+                            /** @enum {string} */
+                            approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                            label: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "marketplace" | "procurement";
+                            steps: {
+                                /** @enum {string} */
+                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                label: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                            }[];
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/partners/indirect-partners/query": {
         parameters: {
             query?: never;

@@ -4,18 +4,22 @@ import { billsModule } from './bills/index.ts';
 import { budgetsModule } from './budgets/index.ts';
 import { certificatesModule } from './certificates/index.ts';
 import { certificationModule } from './certification/index.ts';
+import { countersignModule } from './countersign/index.ts';
 import { customersModule } from './customers/index.ts';
 import { developerModule } from './developer/index.ts';
 import { eventsModule } from './events/index.ts';
 import { identityModule } from './identity/index.ts';
+import { invoicesModule } from './invoices/index.ts';
 import { membershipsModule } from './memberships/index.ts';
 import { messagesModule } from './messages/index.ts';
 import { organizationModule } from './organization/index.ts';
 import { outboxModule } from './outbox/index.ts';
 import { partnersModule } from './partners/index.ts';
+import { paymentsModule } from './payments/index.ts';
 import { programsModule } from './programs/index.ts';
 import { spendModule } from './spend/index.ts';
 import { systemModule } from './system/index.ts';
+import { taxModule } from './tax/index.ts';
 import { testControlModule } from './test-control/index.ts';
 import { ticketsModule } from './tickets/index.ts';
 
@@ -44,5 +48,9 @@ export const MODULES: readonly ModuleManifest[] = [
   billsModule,
   developerModule,
   eventsModule,
+  taxModule,
+  invoicesModule,
+  paymentsModule,
+  countersignModule,
   testControlModule,
 ];

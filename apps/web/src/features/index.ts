@@ -10,6 +10,7 @@ import { dashboard } from './dashboard/index.ts';
 import { developer } from './developer/index.ts';
 import { events } from './events/index.ts';
 import { identity } from './identity/index.ts';
+import { invoices } from './invoices/index.ts';
 import { memberships } from './memberships/index.ts';
 import { messages } from './messages/index.ts';
 import { organization } from './organization/index.ts';
@@ -30,6 +31,7 @@ export const FEATURES = [
   certificates,
   memberships,
   customers,
+  invoices,
   budgets,
   bills,
   spend,
