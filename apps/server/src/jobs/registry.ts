@@ -2,6 +2,7 @@ import { budgetsJobs } from '../modules/budgets/budgets.jobs.ts';
 import { certificateJobs } from '../modules/certificates/certificates.jobs.ts';
 import { eventsJobs } from '../modules/events/events.jobs.ts';
 import { identityJobs } from '../modules/identity/identity.jobs.ts';
+import { incentivesJobs } from '../modules/incentives/incentives.jobs.ts';
 import { membershipsJobs } from '../modules/memberships/memberships.jobs.ts';
 import { organizationJobs } from '../modules/organization/organization.jobs.ts';
 import { ticketsJobs } from '../modules/tickets/tickets.jobs.ts';
@@ -20,4 +21,5 @@ export const jobRegistry: readonly JobDefinition[] = [
   ...organizationJobs,
   ...budgetsJobs,
   ...eventsJobs,
+  ...incentivesJobs,
 ];

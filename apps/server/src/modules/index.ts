@@ -12,6 +12,7 @@ import { customersRoutes } from './customers/customers.routes.ts';
 import { developerRoutes } from './developer/developer.routes.ts';
 import { eventsRoutes } from './events/events.routes.ts';
 import { identityRoutes } from './identity/identity.routes.ts';
+import { incentivesRoutes } from './incentives/index.ts';
 import { meRoutes } from './identity/me.routes.ts';
 import { membershipsRoutes } from './memberships/memberships.routes.ts';
 import { membershipsConsoleRoutes } from './memberships/memberships-console.routes.ts';
@@ -61,4 +62,5 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await app.register(eventsRoutes, { ctx });
   await app.register(customersRoutes, { ctx });
   await app.register(taxRoutes, { ctx });
+  await app.register(incentivesRoutes, { ctx });
 }

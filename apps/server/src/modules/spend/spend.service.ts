@@ -1,6 +1,7 @@
 import type { DbOrTx } from '@pc/db';
 import type { Actor, AppContext } from '../../context.ts';
 import { applySpendToBudgets, type SpendApplied } from '../budgets/budgets.evaluate.ts';
+import { onSpendAccepted } from '../incentives/performance.service.ts';
 import {
   addToTotals,
   type CustomerAtSpend,
@@ -147,6 +148,9 @@ async function ingestValid(
   const totals = await addToTotals(tx, [...deltas.values()]);
   for (const t of totals) perCustomer.get(t.customerId)?.totals.set(t.billCycle, t.amountFen);
   await applySpendToBudgets(ctx, tx, [...perCustomer.values()]);
+  // The spend "accepted" event's other listener (performance, late records for incentives), in
+  // this transaction: only the records inserted now, so each counts exactly once.
+  await onSpendAccepted(ctx, tx, fresh);
   return {
     accepted: fresh.length,
     duplicates: rows.length - fresh.length,

@@ -4,6 +4,7 @@ import { certificationTemplates } from './certification.ts';
 import { commonTemplates } from './common.ts';
 import { customersTemplates } from './customers.ts';
 import { identityTemplates } from './identity.ts';
+import { incentivesTemplates } from './incentives.ts';
 import { membershipsTemplates } from './memberships.ts';
 import { organizationTemplates } from './organization.ts';
 import type { NotificationTemplate } from './template.ts';
@@ -17,6 +18,7 @@ export const templateRegistry: Readonly<Record<string, NotificationTemplate>> = 
   ...certificateTemplates,
   ...certificationTemplates,
   ...identityTemplates,
+  ...incentivesTemplates,
   ...membershipsTemplates,
   ...organizationTemplates,
   ...ticketsTemplates,
