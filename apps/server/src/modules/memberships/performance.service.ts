@@ -166,6 +166,10 @@ export async function addSpendPerformance(
 }
 
 /** A partner's annual performance of a year in fen (null when none is recorded). */
-export async function annualPerformanceOf(ctx: AppContext, partnerId: string, year: number): Promise<number | null> {
+export async function annualPerformanceOf(
+  ctx: AppContext,
+  partnerId: string,
+  year: number,
+): Promise<number | null> {
   return (await findPerformance(ctx.db, partnerId, year))?.amountFen ?? null;
 }
