@@ -5,6 +5,7 @@ import { commonTemplates } from './common.ts';
 import { customersTemplates } from './customers.ts';
 import { identityTemplates } from './identity.ts';
 import { incentivesTemplates } from './incentives.ts';
+import { invoicesTemplates } from './invoices.ts';
 import { membershipsTemplates } from './memberships.ts';
 import { organizationTemplates } from './organization.ts';
 import type { NotificationTemplate } from './template.ts';
@@ -19,6 +20,7 @@ export const templateRegistry: Readonly<Record<string, NotificationTemplate>> = 
   ...certificationTemplates,
   ...identityTemplates,
   ...incentivesTemplates,
+  ...invoicesTemplates,
   ...membershipsTemplates,
   ...organizationTemplates,
   ...ticketsTemplates,
