@@ -22,6 +22,7 @@ import { organizationConsoleRoutes } from './organization/organization-console.r
 import { organizationPublicRoutes } from './organization/organization-public.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { partnersRoutes } from './partners/partners.routes.ts';
+import { paymentApplicationsRoutes } from './payment-applications/index.ts';
 import { programsRoutes } from './programs/programs.routes.ts';
 import { spendRoutes } from './spend/spend.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
@@ -63,4 +64,5 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await app.register(customersRoutes, { ctx });
   await app.register(taxRoutes, { ctx });
   await app.register(incentivesRoutes, { ctx });
+  await app.register(paymentApplicationsRoutes, { ctx });
 }
