@@ -1,5 +1,5 @@
 import type { DbOrTx } from '@pc/db';
-import type { AppContext } from '../../context.ts';
+import type { AppContext } from '../../platform/context.ts';
 import { decryptBankAccount, maskBankAccount } from './bank-account.crypto.ts';
 import { findStage, findSubmission } from './certification.repository.ts';
 import type { BusinessData } from './certification.schemas.ts';

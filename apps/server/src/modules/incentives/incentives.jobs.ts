@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineJob } from '../../jobs/job-definition.ts';
+import { defineJob } from '../../platform/jobs/job-definition.ts';
 import { runSettlement, SETTLE_JOB, settleDuePeriods } from './settlement.service.ts';
 
 /** Settlement: the monthly close (once across nodes: one scheduler slot) and each run's job. */

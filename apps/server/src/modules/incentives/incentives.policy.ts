@@ -1,4 +1,4 @@
-import type { OperatorRole } from '../../plugins/auth.ts';
+import type { OperatorRole } from '../../platform/http/auth.ts';
 
 /** Who sees incentive policies, runs, notices and disputes in the console (operator admin always may). */
 export const VIEW_ROLES: readonly OperatorRole[] = ['ecosystem_manager', 'finance', 'reviewer', 'support'];

@@ -4,6 +4,14 @@
  * notices with confirmation, disputes (tickets) and adjustments.
  */
 import type { DbOrTx } from '@pc/db';
+import { listen } from '../../platform/events/domain-events.ts';
+import { defineModule } from '../../platform/module.ts';
+import { spendAccepted } from '../spend/index.ts';
+import { IncentiveErrors } from './incentives.errors.ts';
+import { incentivesJobs } from './incentives.jobs.ts';
+import { incentivesRoutes } from './incentives.routes.ts';
+import { incentivesTemplates } from './incentives.templates.ts';
+import { incentivesV2Routes } from './incentives.v2.routes.ts';
 import {
   attachToApplication,
   type NoticeRow,
@@ -11,11 +19,21 @@ import {
   noticesOfApplication,
 } from './notices.repository.ts';
 import { amountOf } from './notices.service.ts';
+import { onSpendAccepted } from './performance.service.ts';
 
-export { incentivesJobs } from './incentives.jobs.ts';
 export { type Period, periodByKey, periodOf } from './incentives.periods.ts';
-export { incentivesRoutes } from './incentives.routes.ts';
-export { type AcceptedSpend, onSpendAccepted } from './performance.service.ts';
+
+/** The incentives module's manifest. */
+export const incentivesModule = defineModule({
+  name: 'incentives',
+  routes: [incentivesRoutes],
+  partnerApiRoutes: [incentivesV2Routes],
+  jobs: incentivesJobs,
+  templates: incentivesTemplates,
+  errors: IncentiveErrors,
+  listeners: [listen(spendAccepted, (ctx, tx, { records }) => onSpendAccepted(ctx, tx, records))],
+  tenancy: { partnerOnly: [/^\/api\/incentives/] },
+});
 
 /** A notice as the payment applications see it. */
 export interface QuarterNotice {

@@ -1,8 +1,8 @@
 import type { DbOrTx } from '@pc/db';
-import type { AppContext } from '../../context.ts';
-import { parseLocale } from '../../lib/i18n.ts';
-import { newId } from '../../lib/ids.ts';
-import { fenToYuan } from '../../lib/money.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { parseLocale } from '../../platform/i18n/i18n.ts';
+import { newId } from '../../platform/ids/ids.ts';
+import { fenToYuan } from '../../platform/money/money.ts';
 import { partnerAdmins } from '../identity/users.service.ts';
 import { invoiceAmounts, taxpayerStatusOf } from '../tax/index.ts';
 import type { Period } from './incentives.periods.ts';

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '@pc/db';
-import type { AppContext } from '../../context.ts';
+import type { AppContext } from '../../platform/context.ts';
 import {
   addSpendPerformance,
   annualPerformanceOf,

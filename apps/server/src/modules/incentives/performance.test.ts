@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asUser, createPartnerWithAdmin, type PartnerWithAdmin, signIn } from '../../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/index.ts';
-import { systemActor } from '../../context.ts';
+import { systemActor } from '../../platform/context.ts';
 import { linkReseller } from '../customers/customers.test-helpers.ts';
 import { applyToProgram } from '../memberships/applications.service.ts';
 import { ingestSpendBatch } from '../spend/spend.service.ts';

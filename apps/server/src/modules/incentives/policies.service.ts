@@ -1,9 +1,9 @@
 import './incentives.errors.ts';
 import type { DbOrTx } from '@pc/db';
-import type { Actor, AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
-import { newId } from '../../lib/ids.ts';
-import { businessDate } from '../../lib/working-days.ts';
+import { businessDate } from '../../platform/clock/working-days.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import { newId } from '../../platform/ids/ids.ts';
 import { activeProgramsOf } from '../memberships/memberships.repository.ts';
 import { shanghaiDayStart } from '../tax/tax.rules.ts';
 import { isPeriodStart, type PeriodKind } from './incentives.periods.ts';

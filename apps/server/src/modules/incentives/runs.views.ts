@@ -1,4 +1,4 @@
-import type { AppContext } from '../../context.ts';
+import type { AppContext } from '../../platform/context.ts';
 import { countRunsByStatus, listRuns } from './settlement.repository.ts';
 import { runView } from './settlement.service.ts';
 

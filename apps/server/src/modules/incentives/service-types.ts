@@ -1,4 +1,4 @@
-import type { Localized } from '../../lib/i18n.ts';
+import type { Localized } from '../../platform/i18n/i18n.ts';
 
 /**
  * Names of the common cloud service types, for policies and the partner API's
@@ -21,4 +21,16 @@ const NAMES: Record<string, Localized> = {
 export function serviceTypeName(code: string): Localized {
   const short = code.replace(/^hws\.service\.type\./, '');
   return NAMES[short] ?? { 'zh-CN': code, 'en-US': code };
+}
+
+/** The service types named above (short codes), in a stable order. */
+export const KNOWN_SERVICE_TYPES: readonly string[] = Object.keys(NAMES).sort();
+
+/** The provider's full code of a service type (`ecs` → `hws.service.type.ecs`). */
+export function fullServiceTypeCode(code: string): string {
+  return code.includes('.') ? code : `hws.service.type.${code}`;
+}
+
+export function shortServiceTypeCode(code: string): string {
+  return code.replace(/^hws\.service\.type\./, '');
 }

@@ -1,4 +1,4 @@
-import { applyRate } from '../../lib/money.ts';
+import { applyRate } from '../../platform/money/money.ts';
 import type { PolicyRules } from './policies.schemas.ts';
 
 /** Spend of one partner summed by what a policy can select on (one row of the period aggregate). */

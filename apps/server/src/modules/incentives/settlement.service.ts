@@ -1,10 +1,10 @@
 import './incentives.errors.ts';
 import type { DbOrTx } from '@pc/db';
-import type { Actor, AppContext } from '../../context.ts';
-import { systemActor } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
-import { newId } from '../../lib/ids.ts';
-import { businessDate } from '../../lib/working-days.ts';
+import { businessDate } from '../../platform/clock/working-days.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { systemActor } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import { newId } from '../../platform/ids/ids.ts';
 import { partnersInProgramAt } from '../memberships/memberships.repository.ts';
 import { billCyclesOf, type Period, periodByKey, periodOf, previousPeriod } from './incentives.periods.ts';
 import { issueNotices } from './notices.issue.ts';

@@ -1,4 +1,4 @@
-import { defineErrors } from '../../lib/errors.ts';
+import { defineErrors } from '../../platform/errors/errors.ts';
 
 /** R20 invoicing notices, invoice lists and submitted invoices. */
 export const InvoicesErrors = defineErrors({

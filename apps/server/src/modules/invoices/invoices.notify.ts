@@ -1,7 +1,7 @@
 import type { DbOrTx } from '@pc/db';
-import type { AppContext, Channel } from '../../context.ts';
-import type { Locale } from '../../lib/i18n.ts';
-import { fenToYuan } from '../../lib/money.ts';
+import type { AppContext, Channel } from '../../platform/context.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
+import { fenToYuan } from '../../platform/money/money.ts';
 import { parseUserLocale } from '../identity/auth.service.ts';
 import { partnerAdmins } from '../identity/users.service.ts';
 import { signListToken } from './invoice-link.ts';

@@ -1,8 +1,8 @@
 import type { DbOrTx } from '@pc/db';
-import type { Actor, AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
-import type { Localized } from '../../lib/i18n.ts';
-import { newId } from '../../lib/ids.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import type { Localized } from '../../platform/i18n/i18n.ts';
+import { newId } from '../../platform/ids/ids.ts';
 import { businessDate } from '../certificates/certificates.dates.ts';
 import { certifiedPayee } from '../certification/payee.service.ts';
 import { getPartner } from '../partners/partners.service.ts';

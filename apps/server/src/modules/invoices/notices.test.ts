@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { createPartnerUser, createPartnerWithAdmin } from '../../../test/factories.ts';
-import { systemActor } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
+import { systemActor } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
 import { verifyListToken } from './invoice-link.ts';
 import { certifyBusiness, issueNotice } from './invoices.test-helpers.ts';
 import { createInvoicingNotice } from './notices.service.ts';

@@ -1,4 +1,4 @@
-import { defineErrors } from '../../lib/errors.ts';
+import { defineErrors } from '../../platform/errors/errors.ts';
 
 export const PaymentApplicationErrors = defineErrors({
   'payment_applications.quarter_invalid': {

@@ -1,10 +1,10 @@
 import './payment-applications.errors.ts';
 import type { DbOrTx } from '@pc/db';
-import type { Actor, AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
-import { parseLocale } from '../../lib/i18n.ts';
-import { newId } from '../../lib/ids.ts';
-import { fenToYuan } from '../../lib/money.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import { parseLocale } from '../../platform/i18n/i18n.ts';
+import { newId } from '../../platform/ids/ids.ts';
+import { fenToYuan } from '../../platform/money/money.ts';
 import { assertPayoutAllowed, payoutEligibility } from '../certification/payout-gate.service.ts';
 import { partnerAdmins } from '../identity/users.service.ts';
 import { holdNotices, noticesHeldBy, noticesOfQuarter, periodByKey } from '../incentives/index.ts';
@@ -175,7 +175,7 @@ export async function approveApplication(ctx: AppContext, actor: Actor, id: stri
       after: { status: 'approved', invoicingNoticeId: notice.id },
     });
     const final = approved ?? app;
-    await notifyAdmins(ctx, tx, final, 'payments.application_approved', {
+    await notifyAdmins(ctx, tx, final, 'payment_applications.approved', {
       amountYuan: fenToYuan(final.amountFen),
     });
     return applicationView(final);
@@ -210,7 +210,7 @@ export async function returnApplication(ctx: AppContext, actor: Actor, id: strin
       before: { status: before.status },
       after: { status: 'returned', reason },
     });
-    await notifyAdmins(ctx, tx, app, 'payments.application_returned', { reason });
+    await notifyAdmins(ctx, tx, app, 'payment_applications.returned', { reason });
     return applicationView(app);
   });
 }

@@ -1,7 +1,6 @@
 import type { DbOrTx } from '@pc/db';
-import type { Actor, AppContext } from '../../context.ts';
-import { applySpendToBudgets, type SpendApplied } from '../budgets/budgets.evaluate.ts';
-import { onSpendAccepted } from '../incentives/performance.service.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { type SpendApplied, spendAccepted } from './spend.events.ts';
 import {
   addToTotals,
   type CustomerAtSpend,
@@ -50,7 +49,7 @@ function associationAt(c: CustomerAtSpend, at: Date): { partnerId: string; type:
 /**
  * Ingests one batch of raw spend records (≤ 5,000): validates each, resolves the customer and the
  * partner at the time of spend, inserts the records exactly once (ON CONFLICT DO NOTHING; only new
- * rows count), adds them to the customers' monthly totals and evaluates their budgets — all in one
+ * rows count), adds them to the customers' monthly totals and publishes `spend.accepted` (budgets listens) — all in one
  * transaction, so an alert is queued the moment its crossing record is accepted. Bad records are
  * listed and the rest accepted. Idempotent by record id: a retried batch only counts duplicates.
  */
@@ -147,10 +146,9 @@ async function ingestValid(
   }
   const totals = await addToTotals(tx, [...deltas.values()]);
   for (const t of totals) perCustomer.get(t.customerId)?.totals.set(t.billCycle, t.amountFen);
-  await applySpendToBudgets(ctx, tx, [...perCustomer.values()]);
-  // The spend "accepted" event's other listener (performance, late records for incentives), in
-  // this transaction: only the records inserted now, so each counts exactly once.
-  await onSpendAccepted(ctx, tx, fresh);
+  if (perCustomer.size > 0) {
+    await ctx.events.publish(tx, spendAccepted, { customers: [...perCustomer.values()], records: fresh });
+  }
   return {
     accepted: fresh.length,
     duplicates: rows.length - fresh.length,

@@ -1,5 +1,8 @@
+import { defineModule } from '../../platform/module.ts';
+import { TaxErrors } from './tax.errors.ts';
+import { taxRoutes } from './tax.routes.ts';
+
 /** The tax module (R14): VAT rates by taxpayer status, effective-dated, and invoice amounts. */
-export { taxRoutes } from './tax.routes.ts';
 export {
   computeInvoiceAmounts,
   DEFAULT_RATE_BP,
@@ -9,3 +12,13 @@ export {
   type TaxRule,
 } from './tax.rules.ts';
 export { invoiceAmounts, partnerInvoiceAmounts, rateAt, taxpayerStatusOf } from './tax.service.ts';
+
+/** The tax module's manifest. */
+export const taxModule = defineModule({
+  name: 'tax',
+  routes: [],
+  consoleRoutes: [taxRoutes],
+  jobs: [],
+  templates: {},
+  errors: TaxErrors,
+});

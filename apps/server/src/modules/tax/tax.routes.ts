@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../context.ts';
-import { actorOf, requireOperator } from '../../plugins/auth.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { actorOf, requireOperator } from '../../platform/http/auth.ts';
 import { EDIT_ROLES, VIEW_ROLES } from './tax.policy.ts';
 import { shanghaiDayStart } from './tax.rules.ts';
 import {

@@ -1,4 +1,4 @@
-import { applyRate, fenToYuan } from '../../lib/money.ts';
+import { applyRate, fenToYuan } from '../../platform/money/money.ts';
 
 export type TaxpayerStatus = 'general' | 'small_scale';
 export const TAXPAYER_STATUSES: readonly TaxpayerStatus[] = ['general', 'small_scale'];

@@ -1,5 +1,5 @@
 import type { TestApp } from '../../../test/app.ts';
-import { type Actor, systemActor } from '../../context.ts';
+import { type Actor, systemActor } from '../../platform/context.ts';
 import { saveDraft, submitStage } from '../certification/certification.service.ts';
 import { BUSINESS_FORM, QUALIFICATION_FORM } from '../certification/certification.test-data.ts';
 import { claimSubmission, decideSubmission } from '../certification/review.service.ts';
