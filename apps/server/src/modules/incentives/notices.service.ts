@@ -24,7 +24,8 @@ import {
   updateNotice,
 } from './notices.repository.ts';
 import { listPeriods } from './periods.repository.ts';
-import { listPolicies, listVersions } from './policies.repository.ts';
+import { listPolicies, listVersions, listVersionsByIds } from './policies.repository.ts';
+import type { PolicyRules } from './policies.schemas.ts';
 import { serviceTypeName } from './service-types.ts';
 import { exclusionsOf, findLine, type LineRow, linesOfRun, recordsOfLine } from './settlement.repository.ts';
 
@@ -145,7 +146,9 @@ export async function lineRecords(
   const line = await lineOf(ctx, lineId, partnerId);
   const p = periodByKey(line.late ? line.originPeriodKey : line.periodKey);
   if (!p) throw new AppError('incentives.notice_not_found');
-  const rows = await recordsOfLine(ctx.db, line, p.kind, billCyclesOf(p), page.limit, page.offset);
+  const [version] = await listVersionsByIds(ctx.db, [line.policyVersionId]);
+  const rules = (version?.rules as PolicyRules | undefined) ?? { paymentKinds: [], associationTypes: [] };
+  const rows = await recordsOfLine(ctx.db, line, p.kind, billCyclesOf(p), rules, page.limit, page.offset);
   return {
     line: {
       id: line.id,

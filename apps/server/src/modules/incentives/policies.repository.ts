@@ -51,3 +51,11 @@ export async function insertVersion(db: DbOrTx, row: typeof versions.$inferInser
 export async function endVersion(db: DbOrTx, id: string, validTo: Date): Promise<void> {
   await db.update(versions).set({ validTo }).where(eq(versions.id, id));
 }
+
+export function listVersionsByIds(db: DbOrTx, ids: readonly string[]): Promise<VersionRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(versions)
+    .where(inArray(versions.id, [...ids]));
+}

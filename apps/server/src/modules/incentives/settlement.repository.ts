@@ -99,6 +99,7 @@ export async function recordsOfLine(
   line: LineRow,
   kind: string,
   billCycles: string[],
+  rules: { paymentKinds: readonly string[]; associationTypes: readonly string[] },
   limit: number,
   offset: number,
 ) {
@@ -120,6 +121,8 @@ export async function recordsOfLine(
       select s.record_id, s.customer_id, s.spent_at, s.service_type, s.association_type, s.payment_kind, s.amount_fen
       from spend_records s
       where s.partner_id = ${line.partnerId} and s.service_type = ${line.serviceType} and ${where}
+        and s.payment_kind = any(${arr([...rules.paymentKinds], 'text')})
+        and coalesce(s.association_type, '') = any(${arr([...rules.associationTypes], 'text')})
       order by s.record_id limit ${limit} offset ${offset}`),
   );
 }
