@@ -9,6 +9,7 @@ import { dashboard } from './dashboard/index.ts';
 import { developer } from './developer/index.ts';
 import { events } from './events/index.ts';
 import { identity } from './identity/index.ts';
+import { incentives } from './incentives/index.ts';
 import { memberships } from './memberships/index.ts';
 import { messages } from './messages/index.ts';
 import { organization } from './organization/index.ts';
@@ -31,6 +32,7 @@ export const FEATURES = [
   customers,
   budgets,
   spend,
+  incentives,
   tickets,
   developer,
   events,
