@@ -7,6 +7,7 @@ import type { DbOrTx } from '@pc/db';
 import { listen } from '../../platform/events/domain-events.ts';
 import { defineModule } from '../../platform/module.ts';
 import { spendAccepted } from '../spend/index.ts';
+import { seedDemoIncentives } from './incentives.demo.ts';
 import { IncentiveErrors } from './incentives.errors.ts';
 import { incentivesJobs } from './incentives.jobs.ts';
 import { incentivesRoutes } from './incentives.routes.ts';
@@ -31,6 +32,7 @@ export const incentivesModule = defineModule({
   jobs: incentivesJobs,
   templates: incentivesTemplates,
   errors: IncentiveErrors,
+  demo: seedDemoIncentives,
   listeners: [listen(spendAccepted, (ctx, tx, { records }) => onSpendAccepted(ctx, tx, records))],
   tenancy: { partnerOnly: [/^\/api\/incentives/] },
 });
