@@ -1,7 +1,8 @@
-import { Alert, App, Button, Card, Col, Flex, Input, Progress, Row, Statistic, Table, Tabs, Tag } from 'antd';
+import { Alert, Button, Card, Col, Flex, Input, Progress, Row, Statistic, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { formatDateTime } from '../../platform/lib/format.ts';
@@ -167,7 +168,7 @@ function NoticesTab() {
 
 function PaymentsTab() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const page = usePayments();
   const apply = useApply();
   const [quarter, setQuarter] = useState(previousQuarter());

@@ -1,6 +1,7 @@
-import { App, Button, Card, Flex, Input, InputNumber, Modal, Progress, Select, Table, Tabs, Tag } from 'antd';
+import { Button, Card, Flex, Input, InputNumber, Modal, Progress, Select, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { formatDateTime } from '../../platform/lib/format.ts';
@@ -41,7 +42,7 @@ export function ConsoleIncentivesPage() {
 
 function RunsTab() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const runs = useRuns();
   const actions = useRunActions();
   const [period, setPeriod] = useState('');
@@ -130,7 +131,7 @@ function RunsTab() {
 
 function NoticesQueue({ fixed }: { fixed?: 'disputed' }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [status, setStatus] = useState<Notice['status'] | undefined>(fixed);
   const [q, setQ] = useState<string | undefined>();
   const list = useConsoleNotices({ status: fixed ?? status, q });

@@ -1,6 +1,7 @@
-import { App, Button, Card, Flex, Input, Modal, Select, Table, Tag } from 'antd';
+import { Button, Card, Flex, Input, Modal, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { formatDateTime } from '../../platform/lib/format.ts';
@@ -9,7 +10,7 @@ import { type Application, useConsoleApplications, useReview, yuan } from './inc
 /** Console > Payment applications (R19): finance's queue with counts, filters and bulk review. */
 export function ConsolePaymentsPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [status, setStatus] = useState<Application['status'] | undefined>('submitted');
   const [q, setQ] = useState<string | undefined>();
   const list = useConsoleApplications({ status, q });

@@ -27,13 +27,19 @@ export const incentives = defineFeature({
     ],
   },
   portalMenu: [
-    { key: 'benefits', path: '/benefits', labelKey: 'incentives.nav', icon: GiftOutlined, order: 60 },
+    {
+      key: 'benefits',
+      path: '/benefits',
+      label: { 'zh-CN': '伙伴权益', 'en-US': 'Benefits' },
+      icon: GiftOutlined,
+      order: 60,
+    },
   ],
   consoleMenu: [
     {
       key: 'incentives',
       path: '/console/incentives',
-      labelKey: 'incentives.console.nav',
+      label: { 'zh-CN': '激励管理', 'en-US': 'Incentives' },
       icon: TrophyOutlined,
       order: 120,
       visible: canSeeIncentives,
@@ -41,7 +47,7 @@ export const incentives = defineFeature({
     {
       key: 'payment-applications',
       path: '/console/payment-applications',
-      labelKey: 'incentives.console.paymentsNav',
+      label: { 'zh-CN': '付款申请', 'en-US': 'Payment applications' },
       icon: AccountBookOutlined,
       order: 121,
       visible: canSeeApplications,

@@ -1,21 +1,9 @@
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Flex,
-  Input,
-  Modal,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMe } from '../../platform/api/session.ts';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { formatDateTime } from '../../platform/lib/format.ts';
@@ -102,7 +90,7 @@ export function AmountsCard({ n }: { n: NoticeDetail }) {
 
 function NoticeBody({ n }: { n: NoticeDetail }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const me = useMe().data;
   const isAdmin = me?.roles.includes('admin') ?? false;
   const actions = useNoticeActions(n.id);

@@ -8,6 +8,12 @@ export const placeholders = defineFeature({
     portal: [{ path: 'billing', ...lazyPage(() => import('./coming-soon-pages.tsx'), 'BillingPage') }],
   },
   portalMenu: [
-    { key: 'billing', path: '/billing', labelKey: 'nav.billing', icon: PayCircleOutlined, order: 70 },
+    {
+      key: 'billing',
+      path: '/billing',
+      label: { 'zh-CN': '费用中心', 'en-US': 'Billing' },
+      icon: PayCircleOutlined,
+      order: 70,
+    },
   ],
 });
