@@ -3,12 +3,14 @@
 // PostgreSQL when it is reachable. Loopback only.
 // BENCH_SECONDS (default 5) sets each HTTP measurement's length, BENCH_CONNECTIONS (default 10) the
 // portal scenarios' load, BENCH_ROWS (default 100,000) the ingestion size; BENCH_ONLY=http|api|ingest
-// runs one group. BENCH_SPEND_ROWS (default 10,000,000) sizes the bills group (BENCH_ONLY=bills).
+// runs one group (also `settle`: one quarter's settlement, BENCH_SETTLE_ROWS / _PARTNERS / _CUSTOMERS).
+// BENCH_SPEND_ROWS (default 10,000,000) sizes the bills group (BENCH_ONLY=bills).
 import { benchBills, type ExportFigure, printExports } from './bills.ts';
 import { benchConstant, benchSession } from './http.ts';
 import { benchIngest, type IngestFigures, printIngest } from './ingest.ts';
 import { CONNECTIONS, PG_URL, print, type Row, reachable, SECONDS } from './lib.ts';
 import { benchPartnerApi } from './partner-api.ts';
+import { benchSettle, printSettle, type SettleFigures } from './settle.ts';
 
 const only = process.env.BENCH_ONLY;
 const wants = (group: string) => !only || only === group;
@@ -17,6 +19,7 @@ console.log(`HTTP measurements: ${SECONDS} s each after a 1 s warm-up, loopback.
 const rows: Row[] = [];
 const ingest: IngestFigures[] = [];
 const exports: ExportFigure[] = [];
+const settle: SettleFigures[] = [];
 const kinds: ('pglite' | 'postgres')[] = ['pglite'];
 if (await reachable(PG_URL)) kinds.push('postgres');
 else console.log(`PostgreSQL at ${PG_URL} is not reachable; measuring PGlite only.`);
@@ -38,11 +41,16 @@ for (const kind of kinds) {
     ingest.push(await benchIngest(kind));
     printIngest(ingest);
   }
+  if (wants('settle')) {
+    settle.push(await benchSettle(kind));
+    printSettle(settle);
+  }
 }
 console.log(`Portal scenarios at ${CONNECTIONS} connections; partner API scenarios at 50.`);
 if (rows.length) print(rows);
 if (ingest.length) printIngest(ingest);
 if (exports.length) printExports(exports);
+if (settle.length) printSettle(settle);
 if (rows.some((r) => r.non2xx > 0)) {
   console.error('Some requests failed (non-2xx or errors): those figures are not comparable.');
   process.exitCode = 1;

@@ -1254,7 +1254,7 @@ export interface paths {
                                 category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
                                 subject: string;
                                 description: string;
-                                subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                                subjectType: ("certification_submission" | "certificate" | "membership_application" | "incentive_notice") | null;
                                 subjectId: string | null;
                                 /** @enum {string} */
                                 status: "open" | "pending" | "resolved" | "closed";
@@ -1300,7 +1300,7 @@ export interface paths {
                         subject: string;
                         description: string;
                         /** @enum {string} */
-                        subjectType?: "certification_submission" | "certificate" | "membership_application";
+                        subjectType?: "certification_submission" | "certificate" | "membership_application" | "incentive_notice";
                         subjectId?: string;
                     };
                 };
@@ -1320,7 +1320,7 @@ export interface paths {
                             category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
                             subject: string;
                             description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                            subjectType: ("certification_submission" | "certificate" | "membership_application" | "incentive_notice") | null;
                             subjectId: string | null;
                             /** @enum {string} */
                             status: "open" | "pending" | "resolved" | "closed";
@@ -1400,7 +1400,7 @@ export interface paths {
                             category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
                             subject: string;
                             description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                            subjectType: ("certification_submission" | "certificate" | "membership_application" | "incentive_notice") | null;
                             subjectId: string | null;
                             /** @enum {string} */
                             status: "open" | "pending" | "resolved" | "closed";
@@ -1490,7 +1490,7 @@ export interface paths {
                             category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
                             subject: string;
                             description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                            subjectType: ("certification_submission" | "certificate" | "membership_application" | "incentive_notice") | null;
                             subjectId: string | null;
                             /** @enum {string} */
                             status: "open" | "pending" | "resolved" | "closed";
@@ -1572,7 +1572,7 @@ export interface paths {
                             category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
                             subject: string;
                             description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                            subjectType: ("certification_submission" | "certificate" | "membership_application" | "incentive_notice") | null;
                             subjectId: string | null;
                             /** @enum {string} */
                             status: "open" | "pending" | "resolved" | "closed";
@@ -1660,7 +1660,7 @@ export interface paths {
                             category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
                             subject: string;
                             description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                            subjectType: ("certification_submission" | "certificate" | "membership_application" | "incentive_notice") | null;
                             subjectId: string | null;
                             /** @enum {string} */
                             status: "open" | "pending" | "resolved" | "closed";
@@ -1748,7 +1748,7 @@ export interface paths {
                                 category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
                                 subject: string;
                                 description: string;
-                                subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                                subjectType: ("certification_submission" | "certificate" | "membership_application" | "incentive_notice") | null;
                                 subjectId: string | null;
                                 /** @enum {string} */
                                 status: "open" | "pending" | "resolved" | "closed";
@@ -1905,7 +1905,7 @@ export interface paths {
                             category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
                             subject: string;
                             description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                            subjectType: ("certification_submission" | "certificate" | "membership_application" | "incentive_notice") | null;
                             subjectId: string | null;
                             /** @enum {string} */
                             status: "open" | "pending" | "resolved" | "closed";
@@ -1995,7 +1995,7 @@ export interface paths {
                             category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
                             subject: string;
                             description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                            subjectType: ("certification_submission" | "certificate" | "membership_application" | "incentive_notice") | null;
                             subjectId: string | null;
                             /** @enum {string} */
                             status: "open" | "pending" | "resolved" | "closed";
@@ -2083,7 +2083,7 @@ export interface paths {
                             category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
                             subject: string;
                             description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                            subjectType: ("certification_submission" | "certificate" | "membership_application" | "incentive_notice") | null;
                             subjectId: string | null;
                             /** @enum {string} */
                             status: "open" | "pending" | "resolved" | "closed";
@@ -9064,6 +9064,1515 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/incentives/performance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This year’s performance against the program threshold */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            amountFen: number;
+                            ownFen: number;
+                            resellersFen: number;
+                            thresholdFen: number;
+                            reached: boolean;
+                            remainingFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incentives/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The incentive policies of my programs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                code: string;
+                                name: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                program: string;
+                                /** @enum {string} */
+                                periodKind: "monthly" | "quarterly";
+                                versions: {
+                                    id: string;
+                                    version: number;
+                                    validFrom: string;
+                                    validTo: string | null;
+                                    rules: {
+                                        serviceTypes: string[] | null;
+                                        paymentKinds: string[];
+                                        associationTypes: string[];
+                                        rates: {
+                                            category: string;
+                                            basisPoints: number;
+                                        }[];
+                                        tiers: {
+                                            minFen: number;
+                                            bonusBasisPoints: number;
+                                        }[];
+                                        allowDiscount: boolean;
+                                    };
+                                    note: string;
+                                    createdAt: string;
+                                }[];
+                                current: {
+                                    id: string;
+                                    version: number;
+                                    validFrom: string;
+                                    validTo: string | null;
+                                    rules: {
+                                        serviceTypes: string[] | null;
+                                        paymentKinds: string[];
+                                        associationTypes: string[];
+                                        rates: {
+                                            category: string;
+                                            basisPoints: number;
+                                        }[];
+                                        tiers: {
+                                            minFen: number;
+                                            bonusBasisPoints: number;
+                                        }[];
+                                        allowDiscount: boolean;
+                                    };
+                                    note: string;
+                                    createdAt: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incentives/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My incentive notices with counts by state, and periods without incentive with the reason */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "issued" | "confirmed" | "disputed";
+                    periodKey?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                partnerId: string;
+                                partnerName: string | null;
+                                periodKey: string;
+                                periodStart: string;
+                                periodEnd: string;
+                                preTaxFen: number;
+                                adjustmentFen: number;
+                                amountFen: number;
+                                /** @enum {string} */
+                                status: "issued" | "confirmed" | "disputed";
+                                disputeReason: string | null;
+                                ticketId: string | null;
+                                confirmedAt: string | null;
+                                paymentApplicationId: string | null;
+                                /** @description null until business information (the taxpayer status) is certified */
+                                invoice: {
+                                    /** @enum {string} */
+                                    taxpayerStatus: "general" | "small_scale";
+                                    preTaxFen: number;
+                                    amountExTaxFen: number;
+                                    taxFen: number;
+                                    totalFen: number;
+                                    rateBasisPoints: number;
+                                    /** @enum {string} */
+                                    rule: "standard" | "legacy";
+                                    formula: {
+                                        "zh-CN": string;
+                                        "en-US": string;
+                                    };
+                                } | null;
+                                adjustments: {
+                                    id: string;
+                                    amountFen: number;
+                                    reason: string;
+                                    createdAt: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            counts: {
+                                [key: string]: number;
+                            };
+                            exclusions?: {
+                                periodKey: string;
+                                reason: string;
+                                forgoneFen: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incentives/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A notice with its lines (policy version, service) and adjustments */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string | null;
+                            periodKey: string;
+                            periodStart: string;
+                            periodEnd: string;
+                            preTaxFen: number;
+                            adjustmentFen: number;
+                            amountFen: number;
+                            /** @enum {string} */
+                            status: "issued" | "confirmed" | "disputed";
+                            disputeReason: string | null;
+                            ticketId: string | null;
+                            confirmedAt: string | null;
+                            paymentApplicationId: string | null;
+                            /** @description null until business information (the taxpayer status) is certified */
+                            invoice: {
+                                /** @enum {string} */
+                                taxpayerStatus: "general" | "small_scale";
+                                preTaxFen: number;
+                                amountExTaxFen: number;
+                                taxFen: number;
+                                totalFen: number;
+                                rateBasisPoints: number;
+                                /** @enum {string} */
+                                rule: "standard" | "legacy";
+                                formula: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                            } | null;
+                            adjustments: {
+                                id: string;
+                                amountFen: number;
+                                reason: string;
+                                createdAt: string;
+                            }[];
+                            createdAt: string;
+                            lines: {
+                                id: string;
+                                policyCode: string;
+                                policyName: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                policyVersion: number;
+                                serviceType: string;
+                                serviceName: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                originPeriodKey: string;
+                                late: boolean;
+                                recordCount: number;
+                                baseFen: number;
+                                basisPoints: number;
+                                amountFen: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incentives/notices/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A notice’s lines and spend records as CSV or XLSX */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incentives/lines/{id}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The spend records behind one incentive line */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            line: {
+                                id: string;
+                                baseFen: number;
+                                basisPoints: number;
+                                amountFen: number;
+                                recordCount: number;
+                            };
+                            items: {
+                                recordId: string;
+                                customerId: string;
+                                spentAt: string;
+                                serviceType: string;
+                                associationType: string | null;
+                                paymentKind: string;
+                                amountFen: number;
+                                shareCentiFen: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incentives/notices/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a notice (administrators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string | null;
+                            periodKey: string;
+                            periodStart: string;
+                            periodEnd: string;
+                            preTaxFen: number;
+                            adjustmentFen: number;
+                            amountFen: number;
+                            /** @enum {string} */
+                            status: "issued" | "confirmed" | "disputed";
+                            disputeReason: string | null;
+                            ticketId: string | null;
+                            confirmedAt: string | null;
+                            paymentApplicationId: string | null;
+                            /** @description null until business information (the taxpayer status) is certified */
+                            invoice: {
+                                /** @enum {string} */
+                                taxpayerStatus: "general" | "small_scale";
+                                preTaxFen: number;
+                                amountExTaxFen: number;
+                                taxFen: number;
+                                totalFen: number;
+                                rateBasisPoints: number;
+                                /** @enum {string} */
+                                rule: "standard" | "legacy";
+                                formula: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                            } | null;
+                            adjustments: {
+                                id: string;
+                                amountFen: number;
+                                reason: string;
+                                createdAt: string;
+                            }[];
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incentives/notices/{id}/dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dispute a notice with a reason: opens a linked ticket (administrators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string | null;
+                            periodKey: string;
+                            periodStart: string;
+                            periodEnd: string;
+                            preTaxFen: number;
+                            adjustmentFen: number;
+                            amountFen: number;
+                            /** @enum {string} */
+                            status: "issued" | "confirmed" | "disputed";
+                            disputeReason: string | null;
+                            ticketId: string | null;
+                            confirmedAt: string | null;
+                            paymentApplicationId: string | null;
+                            /** @description null until business information (the taxpayer status) is certified */
+                            invoice: {
+                                /** @enum {string} */
+                                taxpayerStatus: "general" | "small_scale";
+                                preTaxFen: number;
+                                amountExTaxFen: number;
+                                taxFen: number;
+                                totalFen: number;
+                                rateBasisPoints: number;
+                                /** @enum {string} */
+                                rule: "standard" | "legacy";
+                                formula: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                            } | null;
+                            adjustments: {
+                                id: string;
+                                amountFen: number;
+                                reason: string;
+                                createdAt: string;
+                            }[];
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/incentives/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incentive policies with their versions */
+        get: {
+            parameters: {
+                query?: {
+                    program?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                code: string;
+                                name: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                program: string;
+                                /** @enum {string} */
+                                periodKind: "monthly" | "quarterly";
+                                versions: {
+                                    id: string;
+                                    version: number;
+                                    validFrom: string;
+                                    validTo: string | null;
+                                    rules: {
+                                        serviceTypes: string[] | null;
+                                        paymentKinds: string[];
+                                        associationTypes: string[];
+                                        rates: {
+                                            category: string;
+                                            basisPoints: number;
+                                        }[];
+                                        tiers: {
+                                            minFen: number;
+                                            bonusBasisPoints: number;
+                                        }[];
+                                        allowDiscount: boolean;
+                                    };
+                                    note: string;
+                                    createdAt: string;
+                                }[];
+                                current: {
+                                    id: string;
+                                    version: number;
+                                    validFrom: string;
+                                    validTo: string | null;
+                                    rules: {
+                                        serviceTypes: string[] | null;
+                                        paymentKinds: string[];
+                                        associationTypes: string[];
+                                        rates: {
+                                            category: string;
+                                            basisPoints: number;
+                                        }[];
+                                        tiers: {
+                                            minFen: number;
+                                            bonusBasisPoints: number;
+                                        }[];
+                                        allowDiscount: boolean;
+                                    };
+                                    note: string;
+                                    createdAt: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Define a policy (version 1); overlaps are refused naming both policies */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        nameZh: string;
+                        nameEn: string;
+                        /** @enum {string} */
+                        program: "solution_provider" | "distributor" | "cloud_reseller" | "service_partner" | "authorized_sales_support_center";
+                        /**
+                         * @default monthly
+                         * @enum {string}
+                         */
+                        periodKind?: "monthly" | "quarterly";
+                        /** Format: date */
+                        validFrom: string;
+                        /** @default null */
+                        validTo?: string | null;
+                        rules: {
+                            /** @default null */
+                            serviceTypes?: string[] | null;
+                            /**
+                             * @default [
+                             *       "cash"
+                             *     ]
+                             */
+                            paymentKinds?: ("cash" | "voucher")[];
+                            /**
+                             * @default [
+                             *       "resale",
+                             *       "referral"
+                             *     ]
+                             */
+                            associationTypes?: ("resale" | "referral")[];
+                            rates: {
+                                category: string | "*";
+                                basisPoints: number;
+                            }[];
+                            /** @default [] */
+                            tiers?: {
+                                minFen: number;
+                                bonusBasisPoints: number;
+                            }[];
+                            /** @default true */
+                            allowDiscount?: boolean;
+                        };
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            name: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                            program: string;
+                            /** @enum {string} */
+                            periodKind: "monthly" | "quarterly";
+                            versions: {
+                                id: string;
+                                version: number;
+                                validFrom: string;
+                                validTo: string | null;
+                                rules: {
+                                    serviceTypes: string[] | null;
+                                    paymentKinds: string[];
+                                    associationTypes: string[];
+                                    rates: {
+                                        category: string;
+                                        basisPoints: number;
+                                    }[];
+                                    tiers: {
+                                        minFen: number;
+                                        bonusBasisPoints: number;
+                                    }[];
+                                    allowDiscount: boolean;
+                                };
+                                note: string;
+                                createdAt: string;
+                            }[];
+                            current: {
+                                id: string;
+                                version: number;
+                                validFrom: string;
+                                validTo: string | null;
+                                rules: {
+                                    serviceTypes: string[] | null;
+                                    paymentKinds: string[];
+                                    associationTypes: string[];
+                                    rates: {
+                                        category: string;
+                                        basisPoints: number;
+                                    }[];
+                                    tiers: {
+                                        minFen: number;
+                                        bonusBasisPoints: number;
+                                    }[];
+                                    allowDiscount: boolean;
+                                };
+                                note: string;
+                                createdAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/incentives/policies/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new version from the start of an unsettled period */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        validFrom: string;
+                        /** @default null */
+                        validTo?: string | null;
+                        rules: {
+                            /** @default null */
+                            serviceTypes?: string[] | null;
+                            /**
+                             * @default [
+                             *       "cash"
+                             *     ]
+                             */
+                            paymentKinds?: ("cash" | "voucher")[];
+                            /**
+                             * @default [
+                             *       "resale",
+                             *       "referral"
+                             *     ]
+                             */
+                            associationTypes?: ("resale" | "referral")[];
+                            rates: {
+                                category: string | "*";
+                                basisPoints: number;
+                            }[];
+                            /** @default [] */
+                            tiers?: {
+                                minFen: number;
+                                bonusBasisPoints: number;
+                            }[];
+                            /** @default true */
+                            allowDiscount?: boolean;
+                        };
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            name: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                            program: string;
+                            /** @enum {string} */
+                            periodKind: "monthly" | "quarterly";
+                            versions: {
+                                id: string;
+                                version: number;
+                                validFrom: string;
+                                validTo: string | null;
+                                rules: {
+                                    serviceTypes: string[] | null;
+                                    paymentKinds: string[];
+                                    associationTypes: string[];
+                                    rates: {
+                                        category: string;
+                                        basisPoints: number;
+                                    }[];
+                                    tiers: {
+                                        minFen: number;
+                                        bonusBasisPoints: number;
+                                    }[];
+                                    allowDiscount: boolean;
+                                };
+                                note: string;
+                                createdAt: string;
+                            }[];
+                            current: {
+                                id: string;
+                                version: number;
+                                validFrom: string;
+                                validTo: string | null;
+                                rules: {
+                                    serviceTypes: string[] | null;
+                                    paymentKinds: string[];
+                                    associationTypes: string[];
+                                    rates: {
+                                        category: string;
+                                        basisPoints: number;
+                                    }[];
+                                    tiers: {
+                                        minFen: number;
+                                        bonusBasisPoints: number;
+                                    }[];
+                                    allowDiscount: boolean;
+                                };
+                                note: string;
+                                createdAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/incentives/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Settlement runs with progress and counts by state */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "running" | "completed" | "cancelled" | "failed";
+                    periodKey?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                periodKey: string;
+                                /** @enum {string} */
+                                trigger: "schedule" | "operator";
+                                /** @enum {string} */
+                                status: "running" | "completed" | "cancelled" | "failed";
+                                verification: boolean;
+                                matches: boolean | null;
+                                partnersTotal: number;
+                                partnersDone: number;
+                                progress: number;
+                                linesCount: number;
+                                totalFen: number;
+                                excludedCount: number;
+                                cancelRequested: boolean;
+                                error: string | null;
+                                startedAt: string;
+                                finishedAt: string | null;
+                            }[];
+                            counts: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Settle a period (or rerun a closed one as a verification) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        periodKey: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            periodKey: string;
+                            /** @enum {string} */
+                            trigger: "schedule" | "operator";
+                            /** @enum {string} */
+                            status: "running" | "completed" | "cancelled" | "failed";
+                            verification: boolean;
+                            matches: boolean | null;
+                            partnersTotal: number;
+                            partnersDone: number;
+                            progress: number;
+                            linesCount: number;
+                            totalFen: number;
+                            excludedCount: number;
+                            cancelRequested: boolean;
+                            error: string | null;
+                            startedAt: string;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/incentives/runs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a running settlement: nothing of the period is kept */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            periodKey: string;
+                            /** @enum {string} */
+                            trigger: "schedule" | "operator";
+                            /** @enum {string} */
+                            status: "running" | "completed" | "cancelled" | "failed";
+                            verification: boolean;
+                            matches: boolean | null;
+                            partnersTotal: number;
+                            partnersDone: number;
+                            progress: number;
+                            linesCount: number;
+                            totalFen: number;
+                            excludedCount: number;
+                            cancelRequested: boolean;
+                            error: string | null;
+                            startedAt: string;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/incentives/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incentive notices by state (disputes: status=disputed) with counts */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "issued" | "confirmed" | "disputed";
+                    periodKey?: string;
+                    limit?: number;
+                    offset?: number;
+                    q?: string;
+                    partnerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                partnerId: string;
+                                partnerName: string | null;
+                                periodKey: string;
+                                periodStart: string;
+                                periodEnd: string;
+                                preTaxFen: number;
+                                adjustmentFen: number;
+                                amountFen: number;
+                                /** @enum {string} */
+                                status: "issued" | "confirmed" | "disputed";
+                                disputeReason: string | null;
+                                ticketId: string | null;
+                                confirmedAt: string | null;
+                                paymentApplicationId: string | null;
+                                /** @description null until business information (the taxpayer status) is certified */
+                                invoice: {
+                                    /** @enum {string} */
+                                    taxpayerStatus: "general" | "small_scale";
+                                    preTaxFen: number;
+                                    amountExTaxFen: number;
+                                    taxFen: number;
+                                    totalFen: number;
+                                    rateBasisPoints: number;
+                                    /** @enum {string} */
+                                    rule: "standard" | "legacy";
+                                    formula: {
+                                        "zh-CN": string;
+                                        "en-US": string;
+                                    };
+                                } | null;
+                                adjustments: {
+                                    id: string;
+                                    amountFen: number;
+                                    reason: string;
+                                    createdAt: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            counts: {
+                                [key: string]: number;
+                            };
+                            exclusions?: {
+                                periodKey: string;
+                                reason: string;
+                                forgoneFen: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/incentives/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A notice with lines and adjustments */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string | null;
+                            periodKey: string;
+                            periodStart: string;
+                            periodEnd: string;
+                            preTaxFen: number;
+                            adjustmentFen: number;
+                            amountFen: number;
+                            /** @enum {string} */
+                            status: "issued" | "confirmed" | "disputed";
+                            disputeReason: string | null;
+                            ticketId: string | null;
+                            confirmedAt: string | null;
+                            paymentApplicationId: string | null;
+                            /** @description null until business information (the taxpayer status) is certified */
+                            invoice: {
+                                /** @enum {string} */
+                                taxpayerStatus: "general" | "small_scale";
+                                preTaxFen: number;
+                                amountExTaxFen: number;
+                                taxFen: number;
+                                totalFen: number;
+                                rateBasisPoints: number;
+                                /** @enum {string} */
+                                rule: "standard" | "legacy";
+                                formula: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                            } | null;
+                            adjustments: {
+                                id: string;
+                                amountFen: number;
+                                reason: string;
+                                createdAt: string;
+                            }[];
+                            createdAt: string;
+                            lines: {
+                                id: string;
+                                policyCode: string;
+                                policyName: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                policyVersion: number;
+                                serviceType: string;
+                                serviceName: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                originPeriodKey: string;
+                                late: boolean;
+                                recordCount: number;
+                                baseFen: number;
+                                basisPoints: number;
+                                amountFen: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/incentives/notices/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A notice’s lines and records as CSV or XLSX */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/incentives/lines/{id}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The spend records behind a line */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            line: {
+                                id: string;
+                                baseFen: number;
+                                basisPoints: number;
+                                amountFen: number;
+                                recordCount: number;
+                            };
+                            items: {
+                                recordId: string;
+                                customerId: string;
+                                spentAt: string;
+                                serviceType: string;
+                                associationType: string | null;
+                                paymentKind: string;
+                                amountFen: number;
+                                shareCentiFen: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/incentives/notices/{id}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct a notice with an adjustment (finance; never an edit) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountFen: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string | null;
+                            periodKey: string;
+                            periodStart: string;
+                            periodEnd: string;
+                            preTaxFen: number;
+                            adjustmentFen: number;
+                            amountFen: number;
+                            /** @enum {string} */
+                            status: "issued" | "confirmed" | "disputed";
+                            disputeReason: string | null;
+                            ticketId: string | null;
+                            confirmedAt: string | null;
+                            paymentApplicationId: string | null;
+                            /** @description null until business information (the taxpayer status) is certified */
+                            invoice: {
+                                /** @enum {string} */
+                                taxpayerStatus: "general" | "small_scale";
+                                preTaxFen: number;
+                                amountExTaxFen: number;
+                                taxFen: number;
+                                totalFen: number;
+                                rateBasisPoints: number;
+                                /** @enum {string} */
+                                rule: "standard" | "legacy";
+                                formula: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                            } | null;
+                            adjustments: {
+                                id: string;
+                                amountFen: number;
+                                reason: string;
+                                createdAt: string;
+                            }[];
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/incentives/notices/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bulk: remind partners of notices awaiting confirmation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/invoice-lists/{token}": {
         parameters: {
             query?: never;
@@ -11796,6 +13305,442 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payment-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payout gate (R4) and my payment applications */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                partnerId: string;
+                                partnerName: string | null;
+                                quarter: string;
+                                /** @enum {string} */
+                                status: "submitted" | "approved" | "returned";
+                                amountFen: number;
+                                noticeCount: number;
+                                submittedAt: string;
+                                reviewedAt: string | null;
+                                returnReason: string | null;
+                                invoicingNoticeId: string | null;
+                            }[];
+                            total: number;
+                            counts: {
+                                [key: string]: number;
+                            };
+                            eligibility: {
+                                allowed: boolean;
+                                businessStatus: string;
+                                code: string | null;
+                                message: string | null;
+                                link: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Apply for the payment of a quarter’s confirmed incentives (administrators; one per quarter) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        quarter: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string | null;
+                            quarter: string;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "returned";
+                            amountFen: number;
+                            noticeCount: number;
+                            submittedAt: string;
+                            reviewedAt: string | null;
+                            returnReason: string | null;
+                            invoicingNoticeId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payment-applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One application with its notices */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string | null;
+                            quarter: string;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "returned";
+                            amountFen: number;
+                            noticeCount: number;
+                            submittedAt: string;
+                            reviewedAt: string | null;
+                            returnReason: string | null;
+                            invoicingNoticeId: string | null;
+                            notices: {
+                                id: string;
+                                periodKey: string;
+                                amountFen: number;
+                                status: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/payment-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payment applications with filters and counts by state */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "submitted" | "approved" | "returned";
+                    quarter?: string;
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                partnerId: string;
+                                partnerName: string | null;
+                                quarter: string;
+                                /** @enum {string} */
+                                status: "submitted" | "approved" | "returned";
+                                amountFen: number;
+                                noticeCount: number;
+                                submittedAt: string;
+                                reviewedAt: string | null;
+                                returnReason: string | null;
+                                invoicingNoticeId: string | null;
+                            }[];
+                            total: number;
+                            counts: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/payment-applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One application with its notices */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string | null;
+                            quarter: string;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "returned";
+                            amountFen: number;
+                            noticeCount: number;
+                            submittedAt: string;
+                            reviewedAt: string | null;
+                            returnReason: string | null;
+                            invoicingNoticeId: string | null;
+                            notices: {
+                                id: string;
+                                periodKey: string;
+                                amountFen: number;
+                                status: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/payment-applications/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve: the invoicing notice is created with it (finance) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string | null;
+                            quarter: string;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "returned";
+                            amountFen: number;
+                            noticeCount: number;
+                            submittedAt: string;
+                            reviewedAt: string | null;
+                            returnReason: string | null;
+                            invoicingNoticeId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/payment-applications/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return with a reason (finance) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string | null;
+                            quarter: string;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "returned";
+                            amountFen: number;
+                            noticeCount: number;
+                            submittedAt: string;
+                            reviewedAt: string | null;
+                            returnReason: string | null;
+                            invoicingNoticeId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/payment-applications/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bulk approve or return (finance) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                        /** @enum {string} */
+                        decision: "approve" | "return";
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            done: string[];
+                            failed: {
+                                id: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/partners/indirect-partners/query": {
         parameters: {
             query?: never;
@@ -12027,6 +13972,23 @@ export interface paths {
         };
         /** The partner’s postpaid bill of a month: its resale customers’ consumption and refunds; tax_amount is the 6 % VAT contained in the amount due */
         get: operations["ListPostpaidBillSum"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/products/incentive-discount-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incentive and discount policies per service type for the calling partner */
+        get: operations["ListIncentiveDiscountPolicies"];
         put?: never;
         post?: never;
         delete?: never;
@@ -13639,6 +15601,108 @@ export interface operations {
                         tax_amount: number;
                         /** @enum {string} */
                         currency: "CNY";
+                    };
+                };
+            };
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+        };
+    };
+    ListIncentiveDiscountPolicies: {
+        parameters: {
+            query?: {
+                /** @description Month (UTC+8), YYYY-MM: the policies as of 23:59:59 on its last day; default this month */
+                time?: string;
+                /** @description e.g. hws.service.type.obs */
+                service_type_code?: string;
+                offset?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        policies: {
+                            service_type_code: string;
+                            service_type_name: string;
+                            /** @description 0 non-specific product, 1 specific product, 2 no performance and no rebate, 13 performance without rebate */
+                            incentive_policy: string;
+                            /** @enum {string} */
+                            allow_discount: "YES" | "NO";
+                        }[];
+                        total_count: number;
                     };
                 };
             };

@@ -9,12 +9,14 @@ import { customersModule } from './customers/index.ts';
 import { developerModule } from './developer/index.ts';
 import { eventsModule } from './events/index.ts';
 import { identityModule } from './identity/index.ts';
+import { incentivesModule } from './incentives/index.ts';
 import { invoicesModule } from './invoices/index.ts';
 import { membershipsModule } from './memberships/index.ts';
 import { messagesModule } from './messages/index.ts';
 import { organizationModule } from './organization/index.ts';
 import { outboxModule } from './outbox/index.ts';
 import { partnersModule } from './partners/index.ts';
+import { paymentApplicationsModule } from './payment-applications/index.ts';
 import { paymentsModule } from './payments/index.ts';
 import { programsModule } from './programs/index.ts';
 import { spendModule } from './spend/index.ts';
@@ -49,8 +51,10 @@ export const MODULES: readonly ModuleManifest[] = [
   developerModule,
   eventsModule,
   taxModule,
+  incentivesModule,
   invoicesModule,
   paymentsModule,
   countersignModule,
+  paymentApplicationsModule,
   testControlModule,
 ];

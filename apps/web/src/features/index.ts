@@ -10,6 +10,7 @@ import { dashboard } from './dashboard/index.ts';
 import { developer } from './developer/index.ts';
 import { events } from './events/index.ts';
 import { identity } from './identity/index.ts';
+import { incentives } from './incentives/index.ts';
 import { invoices } from './invoices/index.ts';
 import { memberships } from './memberships/index.ts';
 import { messages } from './messages/index.ts';
@@ -35,6 +36,7 @@ export const FEATURES = [
   budgets,
   bills,
   spend,
+  incentives,
   tickets,
   developer,
   events,

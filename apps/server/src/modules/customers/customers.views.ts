@@ -1,8 +1,8 @@
 import { TZDate } from '@date-fns/tz';
-import writeXlsxFile from 'write-excel-file/node';
 import { BUSINESS_TZ } from '../../platform/clock/clock.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
+import { tableFile } from '../../platform/export/table-export.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { partnersByIds } from '../partners/index.ts';
 import { customersVisibleTo, requireVisibleCustomer } from './customers.access.ts';
@@ -156,12 +156,6 @@ function exportRows(items: CustomerListItem[], locale: Locale): string[][] {
   );
 }
 
-function csvCell(v: string): string {
-  // Leading = + - @ would run as formulas in a spreadsheet: prefix them with a quote.
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** The filtered list (every page, up to EXPORT_LIMIT rows) as CSV (UTF-8 with BOM) or XLSX. */
 export async function exportPortalCustomers(
   ctx: AppContext,
@@ -174,24 +168,7 @@ export async function exportPortalCustomers(
   const header = COLUMNS.map((c) => c.title[locale]);
   const rows = exportRows(items, locale);
   const stamp = businessDateTime(ctx.clock.now()).slice(0, 10);
-  if (format === 'csv') {
-    const text = [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n');
-    return {
-      body: Buffer.from(`\uFEFF${text}\r\n`, 'utf8'),
-      contentType: 'text/csv; charset=utf-8',
-      filename: `customers-${stamp}.csv`,
-    };
-  }
-  const data = [
-    header.map((value) => ({ value, fontWeight: 'bold' as const })),
-    ...rows.map((r) => r.map((value) => ({ value }))),
-  ];
-  const body = await writeXlsxFile(data, { columns: COLUMNS.map(() => ({ width: 20 })) }).toBuffer();
-  return {
-    body,
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    filename: `customers-${stamp}.xlsx`,
-  };
+  return tableFile(header, rows, format, `customers-${stamp}`);
 }
 
 export interface CustomerDetail extends CustomerListItem {

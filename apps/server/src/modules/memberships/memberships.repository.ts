@@ -359,3 +359,59 @@ export async function managersOf(db: DbOrTx, partnerIds: readonly string[]): Pro
     .where(inArray(ecosystemManagers.partnerId, [...partnerIds]));
   return new Map(rows.map((r) => [r.partnerId, r.managerId]));
 }
+
+// Bulk reads and writes for other modules' pipelines (spend → performance, settlement)
+
+/** Every reseller link (active or ended) of these resellers, to find the distributor at a time. */
+export function listLinksOfResellers(db: DbOrTx, resellerIds: readonly string[]): Promise<LinkRow[]> {
+  if (resellerIds.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(resellerLinks)
+    .where(inArray(resellerLinks.resellerId, [...resellerIds]));
+}
+
+/** Adds to many (partner, year) amounts in one statement, in key order (no deadlock between batches). */
+export async function addPerformanceMany(
+  db: DbOrTx,
+  rows: readonly { partnerId: string; year: number; amountFen: number }[],
+  source: string,
+  at: Date,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const sorted = [...rows].sort((a, b) =>
+    a.partnerId === b.partnerId ? a.year - b.year : a.partnerId < b.partnerId ? -1 : 1,
+  );
+  await db
+    .insert(annualPerformance)
+    .values(sorted.map((r) => ({ ...r, source, updatedAt: at })))
+    .onConflictDoUpdate({
+      target: [annualPerformance.partnerId, annualPerformance.year],
+      set: {
+        amountFen: sql`${annualPerformance.amountFen} + excluded.amount_fen`,
+        source: sql`excluded.source`,
+        updatedAt: sql`excluded.updated_at`,
+      },
+    });
+}
+
+/** Memberships of these partners in a program that were active at an instant. */
+export async function partnersInProgramAt(
+  db: DbOrTx,
+  partnerIds: readonly string[],
+  program: string,
+  at: Date,
+): Promise<Set<string>> {
+  if (partnerIds.length === 0) return new Set();
+  const rows = await db
+    .select({ partnerId: memberships.partnerId, endedAt: memberships.endedAt })
+    .from(memberships)
+    .where(
+      and(
+        inArray(memberships.partnerId, [...partnerIds]),
+        eq(memberships.program, program),
+        lte(memberships.startedAt, at),
+      ),
+    );
+  return new Set(rows.filter((r) => !r.endedAt || r.endedAt >= at).map((r) => r.partnerId));
+}

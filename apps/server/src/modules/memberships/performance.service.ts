@@ -3,7 +3,13 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { yuanToFen } from '../../platform/money/money.ts';
 import { findPartnerByDomainId, getPartner } from '../partners/index.ts';
-import { findPerformance, type PerformanceRow, upsertPerformance } from './memberships.repository.ts';
+import {
+  addPerformanceMany,
+  findPerformance,
+  listLinksOfResellers,
+  type PerformanceRow,
+  upsertPerformance,
+} from './memberships.repository.ts';
 import { businessYear } from './memberships.rules.ts';
 
 export interface PerformanceInput {
@@ -124,4 +130,44 @@ export async function importPerformance(
     }
   });
   return { imported: rows.length };
+}
+
+/**
+ * The distributor a reseller was linked to at an instant (for performance and incentives that
+ * count a distributor's resellers), for many resellers at once: a function of (reseller, time).
+ */
+export async function distributorsAt(
+  tx: DbOrTx,
+  resellerIds: readonly string[],
+): Promise<(resellerId: string, at: Date) => string | null> {
+  const links = await listLinksOfResellers(tx, resellerIds);
+  return (resellerId, at) => {
+    for (const l of links) {
+      if (l.resellerId !== resellerId || l.startedAt > at) continue;
+      if (l.endedAt && l.endedAt <= at) continue;
+      return l.distributorId;
+    }
+    return null;
+  };
+}
+
+/**
+ * R5: adds spend to annual performance in the spend batch's transaction (one statement; the
+ * batch itself is audited by the spend module, so no audit row per partner).
+ */
+export async function addSpendPerformance(
+  ctx: AppContext,
+  tx: DbOrTx,
+  rows: readonly { partnerId: string; year: number; amountFen: number }[],
+): Promise<void> {
+  await addPerformanceMany(tx, rows, 'spend', ctx.clock.now());
+}
+
+/** A partner's annual performance of a year in fen (null when none is recorded). */
+export async function annualPerformanceOf(
+  ctx: AppContext,
+  partnerId: string,
+  year: number,
+): Promise<number | null> {
+  return (await findPerformance(ctx.db, partnerId, year))?.amountFen ?? null;
 }

@@ -12,7 +12,7 @@ export const spendModule = defineModule({
 });
 
 /** Published in the ingesting transaction; listen with `listen(spendAccepted, …)`. */
-export { type SpendApplied, spendAccepted } from './spend.events.ts';
+export { type AcceptedSpendRecord, type SpendApplied, spendAccepted } from './spend.events.ts';
 /** Spend records read as usage fee records (the bills module's detail and export). */
 export {
   pageSpendFees,

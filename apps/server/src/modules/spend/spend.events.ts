@@ -20,8 +20,26 @@ export interface SpendApplied {
   }[];
 }
 
+/** A record inserted now, with the partner that held the customer when it was spent. */
+export interface AcceptedSpendRecord {
+  recordId: string;
+  customerId: string;
+  partnerId: string | null;
+  associationType: string | null;
+  spentAt: Date;
+  billCycle: string;
+  serviceType: string;
+  amountFen: number;
+  paymentKind: string;
+  /** Cash amount that counts toward performance and incentives. */
+  eligibleFen: number;
+}
+
 /**
  * Published in the ingesting transaction after a batch's new records are stored and totalled;
- * listeners (budgets, bills) react in the same transaction. Not published when nothing new was accepted.
+ * listeners (budgets per customer, bills per customer, incentives per record) react in the same
+ * transaction. Not published when nothing new was accepted.
  */
-export const spendAccepted = defineEvent<{ customers: SpendApplied[] }>('spend.accepted');
+export const spendAccepted = defineEvent<{ customers: SpendApplied[]; records: AcceptedSpendRecord[] }>(
+  'spend.accepted',
+);

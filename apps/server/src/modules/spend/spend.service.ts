@@ -157,8 +157,9 @@ async function ingestValid(
   }
   const totals = await addToTotals(tx, [...deltas.values()]);
   for (const t of totals) perCustomer.get(t.customerId)?.totals.set(t.billCycle, t.amountFen);
-  if (perCustomer.size > 0)
-    await ctx.events.publish(tx, spendAccepted, { customers: [...perCustomer.values()] });
+  if (perCustomer.size > 0) {
+    await ctx.events.publish(tx, spendAccepted, { customers: [...perCustomer.values()], records: fresh });
+  }
   return {
     accepted: fresh.length,
     duplicates: rows.length - fresh.length,

@@ -16,6 +16,7 @@ export const TICKET_SUBJECT_TYPES = [
   'certification_submission',
   'certificate',
   'membership_application',
+  'incentive_notice',
 ] as const;
 
 export type TicketStatus = (typeof TICKET_STATUSES)[number];

@@ -104,41 +104,49 @@ export async function openTicket(
   actor: Actor & { id: string; partnerId: string },
   input: OpenTicketInput,
 ): Promise<TicketDetail> {
-  return ctx.db.transaction(async (tx) => {
-    await assertSubjectOwned(tx, actor.partnerId, input);
-    const now = ctx.clock.now();
-    const t = await insertTicket(tx, {
-      id: newId('tkt', now.getTime()),
-      partnerId: actor.partnerId,
-      openedBy: actor.id,
-      category: input.category,
-      subject: input.subject,
-      description: input.description,
-      subjectType: input.subjectType ?? null,
-      subjectId: input.subjectId ?? null,
-      status: 'open',
-      assigneeId: null,
-      slaStartedAt: now,
-      dueAt: await dueTimeFrom(tx, now),
-      lastReplyAt: now,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await ctx.audit.record(tx, actor, {
-      action: 'ticket.opened',
-      entityType: 'ticket',
-      entityId: t.id,
-      partnerId: t.partnerId,
-      after: {
-        category: t.category,
-        subject: t.subject,
-        subjectType: t.subjectType,
-        subjectId: t.subjectId,
-        dueAt: t.dueAt.toISOString(),
-      },
-    });
-    return ticketDetailOf(ctx, tx, t, []);
+  return ctx.db.transaction((tx) => openTicketIn(ctx, tx, actor, input));
+}
+
+/** `openTicket` in the caller's transaction (e.g. a disputed incentive notice opens its ticket). */
+export async function openTicketIn(
+  ctx: AppContext,
+  tx: DbOrTx,
+  actor: Actor & { id: string; partnerId: string },
+  input: OpenTicketInput,
+): Promise<TicketDetail> {
+  await assertSubjectOwned(tx, actor.partnerId, input);
+  const now = ctx.clock.now();
+  const t = await insertTicket(tx, {
+    id: newId('tkt', now.getTime()),
+    partnerId: actor.partnerId,
+    openedBy: actor.id,
+    category: input.category,
+    subject: input.subject,
+    description: input.description,
+    subjectType: input.subjectType ?? null,
+    subjectId: input.subjectId ?? null,
+    status: 'open',
+    assigneeId: null,
+    slaStartedAt: now,
+    dueAt: await dueTimeFrom(tx, now),
+    lastReplyAt: now,
+    createdAt: now,
+    updatedAt: now,
   });
+  await ctx.audit.record(tx, actor, {
+    action: 'ticket.opened',
+    entityType: 'ticket',
+    entityId: t.id,
+    partnerId: t.partnerId,
+    after: {
+      category: t.category,
+      subject: t.subject,
+      subjectType: t.subjectType,
+      subjectId: t.subjectId,
+      dueAt: t.dueAt.toISOString(),
+    },
+  });
+  return ticketDetailOf(ctx, tx, t, []);
 }
 
 type Transition = {

@@ -5,9 +5,6 @@ import { ComingSoon } from '../../platform/components/coming-soon.tsx';
 export function CustomersPage() {
   return <ComingSoon feature="customers" title={useTranslation().t('nav.customers')} />;
 }
-export function BenefitsPage() {
-  return <ComingSoon feature="benefits" title={useTranslation().t('nav.benefits')} />;
-}
 export function BillingPage() {
   return <ComingSoon feature="billing" title={useTranslation().t('nav.billing')} />;
 }

@@ -25,6 +25,7 @@ const CATEGORY_OF: Record<SubjectType, TicketCategory> = {
   certification_submission: 'certification',
   certificate: 'certificate',
   membership_application: 'membership',
+  incentive_notice: 'billing',
 };
 
 /**

@@ -31,6 +31,7 @@ export const SUBJECT_LINKS: Record<SubjectType, string> = {
   certification_submission: '/partner-info/business',
   certificate: '/partner-info/basic',
   membership_application: '/programs',
+  incentive_notice: '/benefits',
 };
 
 const next = (last: { nextCursor: string | null }) => last.nextCursor ?? undefined;

@@ -16,6 +16,7 @@ export const ticketsEnUS = {
     certification_submission: 'Certification submission',
     certificate: 'Partner certificate',
     membership_application: 'Membership application',
+    incentive_notice: 'Incentive notice',
   },
   field: {
     id: 'Ticket',

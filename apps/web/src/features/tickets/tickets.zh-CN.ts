@@ -20,6 +20,7 @@ export const ticketsZhCN: Shape<typeof ticketsEnUS> = {
     certification_submission: '认证申请',
     certificate: '伙伴身份证书',
     membership_application: '伙伴计划申请',
+    incentive_notice: '激励通知',
   },
   field: {
     id: '工单',
