@@ -4,6 +4,7 @@ import { eventsJobs } from '../modules/events/events.jobs.ts';
 import { identityJobs } from '../modules/identity/identity.jobs.ts';
 import { membershipsJobs } from '../modules/memberships/memberships.jobs.ts';
 import { organizationJobs } from '../modules/organization/organization.jobs.ts';
+import { subscriptionsJobs } from '../modules/subscriptions/subscriptions.jobs.ts';
 import { ticketsJobs } from '../modules/tickets/tickets.jobs.ts';
 import { notificationJobs } from '../notifications/notifications.jobs.ts';
 import type { JobDefinition } from './job-definition.ts';
@@ -20,4 +21,5 @@ export const jobRegistry: readonly JobDefinition[] = [
   ...organizationJobs,
   ...budgetsJobs,
   ...eventsJobs,
+  ...subscriptionsJobs,
 ];

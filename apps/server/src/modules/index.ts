@@ -16,6 +16,7 @@ import { meRoutes } from './identity/me.routes.ts';
 import { membershipsRoutes } from './memberships/memberships.routes.ts';
 import { membershipsConsoleRoutes } from './memberships/memberships-console.routes.ts';
 import { messagesRoutes } from './messages/messages.routes.ts';
+import { ordersRoutes } from './orders/orders.routes.ts';
 import { organizationRoutes } from './organization/organization.routes.ts';
 import { organizationConsoleRoutes } from './organization/organization-console.routes.ts';
 import { organizationPublicRoutes } from './organization/organization-public.routes.ts';
@@ -23,6 +24,7 @@ import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { partnersRoutes } from './partners/partners.routes.ts';
 import { programsRoutes } from './programs/programs.routes.ts';
 import { spendRoutes } from './spend/spend.routes.ts';
+import { subscriptionsRoutes } from './subscriptions/subscriptions.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
 import { testControlRoutes } from './test-control/test-control.routes.ts';
 import { ticketsRoutes } from './tickets/tickets.routes.ts';
@@ -59,4 +61,6 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   await registerPartnerApi(app, ctx);
   await app.register(eventsRoutes, { ctx });
   await app.register(customersRoutes, { ctx });
+  await app.register(ordersRoutes, { ctx });
+  await app.register(subscriptionsRoutes, { ctx });
 }

@@ -6,6 +6,7 @@ import { customersTemplates } from './customers.ts';
 import { identityTemplates } from './identity.ts';
 import { membershipsTemplates } from './memberships.ts';
 import { organizationTemplates } from './organization.ts';
+import { subscriptionsTemplates } from './subscriptions.ts';
 import type { NotificationTemplate } from './template.ts';
 import { ticketsTemplates } from './tickets.ts';
 
@@ -20,4 +21,5 @@ export const templateRegistry: Readonly<Record<string, NotificationTemplate>> = 
   ...membershipsTemplates,
   ...organizationTemplates,
   ...ticketsTemplates,
+  ...subscriptionsTemplates,
 };
