@@ -317,8 +317,10 @@ export async function payOrder(
 ): Promise<OrderWithLines> {
   return ctx.db.transaction(async (tx) => {
     const order = await requireOrderIn(tx, scope, orderId);
+    if (order.status !== 'pending_payment')
+      throw new AppError('orders.not_payable', { status: order.status });
     await checkPayer(tx, order.customerId, payer);
-    if (order.status === 'pending_payment') await checkCustomerMayBuy(tx, order.customerId);
+    await checkCustomerMayBuy(tx, order.customerId);
     const paid = await markOrderPaid(ctx, tx, actor, orderId, payer);
     await applyPaid(tx, paid, ctx.clock.now());
     return { ...paid, replayed: false };
