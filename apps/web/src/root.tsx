@@ -4,8 +4,10 @@ import enUSLocale from 'antd/locale/en_US';
 import zhCNLocale from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
-import { ApiRequestError } from './api/client.ts';
-import { meKey } from './api/session.ts';
+import { FEATURES } from './features/index.ts';
+import { ApiRequestError } from './platform/api/client.ts';
+import { meKey } from './platform/api/session.ts';
+import { FeaturesContext } from './platform/feature.ts';
 import { router } from './router.tsx';
 
 /** A session that ended (expired, signed out elsewhere) sends the user back to sign-in via the layouts. */
@@ -44,7 +46,9 @@ export function Root() {
     <QueryClientProvider client={queryClient}>
       <ConfigProvider locale={zh ? zhCNLocale : enUSLocale} theme={theme}>
         <AntApp>
-          <RouterProvider router={router} />
+          <FeaturesContext value={FEATURES}>
+            <RouterProvider router={router} />
+          </FeaturesContext>
         </AntApp>
       </ConfigProvider>
     </QueryClientProvider>

@@ -1,6 +1,0 @@
-import type { Me } from '../../api/types.ts';
-
-/** Mirrors the server: reviewers, ecosystem managers and support see reviews; `admin` may do everything. */
-export function canSeeCertificateReviews(me: Me): boolean {
-  return ['admin', 'reviewer', 'ecosystem_manager', 'support'].some((r) => me.roles.includes(r));
-}

@@ -1,0 +1,53 @@
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { defineFeature, lazyComponent, lazyPage } from '../../platform/feature.ts';
+import { canSeeCertificateReviews } from './roles.ts';
+
+/** The partner's certificate and the console's certificate reviews. */
+export const certificates = defineFeature({
+  name: 'certificates',
+  routes: {
+    portal: [
+      {
+        path: 'partner-info/certificate',
+        ...lazyPage(() => import('./certificate-page.tsx'), 'CertificatePage'),
+      },
+    ],
+    console: [
+      {
+        path: 'certificate-reviews',
+        ...lazyPage(() => import('./review-queue-page.tsx'), 'ReviewQueuePage'),
+      },
+    ],
+  },
+  portalMenu: [
+    {
+      key: 'certificate',
+      path: '/partner-info/certificate',
+      labelKey: 'certificates.nav',
+      group: 'partner-info',
+      order: 30,
+    },
+  ],
+  consoleMenu: [
+    {
+      key: 'certificate-reviews',
+      path: '/console/certificate-reviews',
+      labelKey: 'certificates.console.nav',
+      icon: SafetyCertificateOutlined,
+      order: 100,
+      visible: canSeeCertificateReviews,
+    },
+  ],
+  partnerTabs: [
+    {
+      key: 'certificate',
+      labelKey: 'certificates.console.tab',
+      order: 50,
+      component: lazyComponent(() => import('./certificate-tab.tsx'), 'CertificateTab'),
+    },
+  ],
+  strings: {
+    'en-US': () => import('./certificates.en-US.ts').then((m) => m.certificatesEnUS),
+    'zh-CN': () => import('./certificates.zh-CN.ts').then((m) => m.certificatesZhCN),
+  },
+});

@@ -1,0 +1,62 @@
+import { TeamOutlined } from '@ant-design/icons';
+import { defineFeature, lazyPage } from '../../platform/feature.ts';
+
+/** Partners' customers (portal), all customers (console), and the customer's own area. */
+export const customers = defineFeature({
+  name: 'customers',
+  routes: {
+    // The customer's public pages: sign-up, also for partner redirects, and invitations.
+    public: [
+      {
+        path: 'customer/sign-up',
+        ...lazyPage(() => import('./customer-area/sign-up-page.tsx'), 'CustomerSignUpPage'),
+      },
+      {
+        path: 'customer/invitation',
+        ...lazyPage(() => import('./customer-area/invitation-page.tsx'), 'CustomerInvitationPage'),
+      },
+    ],
+    portal: [
+      { path: 'customers', ...lazyPage(() => import('./customers-page.tsx'), 'CustomersPage') },
+      {
+        path: 'customers/:customerId',
+        ...lazyPage(() => import('./customer-detail-page.tsx'), 'CustomerDetailPage'),
+      },
+    ],
+    console: [
+      {
+        path: 'customers',
+        ...lazyPage(() => import('./console-customers-page.tsx'), 'ConsoleCustomersPage'),
+      },
+    ],
+    root: [
+      // The signed-in customer's own area.
+      {
+        path: '/customer',
+        ...lazyPage(() => import('./customer-area/customer-layout.tsx'), 'CustomerLayout'),
+        children: [
+          {
+            index: true,
+            ...lazyPage(() => import('./customer-area/account-page.tsx'), 'CustomerAccountPage'),
+          },
+        ],
+      },
+    ],
+  },
+  portalMenu: [
+    { key: 'customers', path: '/customers', labelKey: 'nav.customers', icon: TeamOutlined, order: 50 },
+  ],
+  consoleMenu: [
+    {
+      key: 'customers',
+      path: '/console/customers',
+      labelKey: 'customers.nav',
+      icon: TeamOutlined,
+      order: 30,
+    },
+  ],
+  strings: {
+    'en-US': () => import('./customers.en-US.ts').then((m) => m.customersEnUS),
+    'zh-CN': () => import('./customers.zh-CN.ts').then((m) => m.customersZhCN),
+  },
+});

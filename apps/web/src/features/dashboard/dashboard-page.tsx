@@ -1,0 +1,95 @@
+import { UserOutlined } from '@ant-design/icons';
+import { Avatar, Card, Col, Descriptions, Empty, Flex, Row, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useMessages } from '../../platform/api/messages.ts';
+import { useMe } from '../../platform/api/session.ts';
+import { PageHeader } from '../../platform/components/page-header.tsx';
+import { RoleTags } from '../../platform/components/role-tags.tsx';
+import { formatRelative } from '../../platform/lib/format.ts';
+import { CertificateSummaryCard } from '../certificates/certificate-summary-card.tsx';
+import { CertificationCard } from '../certification/certification-card.tsx';
+
+/** The partner's landing page after sign-in. */
+export function DashboardPage() {
+  const { t, i18n } = useTranslation();
+  const me = useMe().data;
+  const latest = useMessages(false, 5);
+  if (!me) return null;
+  const messages = latest.data?.pages[0]?.items ?? [];
+
+  return (
+    <>
+      <PageHeader
+        title={<span data-testid="dashboard-welcome">{t('dashboard.welcome', { name: me.name })}</span>}
+        subtitle={t('dashboard.subtitle')}
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <Card title={t('dashboard.partnerName')} style={{ height: '100%' }}>
+            <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="dashboard-partner-name">
+              {me.partner?.name ?? t('common.none')}
+            </Typography.Title>
+            <Descriptions column={1} size="small">
+              <Descriptions.Item label={t('dashboard.domainId')}>
+                <Typography.Text copyable={Boolean(me.partner)} data-testid="dashboard-domain-id">
+                  {me.partner?.domainId ?? t('common.none')}
+                </Typography.Text>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('dashboard.role')}>
+                <RoleTags roles={me.roles} />
+              </Descriptions.Item>
+            </Descriptions>
+          </Card>
+        </Col>
+        <Col xs={24} md={12} xl={6}>
+          <CertificationCard />
+        </Col>
+        <Col xs={24} md={12} xl={6}>
+          <Card
+            title={t('dashboard.managerTitle')}
+            style={{ height: '100%' }}
+            data-testid="dashboard-manager"
+          >
+            <Flex gap={12} align="center" style={{ marginBottom: 12 }}>
+              <Avatar icon={<UserOutlined />} />
+              <Typography.Text type="secondary">{t('dashboard.managerPending')}</Typography.Text>
+            </Flex>
+            <Typography.Text type="secondary">{t('dashboard.managerBody')}</Typography.Text>
+          </Card>
+        </Col>
+        <Col xs={24}>
+          <CertificateSummaryCard />
+        </Col>
+        <Col xs={24}>
+          <Card
+            title={t('dashboard.messagesTitle')}
+            extra={<Link to="/messages">{t('dashboard.viewAll')}</Link>}
+          >
+            {messages.length === 0 ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.messagesEmpty')} />
+            ) : (
+              <Flex vertical>
+                {messages.map((m) => (
+                  <Flex
+                    key={m.id}
+                    justify="space-between"
+                    gap={16}
+                    style={{ padding: '10px 0', borderBottom: '1px solid rgba(5,5,5,0.06)' }}
+                  >
+                    <Typography.Text strong={!m.readAt} ellipsis>
+                      {m.title}
+                    </Typography.Text>
+                    <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+                      {formatRelative(m.createdAt, i18n.language)}
+                    </Typography.Text>
+                  </Flex>
+                ))}
+              </Flex>
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

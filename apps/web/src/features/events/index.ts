@@ -1,0 +1,43 @@
+import { defineFeature, lazyPage } from '../../platform/feature.ts';
+
+/** Event subscriptions: webhooks, deliveries and the event integration guide. */
+export const events = defineFeature({
+  name: 'events',
+  routes: {
+    portal: [
+      { path: 'developer/webhooks', ...lazyPage(() => import('./webhooks-page.tsx'), 'WebhooksPage') },
+      { path: 'developer/deliveries', ...lazyPage(() => import('./deliveries-page.tsx'), 'DeliveriesPage') },
+      {
+        path: 'developer/integration',
+        ...lazyPage(() => import('./integration-page.tsx'), 'IntegrationPage'),
+      },
+    ],
+  },
+  portalMenu: [
+    {
+      key: 'developer-webhooks',
+      path: '/developer/webhooks',
+      labelKey: 'events.nav.webhooks',
+      group: 'developer',
+      order: 30,
+    },
+    {
+      key: 'developer-deliveries',
+      path: '/developer/deliveries',
+      labelKey: 'events.nav.deliveries',
+      group: 'developer',
+      order: 40,
+    },
+    {
+      key: 'developer-integration',
+      path: '/developer/integration',
+      labelKey: 'events.nav.integration',
+      group: 'developer',
+      order: 50,
+    },
+  ],
+  strings: {
+    'en-US': () => import('./events.en-US.ts').then((m) => m.eventsEnUS),
+    'zh-CN': () => import('./events.zh-CN.ts').then((m) => m.eventsZhCN),
+  },
+});

@@ -1,0 +1,79 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApiPaths } from '../../platform/api/client.ts';
+import { api, send, unwrap } from '../../platform/api/client.ts';
+
+type Json<P extends keyof ApiPaths, M extends 'get' | 'post' | 'put'> = ApiPaths[P][M] extends {
+  responses: { 200: { content: { 'application/json': infer R } } };
+}
+  ? R
+  : never;
+
+export type MembershipOverview = Json<'/api/memberships', 'get'>;
+export type Application = MembershipOverview['applications'][number];
+export type Invitation = Json<'/api/memberships/invitations', 'get'>['items'][number];
+export type Reseller = Json<'/api/memberships/resellers', 'get'>['items'][number];
+export type ProgramCode = NonNullable<
+  ApiPaths['/api/memberships/applications']['post']['requestBody']
+>['content']['application/json']['program'];
+
+const KEY = ['memberships'] as const;
+
+export function useMembershipOverview() {
+  return useQuery({ queryKey: [...KEY, 'overview'], queryFn: () => unwrap(api.GET('/api/memberships')) });
+}
+
+export function useReceivedInvitations() {
+  return useQuery({
+    queryKey: [...KEY, 'invitations'],
+    queryFn: () => unwrap(api.GET('/api/memberships/invitations')),
+  });
+}
+
+export function useResellers(enabled: boolean) {
+  return useQuery({
+    queryKey: [...KEY, 'resellers'],
+    queryFn: () => unwrap(api.GET('/api/memberships/resellers')),
+    enabled,
+  });
+}
+
+export function useSentInvitations(enabled: boolean) {
+  return useQuery({
+    queryKey: [...KEY, 'sent'],
+    queryFn: () => unwrap(api.GET('/api/memberships/sent-invitations')),
+    enabled,
+  });
+}
+
+/** Every change refreshes the whole page's data: it is small and interlinked. */
+function useMembershipMutation<V, R>(fn: (v: V) => Promise<R>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: KEY }) });
+}
+
+export const useApply = () =>
+  useMembershipMutation((body: { program: ProgramCode; note?: string }) =>
+    send(() => api.POST('/api/memberships/applications', { body })),
+  );
+export const useWithdraw = () =>
+  useMembershipMutation((id: string) =>
+    send(() => api.POST('/api/memberships/applications/{id}/withdraw', { params: { path: { id } } })),
+  );
+export const useAnswerInvitation = () =>
+  useMembershipMutation(({ id, accept }: { id: string; accept: boolean }) =>
+    send(() =>
+      accept
+        ? api.POST('/api/memberships/invitations/{id}/accept', { params: { path: { id } } })
+        : api.POST('/api/memberships/invitations/{id}/decline', { params: { path: { id } } }),
+    ),
+  );
+export const useExitDistributor = () =>
+  useMembershipMutation((_: void) => send(() => api.POST('/api/memberships/distributor/exit')));
+export const useInvite = () =>
+  useMembershipMutation((body: { email: string; message?: string }) =>
+    send(() => api.POST('/api/memberships/sent-invitations', { body })),
+  );
+export const useRevoke = () =>
+  useMembershipMutation((id: string) =>
+    send(() => api.POST('/api/memberships/sent-invitations/{id}/revoke', { params: { path: { id } } })),
+  );

@@ -1,0 +1,21 @@
+import { SendOutlined } from '@ant-design/icons';
+import { defineFeature, lazyPage } from '../../platform/feature.ts';
+import { canSeeOutbox } from '../../platform/roles.ts';
+
+/** The notification outbox: what was sent, to whom, and what failed. */
+export const outbox = defineFeature({
+  name: 'outbox',
+  routes: {
+    console: [{ path: 'outbox', ...lazyPage(() => import('./outbox-page.tsx'), 'OutboxPage') }],
+  },
+  consoleMenu: [
+    {
+      key: 'outbox',
+      path: '/console/outbox',
+      labelKey: 'console.nav.outbox',
+      icon: SendOutlined,
+      order: 80,
+      visible: canSeeOutbox,
+    },
+  ],
+});

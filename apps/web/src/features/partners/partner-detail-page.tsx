@@ -1,0 +1,64 @@
+import { Card, Descriptions, Spin, Tabs, Typography } from 'antd';
+import type { ParseKeys } from 'i18next';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams, useSearchParams } from 'react-router';
+import { PageHeader } from '../../platform/components/page-header.tsx';
+import { QueryState } from '../../platform/components/query-state.tsx';
+import { usePartnerTabs } from '../../platform/feature.ts';
+import { formatDateTime } from '../../platform/lib/format.ts';
+import { usePartnerMemberships } from '../memberships/console-memberships-api.ts';
+
+/** One partner in the console: who it is, then one tab per module and its full history. */
+export function PartnerDetailPage() {
+  const { t, i18n } = useTranslation();
+  const { partnerId = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const tabs = usePartnerTabs();
+  const q = usePartnerMemberships(partnerId);
+  const p = q.data?.partner;
+  const active = tabs.some((x) => x.key === params.get('tab')) ? params.get('tab') : tabs[0]?.key;
+  return (
+    <>
+      <PageHeader title={p ? p.name : t('memberships.detail.title')} subtitle={partnerId} />
+      <QueryState isLoading={q.isLoading} error={q.error} onRetry={() => q.refetch()}>
+        {p ? (
+          <Card style={{ marginBottom: 16 }} data-testid="partner-detail-header">
+            <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }}>
+              <Descriptions.Item label={t('memberships.detail.domainId')}>
+                <Typography.Text copyable>{p.domainId}</Typography.Text>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('memberships.detail.site')}>{p.site}</Descriptions.Item>
+              <Descriptions.Item label={t('memberships.detail.registered')}>
+                {formatDateTime(p.createdAt, i18n.language)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('memberships.detail.manager')}>
+                {q.data?.manager?.name ?? '—'}
+              </Descriptions.Item>
+            </Descriptions>
+          </Card>
+        ) : null}
+      </QueryState>
+      {p ? (
+        <Card>
+          <Tabs
+            activeKey={active ?? undefined}
+            onChange={(key) => setParams({ tab: key }, { replace: true })}
+            destroyOnHidden
+            items={tabs.map((tab) => ({
+              key: tab.key,
+              label: (
+                <span data-testid={`partner-tab-${tab.key}`}>{t(tab.labelKey as ParseKeys) as string}</span>
+              ),
+              children: (
+                <Suspense fallback={<Spin />}>
+                  <tab.component partnerId={partnerId} />
+                </Suspense>
+              ),
+            }))}
+          />
+        </Card>
+      ) : null}
+    </>
+  );
+}

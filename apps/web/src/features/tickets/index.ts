@@ -1,0 +1,55 @@
+import { CalendarOutlined, CustomerServiceOutlined } from '@ant-design/icons';
+import { defineFeature, lazyComponent, lazyPage } from '../../platform/feature.ts';
+import { canSeeTickets } from '../../platform/roles.ts';
+
+/** Support tickets: the partner's tickets, the console's queue, working days. */
+export const tickets = defineFeature({
+  name: 'tickets',
+  routes: {
+    portal: [
+      { path: 'support', ...lazyPage(() => import('./support-page.tsx'), 'SupportPage') },
+      { path: 'support/new', ...lazyPage(() => import('./new-ticket-page.tsx'), 'NewTicketPage') },
+      {
+        path: 'support/tickets/:id',
+        ...lazyPage(() => import('./ticket-detail-page.tsx'), 'TicketDetailPage'),
+      },
+    ],
+    console: [
+      { path: 'tickets', ...lazyPage(() => import('./ticket-queue-page.tsx'), 'TicketQueuePage') },
+      { path: 'tickets/:id', ...lazyPage(() => import('./console-ticket-page.tsx'), 'ConsoleTicketPage') },
+      { path: 'holidays', ...lazyPage(() => import('./holidays-page.tsx'), 'HolidaysPage') },
+    ],
+  },
+  portalMenu: [
+    { key: 'support', path: '/support', labelKey: 'nav.support', icon: CustomerServiceOutlined, order: 80 },
+  ],
+  consoleMenu: [
+    {
+      key: 'tickets',
+      path: '/console/tickets',
+      labelKey: 'console.nav.tickets',
+      icon: CustomerServiceOutlined,
+      order: 90,
+      visible: canSeeTickets,
+    },
+    {
+      key: 'holidays',
+      path: '/console/holidays',
+      labelKey: 'console.nav.holidays',
+      icon: CalendarOutlined,
+      order: 110,
+    },
+  ],
+  partnerTabs: [
+    {
+      key: 'tickets',
+      labelKey: 'tickets.tab',
+      order: 30,
+      component: lazyComponent(() => import('./partner-tickets-tab.tsx'), 'PartnerTicketsTab'),
+    },
+  ],
+  strings: {
+    'en-US': () => import('./tickets.en-US.ts').then((m) => m.ticketsEnUS),
+    'zh-CN': () => import('./tickets.zh-CN.ts').then((m) => m.ticketsZhCN),
+  },
+});

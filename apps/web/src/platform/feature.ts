@@ -1,0 +1,115 @@
+// What a feature (one folder under features/) contributes to the app. The app lists the features once
+// (features/index.ts); routes, menus, partner-detail tabs and texts all come from that list. The
+// platform only knows this shape, never a feature.
+import { type ComponentType, createContext, lazy, useContext } from 'react';
+import type { RouteObject } from 'react-router';
+import type { Me } from './api/types.ts';
+import type { Language } from './i18n/index.ts';
+
+export interface PartnerTabProps {
+  partnerId: string;
+}
+
+/** A tab of the console's partner detail page. */
+export interface PartnerTab {
+  /** Also the URL's `?tab=` value, and the data-testid suffix `partner-tab-<key>`. */
+  key: string;
+  /** A text key (plain string: the texts' type is derived from the features, so it cannot be used here; a test checks each key exists). */
+  labelKey: string;
+  /** Tabs are shown by ascending order. */
+  order: number;
+  component: ComponentType<PartnerTabProps>;
+}
+
+/** The portal's menu groups (sub-menus); an entry joins one with `group`. */
+export type PortalMenuGroup = 'partner-info' | 'developer';
+
+/** An entry of the portal's or the console's side menu. */
+export interface MenuEntry {
+  /** The data-testid suffix (`nav-<key>` in the portal, `console-nav-<key>` in the console). */
+  key: string;
+  /** Absolute path; the entry is selected on this path and below it. */
+  path: string;
+  /** The text key of the label, also the page's document title (a test checks it exists). */
+  labelKey: string;
+  /** Entries (and groups) are shown by ascending order. */
+  order: number;
+  /** For top-level entries. */
+  icon?: ComponentType;
+  /** Portal only: the sub-menu it belongs to. */
+  group?: PortalMenuGroup;
+  /** Shown only to these users (role checks mirror the server's policy). */
+  visible?: (me: Me) => boolean;
+  /** Names the page (selection and title) without drawing an entry. */
+  hidden?: boolean;
+}
+
+export type StringTree = { [key: string]: string | StringTree };
+
+export interface Feature<N extends string = string, S extends StringTree = StringTree> {
+  /** The folder's name; also the namespace of its texts (`t('<name>.…')`). */
+  name: N;
+  routes?: {
+    /** Inside the public frame (header, no menu) at `/`. */
+    public?: RouteObject[];
+    /** Inside the signed-in partner portal at `/`. */
+    portal?: RouteObject[];
+    /** Inside the operator console at `/console`. */
+    console?: RouteObject[];
+    /** Routes with their own frame (absolute paths). */
+    root?: RouteObject[];
+  };
+  portalMenu?: MenuEntry[];
+  consoleMenu?: MenuEntry[];
+  partnerTabs?: PartnerTab[];
+  /** The feature's texts per language, loaded only for the language in use. */
+  strings?: Record<Language, () => Promise<S>>;
+}
+
+/** Declares a feature; keeps its name and texts typed so `t()` knows every key. */
+export function defineFeature<N extends string, S extends StringTree = never>(feature: Feature<N, S>) {
+  return feature;
+}
+
+type Named<T> = { [K in keyof T]: T[K] extends ComponentType<never> ? K : never }[keyof T];
+
+/** A route whose page is loaded on first visit, so each page ships in its own chunk. */
+export function lazyPage<M>(load: () => Promise<M>, name: Named<M>): Pick<RouteObject, 'lazy'> {
+  return { lazy: async () => ({ Component: (await load())[name] as ComponentType }) };
+}
+
+/** A component loaded on first render (render it inside a Suspense boundary). */
+export function lazyComponent<M, P>(load: () => Promise<M>, name: Named<M>): ComponentType<P> {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType<P> }));
+}
+
+/** The app's features, provided once at the root. */
+export const FeaturesContext = createContext<readonly Feature[]>([]);
+
+export function usePortalMenu(): MenuEntry[] {
+  return useContext(FeaturesContext).flatMap((f) => f.portalMenu ?? []);
+}
+
+export function useConsoleMenu(): MenuEntry[] {
+  return useContext(FeaturesContext).flatMap((f) => f.consoleMenu ?? []);
+}
+
+export function usePartnerTabs(): PartnerTab[] {
+  return useContext(FeaturesContext)
+    .flatMap((f) => f.partnerTabs ?? [])
+    .sort((a, b) => a.order - b.order);
+}
+
+/** The entry a path belongs to: the longest entry path that is the path or a parent of it. */
+export function matchEntry(
+  entries: readonly MenuEntry[],
+  pathname: string,
+  root: string,
+): MenuEntry | undefined {
+  let best: MenuEntry | undefined;
+  for (const e of entries) {
+    const hit = e.path === pathname || (e.path !== root && pathname.startsWith(`${e.path}/`));
+    if (hit && (!best || e.path.length > best.path.length)) best = e;
+  }
+  return best;
+}
