@@ -6914,6 +6914,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/bills/partner-bills/subcustomer-bills/monthly-sum": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Monthly bill summaries of the partner’s resale customers (one or all), by service type, resource type, charging mode and bill type */
+        get: operations["ListSubcustomerMonthlyBills"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/bills/subcustomer-bills/res-fee-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer’s resource-level fee records of a month (its spend during its association with the partner): order lines, then usage */
+        get: operations["ListSubCustomerBillDetail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/bills/subcustomer-bills/res-fee-records/sub-customers/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Customers with consumption in a bill cycle during their association with the partner */
+        post: operations["ListConsumeSubCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/bills/partner-bills/postpaid-bill-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner’s postpaid bill of a month: its resale customers’ consumption and refunds; tax_amount is the 6 % VAT contained in the amount due */
+        get: operations["ListPostpaidBillSum"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/partners/sub-customers/budget": {
         parameters: {
             query?: never;
@@ -8857,6 +8925,465 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    ListSubcustomerMonthlyBills: {
+        parameters: {
+            query: {
+                customer_id?: string;
+                /** @description Bill cycle YYYY-MM (UTC+8) */
+                cycle: string;
+                cloud_service_type?: string;
+                /** @description 1 yearly/monthly, 3 pay-per-use, 11 savings plan */
+                charge_mode: "1" | "3" | "11";
+                /** @description 0 consumption, 1 unsubscribe, 2 write-off */
+                bill_type?: "0" | "1" | "2";
+                offset?: number;
+                limit?: number;
+                indirect_partner_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bill_sums: {
+                            customer_id: string;
+                            cloud_service_type: string;
+                            cloud_service_type_name: string;
+                            bill_type: string;
+                            charge_mode: string;
+                            amount: number;
+                            debt_amount: number;
+                            adjustment_amount: number;
+                            discount_amount: number;
+                            /** @enum {number} */
+                            measure_id: 1;
+                            account_details: {
+                                balance_type: string;
+                                amount: number;
+                                bill_type: string;
+                            }[];
+                            resource_type_code?: string;
+                            resource_type_name?: string;
+                        }[];
+                        count: number;
+                        /** @enum {string} */
+                        currency: "CNY";
+                    };
+                };
+            };
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+        };
+    };
+    ListSubCustomerBillDetail: {
+        parameters: {
+            query: {
+                bill_cycle: string;
+                customer_id: string;
+                service_type_code?: string;
+                region_code?: string;
+                charging_mode?: number;
+                bill_detail_type?: number;
+                resource_id?: string;
+                resource_name?: string;
+                trade_id?: string;
+                account_manager_id?: string;
+                /** @description 1 referral, 2 resale */
+                association_type?: "1" | "2";
+                offset?: number;
+                limit?: number;
+                indirect_partner_id?: string;
+                bill_date_begin?: string;
+                bill_date_end?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total_count: number;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        fee_records: {
+                            bill_cycle: string;
+                            customer_id: string;
+                            association_type?: string;
+                            service_type_code: string;
+                            resource_type_code?: string;
+                            service_type_name: string;
+                            resource_type_name?: string;
+                            charging_mode: number;
+                            trade_time: string;
+                            trade_id: string;
+                            id: string;
+                            bill_detail_type: number;
+                            resource_id?: string;
+                            resource_name?: string;
+                            product_spec_desc?: string;
+                            region_code?: string;
+                            region_name?: string;
+                            consume_time: string;
+                            official_amount: number;
+                            official_discount_amount: number;
+                            payment_amount: number;
+                            cash_amount: number;
+                            credit_amount: number;
+                            coupon_amount: number;
+                            flexipurchase_coupon_amount: number;
+                            stored_value_card_amount: number;
+                            debt_amount: number;
+                            writeoff_amount: number;
+                            period_type?: number;
+                            period_num?: number;
+                            partner_id?: string;
+                            enterprise_project_id?: string;
+                            order_type?: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+        };
+    };
+    ListConsumeSubCustomers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    bill_cycle: string;
+                    /** @default 0 */
+                    offset?: number;
+                    /** @default 10 */
+                    limit?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sub_customers: {
+                            customer_id: string;
+                        }[];
+                        total_count: number;
+                    };
+                };
+            };
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+        };
+    };
+    ListPostpaidBillSum: {
+        parameters: {
+            query: {
+                bill_cycle: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bill_cycle: string;
+                        initial_amount_due: number;
+                        consume_amount: number;
+                        refunds: number;
+                        adjustments: number;
+                        tax_amount: number;
+                        /** @enum {string} */
+                        currency: "CNY";
+                    };
+                };
+            };
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+        };
+    };
     ShowCustomerBudget: {
         parameters: {
             query: {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
+import { billsV2Routes } from '../modules/bills/bills.v2.routes.ts';
 import { budgetsV2Routes } from './budgets.routes.ts';
 import { customersV2Routes } from './customers.routes.ts';
 import { identityV2Routes } from './identity.routes.ts';
@@ -9,7 +10,13 @@ import { resellersV2Routes } from './resellers.routes.ts';
 type V2Routes = (app: FastifyInstance, opts: { ctx: AppContext }) => Promise<void>;
 
 /** The partner API's route modules; each adds its operations inside the signed /v2 scope. */
-const V2_ROUTES: V2Routes[] = [budgetsV2Routes, customersV2Routes, identityV2Routes, resellersV2Routes];
+const V2_ROUTES: V2Routes[] = [
+  billsV2Routes,
+  budgetsV2Routes,
+  customersV2Routes,
+  identityV2Routes,
+  resellersV2Routes,
+];
 
 export async function registerPartnerApi(app: FastifyInstance, ctx: AppContext): Promise<void> {
   await app.register(

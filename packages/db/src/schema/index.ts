@@ -1,4 +1,5 @@
 export * from './audit.ts';
+export * from './bills.ts';
 export * from './certificates.ts';
 export * from './certification.ts';
 export * from './customers.ts';

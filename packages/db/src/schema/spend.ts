@@ -27,12 +27,19 @@ export const spendRecords = pgTable(
     paymentKind: text('payment_kind').notNull(),
     /** Cash amount that counts toward performance and incentives. */
     eligibleFen: bigint('eligible_fen', { mode: 'number' }).notNull(),
+    /** Optional resource detail for resource-level fee records (bills); null when the source had none. */
+    resourceId: text('resource_id'),
+    resourceType: text('resource_type'),
+    resourceName: text('resource_name'),
+    regionCode: text('region_code'),
+    enterpriseProjectId: text('enterprise_project_id'),
     importId: text('import_id'),
     acceptedAt: ts('accepted_at').notNull(),
   },
   (t) => [
     index('spend_records_customer_idx').on(t.customerId, t.spentAt),
-    index('spend_records_partner_idx').on(t.partnerId, t.billCycle),
+    // record_id last: the bills export walks a partner's month in keyset order from this index.
+    index('spend_records_partner_idx').on(t.partnerId, t.billCycle, t.recordId),
   ],
 );
 

@@ -1,5 +1,6 @@
 import { type DbOrTx, schema } from '@pc/db';
 import { desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { SpendResource } from './spend.validate.ts';
 
 const imp = schema.spendImports;
 export type SpendImportRow = typeof imp.$inferSelect;
@@ -16,6 +17,7 @@ export interface SpendRow {
   amountFen: number;
   paymentKind: string;
   eligibleFen: number;
+  resource: SpendResource;
 }
 
 export interface CustomerAtSpend {
@@ -85,9 +87,11 @@ export async function insertSpendRows(
   const out = await rowsOf<{ record_id: string }>(
     tx.execute(sql`
       insert into spend_records (record_id, customer_id, partner_id, association_type, spent_at, bill_cycle,
-        service_type, amount_fen, payment_kind, eligible_fen, import_id, accepted_at)
+        service_type, amount_fen, payment_kind, eligible_fen, resource_id, resource_type, resource_name,
+        region_code, enterprise_project_id, import_id, accepted_at)
       select u.record_id, u.customer_id, u.partner_id, u.association_type, u.spent_at, u.bill_cycle,
-        u.service_type, u.amount_fen, u.payment_kind, u.eligible_fen, ${importId}::text, ${acceptedAt.toISOString()}::timestamptz
+        u.service_type, u.amount_fen, u.payment_kind, u.eligible_fen, u.resource_id, u.resource_type,
+        u.resource_name, u.region_code, u.enterprise_project_id, ${importId}::text, ${acceptedAt.toISOString()}::timestamptz
       from unnest(
         ${arr(
           rows.map((r) => r.recordId),
@@ -122,9 +126,27 @@ export async function insertSpendRows(
         ${arr(
           rows.map((r) => String(r.eligibleFen)),
           'bigint',
+        )},
+        ${arr(
+          rows.map((r) => r.resource.resourceId),
+          'text',
+        )}, ${arr(
+          rows.map((r) => r.resource.resourceType),
+          'text',
+        )}, ${arr(
+          rows.map((r) => r.resource.resourceName),
+          'text',
+        )},
+        ${arr(
+          rows.map((r) => r.resource.regionCode),
+          'text',
+        )}, ${arr(
+          rows.map((r) => r.resource.enterpriseProjectId),
+          'text',
         )}
       ) as u(record_id, customer_id, partner_id, association_type, spent_at, bill_cycle, service_type,
-             amount_fen, payment_kind, eligible_fen)
+             amount_fen, payment_kind, eligible_fen, resource_id, resource_type, resource_name, region_code,
+             enterprise_project_id)
       on conflict (record_id) do nothing
       returning record_id`),
   );

@@ -1,5 +1,6 @@
 import type { DbOrTx } from '@pc/db';
 import type { Actor, AppContext } from '../../context.ts';
+import { addSpendToBills } from '../bills/index.ts';
 import { applySpendToBudgets, type SpendApplied } from '../budgets/budgets.evaluate.ts';
 import {
   addToTotals,
@@ -122,6 +123,7 @@ async function ingestValid(
       amountFen: value.amountFen,
       paymentKind: value.paymentKind,
       eligibleFen: value.paymentKind === 'cash' ? value.amountFen : 0,
+      resource: value.resource,
     });
   }
   errors.sort((a, b) => a.index - b.index);
@@ -147,6 +149,11 @@ async function ingestValid(
   const totals = await addToTotals(tx, [...deltas.values()]);
   for (const t of totals) perCustomer.get(t.customerId)?.totals.set(t.billCycle, t.amountFen);
   await applySpendToBudgets(ctx, tx, [...perCustomer.values()]);
+  await addSpendToBills(
+    tx,
+    fresh.map((r) => ({ ...r, resourceType: r.resource.resourceType })),
+    ctx.clock.now(),
+  );
   return {
     accepted: fresh.length,
     duplicates: rows.length - fresh.length,

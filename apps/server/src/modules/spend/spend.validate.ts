@@ -9,7 +9,9 @@ import { inBusinessTz } from '../../lib/clock.ts';
  * - `amount_fen`: an integer ≥ 0 and ≤ 10^12. Zero is accepted (free-tier usage lines exist in
  *   real bills; they are stored and change no total). Negative amounts (refunds) are refused:
  *   budget thresholds assume usage only grows within a period;
- * - `payment_kind`: `cash` or `voucher`; only cash counts as eligible (performance, incentives).
+ * - `payment_kind`: `cash` or `voucher`; only cash counts as eligible (performance, incentives);
+ * - optional resource detail for the bills' fee records: `resource_id`, `resource_type`,
+ *   `region_code`, `enterprise_project_id` (each 1–64 characters) and `resource_name` (1–128).
  */
 export interface SpendInput {
   recordId: string;
@@ -19,6 +21,42 @@ export interface SpendInput {
   serviceType: string;
   amountFen: number;
   paymentKind: 'cash' | 'voucher';
+  resource: SpendResource;
+}
+
+/** What a record may say about the resource it was spent on (all optional). */
+export interface SpendResource {
+  resourceId: string | null;
+  resourceType: string | null;
+  resourceName: string | null;
+  regionCode: string | null;
+  enterpriseProjectId: string | null;
+}
+
+const RESOURCE_FIELDS: [keyof SpendResource, string, number][] = [
+  ['resourceId', 'resource_id', 64],
+  ['resourceType', 'resource_type', 64],
+  ['resourceName', 'resource_name', 128],
+  ['regionCode', 'region_code', 64],
+  ['enterpriseProjectId', 'enterprise_project_id', 64],
+];
+
+function resourceOf(r: Record<string, unknown>): SpendResource | { reason: string } {
+  const out: SpendResource = {
+    resourceId: null,
+    resourceType: null,
+    resourceName: null,
+    regionCode: null,
+    enterpriseProjectId: null,
+  };
+  for (const [key, field, max] of RESOURCE_FIELDS) {
+    const v = r[field];
+    if (v === undefined || v === null || v === '') continue;
+    const t = text(v, field, max);
+    if (typeof t !== 'string') return t;
+    out[key] = t;
+  }
+  return out;
 }
 
 export const MAX_AMOUNT_FEN = 1_000_000_000_000;
@@ -71,6 +109,8 @@ export function validateSpend(raw: unknown): Validated {
   const kind = r.payment_kind;
   if (kind !== 'cash' && kind !== 'voucher')
     return { ok: false, reason: 'payment_kind: must be cash or voucher' };
+  const resource = resourceOf(r);
+  if ('reason' in resource) return { ok: false, ...resource };
   return {
     ok: true,
     value: {
@@ -81,6 +121,7 @@ export function validateSpend(raw: unknown): Validated {
       serviceType,
       amountFen: amount,
       paymentKind: kind,
+      resource,
     },
   };
 }
