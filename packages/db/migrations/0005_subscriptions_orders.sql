@@ -3,6 +3,8 @@ CREATE TABLE "order_lines" (
 	"order_id" text NOT NULL,
 	"resource_ref" text NOT NULL,
 	"resource_id" text NOT NULL,
+	"resource_name" text DEFAULT '' NOT NULL,
+	"enterprise_project_id" text,
 	"service_type_code" text NOT NULL,
 	"resource_type_code" text NOT NULL,
 	"region_code" text NOT NULL,

@@ -60,6 +60,8 @@ export const orderLines = pgTable(
     /** resources.id of the resource. */
     resourceRef: text('resource_ref').notNull(),
     resourceId: text('resource_id').notNull(),
+    resourceName: text('resource_name').notNull().default(''),
+    enterpriseProjectId: text('enterprise_project_id'),
     serviceTypeCode: text('service_type_code').notNull(),
     resourceTypeCode: text('resource_type_code').notNull(),
     regionCode: text('region_code').notNull(),

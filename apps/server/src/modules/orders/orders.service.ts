@@ -3,6 +3,7 @@ import type { Actor, AppContext } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { isUniqueViolation } from '../customers/customers.db-errors.ts';
+import { billOrder } from './orders.bills.ts';
 import './orders.errors.ts';
 import { billCycleOf } from './orders.periods.ts';
 import {
@@ -28,6 +29,8 @@ export const PAYMENT_WINDOW_MS = 7 * 24 * 3600_000;
 export interface OrderLineInput {
   resourceRef: string;
   resourceId: string;
+  resourceName?: string;
+  enterpriseProjectId?: string | null;
   serviceTypeCode: string;
   resourceTypeCode: string;
   regionCode: string;
@@ -96,6 +99,8 @@ export async function placeOrder(
     orderId: id,
     resourceRef: x.resourceRef,
     resourceId: x.resourceId,
+    resourceName: x.resourceName ?? '',
+    enterpriseProjectId: x.enterpriseProjectId ?? null,
     serviceTypeCode: x.serviceTypeCode,
     resourceTypeCode: x.resourceTypeCode,
     regionCode: x.regionCode,
@@ -142,6 +147,7 @@ export async function placeOrder(
       throw new AppError('orders.resource_pending', { resourceId: input.lines[0]?.resourceId ?? '' });
     throw e;
   }
+  if (status === 'paid') await billOrder(tx, order, lines as OrderLineRow[], now);
   await ctx.audit.record(tx, actor, {
     action: 'orders.placed',
     entityType: 'order',
@@ -176,6 +182,8 @@ export async function markOrderPaid(
     updatedAt: now,
   });
   await clearPending(tx, orderId);
+  const paidLines = await linesOf(tx, [orderId]);
+  await billOrder(tx, paid, paidLines, now);
   await ctx.audit.record(tx, actor, {
     action: 'orders.paid',
     entityType: 'order',
@@ -184,7 +192,7 @@ export async function markOrderPaid(
     before: { status: order.status },
     after: { status: 'paid', paidBy, amountFen: order.amountFen },
   });
-  return { order: paid, lines: await linesOf(tx, [orderId]) };
+  return { order: paid, lines: paidLines };
 }
 
 /** Cancels a pending order (its resources are free for another order). */

@@ -257,6 +257,8 @@ async function changeToOnDemand(ctx: AppContext, tx: DbOrTx, r: ResourceRow, now
       {
         resourceRef: r.id,
         resourceId: r.resourceId,
+        resourceName: r.resourceName,
+        enterpriseProjectId: r.enterpriseProjectId,
         serviceTypeCode: r.serviceTypeCode,
         resourceTypeCode: r.resourceTypeCode,
         regionCode: r.regionCode,

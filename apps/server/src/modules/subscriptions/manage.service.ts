@@ -282,6 +282,8 @@ export async function unsubscribe(
             return {
               resourceRef: res.id,
               resourceId: res.resourceId,
+              resourceName: res.resourceName,
+              enterpriseProjectId: res.enterpriseProjectId,
               serviceTypeCode: res.serviceTypeCode,
               resourceTypeCode: res.resourceTypeCode,
               regionCode: res.regionCode,

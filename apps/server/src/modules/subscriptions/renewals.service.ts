@@ -114,6 +114,8 @@ async function priceRenewal(db: DbOrTx, row: ResourceListRow, req: RenewRequest,
     lines.push({
       resourceRef: r.id,
       resourceId: r.resourceId,
+      resourceName: r.resourceName,
+      enterpriseProjectId: r.enterpriseProjectId,
       serviceTypeCode: r.serviceTypeCode,
       resourceTypeCode: r.resourceTypeCode,
       regionCode: r.regionCode,

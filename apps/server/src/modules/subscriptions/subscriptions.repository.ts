@@ -295,7 +295,7 @@ export function dueForAutoRenew(db: DbOrTx, before: Date, limit: number): Promis
         inArray(r.status, ['in_use', 'grace']),
         eq(r.chargingMode, 'period'),
         eq(r.autoRenew, 1),
-        lte(r.expireAt, before),
+        lt(r.expireAt, before),
         sql`not exists (select 1 from resource_lifecycle_steps s where s.resource_id = ${r.id} and s.expire_at = ${r.expireAt} and s.step = 'auto_renew')`,
       ),
     )

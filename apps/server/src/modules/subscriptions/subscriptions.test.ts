@@ -9,6 +9,7 @@ import {
   signIn,
   type TestApp,
 } from '../../../test/index.ts';
+import { getCustomerMonthlySummary } from '../bills/index.ts';
 import { createAssociatedCustomer } from '../spend/spend.test-data.ts';
 import {
   addResources,
