@@ -9,6 +9,7 @@
  */
 
 export { ORDERS_CBC } from './orders.errors.ts';
+export { typeName } from './orders.names.ts';
 export { ordersRoutes } from './orders.routes.ts';
 export {
   markOrderCancelled,

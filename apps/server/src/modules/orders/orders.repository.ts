@@ -81,6 +81,8 @@ export interface OrderFilter {
   orderId?: string;
   type?: string;
   status?: string;
+  /** Any of these statuses (empty: none). */
+  statuses?: readonly string[];
   serviceTypeCode?: string;
   createdFrom?: Date;
   createdTo?: Date;
@@ -98,6 +100,7 @@ function whereOf(f: OrderFilter): SQL | undefined {
     f.orderId ? eq(o.id, f.orderId) : undefined,
     f.type ? eq(o.type, f.type) : undefined,
     f.status ? eq(o.status, f.status) : undefined,
+    f.statuses ? (f.statuses.length ? inArray(o.status, [...f.statuses]) : sql`false`) : undefined,
     f.createdFrom ? gte(o.createdAt, f.createdFrom) : undefined,
     f.createdTo ? lt(o.createdAt, f.createdTo) : undefined,
     f.paidFrom ? gte(o.paidAt, f.paidFrom) : undefined,
