@@ -2,9 +2,9 @@
 import Fastify from 'fastify';
 import { buildApp } from '../apps/server/src/app.ts';
 import { testConfig } from '../apps/server/src/config.ts';
-import { systemActor } from '../apps/server/src/context.ts';
 import { createUser } from '../apps/server/src/modules/identity/users.service.ts';
 import { createPartner } from '../apps/server/src/modules/partners/partners.service.ts';
+import { systemActor } from '../apps/server/src/platform/context.ts';
 import { cookiesOf, freshDatabase, listen, measure, type Row } from './lib.ts';
 
 export async function benchConstant(): Promise<Row> {

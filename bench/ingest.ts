@@ -8,10 +8,10 @@ import type { Database } from '@pc/db';
 import { from as copyFrom } from 'pg-copy-streams';
 import { buildApp } from '../apps/server/src/app.ts';
 import { testConfig } from '../apps/server/src/config.ts';
-import type { AppContext } from '../apps/server/src/context.ts';
-import { newId } from '../apps/server/src/lib/ids.ts';
 import { ingestSpendBatch } from '../apps/server/src/modules/spend/spend.service.ts';
 import { billCycleOf } from '../apps/server/src/modules/spend/spend.validate.ts';
+import type { AppContext } from '../apps/server/src/platform/context.ts';
+import { newId } from '../apps/server/src/platform/ids/ids.ts';
 import { freshDatabase } from './lib.ts';
 import { seedPartnerWithCustomers } from './partner-api.ts';
 

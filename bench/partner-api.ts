@@ -3,11 +3,11 @@ import { randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
 import { buildApp } from '../apps/server/src/app.ts';
 import { testConfig } from '../apps/server/src/config.ts';
-import { type AppContext, systemActor } from '../apps/server/src/context.ts';
-import { newId } from '../apps/server/src/lib/ids.ts';
-import { sealSecret } from '../apps/server/src/lib/seal.ts';
 import { createPartner } from '../apps/server/src/modules/partners/partners.service.ts';
-import { signRequest } from '../apps/server/src/open-api/signing.ts';
+import { type AppContext, systemActor } from '../apps/server/src/platform/context.ts';
+import { newId } from '../apps/server/src/platform/ids/ids.ts';
+import { signRequest } from '../apps/server/src/platform/partner-api/signing.ts';
+import { sealSecret } from '../apps/server/src/platform/seal/seal.ts';
 import { freshDatabase, listen, measure, type Row } from './lib.ts';
 
 export const API_CONNECTIONS = 50;

@@ -4,7 +4,7 @@
 // an operator then finds the registration in the console's audit log and the email in its outbox.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERS } from '../apps/server/src/demo/users.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../apps/server/src/modules/identity/identity.demo-users.ts';
 import { ApiClient, readOutbox } from './support/api.ts';
 import { launchBrowser } from './support/browser.ts';
 import { type RunningServer, removeDataDir, startServer } from './support/server.ts';

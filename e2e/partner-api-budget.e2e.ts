@@ -5,7 +5,7 @@
 // and the portal shows the customer restricted.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS } from '../apps/server/src/demo/users.ts';
+import { DEMO_USERS } from '../apps/server/src/modules/identity/identity.demo-users.ts';
 import { launchBrowser } from './support/browser.ts';
 import { signedIn } from './support/lifecycle.ts';
 import { callPartnerApi, type PartnerKey } from './support/partner-api.ts';

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERS } from '../apps/server/src/demo/users.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../apps/server/src/modules/identity/identity.demo-users.ts';
 import { ApiClient } from './support/api.ts';
 import { launchBrowser } from './support/browser.ts';
 import { type RunningServer, removeDataDir, root, startServer } from './support/server.ts';

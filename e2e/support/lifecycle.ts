@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../apps/server/src/demo/users.ts';
+import { DEMO_PASSWORD } from '../../apps/server/src/modules/identity/identity.demo-users.ts';
 import { ApiClient } from './api.ts';
 import { type RunningServer, startServer } from './server.ts';
 

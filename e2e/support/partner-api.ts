@@ -1,4 +1,4 @@
-import { signRequest } from '../../apps/server/src/open-api/signing.ts';
+import { signRequest } from '../../apps/server/src/platform/partner-api/signing.ts';
 
 export interface PartnerKey {
   accessKey: string;

@@ -4,19 +4,26 @@ import type { Database } from '@pc/db';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
-import type { AppContext, JobQueue, Notifier } from './context.ts';
-import { BossJobQueue, createJobQueue } from './jobs/queue.ts';
-import { type Clock, systemClock } from './lib/clock.ts';
-import { loggerOptions } from './lib/logger.ts';
-import { createAuditLog } from './modules/audit/audit.service.ts';
-import { registerModules } from './modules/index.ts';
-import { createNotifier } from './notifications/notifier.ts';
-import type { SmsProvider } from './notifications/sms.ts';
-import errors from './plugins/errors.ts';
-import metrics from './plugins/metrics.ts';
-import openapi from './plugins/openapi.ts';
-import requestContext, { requestIdFor } from './plugins/request-context.ts';
-import { serveWeb } from './plugins/web.ts';
+import { createAuditLog } from './modules/audit/index.ts';
+import { MODULES } from './modules/index.ts';
+import { type Clock, systemClock } from './platform/clock/clock.ts';
+import type { AppContext, JobQueue, Notifier } from './platform/context.ts';
+import { createDomainEvents } from './platform/events/domain-events.ts';
+import auth from './platform/http/auth.ts';
+import csrf from './platform/http/csrf.ts';
+import errors from './platform/http/errors.ts';
+import metrics from './platform/http/metrics.ts';
+import openapi from './platform/http/openapi.ts';
+import requestContext, { requestIdFor } from './platform/http/request-context.ts';
+import { serveWeb } from './platform/http/web.ts';
+import { BossJobQueue, createJobQueue } from './platform/jobs/queue.ts';
+import { jobsOf } from './platform/jobs/registry.ts';
+import { loggerOptions } from './platform/logger/logger.ts';
+import { hooksOf, registerModuleRoutes } from './platform/module.ts';
+import { createNotifier } from './platform/notifications/notifier.ts';
+import { templateRegistryOf } from './platform/notifications/registry.ts';
+import type { SmsProvider } from './platform/notifications/sms.ts';
+import { registerPartnerApi } from './platform/partner-api/index.ts';
 
 export interface AppDeps {
   config: Config;
@@ -49,9 +56,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  const hooks = hooksOf(MODULES);
   let jobs = deps.jobs;
   if (!jobs) {
-    const queue = await createJobQueue(database, { onError: (err) => app.log.error({ err }, 'job queue') });
+    const queue = await createJobQueue(database, {
+      defs: jobsOf(MODULES),
+      onError: (err) => app.log.error({ err }, 'job queue'),
+    });
     app.addHook('onClose', () => queue.stop());
     jobs = queue;
   }
@@ -62,8 +73,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     log: app.log,
     audit: createAuditLog(clock),
-    notifier: deps.notifier ?? createNotifier({ config, clock, jobs, db: database.db, sms: deps.sms }),
+    notifier:
+      deps.notifier ??
+      createNotifier({
+        config,
+        clock,
+        jobs,
+        db: database.db,
+        sms: deps.sms,
+        templates: templateRegistryOf(MODULES),
+        recordInAppMessage: hooks.recordInAppMessage,
+      }),
     jobs,
+    events: createDomainEvents(
+      MODULES.flatMap((m) => m.listeners ?? []),
+      () => ctx,
+    ),
   };
   app.decorate('ctx', ctx);
   const queue = jobs;
@@ -85,7 +110,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(errors);
   await app.register(metrics);
   await app.register(openapi);
-  await registerModules(app, ctx);
+  // CSRF refusal first, then the session: both global hooks for every /api request.
+  await app.register(csrf);
+  await app.register(auth, { resolveSession: hooks.resolveSession });
+  await registerModuleRoutes(app, ctx, MODULES);
+  await registerPartnerApi(app, ctx, MODULES, hooks.findPartnerApiKey);
   await serveWeb(app, config);
   return app;
 }

@@ -4,8 +4,8 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { printBanner } from './demo/banner.ts';
 import { seedDemo } from './demo/seed.ts';
-import { startJobRuntime } from './jobs/runtime.ts';
 import { clockFor } from './modules/test-control/settable-clock.ts';
+import { startJobRuntime } from './platform/jobs/runtime.ts';
 
 async function main() {
   const config = loadConfig();

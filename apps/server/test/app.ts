@@ -2,8 +2,8 @@ import type { Database } from '@pc/db';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { type Config, testConfig } from '../src/config.ts';
-import type { AppContext } from '../src/context.ts';
-import { TestClock } from '../src/lib/clock.ts';
+import { TestClock } from '../src/platform/clock/clock.ts';
+import type { AppContext } from '../src/platform/context.ts';
 import { createTestDb } from './db.ts';
 
 export interface TestApp {

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { systemActor } from '../src/context.ts';
 import { createUser, type UserRow } from '../src/modules/identity/users.service.ts';
 import { createPartner, type PartnerRow } from '../src/modules/partners/partners.service.ts';
-import type { OperatorRole, PartnerRole } from '../src/plugins/auth.ts';
+import { systemActor } from '../src/platform/context.ts';
+import type { OperatorRole, PartnerRole } from '../src/platform/http/auth.ts';
 import type { TestApp } from './app.ts';
 
 /** A password that passes the strength rule; every factory user has it unless told otherwise. */

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { schema } from '@pc/db';
 import type { LightMyRequestResponse } from 'fastify';
-import { newId } from '../src/lib/ids.ts';
-import { sealSecret } from '../src/lib/seal.ts';
-import { signRequest } from '../src/open-api/signing.ts';
+import { newId } from '../src/platform/ids/ids.ts';
+import { signRequest } from '../src/platform/partner-api/signing.ts';
+import { sealSecret } from '../src/platform/seal/seal.ts';
 import type { TestApp } from './app.ts';
 
 export interface TestApiKey {

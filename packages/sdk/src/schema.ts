@@ -931,1069 +931,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/memberships": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** My programs, applications, performance, distributor and ecosystem manager */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            memberships: {
-                                id: string;
-                                program: string;
-                                status: string;
-                                source: string;
-                                /** Format: date-time */
-                                startedAt: string;
-                                endedAt: string | null;
-                            }[];
-                            applications: {
-                                id: string;
-                                partnerId: string;
-                                partnerName: string;
-                                program: string;
-                                kind: string;
-                                status: string;
-                                note: string;
-                                performanceYear: number | null;
-                                performanceFen: number | null;
-                                reviewerId: string | null;
-                                reviewerName: string | null;
-                                reviewReason: string | null;
-                                reviewedAt: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            performance: {
-                                year: number;
-                                amountFen: number;
-                                source: string;
-                            }[];
-                            currentYear: number;
-                            thresholdFen: number;
-                            eligibility: {
-                                assc: boolean;
-                                upgrade: boolean;
-                            };
-                            manager: {
-                                id: string;
-                                name: string;
-                                email: string;
-                                phone: string | null;
-                            } | null;
-                            distributor: {
-                                id: string;
-                                name: string;
-                                /** Format: date-time */
-                                since: string;
-                            } | null;
-                            isDistributor: boolean;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/memberships/applications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Apply to join a program (administrator) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        program: "solution_provider" | "distributor" | "cloud_reseller" | "service_partner" | "authorized_sales_support_center";
-                        note?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            program: string;
-                            kind: string;
-                            status: string;
-                            note: string;
-                            performanceYear: number | null;
-                            performanceFen: number | null;
-                            reviewerId: string | null;
-                            reviewerName: string | null;
-                            reviewReason: string | null;
-                            reviewedAt: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/memberships/applications/{id}/withdraw": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Withdraw an application waiting for review (administrator) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/memberships/invitations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Cloud reseller invitations my company received */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                distributorId: string;
-                                distributorName: string;
-                                resellerId: string;
-                                resellerName: string;
-                                email: string;
-                                message: string;
-                                status: string;
-                                /** Format: date-time */
-                                expiresAt: string;
-                                respondedAt: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/memberships/invitations/{id}/accept": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Accept a distributor's invitation (administrator) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/memberships/invitations/{id}/decline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Decline a distributor's invitation (administrator) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/memberships/distributor/exit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Leave the current distributor (administrator) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/memberships/resellers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A distributor’s cloud resellers with their performance */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                linkId: string;
-                                resellerId: string;
-                                resellerName: string;
-                                status: string;
-                                /** Format: date-time */
-                                startedAt: string;
-                                endedAt: string | null;
-                                endReason: string | null;
-                                thisYearFen: number;
-                                lastYearFen: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/memberships/sent-invitations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Invitations a distributor sent */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                distributorId: string;
-                                distributorName: string;
-                                resellerId: string;
-                                resellerName: string;
-                                email: string;
-                                message: string;
-                                status: string;
-                                /** Format: date-time */
-                                expiresAt: string;
-                                respondedAt: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Invite a registered partner to be a cloud reseller (distributor administrator) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: email */
-                        email: string;
-                        message?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/memberships/sent-invitations/{id}/revoke": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Revoke a pending invitation (distributor administrator) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/console/membership-applications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Program applications queue with filters (ecosystem manager, reviewer) */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "submitted" | "approved" | "rejected" | "withdrawn";
-                    program?: "solution_provider" | "distributor" | "cloud_reseller" | "service_partner" | "authorized_sales_support_center";
-                    kind?: "join" | "assc" | "upgrade";
-                    partnerId?: string;
-                    mine?: "true" | "false";
-                    limit?: number;
-                    before?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                partnerId: string;
-                                partnerName: string;
-                                program: string;
-                                kind: string;
-                                status: string;
-                                note: string;
-                                performanceYear: number | null;
-                                performanceFen: number | null;
-                                reviewerId: string | null;
-                                reviewerName: string | null;
-                                reviewReason: string | null;
-                                reviewedAt: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            nextBefore: string | null;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/console/membership-applications/{id}/approve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Approve an application */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            program: string;
-                            kind: string;
-                            status: string;
-                            note: string;
-                            performanceYear: number | null;
-                            performanceFen: number | null;
-                            reviewerId: string | null;
-                            reviewerName: string | null;
-                            reviewReason: string | null;
-                            reviewedAt: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/console/membership-applications/{id}/reject": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Reject (reason required) an application */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            program: string;
-                            kind: string;
-                            status: string;
-                            note: string;
-                            performanceYear: number | null;
-                            performanceFen: number | null;
-                            reviewerId: string | null;
-                            reviewerName: string | null;
-                            reviewReason: string | null;
-                            reviewedAt: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/console/membership-applications/bulk": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Approve or reject several applications; one result per id */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        ids: string[];
-                        /** @enum {string} */
-                        action: "approve" | "reject";
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            results: {
-                                id: string;
-                                ok: boolean;
-                                code?: string;
-                                message?: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/console/partners/{partnerId}/memberships": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A partner’s programs, applications, performance, hierarchy and manager (any operator) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    partnerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            memberships: {
-                                id: string;
-                                program: string;
-                                status: string;
-                                source: string;
-                                /** Format: date-time */
-                                startedAt: string;
-                                endedAt: string | null;
-                            }[];
-                            applications: {
-                                id: string;
-                                partnerId: string;
-                                partnerName: string;
-                                program: string;
-                                kind: string;
-                                status: string;
-                                note: string;
-                                performanceYear: number | null;
-                                performanceFen: number | null;
-                                reviewerId: string | null;
-                                reviewerName: string | null;
-                                reviewReason: string | null;
-                                reviewedAt: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            performance: {
-                                year: number;
-                                amountFen: number;
-                                source: string;
-                            }[];
-                            currentYear: number;
-                            thresholdFen: number;
-                            eligibility: {
-                                assc: boolean;
-                                upgrade: boolean;
-                            };
-                            manager: {
-                                id: string;
-                                name: string;
-                                email: string;
-                                phone: string | null;
-                            } | null;
-                            distributor: {
-                                id: string;
-                                name: string;
-                                /** Format: date-time */
-                                since: string;
-                            } | null;
-                            isDistributor: boolean;
-                            partner: {
-                                id: string;
-                                name: string;
-                                domainId: string;
-                                site: string;
-                                status: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            };
-                            resellers: {
-                                linkId: string;
-                                resellerId: string;
-                                resellerName: string;
-                                status: string;
-                                /** Format: date-time */
-                                startedAt: string;
-                                endedAt: string | null;
-                                endReason: string | null;
-                                thisYearFen: number;
-                                lastYearFen: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/console/ecosystem-managers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Active ecosystem managers (any operator) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                name: string;
-                                email: string;
-                                phone: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/console/partners/{partnerId}/ecosystem-manager": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Assign the partner’s ecosystem manager (operator admin) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    partnerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        managerId: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            email: string;
-                            phone: string | null;
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/console/partners/{partnerId}/performance/{year}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Set a partner’s annual performance (ecosystem manager, finance) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    partnerId: string;
-                    year: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        amountFen: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            partnerId: string;
-                            year: number;
-                            amountFen: number;
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/console/performance/import": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Import annual performance from CSV `partner,year,amount` (finance) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        csv: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            imported: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/messages": {
         parameters: {
             query?: never;
@@ -2278,6 +1215,1039 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My company's tickets, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                partnerId: string;
+                                partnerName: string;
+                                /** @enum {string} */
+                                category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                                subject: string;
+                                description: string;
+                                subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                                subjectId: string | null;
+                                /** @enum {string} */
+                                status: "open" | "pending" | "resolved" | "closed";
+                                openedBy: {
+                                    id: string;
+                                    name: string;
+                                };
+                                assignee: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                escalatedAt: string | null;
+                                resolvedAt: string | null;
+                                closedAt: string | null;
+                                /** Format: date-time */
+                                lastReplyAt: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a ticket (due in 3 working days, Asia/Shanghai) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                        subject: string;
+                        description: string;
+                        /** @enum {string} */
+                        subjectType?: "certification_submission" | "certificate" | "membership_application";
+                        subjectId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                            subject: string;
+                            description: string;
+                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                            subjectId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "pending" | "resolved" | "closed";
+                            openedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            lastReplyAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            replies: {
+                                id: string;
+                                /** @enum {string} */
+                                authorType: "partner" | "operator";
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                kind: "reply" | "resolution" | "reopen";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my company’s tickets with its thread */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                            subject: string;
+                            description: string;
+                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                            subjectId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "pending" | "resolved" | "closed";
+                            openedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            lastReplyAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            replies: {
+                                id: string;
+                                /** @enum {string} */
+                                authorType: "partner" | "operator";
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                kind: "reply" | "resolution" | "reopen";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write on an open or answered ticket */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                            subject: string;
+                            description: string;
+                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                            subjectId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "pending" | "resolved" | "closed";
+                            openedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            lastReplyAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            replies: {
+                                id: string;
+                                /** @enum {string} */
+                                authorType: "partner" | "operator";
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                kind: "reply" | "resolution" | "reopen";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a resolved ticket (closes it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                            subject: string;
+                            description: string;
+                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                            subjectId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "pending" | "resolved" | "closed";
+                            openedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            lastReplyAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            replies: {
+                                id: string;
+                                /** @enum {string} */
+                                authorType: "partner" | "operator";
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                kind: "reply" | "resolution" | "reopen";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a resolved ticket with a reason (new due time) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                            subject: string;
+                            description: string;
+                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                            subjectId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "pending" | "resolved" | "closed";
+                            openedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            lastReplyAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            replies: {
+                                id: string;
+                                /** @enum {string} */
+                                authorType: "partner" | "operator";
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                kind: "reply" | "resolution" | "reopen";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ticket queue with filters (support, admin, ecosystem managers) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: string;
+                    category?: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                    overdue?: "true" | "false";
+                    assignee?: string;
+                    partnerId?: string;
+                    q?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                partnerId: string;
+                                partnerName: string;
+                                /** @enum {string} */
+                                category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                                subject: string;
+                                description: string;
+                                subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                                subjectId: string | null;
+                                /** @enum {string} */
+                                status: "open" | "pending" | "resolved" | "closed";
+                                openedBy: {
+                                    id: string;
+                                    name: string;
+                                };
+                                assignee: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                escalatedAt: string | null;
+                                resolvedAt: string | null;
+                                closedAt: string | null;
+                                /** Format: date-time */
+                                lastReplyAt: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/tickets/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operators who can be given tickets */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                email: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/tickets/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign tickets in bulk (or unassign with null) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ticketIds: string[];
+                        assigneeId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A ticket with its thread */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                            subject: string;
+                            description: string;
+                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                            subjectId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "pending" | "resolved" | "closed";
+                            openedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            lastReplyAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            replies: {
+                                id: string;
+                                /** @enum {string} */
+                                authorType: "partner" | "operator";
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                kind: "reply" | "resolution" | "reopen";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/tickets/{id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the partner (the ticket then waits for them) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                            subject: string;
+                            description: string;
+                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                            subjectId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "pending" | "resolved" | "closed";
+                            openedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            lastReplyAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            replies: {
+                                id: string;
+                                /** @enum {string} */
+                                authorType: "partner" | "operator";
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                kind: "reply" | "resolution" | "reopen";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/tickets/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve a ticket, optionally with a closing note */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                            subject: string;
+                            description: string;
+                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                            subjectId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "pending" | "resolved" | "closed";
+                            openedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            lastReplyAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            replies: {
+                                id: string;
+                                /** @enum {string} */
+                                authorType: "partner" | "operator";
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                kind: "reply" | "resolution" | "reopen";
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The working-day calendar: holidays and adjusted working weekends */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                date: string;
+                                /** @enum {string} */
+                                kind: "holiday" | "workday";
+                                nameZh: string;
+                                nameEn: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/holidays/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Add or change a day of the calendar (operator admins) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    date: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "holiday" | "workday";
+                        nameZh: string;
+                        nameEn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ticketsRedated: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove a day from the calendar (operator admins) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    date: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ticketsRedated: number;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -3785,21 +3755,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/tickets": {
+    "/api/memberships": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** My company's tickets, newest first */
+        /** My programs, applications, performance, distributor and ecosystem manager */
         get: {
             parameters: {
-                query?: {
-                    status?: string;
-                    limit?: number;
-                    cursor?: string;
-                };
+                query?: never;
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -3813,45 +3779,79 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
+                            memberships: {
+                                id: string;
+                                program: string;
+                                status: string;
+                                source: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                endedAt: string | null;
+                            }[];
+                            applications: {
                                 id: string;
                                 partnerId: string;
                                 partnerName: string;
-                                /** @enum {string} */
-                                category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                                subject: string;
-                                description: string;
-                                subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
-                                subjectId: string | null;
-                                /** @enum {string} */
-                                status: "open" | "pending" | "resolved" | "closed";
-                                openedBy: {
-                                    id: string;
-                                    name: string;
-                                };
-                                assignee: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                /** Format: date-time */
-                                dueAt: string;
-                                overdue: boolean;
-                                escalatedAt: string | null;
-                                resolvedAt: string | null;
-                                closedAt: string | null;
-                                /** Format: date-time */
-                                lastReplyAt: string;
+                                program: string;
+                                kind: string;
+                                status: string;
+                                note: string;
+                                performanceYear: number | null;
+                                performanceFen: number | null;
+                                reviewerId: string | null;
+                                reviewerName: string | null;
+                                reviewReason: string | null;
+                                reviewedAt: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
-                            nextCursor: string | null;
+                            performance: {
+                                year: number;
+                                amountFen: number;
+                                source: string;
+                            }[];
+                            currentYear: number;
+                            thresholdFen: number;
+                            eligibility: {
+                                assc: boolean;
+                                upgrade: boolean;
+                            };
+                            manager: {
+                                id: string;
+                                name: string;
+                                email: string;
+                                phone: string | null;
+                            } | null;
+                            distributor: {
+                                id: string;
+                                name: string;
+                                /** Format: date-time */
+                                since: string;
+                            } | null;
+                            isDistributor: boolean;
                         };
                     };
                 };
             };
         };
         put?: never;
-        /** Open a ticket (due in 3 working days, Asia/Shanghai) */
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/memberships/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply to join a program (administrator) */
         post: {
             parameters: {
                 query?: never;
@@ -3863,18 +3863,14 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                        subject: string;
-                        description: string;
-                        /** @enum {string} */
-                        subjectType?: "certification_submission" | "certificate" | "membership_application";
-                        subjectId?: string;
+                        program: "solution_provider" | "distributor" | "cloud_reseller" | "service_partner" | "authorized_sales_support_center";
+                        note?: string;
                     };
                 };
             };
             responses: {
                 /** @description Default Response */
-                201: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3883,46 +3879,18 @@ export interface paths {
                             id: string;
                             partnerId: string;
                             partnerName: string;
-                            /** @enum {string} */
-                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                            subject: string;
-                            description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
-                            subjectId: string | null;
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            openedBy: {
-                                id: string;
-                                name: string;
-                            };
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            dueAt: string;
-                            overdue: boolean;
-                            escalatedAt: string | null;
-                            resolvedAt: string | null;
-                            closedAt: string | null;
-                            /** Format: date-time */
-                            lastReplyAt: string;
+                            program: string;
+                            kind: string;
+                            status: string;
+                            note: string;
+                            performanceYear: number | null;
+                            performanceFen: number | null;
+                            reviewerId: string | null;
+                            reviewerName: string | null;
+                            reviewReason: string | null;
+                            reviewedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
-                            replies: {
-                                id: string;
-                                /** @enum {string} */
-                                authorType: "partner" | "operator";
-                                author: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @enum {string} */
-                                kind: "reply" | "resolution" | "reopen";
-                                body: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
                         };
                     };
                 };
@@ -3934,15 +3902,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/tickets/{id}": {
+    "/api/memberships/applications/{id}/withdraw": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** One of my company’s tickets with its thread */
-        get: {
+        get?: never;
+        put?: never;
+        /** Withdraw an application waiting for review (administrator) */
+        post: {
             parameters: {
                 query?: never;
                 header?: never;
@@ -3960,46 +3930,55 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            /** @enum {string} */
-                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                            subject: string;
-                            description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
-                            subjectId: string | null;
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            openedBy: {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/memberships/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cloud reseller invitations my company received */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
                                 id: string;
-                                name: string;
-                            };
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            dueAt: string;
-                            overdue: boolean;
-                            escalatedAt: string | null;
-                            resolvedAt: string | null;
-                            closedAt: string | null;
-                            /** Format: date-time */
-                            lastReplyAt: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            replies: {
-                                id: string;
-                                /** @enum {string} */
-                                authorType: "partner" | "operator";
-                                author: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @enum {string} */
-                                kind: "reply" | "resolution" | "reopen";
-                                body: string;
+                                distributorId: string;
+                                distributorName: string;
+                                resellerId: string;
+                                resellerName: string;
+                                email: string;
+                                message: string;
+                                status: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                respondedAt: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
@@ -4016,7 +3995,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/tickets/{id}/replies": {
+    "/api/memberships/invitations/{id}/accept": {
         parameters: {
             query?: never;
             header?: never;
@@ -4025,95 +4004,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Write on an open or answered ticket */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        body: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            /** @enum {string} */
-                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                            subject: string;
-                            description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
-                            subjectId: string | null;
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            openedBy: {
-                                id: string;
-                                name: string;
-                            };
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            dueAt: string;
-                            overdue: boolean;
-                            escalatedAt: string | null;
-                            resolvedAt: string | null;
-                            closedAt: string | null;
-                            /** Format: date-time */
-                            lastReplyAt: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            replies: {
-                                id: string;
-                                /** @enum {string} */
-                                authorType: "partner" | "operator";
-                                author: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @enum {string} */
-                                kind: "reply" | "resolution" | "reopen";
-                                body: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/tickets/{id}/confirm": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Confirm a resolved ticket (closes it) */
+        /** Accept a distributor's invitation (administrator) */
         post: {
             parameters: {
                 query?: never;
@@ -4132,49 +4023,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            /** @enum {string} */
-                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                            subject: string;
-                            description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
-                            subjectId: string | null;
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            openedBy: {
-                                id: string;
-                                name: string;
-                            };
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            dueAt: string;
-                            overdue: boolean;
-                            escalatedAt: string | null;
-                            resolvedAt: string | null;
-                            closedAt: string | null;
-                            /** Format: date-time */
-                            lastReplyAt: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            replies: {
-                                id: string;
-                                /** @enum {string} */
-                                authorType: "partner" | "operator";
-                                author: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @enum {string} */
-                                kind: "reply" | "resolution" | "reopen";
-                                body: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
+                            /** @enum {boolean} */
+                            ok: true;
                         };
                     };
                 };
@@ -4186,7 +4036,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/tickets/{id}/reopen": {
+    "/api/memberships/invitations/{id}/decline": {
         parameters: {
             query?: never;
             header?: never;
@@ -4195,7 +4045,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reopen a resolved ticket with a reason (new due time) */
+        /** Decline a distributor's invitation (administrator) */
         post: {
             parameters: {
                 query?: never;
@@ -4205,10 +4055,175 @@ export interface paths {
                 };
                 cookie?: never;
             };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/memberships/distributor/exit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Leave the current distributor (administrator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/memberships/resellers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A distributor’s cloud resellers with their performance */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                linkId: string;
+                                resellerId: string;
+                                resellerName: string;
+                                status: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                endedAt: string | null;
+                                endReason: string | null;
+                                thisYearFen: number;
+                                lastYearFen: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/memberships/sent-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invitations a distributor sent */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                distributorId: string;
+                                distributorName: string;
+                                resellerId: string;
+                                resellerName: string;
+                                email: string;
+                                message: string;
+                                status: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                respondedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Invite a registered partner to be a cloud reseller (distributor administrator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
             requestBody: {
                 content: {
                     "application/json": {
-                        body: string;
+                        /** Format: email */
+                        email: string;
+                        message?: string;
                     };
                 };
             };
@@ -4221,48 +4236,6 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            /** @enum {string} */
-                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                            subject: string;
-                            description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
-                            subjectId: string | null;
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            openedBy: {
-                                id: string;
-                                name: string;
-                            };
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            dueAt: string;
-                            overdue: boolean;
-                            escalatedAt: string | null;
-                            resolvedAt: string | null;
-                            closedAt: string | null;
-                            /** Format: date-time */
-                            lastReplyAt: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            replies: {
-                                id: string;
-                                /** @enum {string} */
-                                authorType: "partner" | "operator";
-                                author: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @enum {string} */
-                                kind: "reply" | "resolution" | "reopen";
-                                body: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
                         };
                     };
                 };
@@ -4274,25 +4247,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/console/tickets": {
+    "/api/memberships/sent-invitations/{id}/revoke": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Ticket queue with filters (support, admin, ecosystem managers) */
+        get?: never;
+        put?: never;
+        /** Revoke a pending invitation (distributor administrator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/membership-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Program applications queue with filters (ecosystem manager, reviewer) */
         get: {
             parameters: {
                 query?: {
-                    status?: string;
-                    category?: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                    overdue?: "true" | "false";
-                    assignee?: string;
+                    status?: "submitted" | "approved" | "rejected" | "withdrawn";
+                    program?: "solution_provider" | "distributor" | "cloud_reseller" | "service_partner" | "authorized_sales_support_center";
+                    kind?: "join" | "assc" | "upgrade";
                     partnerId?: string;
-                    q?: string;
+                    mine?: "true" | "false";
                     limit?: number;
-                    cursor?: string;
+                    before?: string;
                 };
                 header?: never;
                 path?: never;
@@ -4311,34 +4324,20 @@ export interface paths {
                                 id: string;
                                 partnerId: string;
                                 partnerName: string;
-                                /** @enum {string} */
-                                category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                                subject: string;
-                                description: string;
-                                subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
-                                subjectId: string | null;
-                                /** @enum {string} */
-                                status: "open" | "pending" | "resolved" | "closed";
-                                openedBy: {
-                                    id: string;
-                                    name: string;
-                                };
-                                assignee: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                /** Format: date-time */
-                                dueAt: string;
-                                overdue: boolean;
-                                escalatedAt: string | null;
-                                resolvedAt: string | null;
-                                closedAt: string | null;
-                                /** Format: date-time */
-                                lastReplyAt: string;
+                                program: string;
+                                kind: string;
+                                status: string;
+                                note: string;
+                                performanceYear: number | null;
+                                performanceFen: number | null;
+                                reviewerId: string | null;
+                                reviewerName: string | null;
+                                reviewReason: string | null;
+                                reviewedAt: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
-                            nextCursor: string | null;
+                            nextBefore: string | null;
                         };
                     };
                 };
@@ -4352,14 +4351,296 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/console/tickets/assignees": {
+    "/api/console/membership-applications/{id}/approve": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Operators who can be given tickets */
+        get?: never;
+        put?: never;
+        /** Approve an application */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            program: string;
+                            kind: string;
+                            status: string;
+                            note: string;
+                            performanceYear: number | null;
+                            performanceFen: number | null;
+                            reviewerId: string | null;
+                            reviewerName: string | null;
+                            reviewReason: string | null;
+                            reviewedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/membership-applications/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject (reason required) an application */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            program: string;
+                            kind: string;
+                            status: string;
+                            note: string;
+                            performanceYear: number | null;
+                            performanceFen: number | null;
+                            reviewerId: string | null;
+                            reviewerName: string | null;
+                            reviewReason: string | null;
+                            reviewedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/membership-applications/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or reject several applications; one result per id */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                        /** @enum {string} */
+                        action: "approve" | "reject";
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                id: string;
+                                ok: boolean;
+                                code?: string;
+                                message?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/partners/{partnerId}/memberships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A partner’s programs, applications, performance, hierarchy and manager (any operator) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    partnerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            memberships: {
+                                id: string;
+                                program: string;
+                                status: string;
+                                source: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                endedAt: string | null;
+                            }[];
+                            applications: {
+                                id: string;
+                                partnerId: string;
+                                partnerName: string;
+                                program: string;
+                                kind: string;
+                                status: string;
+                                note: string;
+                                performanceYear: number | null;
+                                performanceFen: number | null;
+                                reviewerId: string | null;
+                                reviewerName: string | null;
+                                reviewReason: string | null;
+                                reviewedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            performance: {
+                                year: number;
+                                amountFen: number;
+                                source: string;
+                            }[];
+                            currentYear: number;
+                            thresholdFen: number;
+                            eligibility: {
+                                assc: boolean;
+                                upgrade: boolean;
+                            };
+                            manager: {
+                                id: string;
+                                name: string;
+                                email: string;
+                                phone: string | null;
+                            } | null;
+                            distributor: {
+                                id: string;
+                                name: string;
+                                /** Format: date-time */
+                                since: string;
+                            } | null;
+                            isDistributor: boolean;
+                            partner: {
+                                id: string;
+                                name: string;
+                                domainId: string;
+                                site: string;
+                                status: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            };
+                            resellers: {
+                                linkId: string;
+                                resellerId: string;
+                                resellerName: string;
+                                status: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                endedAt: string | null;
+                                endReason: string | null;
+                                thisYearFen: number;
+                                lastYearFen: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/ecosystem-managers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active ecosystem managers (any operator) */
         get: {
             parameters: {
                 query?: never;
@@ -4380,6 +4661,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 email: string;
+                                phone: string | null;
                             }[];
                         };
                     };
@@ -4394,7 +4676,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/console/tickets/assign": {
+    "/api/console/partners/{partnerId}/ecosystem-manager": {
         parameters: {
             query?: never;
             header?: never;
@@ -4402,374 +4684,20 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
-        /** Assign tickets in bulk (or unassign with null) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        ticketIds: string[];
-                        assigneeId: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            count: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/console/tickets/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A ticket with its thread */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            /** @enum {string} */
-                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                            subject: string;
-                            description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
-                            subjectId: string | null;
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            openedBy: {
-                                id: string;
-                                name: string;
-                            };
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            dueAt: string;
-                            overdue: boolean;
-                            escalatedAt: string | null;
-                            resolvedAt: string | null;
-                            closedAt: string | null;
-                            /** Format: date-time */
-                            lastReplyAt: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            replies: {
-                                id: string;
-                                /** @enum {string} */
-                                authorType: "partner" | "operator";
-                                author: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @enum {string} */
-                                kind: "reply" | "resolution" | "reopen";
-                                body: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/console/tickets/{id}/replies": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Answer the partner (the ticket then waits for them) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        body: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            /** @enum {string} */
-                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                            subject: string;
-                            description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
-                            subjectId: string | null;
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            openedBy: {
-                                id: string;
-                                name: string;
-                            };
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            dueAt: string;
-                            overdue: boolean;
-                            escalatedAt: string | null;
-                            resolvedAt: string | null;
-                            closedAt: string | null;
-                            /** Format: date-time */
-                            lastReplyAt: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            replies: {
-                                id: string;
-                                /** @enum {string} */
-                                authorType: "partner" | "operator";
-                                author: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @enum {string} */
-                                kind: "reply" | "resolution" | "reopen";
-                                body: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/console/tickets/{id}/resolve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Resolve a ticket, optionally with a closing note */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        body?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            /** @enum {string} */
-                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                            subject: string;
-                            description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
-                            subjectId: string | null;
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            openedBy: {
-                                id: string;
-                                name: string;
-                            };
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            dueAt: string;
-                            overdue: boolean;
-                            escalatedAt: string | null;
-                            resolvedAt: string | null;
-                            closedAt: string | null;
-                            /** Format: date-time */
-                            lastReplyAt: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            replies: {
-                                id: string;
-                                /** @enum {string} */
-                                authorType: "partner" | "operator";
-                                author: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @enum {string} */
-                                kind: "reply" | "resolution" | "reopen";
-                                body: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/console/holidays": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The working-day calendar: holidays and adjusted working weekends */
-        get: {
-            parameters: {
-                query?: {
-                    year?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                date: string;
-                                /** @enum {string} */
-                                kind: "holiday" | "workday";
-                                nameZh: string;
-                                nameEn: string;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/console/holidays/{date}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Add or change a day of the calendar (operator admins) */
+        /** Assign the partner’s ecosystem manager (operator admin) */
         put: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
-                    date: string;
+                    partnerId: string;
                 };
                 cookie?: never;
             };
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @enum {string} */
-                        kind: "holiday" | "workday";
-                        nameZh: string;
-                        nameEn: string;
+                        managerId: string;
                     };
                 };
             };
@@ -4781,24 +4709,48 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            ticketsRedated: number;
+                            id: string;
+                            name: string;
+                            email: string;
+                            phone: string | null;
                         };
                     };
                 };
             };
         };
         post?: never;
-        /** Remove a day from the calendar (operator admins) */
-        delete: {
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/partners/{partnerId}/performance/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a partner’s annual performance (ecosystem manager, finance) */
+        put: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
-                    date: string;
+                    partnerId: string;
+                    year: number;
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountFen: number;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -4807,12 +4759,60 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            ticketsRedated: number;
+                            partnerId: string;
+                            year: number;
+                            amountFen: number;
                         };
                     };
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/performance/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import annual performance from CSV `partner,year,amount` (finance) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        csv: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            imported: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -5928,1941 +5928,6 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/budgets/{customerId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A customer’s budget page */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    customerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            customer: {
-                                id: string;
-                                domainId: string;
-                                name: string;
-                                restrictedAt: string | null;
-                            };
-                            budget: {
-                                amountFen: number;
-                                usedFen: number;
-                                /** @enum {string} */
-                                budgetType: "MONTHLY" | "PACKAGE";
-                                frozenOperateType: number;
-                                freezeResources: boolean;
-                                periodKey: string;
-                                periodStart: string;
-                                alerted: number[];
-                                updatedAt: string;
-                            } | null;
-                            monthSpendFen: number;
-                            thresholds: {
-                                threshold: number;
-                                atFen: number;
-                                announced: boolean;
-                            }[];
-                            recipients: {
-                                id: string;
-                                name: string;
-                                phone: string | null;
-                                email: string | null;
-                                locale: string;
-                                createdAt: string;
-                            }[];
-                            alerts: {
-                                id: string;
-                                threshold: number;
-                                periodKey: string;
-                                usedFen: number;
-                                budgetFen: number;
-                                restricted: boolean;
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        /** Set the budget (monthly or one-time); raising re-arms the thresholds above the usage */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    customerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        amount: string;
-                        /** @enum {string} */
-                        budgetType: "MONTHLY" | "PACKAGE";
-                        frozenOperateType: 0 | 1;
-                        /** @default false */
-                        freezeResources?: boolean;
-                        /** @default false */
-                        liftRestriction?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            customer: {
-                                id: string;
-                                domainId: string;
-                                name: string;
-                                restrictedAt: string | null;
-                            };
-                            budget: {
-                                amountFen: number;
-                                usedFen: number;
-                                /** @enum {string} */
-                                budgetType: "MONTHLY" | "PACKAGE";
-                                frozenOperateType: number;
-                                freezeResources: boolean;
-                                periodKey: string;
-                                periodStart: string;
-                                alerted: number[];
-                                updatedAt: string;
-                            } | null;
-                            monthSpendFen: number;
-                            thresholds: {
-                                threshold: number;
-                                atFen: number;
-                                announced: boolean;
-                            }[];
-                            recipients: {
-                                id: string;
-                                name: string;
-                                phone: string | null;
-                                email: string | null;
-                                locale: string;
-                                createdAt: string;
-                            }[];
-                            alerts: {
-                                id: string;
-                                threshold: number;
-                                periodKey: string;
-                                usedFen: number;
-                                budgetFen: number;
-                                restricted: boolean;
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        /** Delete the budget (lifts its restriction) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    customerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            customer: {
-                                id: string;
-                                domainId: string;
-                                name: string;
-                                restrictedAt: string | null;
-                            };
-                            budget: {
-                                amountFen: number;
-                                usedFen: number;
-                                /** @enum {string} */
-                                budgetType: "MONTHLY" | "PACKAGE";
-                                frozenOperateType: number;
-                                freezeResources: boolean;
-                                periodKey: string;
-                                periodStart: string;
-                                alerted: number[];
-                                updatedAt: string;
-                            } | null;
-                            monthSpendFen: number;
-                            thresholds: {
-                                threshold: number;
-                                atFen: number;
-                                announced: boolean;
-                            }[];
-                            recipients: {
-                                id: string;
-                                name: string;
-                                phone: string | null;
-                                email: string | null;
-                                locale: string;
-                                createdAt: string;
-                            }[];
-                            alerts: {
-                                id: string;
-                                threshold: number;
-                                periodKey: string;
-                                usedFen: number;
-                                budgetFen: number;
-                                restricted: boolean;
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/budgets/{customerId}/recipients": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Save the alert recipients added and confirmed (name with phone and/or email) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    customerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        recipients: {
-                            name: string;
-                            phone?: string | null;
-                            email?: string | null;
-                            /**
-                             * @default zh-CN
-                             * @enum {string}
-                             */
-                            locale?: "zh-CN" | "en-US";
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            customer: {
-                                id: string;
-                                domainId: string;
-                                name: string;
-                                restrictedAt: string | null;
-                            };
-                            budget: {
-                                amountFen: number;
-                                usedFen: number;
-                                /** @enum {string} */
-                                budgetType: "MONTHLY" | "PACKAGE";
-                                frozenOperateType: number;
-                                freezeResources: boolean;
-                                periodKey: string;
-                                periodStart: string;
-                                alerted: number[];
-                                updatedAt: string;
-                            } | null;
-                            monthSpendFen: number;
-                            thresholds: {
-                                threshold: number;
-                                atFen: number;
-                                announced: boolean;
-                            }[];
-                            recipients: {
-                                id: string;
-                                name: string;
-                                phone: string | null;
-                                email: string | null;
-                                locale: string;
-                                createdAt: string;
-                            }[];
-                            alerts: {
-                                id: string;
-                                threshold: number;
-                                periodKey: string;
-                                usedFen: number;
-                                budgetFen: number;
-                                restricted: boolean;
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/budgets/{customerId}/recipients/{recipientId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Remove an alert recipient */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    customerId: string;
-                    recipientId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            customer: {
-                                id: string;
-                                domainId: string;
-                                name: string;
-                                restrictedAt: string | null;
-                            };
-                            budget: {
-                                amountFen: number;
-                                usedFen: number;
-                                /** @enum {string} */
-                                budgetType: "MONTHLY" | "PACKAGE";
-                                frozenOperateType: number;
-                                freezeResources: boolean;
-                                periodKey: string;
-                                periodStart: string;
-                                alerted: number[];
-                                updatedAt: string;
-                            } | null;
-                            monthSpendFen: number;
-                            thresholds: {
-                                threshold: number;
-                                atFen: number;
-                                announced: boolean;
-                            }[];
-                            recipients: {
-                                id: string;
-                                name: string;
-                                phone: string | null;
-                                email: string | null;
-                                locale: string;
-                                createdAt: string;
-                            }[];
-                            alerts: {
-                                id: string;
-                                threshold: number;
-                                periodKey: string;
-                                usedFen: number;
-                                budgetFen: number;
-                                restricted: boolean;
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/budgets/{customerId}/lift-restriction": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Lift the budget restriction by hand (the 100 % alert stays announced this period) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    customerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            customer: {
-                                id: string;
-                                domainId: string;
-                                name: string;
-                                restrictedAt: string | null;
-                            };
-                            budget: {
-                                amountFen: number;
-                                usedFen: number;
-                                /** @enum {string} */
-                                budgetType: "MONTHLY" | "PACKAGE";
-                                frozenOperateType: number;
-                                freezeResources: boolean;
-                                periodKey: string;
-                                periodStart: string;
-                                alerted: number[];
-                                updatedAt: string;
-                            } | null;
-                            monthSpendFen: number;
-                            thresholds: {
-                                threshold: number;
-                                atFen: number;
-                                announced: boolean;
-                            }[];
-                            recipients: {
-                                id: string;
-                                name: string;
-                                phone: string | null;
-                                email: string | null;
-                                locale: string;
-                                createdAt: string;
-                            }[];
-                            alerts: {
-                                id: string;
-                                threshold: number;
-                                periodKey: string;
-                                usedFen: number;
-                                budgetFen: number;
-                                restricted: boolean;
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/ingest/spend": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Bulk spend records (≤ 5,000): stored once by record id; bad items listed by index, the rest accepted
-         * @description Authorization: Bearer <INGEST_TOKEN> (the billing system), or an operator session (finance, admin).
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Spend records {record_id (≤ 64), customer_id (account id), spent_at (ISO 8601 with zone), service_type, amount_fen (integer 0…10^12), payment_kind (cash | voucher)} */
-                        records: unknown[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            accepted: number;
-                            duplicates: number;
-                            rejected: number;
-                            errors: {
-                                index: number;
-                                recordId: string | null;
-                                reason: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/console/spend/imports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Recent spend imports, newest first */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                fileName: string | null;
-                                format: string;
-                                skipBadLines: boolean;
-                                /** @enum {string} */
-                                status: "validating" | "importing" | "completed" | "failed" | "interrupted";
-                                totalLines: number;
-                                processedLines: number;
-                                insertedCount: number;
-                                duplicateCount: number;
-                                errorCount: number;
-                                errors: {
-                                    line: number;
-                                    reason: string;
-                                }[];
-                                createdAt: string;
-                                finishedAt: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Upload an NDJSON or CSV spend file (streamed). Validated first: bad lines fail the import with line numbers unless skipBadLines */
-        post: {
-            parameters: {
-                query?: {
-                    format?: "ndjson" | "csv";
-                    skipBadLines?: "true" | "false";
-                    fileName?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            fileName: string | null;
-                            format: string;
-                            skipBadLines: boolean;
-                            /** @enum {string} */
-                            status: "validating" | "importing" | "completed" | "failed" | "interrupted";
-                            totalLines: number;
-                            processedLines: number;
-                            insertedCount: number;
-                            duplicateCount: number;
-                            errorCount: number;
-                            errors: {
-                                line: number;
-                                reason: string;
-                            }[];
-                            createdAt: string;
-                            finishedAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/console/spend/imports/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One spend import with its progress */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            fileName: string | null;
-                            format: string;
-                            skipBadLines: boolean;
-                            /** @enum {string} */
-                            status: "validating" | "importing" | "completed" | "failed" | "interrupted";
-                            totalLines: number;
-                            processedLines: number;
-                            insertedCount: number;
-                            duplicateCount: number;
-                            errorCount: number;
-                            errors: {
-                                line: number;
-                                reason: string;
-                            }[];
-                            createdAt: string;
-                            finishedAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/developer/keys": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** My company’s API keys (administrators) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                name: string;
-                                accessKey: string;
-                                /** @enum {string} */
-                                status: "active" | "disabled";
-                                partnerDomainId: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                                rotatedAt: string | null;
-                                disabledAt: string | null;
-                                lastUsedAt: string | null;
-                                previousSecretValidUntil: string | null;
-                            }[];
-                            limit: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Create an AK/SK pair; the secret key is in this answer only */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            accessKey: string;
-                            /** @enum {string} */
-                            status: "active" | "disabled";
-                            partnerDomainId: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            rotatedAt: string | null;
-                            disabledAt: string | null;
-                            lastUsedAt: string | null;
-                            previousSecretValidUntil: string | null;
-                            secretKey: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/developer/keys/{id}/disable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Disable an API key */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            accessKey: string;
-                            /** @enum {string} */
-                            status: "active" | "disabled";
-                            partnerDomainId: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            rotatedAt: string | null;
-                            disabledAt: string | null;
-                            lastUsedAt: string | null;
-                            previousSecretValidUntil: string | null;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/developer/keys/{id}/enable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Enable an API key again */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            accessKey: string;
-                            /** @enum {string} */
-                            status: "active" | "disabled";
-                            partnerDomainId: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            rotatedAt: string | null;
-                            disabledAt: string | null;
-                            lastUsedAt: string | null;
-                            previousSecretValidUntil: string | null;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/developer/keys/{id}/rotate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** New secret key (shown once); the previous one stays valid for 24 hours */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            accessKey: string;
-                            /** @enum {string} */
-                            status: "active" | "disabled";
-                            partnerDomainId: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            rotatedAt: string | null;
-                            disabledAt: string | null;
-                            lastUsedAt: string | null;
-                            previousSecretValidUntil: string | null;
-                            secretKey: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/developer/partner-api": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** SDK centre: endpoint, domain id and the partner API operations */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            endpoint: string;
-                            domainId: string;
-                            docsUrl: string;
-                            openapiUrl: string;
-                            operations: {
-                                method: string;
-                                path: string;
-                                operationId: string;
-                                summary: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v2/bills/partner-bills/subcustomer-bills/monthly-sum": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Monthly bill summaries of the partner’s resale customers (one or all), by service type, resource type, charging mode and bill type */
-        get: operations["ListSubcustomerMonthlyBills"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v2/bills/subcustomer-bills/res-fee-records": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A customer’s resource-level fee records of a month (its spend during its association with the partner): order lines, then usage */
-        get: operations["ListSubCustomerBillDetail"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v2/bills/subcustomer-bills/res-fee-records/sub-customers/query": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Customers with consumption in a bill cycle during their association with the partner */
-        post: operations["ListConsumeSubCustomers"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v2/bills/partner-bills/postpaid-bill-summary": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The partner’s postpaid bill of a month: its resale customers’ consumption and refunds; tax_amount is the 6 % VAT contained in the amount due */
-        get: operations["ListPostpaidBillSum"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v2/partners/sub-customers/budget": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A customer budget with its used amount in the current period */
-        get: operations["ShowCustomerBudget"];
-        put?: never;
-        /** Set a customer budget (monthly or one-time), optional automatic restriction at 100 % */
-        post: operations["SetCustomerBudget"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v2/partners/sub-customers/budget/query": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Budgets of up to 100 customers; customers not yours are listed in error_details */
-        post: operations["ListCustomerBudgets"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v2/partners/sub-customers/budget/records": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** History of budget settings and deletions of a customer, newest first */
-        get: operations["ListCustomerBudgetRecords"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v2/partners/sub-customers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Create a customer (idempotent on xaccount_type + xaccount_id) and associate it */
-        post: operations["CreateSubCustomer"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v2/partners/sub-customers/query": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Query my customers (or a reseller’s with indirect_partner_id) */
-        post: operations["QuerySubCustomerList"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v2/partners/sub-customers/freeze": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Freeze up to 10 customers; failures per customer in error_details */
-        post: operations["FreezeSubCustomers"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v2/partners/sub-customers/unfreeze": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Unfreeze up to 10 customers; failures per customer in error_details */
-        post: operations["UnfreezeSubCustomers"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v2/partners/sub-customers/users/check-identity": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Whether an email, mobile number or account name is already used by an account */
-        post: operations["CheckUserIdentity"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v2/bases/verificationcode/send": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Send a sign-up verification code by SMS or email (at most 1 a minute per receiver) */
-        post: operations["SendVerificationMessageCode"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v2/orders/customer-orders": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Customers' orders (a reseller's with indirect_partner_id), newest first by default */
-        get: operations["ListCustomerOrders"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v2/orders/customer-orders/details/{order_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One order with its line items (paged) */
-        get: operations["ShowCustomerOrderDetails"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v2/orders/customer-orders/refund-orders": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Where the money of a refund (unsubscribe) order comes from: one record per paid order */
-        get: operations["ShowRefundOrderDetails"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v2/partners/indirect-partners/query": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The calling distributor’s cloud resellers (distributors only) */
-        post: operations["ListIndirectPartners"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v2/orders/suscriptions/resources/query": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Customers' yearly/monthly resources (the path's spelling is the provider's) */
-        post: operations["ListPayPerUseCustomerResources"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v2/bills/ratings/period-resources/renew-rate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Renewal price of yearly/monthly resources for a period (sub-resources included) */
-        post: operations["ListRenewRateOnPeriod"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v2/orders/subscriptions/resources/renew": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Renew yearly/monthly resources: one order per customer; is_auto_pay pays at once
-         * @description Optional header X-Idempotency-Key: a retried request with the same key answers with the order it placed.
-         */
-        post: operations["RenewalResources"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v2/orders/subscriptions/resources/autorenew/{resource_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Set auto-renewal of a yearly/monthly resource (with its sub-resources) */
-        post: operations["AutoRenewalResources"];
-        /** Cancel auto-renewal; already cancelled is CBC.99003605 */
-        delete: operations["CancelAutoRenewalResources"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v2/orders/subscriptions/resources/unsubscribe": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Unsubscribe resources (1: with renewed periods, 2: renewed periods only); refund orders
-         * @description Optional header X-Idempotency-Key, as for RenewalResources.
-         */
-        post: operations["CancelResourcesSubscription"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v2/orders/subscriptions/resources/to-on-demand": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Set or cancel the change to pay-per-use at expiry; refusals in error_details */
-        post: operations["UpdatePeriodToOnDemand"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v2/partners/sub-customers/on-demand-resources/query": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** A customer's pay-per-use resources */
-        post: operations["ListCustomerOnDemandResources"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v2/orders/customer-orders/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Cancel an order awaiting payment; other states are CBC.99005010 */
-        put: operations["CancelCustomerOrder"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v3/orders/customer-orders/pay": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Pay a resale customer's order awaiting payment; the renewal takes effect in the same transaction */
-        post: operations["PayOrders"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/developer/platform-certificate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The platform certificate (PEM) that verifies bind callback signatures (public) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/developer/webhooks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** My webhook endpoints */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                url: string;
-                                description: string | null;
-                                eventTypes: string[];
-                                /** @enum {string} */
-                                status: "active" | "disabled";
-                                createdAt: string;
-                                updatedAt: string;
-                            }[];
-                            eventTypes: string[];
-                            maxEndpoints: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Add a webhook endpoint (its signing secret is shown once) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        url: string;
-                        description?: string | null;
-                        /** @default [] */
-                        eventTypes?: ("customer.created" | "customer.updated" | "customer.frozen" | "customer.unfrozen" | "association.created" | "association.type_changed" | "association.ended" | "budget.set" | "budget.deleted" | "budget.threshold_crossed" | "budget.restricted" | "budget.unrestricted")[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            url: string;
-                            description: string | null;
-                            eventTypes: string[];
-                            /** @enum {string} */
-                            status: "active" | "disabled";
-                            createdAt: string;
-                            updatedAt: string;
-                            secret: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/developer/webhooks/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Delete a webhook endpoint */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        /** Change, disable or enable a webhook endpoint */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        description?: string | null;
-                        eventTypes?: ("customer.created" | "customer.updated" | "customer.frozen" | "customer.unfrozen" | "association.created" | "association.type_changed" | "association.ended" | "budget.set" | "budget.deleted" | "budget.threshold_crossed" | "budget.restricted" | "budget.unrestricted")[];
-                        /** @enum {string} */
-                        status?: "active" | "disabled";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            url: string;
-                            description: string | null;
-                            eventTypes: string[];
-                            /** @enum {string} */
-                            status: "active" | "disabled";
-                            createdAt: string;
-                            updatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        trace?: never;
-    };
-    "/api/developer/webhooks/{id}/rotate-secret": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Replace the signing secret (the new one is shown once) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            url: string;
-                            description: string | null;
-                            eventTypes: string[];
-                            /** @enum {string} */
-                            status: "active" | "disabled";
-                            createdAt: string;
-                            updatedAt: string;
-                            secret: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/developer/deliveries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Webhook and bind-callback deliveries, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    kind?: "webhook" | "bind_callback";
-                    status?: "pending" | "succeeded" | "failed";
-                    endpointId?: string;
-                    eventId?: string;
-                    limit?: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                /** @enum {string} */
-                                kind: "webhook" | "bind_callback";
-                                endpointId: string | null;
-                                eventId: string | null;
-                                eventType: string | null;
-                                url: string;
-                                /** @enum {string} */
-                                status: "pending" | "succeeded" | "failed";
-                                attempts: number;
-                                nextAttemptAt: string | null;
-                                lastStatusCode: number | null;
-                                lastError: string | null;
-                                replayOf: string | null;
-                                createdAt: string;
-                                deliveredAt: string | null;
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/developer/deliveries/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One delivery with its body and every attempt */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {string} */
-                            kind: "webhook" | "bind_callback";
-                            endpointId: string | null;
-                            eventId: string | null;
-                            eventType: string | null;
-                            url: string;
-                            /** @enum {string} */
-                            status: "pending" | "succeeded" | "failed";
-                            attempts: number;
-                            nextAttemptAt: string | null;
-                            lastStatusCode: number | null;
-                            lastError: string | null;
-                            replayOf: string | null;
-                            createdAt: string;
-                            deliveredAt: string | null;
-                            contentType: string;
-                            payload: string;
-                            attemptList: {
-                                id: string;
-                                attemptedAt: string;
-                                statusCode: number | null;
-                                error: string | null;
-                                durationMs: number;
-                                responseBody: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/developer/deliveries/{id}/replay": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Send a delivery again (same body and event id) as a new delivery */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {string} */
-                            kind: "webhook" | "bind_callback";
-                            endpointId: string | null;
-                            eventId: string | null;
-                            eventType: string | null;
-                            url: string;
-                            /** @enum {string} */
-                            status: "pending" | "succeeded" | "failed";
-                            attempts: number;
-                            nextAttemptAt: string | null;
-                            lastStatusCode: number | null;
-                            lastError: string | null;
-                            replayOf: string | null;
-                            createdAt: string;
-                            deliveredAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/developer/integration": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** My integration settings: xaccount_type and the bind notification URL */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            xaccountType: string | null;
-                            bindNotifyUrl: string | null;
-                            updatedAt: string | null;
-                            certificateUrl: string;
-                            sigAlg: string;
-                        };
-                    };
-                };
-            };
-        };
-        /** Save my integration settings */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        xaccountType?: string | null;
-                        bindNotifyUrl?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            xaccountType: string | null;
-                            bindNotifyUrl: string | null;
-                            updatedAt: string | null;
-                            certificateUrl: string;
-                            sigAlg: string;
-                        };
-                    };
-                };
-            };
-        };
         post?: never;
         delete?: never;
         options?: never;
@@ -9113,6 +7178,692 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ingest/spend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bulk spend records (≤ 5,000): stored once by record id; bad items listed by index, the rest accepted
+         * @description Authorization: Bearer <INGEST_TOKEN> (the billing system), or an operator session (finance, admin).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Spend records {record_id (≤ 64), customer_id (account id), spent_at (ISO 8601 with zone), service_type, amount_fen (integer 0…10^12), payment_kind (cash | voucher)} */
+                        records: unknown[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accepted: number;
+                            duplicates: number;
+                            rejected: number;
+                            errors: {
+                                index: number;
+                                recordId: string | null;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/spend/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent spend imports, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                fileName: string | null;
+                                format: string;
+                                skipBadLines: boolean;
+                                /** @enum {string} */
+                                status: "validating" | "importing" | "completed" | "failed" | "interrupted";
+                                totalLines: number;
+                                processedLines: number;
+                                insertedCount: number;
+                                duplicateCount: number;
+                                errorCount: number;
+                                errors: {
+                                    line: number;
+                                    reason: string;
+                                }[];
+                                createdAt: string;
+                                finishedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Upload an NDJSON or CSV spend file (streamed). Validated first: bad lines fail the import with line numbers unless skipBadLines */
+        post: {
+            parameters: {
+                query?: {
+                    format?: "ndjson" | "csv";
+                    skipBadLines?: "true" | "false";
+                    fileName?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fileName: string | null;
+                            format: string;
+                            skipBadLines: boolean;
+                            /** @enum {string} */
+                            status: "validating" | "importing" | "completed" | "failed" | "interrupted";
+                            totalLines: number;
+                            processedLines: number;
+                            insertedCount: number;
+                            duplicateCount: number;
+                            errorCount: number;
+                            errors: {
+                                line: number;
+                                reason: string;
+                            }[];
+                            createdAt: string;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/spend/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One spend import with its progress */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fileName: string | null;
+                            format: string;
+                            skipBadLines: boolean;
+                            /** @enum {string} */
+                            status: "validating" | "importing" | "completed" | "failed" | "interrupted";
+                            totalLines: number;
+                            processedLines: number;
+                            insertedCount: number;
+                            duplicateCount: number;
+                            errorCount: number;
+                            errors: {
+                                line: number;
+                                reason: string;
+                            }[];
+                            createdAt: string;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budgets/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer’s budget page */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer: {
+                                id: string;
+                                domainId: string;
+                                name: string;
+                                restrictedAt: string | null;
+                            };
+                            budget: {
+                                amountFen: number;
+                                usedFen: number;
+                                /** @enum {string} */
+                                budgetType: "MONTHLY" | "PACKAGE";
+                                frozenOperateType: number;
+                                freezeResources: boolean;
+                                periodKey: string;
+                                periodStart: string;
+                                alerted: number[];
+                                updatedAt: string;
+                            } | null;
+                            monthSpendFen: number;
+                            thresholds: {
+                                threshold: number;
+                                atFen: number;
+                                announced: boolean;
+                            }[];
+                            recipients: {
+                                id: string;
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                                locale: string;
+                                createdAt: string;
+                            }[];
+                            alerts: {
+                                id: string;
+                                threshold: number;
+                                periodKey: string;
+                                usedFen: number;
+                                budgetFen: number;
+                                restricted: boolean;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the budget (monthly or one-time); raising re-arms the thresholds above the usage */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: string;
+                        /** @enum {string} */
+                        budgetType: "MONTHLY" | "PACKAGE";
+                        frozenOperateType: 0 | 1;
+                        /** @default false */
+                        freezeResources?: boolean;
+                        /** @default false */
+                        liftRestriction?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer: {
+                                id: string;
+                                domainId: string;
+                                name: string;
+                                restrictedAt: string | null;
+                            };
+                            budget: {
+                                amountFen: number;
+                                usedFen: number;
+                                /** @enum {string} */
+                                budgetType: "MONTHLY" | "PACKAGE";
+                                frozenOperateType: number;
+                                freezeResources: boolean;
+                                periodKey: string;
+                                periodStart: string;
+                                alerted: number[];
+                                updatedAt: string;
+                            } | null;
+                            monthSpendFen: number;
+                            thresholds: {
+                                threshold: number;
+                                atFen: number;
+                                announced: boolean;
+                            }[];
+                            recipients: {
+                                id: string;
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                                locale: string;
+                                createdAt: string;
+                            }[];
+                            alerts: {
+                                id: string;
+                                threshold: number;
+                                periodKey: string;
+                                usedFen: number;
+                                budgetFen: number;
+                                restricted: boolean;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete the budget (lifts its restriction) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer: {
+                                id: string;
+                                domainId: string;
+                                name: string;
+                                restrictedAt: string | null;
+                            };
+                            budget: {
+                                amountFen: number;
+                                usedFen: number;
+                                /** @enum {string} */
+                                budgetType: "MONTHLY" | "PACKAGE";
+                                frozenOperateType: number;
+                                freezeResources: boolean;
+                                periodKey: string;
+                                periodStart: string;
+                                alerted: number[];
+                                updatedAt: string;
+                            } | null;
+                            monthSpendFen: number;
+                            thresholds: {
+                                threshold: number;
+                                atFen: number;
+                                announced: boolean;
+                            }[];
+                            recipients: {
+                                id: string;
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                                locale: string;
+                                createdAt: string;
+                            }[];
+                            alerts: {
+                                id: string;
+                                threshold: number;
+                                periodKey: string;
+                                usedFen: number;
+                                budgetFen: number;
+                                restricted: boolean;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budgets/{customerId}/recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Save the alert recipients added and confirmed (name with phone and/or email) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        recipients: {
+                            name: string;
+                            phone?: string | null;
+                            email?: string | null;
+                            /**
+                             * @default zh-CN
+                             * @enum {string}
+                             */
+                            locale?: "zh-CN" | "en-US";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer: {
+                                id: string;
+                                domainId: string;
+                                name: string;
+                                restrictedAt: string | null;
+                            };
+                            budget: {
+                                amountFen: number;
+                                usedFen: number;
+                                /** @enum {string} */
+                                budgetType: "MONTHLY" | "PACKAGE";
+                                frozenOperateType: number;
+                                freezeResources: boolean;
+                                periodKey: string;
+                                periodStart: string;
+                                alerted: number[];
+                                updatedAt: string;
+                            } | null;
+                            monthSpendFen: number;
+                            thresholds: {
+                                threshold: number;
+                                atFen: number;
+                                announced: boolean;
+                            }[];
+                            recipients: {
+                                id: string;
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                                locale: string;
+                                createdAt: string;
+                            }[];
+                            alerts: {
+                                id: string;
+                                threshold: number;
+                                periodKey: string;
+                                usedFen: number;
+                                budgetFen: number;
+                                restricted: boolean;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budgets/{customerId}/recipients/{recipientId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an alert recipient */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                    recipientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer: {
+                                id: string;
+                                domainId: string;
+                                name: string;
+                                restrictedAt: string | null;
+                            };
+                            budget: {
+                                amountFen: number;
+                                usedFen: number;
+                                /** @enum {string} */
+                                budgetType: "MONTHLY" | "PACKAGE";
+                                frozenOperateType: number;
+                                freezeResources: boolean;
+                                periodKey: string;
+                                periodStart: string;
+                                alerted: number[];
+                                updatedAt: string;
+                            } | null;
+                            monthSpendFen: number;
+                            thresholds: {
+                                threshold: number;
+                                atFen: number;
+                                announced: boolean;
+                            }[];
+                            recipients: {
+                                id: string;
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                                locale: string;
+                                createdAt: string;
+                            }[];
+                            alerts: {
+                                id: string;
+                                threshold: number;
+                                periodKey: string;
+                                usedFen: number;
+                                budgetFen: number;
+                                restricted: boolean;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budgets/{customerId}/lift-restriction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift the budget restriction by hand (the 100 % alert stays announced this period) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer: {
+                                id: string;
+                                domainId: string;
+                                name: string;
+                                restrictedAt: string | null;
+                            };
+                            budget: {
+                                amountFen: number;
+                                usedFen: number;
+                                /** @enum {string} */
+                                budgetType: "MONTHLY" | "PACKAGE";
+                                frozenOperateType: number;
+                                freezeResources: boolean;
+                                periodKey: string;
+                                periodStart: string;
+                                alerted: number[];
+                                updatedAt: string;
+                            } | null;
+                            monthSpendFen: number;
+                            thresholds: {
+                                threshold: number;
+                                atFen: number;
+                                announced: boolean;
+                            }[];
+                            recipients: {
+                                id: string;
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                                locale: string;
+                                createdAt: string;
+                            }[];
+                            alerts: {
+                                id: string;
+                                threshold: number;
+                                periodKey: string;
+                                usedFen: number;
+                                budgetFen: number;
+                                restricted: boolean;
+                                createdAt: string;
+                            }[];
                         };
                     };
                 };
@@ -11030,6 +9781,1187 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/developer/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My company’s API keys (administrators) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                accessKey: string;
+                                /** @enum {string} */
+                                status: "active" | "disabled";
+                                partnerDomainId: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                rotatedAt: string | null;
+                                disabledAt: string | null;
+                                lastUsedAt: string | null;
+                                previousSecretValidUntil: string | null;
+                            }[];
+                            limit: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an AK/SK pair; the secret key is in this answer only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            accessKey: string;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            partnerDomainId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            rotatedAt: string | null;
+                            disabledAt: string | null;
+                            lastUsedAt: string | null;
+                            previousSecretValidUntil: string | null;
+                            secretKey: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/developer/keys/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable an API key */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            accessKey: string;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            partnerDomainId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            rotatedAt: string | null;
+                            disabledAt: string | null;
+                            lastUsedAt: string | null;
+                            previousSecretValidUntil: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/developer/keys/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable an API key again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            accessKey: string;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            partnerDomainId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            rotatedAt: string | null;
+                            disabledAt: string | null;
+                            lastUsedAt: string | null;
+                            previousSecretValidUntil: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/developer/keys/{id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** New secret key (shown once); the previous one stays valid for 24 hours */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            accessKey: string;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            partnerDomainId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            rotatedAt: string | null;
+                            disabledAt: string | null;
+                            lastUsedAt: string | null;
+                            previousSecretValidUntil: string | null;
+                            secretKey: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/developer/partner-api": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SDK centre: endpoint, domain id and the partner API operations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            endpoint: string;
+                            domainId: string;
+                            docsUrl: string;
+                            openapiUrl: string;
+                            operations: {
+                                method: string;
+                                path: string;
+                                operationId: string;
+                                summary: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/developer/platform-certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The platform certificate (PEM) that verifies bind callback signatures (public) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/developer/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My webhook endpoints */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                url: string;
+                                description: string | null;
+                                eventTypes: string[];
+                                /** @enum {string} */
+                                status: "active" | "disabled";
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            eventTypes: string[];
+                            maxEndpoints: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a webhook endpoint (its signing secret is shown once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        url: string;
+                        description?: string | null;
+                        /** @default [] */
+                        eventTypes?: ("customer.created" | "customer.updated" | "customer.frozen" | "customer.unfrozen" | "association.created" | "association.type_changed" | "association.ended" | "budget.set" | "budget.deleted" | "budget.threshold_crossed" | "budget.restricted" | "budget.unrestricted")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            url: string;
+                            description: string | null;
+                            eventTypes: string[];
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            createdAt: string;
+                            updatedAt: string;
+                            secret: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/developer/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a webhook endpoint */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change, disable or enable a webhook endpoint */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string | null;
+                        eventTypes?: ("customer.created" | "customer.updated" | "customer.frozen" | "customer.unfrozen" | "association.created" | "association.type_changed" | "association.ended" | "budget.set" | "budget.deleted" | "budget.threshold_crossed" | "budget.restricted" | "budget.unrestricted")[];
+                        /** @enum {string} */
+                        status?: "active" | "disabled";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            url: string;
+                            description: string | null;
+                            eventTypes: string[];
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/developer/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the signing secret (the new one is shown once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            url: string;
+                            description: string | null;
+                            eventTypes: string[];
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            createdAt: string;
+                            updatedAt: string;
+                            secret: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/developer/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook and bind-callback deliveries, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "webhook" | "bind_callback";
+                    status?: "pending" | "succeeded" | "failed";
+                    endpointId?: string;
+                    eventId?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "webhook" | "bind_callback";
+                                endpointId: string | null;
+                                eventId: string | null;
+                                eventType: string | null;
+                                url: string;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                                attempts: number;
+                                nextAttemptAt: string | null;
+                                lastStatusCode: number | null;
+                                lastError: string | null;
+                                replayOf: string | null;
+                                createdAt: string;
+                                deliveredAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/developer/deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One delivery with its body and every attempt */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "webhook" | "bind_callback";
+                            endpointId: string | null;
+                            eventId: string | null;
+                            eventType: string | null;
+                            url: string;
+                            /** @enum {string} */
+                            status: "pending" | "succeeded" | "failed";
+                            attempts: number;
+                            nextAttemptAt: string | null;
+                            lastStatusCode: number | null;
+                            lastError: string | null;
+                            replayOf: string | null;
+                            createdAt: string;
+                            deliveredAt: string | null;
+                            contentType: string;
+                            payload: string;
+                            attemptList: {
+                                id: string;
+                                attemptedAt: string;
+                                statusCode: number | null;
+                                error: string | null;
+                                durationMs: number;
+                                responseBody: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/developer/deliveries/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again (same body and event id) as a new delivery */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "webhook" | "bind_callback";
+                            endpointId: string | null;
+                            eventId: string | null;
+                            eventType: string | null;
+                            url: string;
+                            /** @enum {string} */
+                            status: "pending" | "succeeded" | "failed";
+                            attempts: number;
+                            nextAttemptAt: string | null;
+                            lastStatusCode: number | null;
+                            lastError: string | null;
+                            replayOf: string | null;
+                            createdAt: string;
+                            deliveredAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/developer/integration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My integration settings: xaccount_type and the bind notification URL */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            xaccountType: string | null;
+                            bindNotifyUrl: string | null;
+                            updatedAt: string | null;
+                            certificateUrl: string;
+                            sigAlg: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Save my integration settings */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        xaccountType?: string | null;
+                        bindNotifyUrl?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            xaccountType: string | null;
+                            bindNotifyUrl: string | null;
+                            updatedAt: string | null;
+                            certificateUrl: string;
+                            sigAlg: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/partners/indirect-partners/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The calling distributor’s cloud resellers (distributors only) */
+        post: operations["ListIndirectPartners"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/partners/sub-customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a customer (idempotent on xaccount_type + xaccount_id) and associate it */
+        post: operations["CreateSubCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/partners/sub-customers/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Query my customers (or a reseller’s with indirect_partner_id) */
+        post: operations["QuerySubCustomerList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/partners/sub-customers/freeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Freeze up to 10 customers; failures per customer in error_details */
+        post: operations["FreezeSubCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/partners/sub-customers/unfreeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unfreeze up to 10 customers; failures per customer in error_details */
+        post: operations["UnfreezeSubCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/partners/sub-customers/users/check-identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Whether an email, mobile number or account name is already used by an account */
+        post: operations["CheckUserIdentity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/bases/verificationcode/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a sign-up verification code by SMS or email (at most 1 a minute per receiver) */
+        post: operations["SendVerificationMessageCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/partners/sub-customers/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer budget with its used amount in the current period */
+        get: operations["ShowCustomerBudget"];
+        put?: never;
+        /** Set a customer budget (monthly or one-time), optional automatic restriction at 100 % */
+        post: operations["SetCustomerBudget"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/partners/sub-customers/budget/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Budgets of up to 100 customers; customers not yours are listed in error_details */
+        post: operations["ListCustomerBudgets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/partners/sub-customers/budget/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** History of budget settings and deletions of a customer, newest first */
+        get: operations["ListCustomerBudgetRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/orders/customer-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers' orders (a reseller's with indirect_partner_id), newest first by default */
+        get: operations["ListCustomerOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/orders/customer-orders/details/{order_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One order with its line items (paged) */
+        get: operations["ShowCustomerOrderDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/orders/customer-orders/refund-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the money of a refund (unsubscribe) order comes from: one record per paid order */
+        get: operations["ShowRefundOrderDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/orders/suscriptions/resources/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Customers' yearly/monthly resources (the path's spelling is the provider's) */
+        post: operations["ListPayPerUseCustomerResources"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/bills/ratings/period-resources/renew-rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Renewal price of yearly/monthly resources for a period (sub-resources included) */
+        post: operations["ListRenewRateOnPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/orders/subscriptions/resources/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Renew yearly/monthly resources: one order per customer; is_auto_pay pays at once
+         * @description Optional header X-Idempotency-Key: a retried request with the same key answers with the order it placed.
+         */
+        post: operations["RenewalResources"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/orders/subscriptions/resources/autorenew/{resource_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set auto-renewal of a yearly/monthly resource (with its sub-resources) */
+        post: operations["AutoRenewalResources"];
+        /** Cancel auto-renewal; already cancelled is CBC.99003605 */
+        delete: operations["CancelAutoRenewalResources"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/orders/subscriptions/resources/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unsubscribe resources (1: with renewed periods, 2: renewed periods only); refund orders
+         * @description Optional header X-Idempotency-Key, as for RenewalResources.
+         */
+        post: operations["CancelResourcesSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/orders/subscriptions/resources/to-on-demand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set or cancel the change to pay-per-use at expiry; refusals in error_details */
+        post: operations["UpdatePeriodToOnDemand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/partners/sub-customers/on-demand-resources/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A customer's pay-per-use resources */
+        post: operations["ListCustomerOnDemandResources"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/orders/customer-orders/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Cancel an order awaiting payment; other states are CBC.99005010 */
+        put: operations["CancelCustomerOrder"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/orders/customer-orders/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay a resale customer's order awaiting payment; the renewal takes effect in the same transaction */
+        post: operations["PayOrders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -11042,270 +10974,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    ListSubcustomerMonthlyBills: {
-        parameters: {
-            query: {
-                customer_id?: string;
-                /** @description Bill cycle YYYY-MM (UTC+8) */
-                cycle: string;
-                cloud_service_type?: string;
-                /** @description 1 yearly/monthly, 3 pay-per-use, 11 savings plan */
-                charge_mode: "1" | "3" | "11";
-                /** @description 0 consumption, 1 unsubscribe, 2 write-off */
-                bill_type?: "0" | "1" | "2";
-                offset?: number;
-                limit?: number;
-                indirect_partner_id?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        bill_sums: {
-                            customer_id: string;
-                            cloud_service_type: string;
-                            cloud_service_type_name: string;
-                            bill_type: string;
-                            charge_mode: string;
-                            amount: number;
-                            debt_amount: number;
-                            adjustment_amount: number;
-                            discount_amount: number;
-                            /** @enum {number} */
-                            measure_id: 1;
-                            account_details: {
-                                balance_type: string;
-                                amount: number;
-                                bill_type: string;
-                            }[];
-                            resource_type_code?: string;
-                            resource_type_name?: string;
-                        }[];
-                        count: number;
-                        /** @enum {string} */
-                        currency: "CNY";
-                    };
-                };
-            };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `CBC.0250` Flow control: too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-        };
-    };
-    ListSubCustomerBillDetail: {
-        parameters: {
-            query: {
-                bill_cycle: string;
-                customer_id: string;
-                service_type_code?: string;
-                region_code?: string;
-                charging_mode?: number;
-                bill_detail_type?: number;
-                resource_id?: string;
-                resource_name?: string;
-                trade_id?: string;
-                account_manager_id?: string;
-                /** @description 1 referral, 2 resale */
-                association_type?: "1" | "2";
-                offset?: number;
-                limit?: number;
-                indirect_partner_id?: string;
-                bill_date_begin?: string;
-                bill_date_end?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        total_count: number;
-                        /** @enum {string} */
-                        currency: "CNY";
-                        fee_records: {
-                            bill_cycle: string;
-                            customer_id: string;
-                            association_type?: string;
-                            service_type_code: string;
-                            resource_type_code?: string;
-                            service_type_name: string;
-                            resource_type_name?: string;
-                            charging_mode: number;
-                            trade_time: string;
-                            trade_id: string;
-                            id: string;
-                            bill_detail_type: number;
-                            resource_id?: string;
-                            resource_name?: string;
-                            product_spec_desc?: string;
-                            region_code?: string;
-                            region_name?: string;
-                            consume_time: string;
-                            official_amount: number;
-                            official_discount_amount: number;
-                            payment_amount: number;
-                            cash_amount: number;
-                            credit_amount: number;
-                            coupon_amount: number;
-                            flexipurchase_coupon_amount: number;
-                            stored_value_card_amount: number;
-                            debt_amount: number;
-                            writeoff_amount: number;
-                            period_type?: number;
-                            period_num?: number;
-                            partner_id?: string;
-                            enterprise_project_id?: string;
-                            order_type?: number;
-                        }[];
-                    };
-                };
-            };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `CBC.0250` Flow control: too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-        };
-    };
-    ListConsumeSubCustomers: {
+    ListIndirectPartners: {
         parameters: {
             query?: never;
             header?: never;
@@ -11315,7 +10984,12 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    bill_cycle: string;
+                    /** @description Part of the reseller’s account name */
+                    account_name?: string;
+                    associated_on_begin?: string;
+                    associated_on_end?: string;
+                    /** @description The reseller’s account id */
+                    indirect_partner_id?: string;
                     /** @default 0 */
                     offset?: number;
                     /** @default 10 */
@@ -11331,519 +11005,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        sub_customers: {
-                            customer_id: string;
+                        count: number;
+                        indirect_partners: {
+                            indirect_partner_id: string;
+                            name: string;
+                            account_name: string;
+                            mobile_phone: string | null;
+                            email: string | null;
+                            associated_on: string;
+                            account_manager_id: string | null;
+                            account_manager_name: string | null;
                         }[];
-                        total_count: number;
-                    };
-                };
-            };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `CBC.0250` Flow control: too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-        };
-    };
-    ListPostpaidBillSum: {
-        parameters: {
-            query: {
-                bill_cycle: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        bill_cycle: string;
-                        initial_amount_due: number;
-                        consume_amount: number;
-                        refunds: number;
-                        adjustments: number;
-                        tax_amount: number;
-                        /** @enum {string} */
-                        currency: "CNY";
-                    };
-                };
-            };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `CBC.0250` Flow control: too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-        };
-    };
-    ShowCustomerBudget: {
-        parameters: {
-            query: {
-                customer_id: string;
-                indirect_partner_id?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        budget_amount?: number;
-                        used_amount: number;
-                        /** @enum {number} */
-                        measure_id: 1;
-                        /** @enum {string} */
-                        currency: "CNY";
-                        /** @enum {string} */
-                        budget_type?: "MONTHLY" | "PACKAGE";
-                    };
-                };
-            };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `CBC.0250` Flow control: too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-        };
-    };
-    SetCustomerBudget: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    customer_id: string;
-                    /** @description Yuan, > 0 with at most 2 decimals (taken by its decimal text, exactly) */
-                    budget_amount: number;
-                    /**
-                     * @default MONTHLY
-                     * @enum {string}
-                     */
-                    budget_type?: "MONTHLY" | "PACKAGE";
-                    /** @default 0 */
-                    frozen_operate_type?: 0 | 1;
-                    /**
-                     * @default 0
-                     * @enum {string}
-                     */
-                    cancel_partner_frozen?: "0" | "1";
-                    indirect_partner_id?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": Record<string, never>;
-                };
-            };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `CBC.0250` Flow control: too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-        };
-    };
-    ListCustomerBudgets: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    customer_ids: string[];
-                    indirect_partner_id?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        budget_infos: {
-                            customer_id: string;
-                            budget_amount?: number;
-                            used_amount: number;
-                            /** @enum {number} */
-                            measure_id: 1;
-                            /** @enum {string} */
-                            currency: "CNY";
-                            /** @enum {string} */
-                            budget_type?: "MONTHLY" | "PACKAGE";
-                        }[];
-                        error_details: {
-                            id: string;
-                            error_code: string;
-                            error_msg: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `CBC.0250` Flow control: too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-        };
-    };
-    ListCustomerBudgetRecords: {
-        parameters: {
-            query: {
-                customer_id: string;
-                indirect_partner_id?: string;
-                operation_type?: "SETTING" | "DELETE";
-                budget_type?: "MONTHLY" | "PACKAGE";
-                offset?: number;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        record_list: {
-                            budget_amount: number;
-                            operation_type: string;
-                            operation_time: string;
-                            operator: string;
-                            budget_type: string;
-                        }[];
-                        total_count: number;
                     };
                 };
             };
@@ -12561,6 +11733,419 @@ export interface operations {
             };
         };
     };
+    ShowCustomerBudget: {
+        parameters: {
+            query: {
+                customer_id: string;
+                indirect_partner_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        budget_amount?: number;
+                        used_amount: number;
+                        /** @enum {number} */
+                        measure_id: 1;
+                        /** @enum {string} */
+                        currency: "CNY";
+                        /** @enum {string} */
+                        budget_type?: "MONTHLY" | "PACKAGE";
+                    };
+                };
+            };
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+        };
+    };
+    SetCustomerBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customer_id: string;
+                    /** @description Yuan, > 0 with at most 2 decimals (taken by its decimal text, exactly) */
+                    budget_amount: number;
+                    /**
+                     * @default MONTHLY
+                     * @enum {string}
+                     */
+                    budget_type?: "MONTHLY" | "PACKAGE";
+                    /** @default 0 */
+                    frozen_operate_type?: 0 | 1;
+                    /**
+                     * @default 0
+                     * @enum {string}
+                     */
+                    cancel_partner_frozen?: "0" | "1";
+                    indirect_partner_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+        };
+    };
+    ListCustomerBudgets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customer_ids: string[];
+                    indirect_partner_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        budget_infos: {
+                            customer_id: string;
+                            budget_amount?: number;
+                            used_amount: number;
+                            /** @enum {number} */
+                            measure_id: 1;
+                            /** @enum {string} */
+                            currency: "CNY";
+                            /** @enum {string} */
+                            budget_type?: "MONTHLY" | "PACKAGE";
+                        }[];
+                        error_details: {
+                            id: string;
+                            error_code: string;
+                            error_msg: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+        };
+    };
+    ListCustomerBudgetRecords: {
+        parameters: {
+            query: {
+                customer_id: string;
+                indirect_partner_id?: string;
+                operation_type?: "SETTING" | "DELETE";
+                budget_type?: "MONTHLY" | "PACKAGE";
+                offset?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        record_list: {
+                            budget_amount: number;
+                            operation_type: string;
+                            operation_time: string;
+                            operator: string;
+                            budget_type: string;
+                        }[];
+                        total_count: number;
+                    };
+                };
+            };
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+        };
+    };
     ListCustomerOrders: {
         parameters: {
             query?: {
@@ -12882,118 +12467,6 @@ export interface operations {
                             service_type_name: string;
                             region_code: string;
                             base_order_id: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `CBC.0250` Flow control: too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error_code: string;
-                        error_msg: string;
-                        request_id: string;
-                    };
-                };
-            };
-        };
-    };
-    ListIndirectPartners: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description Part of the reseller’s account name */
-                    account_name?: string;
-                    associated_on_begin?: string;
-                    associated_on_end?: string;
-                    /** @description The reseller’s account id */
-                    indirect_partner_id?: string;
-                    /** @default 0 */
-                    offset?: number;
-                    /** @default 10 */
-                    limit?: number;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        count: number;
-                        indirect_partners: {
-                            indirect_partner_id: string;
-                            name: string;
-                            account_name: string;
-                            mobile_phone: string | null;
-                            email: string | null;
-                            associated_on: string;
-                            account_manager_id: string | null;
-                            account_manager_name: string | null;
                         }[];
                     };
                 };

@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config.ts';
-import { EXTRA_DEMO_USERS } from './seed.ts';
-import { DEMO_PASSWORD, DEMO_USERS } from './users.ts';
+import { DEMO_PASSWORD, DEMO_USERS, EXTRA_DEMO_USERS } from '../modules/identity/identity.demo-users.ts';
 
 /** What `npm start` prints: where things are and how to sign in. */
 export function printBanner(config: Config, address: string | AddressInfo | null): void {

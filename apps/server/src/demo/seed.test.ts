@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asUser, signIn } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/index.ts';
-import { demoDomainId, EXTRA_DEMO_USERS, seedDemo } from './seed.ts';
-import { DEMO_PASSWORD, DEMO_USERS } from './users.ts';
+import { DEMO_PASSWORD, DEMO_USERS, EXTRA_DEMO_USERS } from '../modules/identity/identity.demo-users.ts';
+import { demoDomainId } from '../modules/partners/partners.demo.ts';
+import { seedDemo } from './seed.ts';
 
 /** A fingerprint of every row of every table, to show that a second run writes nothing at all. */
 async function fingerprint(t: TestApp): Promise<Record<string, string>> {

@@ -8,7 +8,7 @@ import {
   signIn,
 } from '../../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/index.ts';
-import { systemActor } from '../../context.ts';
+import { systemActor } from '../../platform/context.ts';
 
 describe('console audit log', () => {
   let t: TestApp;

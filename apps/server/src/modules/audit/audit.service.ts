@@ -1,7 +1,7 @@
-import type { AppContext, AuditLog } from '../../context.ts';
-import type { Clock } from '../../lib/clock.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
-import { newId } from '../../lib/ids.ts';
+import type { Clock } from '../../platform/clock/clock.ts';
+import type { AppContext, AuditLog } from '../../platform/context.ts';
+import { decodeCursor, encodeCursor } from '../../platform/db/cursor.ts';
+import { newId } from '../../platform/ids/ids.ts';
 import { insertAudit, listAudit } from './audit.repository.ts';
 import type { AuditPage, AuditQuery } from './audit.schemas.ts';
 

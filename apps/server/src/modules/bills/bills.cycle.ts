@@ -1,5 +1,5 @@
 import './bills.errors.ts';
-import { AppError } from '../../lib/errors.ts';
+import { AppError } from '../../platform/errors/errors.ts';
 
 const CYCLE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 /** Asia/Shanghai has been UTC+8 without daylight saving since 1992; bill cycles start later. */

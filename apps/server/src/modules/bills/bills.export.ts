@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
-import type { AppContext } from '../../context.ts';
-import type { Locale } from '../../lib/i18n.ts';
-import { fenToYuan } from '../../lib/money.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
+import { fenToYuan } from '../../platform/money/money.ts';
 import { getPartner } from '../partners/partners.service.ts';
 import { type FeeRecord, walkFeeRecords } from './bills.fees.ts';
 import { serviceTypeName } from './bills.names.ts';

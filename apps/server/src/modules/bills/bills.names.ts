@@ -1,4 +1,4 @@
-import type { Locale, Localized } from '../../lib/i18n.ts';
+import type { Locale, Localized } from '../../platform/i18n/i18n.ts';
 
 type Names = Localized;
 

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '@pc/db';
-import type { AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
 import { customersVisibleTo, resolveActingPartner } from '../customers/customers.access.ts';
 import {
   associationHistory,

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import type { AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
-import type { Locale } from '../../lib/i18n.ts';
-import { applyRate, fenToYuan } from '../../lib/money.ts';
-import { callerOf } from '../../open-api/plugin.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
+import { applyRate, fenToYuan } from '../../platform/money/money.ts';
+import { callerOf } from '../../platform/partner-api/scope.ts';
 import { getPartner } from '../partners/partners.service.ts';
 import { cycleBounds, dayRange } from './bills.cycle.ts';
 import { type FeeRecord, pageFeeRecords } from './bills.fees.ts';

@@ -1,4 +1,4 @@
-import { type AppContext, systemActor } from '../../context.ts';
+import { type AppContext, systemActor } from '../../platform/context.ts';
 import { findCustomerByDomainName } from '../customers/customers.repository.ts';
 import { ingestSpendBatch } from '../spend/spend.service.ts';
 import { getBudget, portalTarget, setBudget } from './budgets.service.ts';

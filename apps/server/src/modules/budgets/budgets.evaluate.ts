@@ -1,23 +1,17 @@
 import type { DbOrTx } from '@pc/db';
-import { type AppContext, type NotifyInput, systemActor } from '../../context.ts';
-import { newId } from '../../lib/ids.ts';
-import { fenToYuan } from '../../lib/money.ts';
+import { type AppContext, type NotifyInput, systemActor } from '../../platform/context.ts';
+import { newId } from '../../platform/ids/ids.ts';
+import { fenToYuan } from '../../platform/money/money.ts';
 import { findCustomer } from '../customers/customers.repository.ts';
 import { liftPurchaseRestriction, restrictPurchases } from '../customers/customers.restriction.ts';
 import { emitEvent } from '../events/events.service.ts';
+import type { SpendApplied } from '../spend/index.ts';
 import { spendInCycle } from '../spend/spend.repository.ts';
 import { recipientMessages } from './budgets.notify.ts';
 import { monthStartOf, periodKeyAt, reachedThresholds } from './budgets.periods.ts';
 import { type BudgetRow, insertAlert, lockBudgets, setUsedBulk, updateBudget } from './budgets.repository.ts';
 
 /** What one accepted batch added for one customer. */
-export interface SpendApplied {
-  customerId: string;
-  /** New running totals of the cycles this batch touched (after the batch). */
-  totals: Map<string, number>;
-  /** The records newly inserted for the customer (duplicates excluded). */
-  records: { recordId: string; spentAt: Date; amountFen: number }[];
-}
 
 /**
  * Budget side of an ingested batch, inside its transaction: locks the customers' budgets, brings

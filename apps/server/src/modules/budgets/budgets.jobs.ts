@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { AppContext } from '../../context.ts';
-import { defineJob } from '../../jobs/job-definition.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { defineJob } from '../../platform/jobs/job-definition.ts';
 import { rollOverIfDue } from './budgets.evaluate.ts';
 import { periodKeyAt } from './budgets.periods.ts';
 import { monthlyBudgetsNotIn } from './budgets.repository.ts';

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '@pc/db';
-import type { NotifyInput } from '../../context.ts';
-import { parseLocale } from '../../lib/i18n.ts';
-import { fenToYuan } from '../../lib/money.ts';
+import type { NotifyInput } from '../../platform/context.ts';
+import { parseLocale } from '../../platform/i18n/i18n.ts';
+import { fenToYuan } from '../../platform/money/money.ts';
 import { type AlertRow, type BudgetRow, listRecipients } from './budgets.repository.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { BUSINESS_TZ, inBusinessTz } from '../../lib/clock.ts';
+import { BUSINESS_TZ, inBusinessTz } from '../../platform/clock/clock.ts';
 import { billCycleOf } from '../spend/spend.validate.ts';
 
 export const THRESHOLDS = [75, 90, 100] as const;

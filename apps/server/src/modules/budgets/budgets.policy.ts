@@ -1,4 +1,4 @@
-import type { PartnerRole } from '../../plugins/auth.ts';
+import type { PartnerRole } from '../../platform/http/auth.ts';
 
 /** Partner users who read and change their customers' budgets and recipients. */
 export const BUDGET_ROLES: readonly PartnerRole[] = ['admin', 'member'];

@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
-import { actorOf, requirePartnerUser } from '../../plugins/auth.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import { actorOf, requirePartnerUser } from '../../platform/http/auth.ts';
 import { BUDGET_ROLES } from './budgets.policy.ts';
 import { budgetAmountToFen, MAX_BUDGET_YUAN } from './budgets.rules.ts';
 import {

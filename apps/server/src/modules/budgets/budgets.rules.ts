@@ -1,4 +1,4 @@
-import { yuanToFen } from '../../lib/money.ts';
+import { yuanToFen } from '../../platform/money/money.ts';
 
 /** Largest budget accepted: far below 2^53 fen, so sums and percentages stay exact. */
 export const MAX_BUDGET_YUAN = '999999999999.99';

@@ -2,7 +2,7 @@ import { schema } from '@pc/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPartnerWithAdmin, createTestApp, type TestApp } from '../../../test/index.ts';
-import { systemActor } from '../../context.ts';
+import { systemActor } from '../../platform/context.ts';
 import { ingestSpendBatch } from '../spend/spend.service.ts';
 import { createAssociatedCustomer, spendRecord } from '../spend/spend.test-data.ts';
 import { rollOverMonthlyBudgets } from './budgets.jobs.ts';

@@ -1,5 +1,5 @@
-import type { AppContext } from '../../context.ts';
-import { applyRate } from '../../lib/money.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { applyRate } from '../../platform/money/money.ts';
 import { THRESHOLDS } from './budgets.periods.ts';
 import type { BudgetPage } from './budgets.schemas.ts';
 import { type BudgetTarget, getBudget, monthSpend, portalTarget } from './budgets.service.ts';

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { BUSINESS_TZ, inBusinessTz } from '../../lib/clock.ts';
+import { BUSINESS_TZ, inBusinessTz } from '../../platform/clock/clock.ts';
 
 /**
  * R7 date rules, all reckoned in Asia/Shanghai. Validity is a calendar date (always a

@@ -1,4 +1,4 @@
-import { type AppContext, systemActor } from '../../context.ts';
+import { type AppContext, systemActor } from '../../platform/context.ts';
 import { findCertificateByPartner } from './certificates.repository.ts';
 import { issueCertificate } from './certificates.service.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineJob } from '../../jobs/job-definition.ts';
+import { defineJob } from '../../platform/jobs/job-definition.ts';
 import { expireCertificates, openAnnualReviews } from './lifecycle.service.ts';
 
 /** A missed 1 December or 1 February (server down) still runs within the first week. */

@@ -8,8 +8,8 @@ import {
   signIn,
 } from '../../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/index.ts';
-import { systemActor } from '../../context.ts';
-import { type JobRuntime, startJobRuntime } from '../../jobs/runtime.ts';
+import { systemActor } from '../../platform/context.ts';
+import { type JobRuntime, startJobRuntime } from '../../platform/jobs/runtime.ts';
 import { hasValidCertificate, issueCertificate } from './certificates.service.ts';
 import { expireCertificates } from './lifecycle.service.ts';
 

@@ -1,4 +1,4 @@
-import type { OperatorRole } from '../../plugins/auth.ts';
+import type { OperatorRole } from '../../platform/http/auth.ts';
 
 /** Who sees certificates and reviews in the console (the operator admin always may). */
 export const VIEW_ROLES: readonly OperatorRole[] = ['reviewer', 'ecosystem_manager', 'support'];

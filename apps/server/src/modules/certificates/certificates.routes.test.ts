@@ -10,7 +10,7 @@ import {
   signIn,
 } from '../../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/index.ts';
-import { systemActor } from '../../context.ts';
+import { systemActor } from '../../platform/context.ts';
 import { issueCertificate } from './certificates.service.ts';
 import { openAnnualReviews } from './lifecycle.service.ts';
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../context.ts';
-import { actorOf, requireOperator, requirePartnerUser } from '../../plugins/auth.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { actorOf, requireOperator, requirePartnerUser } from '../../platform/http/auth.ts';
 import { DECIDE_ROLES, VIEW_ROLES } from './certificates.policy.ts';
 import {
   bulkApproveBody,

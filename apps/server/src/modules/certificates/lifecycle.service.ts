@@ -1,4 +1,4 @@
-import { type AppContext, systemActor } from '../../context.ts';
+import { type AppContext, systemActor } from '../../platform/context.ts';
 import { businessDate, businessYear } from './certificates.dates.ts';
 import {
   certificatesNeedingReview,

@@ -1,6 +1,6 @@
 import './certificates.errors.ts';
-import type { Actor, AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
 import { businessDateTime, extendValidity, isValidAt, reviewCycleOf } from './certificates.dates.ts';
 import {
   countReviewsByStatus,

@@ -1,4 +1,4 @@
-import { type Actor, type AppContext, systemActor } from '../../context.ts';
+import { type Actor, type AppContext, systemActor } from '../../platform/context.ts';
 import { findUserByEmail } from '../identity/identity.repository.ts';
 import { findStage } from './certification.repository.ts';
 import type { Stage } from './certification.schemas.ts';

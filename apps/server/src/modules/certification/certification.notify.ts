@@ -1,6 +1,6 @@
 import type { DbOrTx } from '@pc/db';
-import type { AppContext, Channel } from '../../context.ts';
-import type { Localized } from '../../lib/i18n.ts';
+import type { AppContext, Channel } from '../../platform/context.ts';
+import type { Localized } from '../../platform/i18n/i18n.ts';
 import { parseUserLocale } from '../identity/auth.service.ts';
 import { partnerAdmins } from '../identity/users.service.ts';
 import type { SubmissionRow } from './certification.repository.ts';

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../../lib/errors.ts';
-import { requireOperator, requirePartnerUser, type SessionUser } from '../../plugins/auth.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import { requireOperator, requirePartnerUser, type SessionUser } from '../../platform/http/auth.ts';
 
 /** Any user of the partner reads its certification; only its administrators change it. */
 export const canReadOwn = (req: FastifyRequest) => requirePartnerUser(req);

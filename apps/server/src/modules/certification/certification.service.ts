@@ -1,9 +1,9 @@
 import './certification.errors.ts';
 import type { DbOrTx } from '@pc/db';
 import type { z } from 'zod';
-import type { Actor, AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
-import { newId } from '../../lib/ids.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import { newId } from '../../platform/ids/ids.ts';
 import { encryptBankAccount } from './bank-account.crypto.ts';
 import { notifyTransition } from './certification.notify.ts';
 import {

@@ -1,7 +1,7 @@
 import './certification.errors.ts';
 import type { DbOrTx } from '@pc/db';
-import { AppError } from '../../lib/errors.ts';
-import type { Locale } from '../../lib/i18n.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
 import { findStage } from './certification.repository.ts';
 
 /** Where a blocked partner goes to fix it (R4). */

@@ -1,8 +1,8 @@
 import './certification.errors.ts';
 import type { DbOrTx } from '@pc/db';
-import type { Actor, AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
-import { newId } from '../../lib/ids.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import { newId } from '../../platform/ids/ids.ts';
 import { issueCertificate } from '../certificates/certificates.service.ts';
 import { getPartner } from '../partners/partners.service.ts';
 import { decryptBankAccount, maskBankAccount } from './bank-account.crypto.ts';

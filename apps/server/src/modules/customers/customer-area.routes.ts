@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../context.ts';
-import { actorOf, requireCustomerUser, setSessionCookie } from '../../plugins/auth.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { actorOf, requireCustomerUser, setSessionCookie } from '../../platform/http/auth.ts';
 import { meOf } from '../identity/me.service.ts';
 import { associationTypeOf } from './customers.rules.ts';
 import {

@@ -1,6 +1,6 @@
-import '../../open-api/cbc.errors.ts';
+import '../../platform/partner-api/cbc.errors.ts';
 import type { DbOrTx } from '@pc/db';
-import { AppError } from '../../lib/errors.ts';
+import { AppError } from '../../platform/errors/errors.ts';
 import { activeDistributorIdOf, activeResellerIdsOf } from '../memberships/hierarchy.service.ts';
 import { getPartnerByDomainId } from '../partners/partners.service.ts';
 import {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type AppContext, systemActor } from '../../context.ts';
-import { newId } from '../../lib/ids.ts';
+import { type AppContext, systemActor } from '../../platform/context.ts';
+import { newId } from '../../platform/ids/ids.ts';
 import { findCustomer, findPendingRequest, insertRequest } from './customers.repository.ts';
 import type { AssociationType } from './customers.rules.ts';
 import { associate, createCustomerAccount } from './customers.service.ts';

@@ -1,4 +1,4 @@
-import { defineErrors } from '../../lib/errors.ts';
+import { defineErrors } from '../../platform/errors/errors.ts';
 
 /** Customers and associations (R6, R18). Portal codes are dotted; partner-API codes keep `CBC.`. */
 export const CustomersErrors = defineErrors({

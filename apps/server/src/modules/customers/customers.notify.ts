@@ -1,6 +1,6 @@
 import type { DbOrTx } from '@pc/db';
-import type { AppContext, Channel } from '../../context.ts';
-import { type Locale, parseLocale } from '../../lib/i18n.ts';
+import type { AppContext, Channel } from '../../platform/context.ts';
+import { type Locale, parseLocale } from '../../platform/i18n/i18n.ts';
 import { usersByIds } from '../identity/users.service.ts';
 import type { CustomerRow } from './customers.repository.ts';
 import type { AssociationType } from './customers.rules.ts';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../context.ts';
-import { actorOf, requireOperator, requirePartnerUser } from '../../plugins/auth.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { actorOf, requireOperator, requirePartnerUser } from '../../platform/http/auth.ts';
 import { customerAreaRoutes } from './customer-area.routes.ts';
 import {
   consoleList,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { addMonths } from 'date-fns';
-import { inBusinessTz } from '../../lib/clock.ts';
+import { inBusinessTz } from '../../platform/clock/clock.ts';
 
 /** The contract's account-name rule: 5–32 characters, no leading digit, no reserved prefix. */
 export const DOMAIN_NAME_PATTERN = /^[a-zA-Z_-][a-zA-Z0-9_-]*$/;

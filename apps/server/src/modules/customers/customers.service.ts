@@ -1,8 +1,8 @@
 import './customers.errors.ts';
 import type { DbOrTx } from '@pc/db';
-import type { Actor, AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
-import { newId } from '../../lib/ids.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import { newId } from '../../platform/ids/ids.ts';
 import { emitEvent } from '../events/events.service.ts';
 import { getPartner, newDomainId } from '../partners/partners.service.ts';
 import { isUniqueViolation } from './customers.db-errors.ts';

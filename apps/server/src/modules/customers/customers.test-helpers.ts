@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type AsUser, asUser, getCsrf, lastMessageTo } from '../../../test/factories.ts';
 import type { TestApp } from '../../../test/index.ts';
-import { systemActor } from '../../context.ts';
+import { systemActor } from '../../platform/context.ts';
 import { grantMembership } from '../memberships/applications.service.ts';
 import { acceptInvitation, inviteReseller } from '../memberships/hierarchy.service.ts';
 

@@ -1,9 +1,9 @@
 import { TZDate } from '@date-fns/tz';
 import writeXlsxFile from 'write-excel-file/node';
-import type { AppContext } from '../../context.ts';
-import { BUSINESS_TZ } from '../../lib/clock.ts';
-import { AppError } from '../../lib/errors.ts';
-import type { Locale } from '../../lib/i18n.ts';
+import { BUSINESS_TZ } from '../../platform/clock/clock.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
 import { partnersByIds } from '../partners/partners.service.ts';
 import { customersVisibleTo, requireVisibleCustomer } from './customers.access.ts';
 import { TYPE_LABEL } from './customers.notify.ts';

@@ -1,8 +1,8 @@
 import './customers.errors.ts';
 import type { DbOrTx } from '@pc/db';
-import type { Actor, AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
-import { newId, newToken } from '../../lib/ids.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import { newId, newToken } from '../../platform/ids/ids.ts';
 import { normalizeEmail, sha256 } from '../identity/secrets.ts';
 import { usersByIds } from '../identity/users.service.ts';
 import { notifyPartnerAdmins } from '../memberships/memberships.notify.ts';

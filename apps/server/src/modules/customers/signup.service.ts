@@ -1,9 +1,9 @@
 import './customers.errors.ts';
 import '../identity/identity.errors.ts';
-import type { Actor, AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
-import type { Locale } from '../../lib/i18n.ts';
-import { newId } from '../../lib/ids.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
+import { newId } from '../../platform/ids/ids.ts';
 import { enqueueBindCallback } from '../events/bind-callback.service.ts';
 import { issueCode, sendWaitSeconds, useSignupCode } from '../identity/codes.service.ts';
 import { hashPassword, isStrongPassword } from '../identity/passwords.ts';

@@ -1,9 +1,9 @@
 import './customers.errors.ts';
-import '../../open-api/cbc.errors.ts';
-import type { Actor, AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
-import type { Locale } from '../../lib/i18n.ts';
-import { newId } from '../../lib/ids.ts';
+import '../../platform/partner-api/cbc.errors.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
+import { newId } from '../../platform/ids/ids.ts';
 import { useSignupCode } from '../identity/codes.service.ts';
 import { isStrongPassword } from '../identity/passwords.ts';
 import { normalizeEmail, normalizePhone } from '../identity/secrets.ts';

@@ -1,4 +1,4 @@
-import type { PartnerRole } from '../../plugins/auth.ts';
+import type { PartnerRole } from '../../platform/http/auth.ts';
 
 /** Only a partner's administrators see and manage its API keys (R16); members are refused. */
 export const KEY_MANAGER_ROLES: readonly PartnerRole[] = ['admin'];

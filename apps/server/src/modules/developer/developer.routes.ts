@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../context.ts';
-import { actorOf, requirePartnerUser } from '../../plugins/auth.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { actorOf, requirePartnerUser } from '../../platform/http/auth.ts';
 import { KEY_MANAGER_ROLES } from './developer.policy.ts';
 import {
   createKeyBody,

@@ -1,10 +1,10 @@
 import { randomInt } from 'node:crypto';
-import type { Actor, AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
-import { newId } from '../../lib/ids.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import { newId } from '../../platform/ids/ids.ts';
 import { createKeyCache } from './keys.cache.ts';
 import './developer.errors.ts';
-import { openSecret, sealSecret } from '../../lib/seal.ts';
+import { openSecret, sealSecret } from '../../platform/seal/seal.ts';
 import { getPartner } from '../partners/partners.service.ts';
 import { LAST_USED_RESOLUTION_MS, MAX_KEYS_PER_PARTNER, PREVIOUS_SECRET_TTL_MS } from './developer.policy.ts';
 import {

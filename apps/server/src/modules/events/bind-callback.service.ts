@@ -1,6 +1,6 @@
 import type { DbOrTx } from '@pc/db';
-import type { AppContext } from '../../context.ts';
-import { newId } from '../../lib/ids.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { newId } from '../../platform/ids/ids.ts';
 import { insertDeliveries } from './deliveries.repository.ts';
 import { findIntegration } from './events.repository.ts';
 import { type BindCallbackInput, DELIVER_JOB, FORM_CONTENT_TYPE, SIG_ALG } from './events.types.ts';

@@ -1,7 +1,7 @@
 import { type DbOrTx, schema } from '@pc/db';
 import { and, asc, desc, eq, inArray, isNull, lt, lte, notExists, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Cursor } from '../../lib/cursor.ts';
+import type { Cursor } from '../../platform/db/cursor.ts';
 
 const d = schema.deliveries;
 const a = schema.deliveryAttempts;

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import type { AppContext } from '../../context.ts';
-import { newId } from '../../lib/ids.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { newId } from '../../platform/ids/ids.ts';
 import {
   claimDue,
   type DeliveryRow,

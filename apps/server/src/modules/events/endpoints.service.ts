@@ -1,8 +1,8 @@
 import './events.errors.ts';
-import type { Actor, AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
-import { newId } from '../../lib/ids.ts';
-import { openSecret, sealSecret } from '../../lib/seal.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import { newId } from '../../platform/ids/ids.ts';
+import { openSecret, sealSecret } from '../../platform/seal/seal.ts';
 import {
   deleteEndpoint,
   type EndpointRow,

@@ -1,5 +1,5 @@
-import type { AppContext } from '../../context.ts';
-import { sealSecret } from '../../lib/seal.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { sealSecret } from '../../platform/seal/seal.ts';
 import { getPartner } from '../partners/partners.service.ts';
 import { findDelivery, insertAttempt, insertDeliveries } from './deliveries.repository.ts';
 import { findEndpoint, insertEndpoint, insertEvent } from './events.repository.ts';

@@ -1,4 +1,4 @@
-import { defineErrors } from '../../lib/errors.ts';
+import { defineErrors } from '../../platform/errors/errors.ts';
 
 export const EventsErrors = defineErrors({
   'events.endpoint_not_found': {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineJob } from '../../jobs/job-definition.ts';
+import { defineJob } from '../../platform/jobs/job-definition.ts';
 import { deliverDue } from './delivery-engine.service.ts';
 import { DELIVER_JOB } from './events.types.ts';
 

@@ -1,4 +1,4 @@
-import type { PartnerRole } from '../../plugins/auth.ts';
+import type { PartnerRole } from '../../platform/http/auth.ts';
 
 /** Webhooks, deliveries and integration settings: partner administrators only (as API keys). */
 export const DEVELOPER_ADMIN_ROLES: readonly PartnerRole[] = ['admin'];

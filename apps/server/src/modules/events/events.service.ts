@@ -1,6 +1,6 @@
 import type { DbOrTx } from '@pc/db';
-import type { AppContext } from '../../context.ts';
-import { newId } from '../../lib/ids.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { newId } from '../../platform/ids/ids.ts';
 import { getPartner } from '../partners/partners.service.ts';
 import { insertDeliveries } from './deliveries.repository.ts';
 import { insertEvent, subscribedEndpoints } from './events.repository.ts';

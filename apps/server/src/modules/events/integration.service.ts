@@ -1,6 +1,6 @@
 import './events.errors.ts';
 import type { DbOrTx } from '@pc/db';
-import type { Actor, AppContext } from '../../context.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
 import { assertCallbackUrl } from './endpoints.service.ts';
 import { findIntegration, type IntegrationRow, upsertIntegration } from './events.repository.ts';
 import { SIG_ALG } from './events.types.ts';

@@ -1,8 +1,8 @@
 import { createSign, generateKeyPairSync } from 'node:crypto';
 import type { DbOrTx } from '@pc/db';
 import forge from 'node-forge';
-import type { AppContext } from '../../context.ts';
-import { openSecret, sealSecret } from '../../lib/seal.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { openSecret, sealSecret } from '../../platform/seal/seal.ts';
 import { findActivePlatformKey, insertPlatformKey, type PlatformKeyRow } from './events.repository.ts';
 
 /** One platform key: a fixed id makes two processes creating it at once end with a single row. */

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '@pc/db';
-import type { AppContext } from '../../context.ts';
-import type { Locale } from '../../lib/i18n.ts';
-import { newId } from '../../lib/ids.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
+import { newId } from '../../platform/ids/ids.ts';
 import {
   addAttempt,
   type CodeRow,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineJob } from '../../jobs/job-definition.ts';
+import { defineJob } from '../../platform/jobs/job-definition.ts';
 import { pruneIdentityRows } from './prune.repository.ts';
 
 const DAY = 24 * 3600_000;

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../context.ts';
-import { actorOf, clearSessionCookie, setSessionCookie } from '../../plugins/auth.ts';
-import { issueCsrfToken } from '../../plugins/csrf.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { actorOf, clearSessionCookie, setSessionCookie } from '../../platform/http/auth.ts';
+import { issueCsrfToken } from '../../platform/http/csrf.ts';
 import { confirmEmail, resendCode, signIn, signOut, signUp } from './auth.service.ts';
 import {
   confirmEmailBody,

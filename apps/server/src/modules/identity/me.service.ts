@@ -1,8 +1,8 @@
 import './identity.errors.ts';
-import type { Actor, AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
-import type { Locale } from '../../lib/i18n.ts';
-import type { SessionUser } from '../../plugins/auth.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import type { SessionUser } from '../../platform/http/auth.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
 import { getPartner } from '../partners/partners.service.ts';
 import { assertLocalAccount } from './identity.policy.ts';
 import { findUserById, type UserRow, updateUser } from './identity.repository.ts';

@@ -1,7 +1,7 @@
 import './identity.errors.ts';
 import { type DbOrTx, schema } from '@pc/db';
 import { and, asc, eq, gt } from 'drizzle-orm';
-import type { Actor, AppContext } from '../../context.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
 import { findUserByEmail, findUserById, type UserRow, updateUser } from './identity.repository.ts';
 import { publicFields } from './users.service.ts';
 

@@ -1,8 +1,8 @@
 import './identity.errors.ts';
-import type { Actor, AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
-import { newId } from '../../lib/ids.ts';
-import type { SessionUser } from '../../plugins/auth.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import type { SessionUser } from '../../platform/http/auth.ts';
+import { newId } from '../../platform/ids/ids.ts';
 import { parseUserLocale } from './auth.service.ts';
 import { codesOfChange } from './codes.repository.ts';
 import {

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '@pc/db';
-import type { AppContext } from '../../context.ts';
-import { newId, newToken } from '../../lib/ids.ts';
-import type { SessionUser } from '../../plugins/auth.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { LoadedSession } from '../../platform/http/auth.ts';
+import { newId, newToken } from '../../platform/ids/ids.ts';
 import { findSessionByTokenHash, insertSession, revokeSession, touchSession } from './identity.repository.ts';
 import { sha256 } from './secrets.ts';
 import { sessionUserOf } from './users.service.ts';
@@ -37,13 +37,6 @@ export async function openSession(
     userAgent: meta.userAgent?.slice(0, 512) ?? null,
   });
   return { token, sessionId, expiresAt };
-}
-
-export interface LoadedSession {
-  user: SessionUser;
-  locale: string;
-  /** Set when the expiry slid forward: the cookie should be sent again. */
-  renewedUntil: Date | null;
 }
 
 /** The live session of a cookie token, sliding its expiry; null when absent, expired or revoked. */

@@ -1,10 +1,10 @@
 import './identity.errors.ts';
 import type { DbOrTx } from '@pc/db';
-import type { Actor, AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
-import type { Locale } from '../../lib/i18n.ts';
-import { newId } from '../../lib/ids.ts';
-import type { SessionUser } from '../../plugins/auth.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import type { SessionUser } from '../../platform/http/auth.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
+import { newId } from '../../platform/ids/ids.ts';
 import {
   adminEmailsOf,
   findPartnerAdmins,

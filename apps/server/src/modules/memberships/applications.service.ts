@@ -1,9 +1,9 @@
 import './memberships.errors.ts';
 import type { DbOrTx } from '@pc/db';
-import type { Actor, AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
-import { newId } from '../../lib/ids.ts';
-import { fenToYuan } from '../../lib/money.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import { newId } from '../../platform/ids/ids.ts';
+import { fenToYuan } from '../../platform/money/money.ts';
 import { usersByIds } from '../identity/users.service.ts';
 import { partnersByIds } from '../partners/partners.service.ts';
 import type { ProgramCode } from '../programs/programs.data.ts';

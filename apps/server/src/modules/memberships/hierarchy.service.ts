@@ -1,10 +1,10 @@
 import './memberships.errors.ts';
 import type { DbOrTx } from '@pc/db';
-import { type Actor, type AppContext, systemActor } from '../../context.ts';
-import { inBusinessTz } from '../../lib/clock.ts';
-import { AppError } from '../../lib/errors.ts';
-import type { Localized } from '../../lib/i18n.ts';
-import { newId } from '../../lib/ids.ts';
+import { inBusinessTz } from '../../platform/clock/clock.ts';
+import { type Actor, type AppContext, systemActor } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import type { Localized } from '../../platform/i18n/i18n.ts';
+import { newId } from '../../platform/ids/ids.ts';
 import { findUserByEmail } from '../identity/identity.repository.ts';
 import { partnersByIds } from '../partners/partners.service.ts';
 import { grantMembership } from './applications.service.ts';

@@ -1,6 +1,6 @@
 import './memberships.errors.ts';
-import type { Actor, AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
 import { operatorsWithRoles, usersByIds } from '../identity/users.service.ts';
 import { getPartner } from '../partners/partners.service.ts';
 import { notifyPartnerAdmins } from './memberships.notify.ts';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../context.ts';
-import { actorOf, type OperatorRole, requireOperator } from '../../plugins/auth.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { actorOf, type OperatorRole, requireOperator } from '../../platform/http/auth.ts';
 import {
   listApplicationQueue,
   reviewApplication,

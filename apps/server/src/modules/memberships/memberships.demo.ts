@@ -1,5 +1,5 @@
-import { type AppContext, systemActor } from '../../context.ts';
-import { newId } from '../../lib/ids.ts';
+import { type AppContext, systemActor } from '../../platform/context.ts';
+import { newId } from '../../platform/ids/ids.ts';
 import { findUserByEmail } from '../identity/identity.repository.ts';
 import { grantMembership } from './applications.service.ts';
 import {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPartnerWithAdmin } from '../../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/index.ts';
-import { systemActor } from '../../context.ts';
-import { jobRegistry } from '../../jobs/registry.ts';
+import { systemActor } from '../../platform/context.ts';
 import { grantMembership } from './applications.service.ts';
 import { inviteReseller } from './hierarchy.service.ts';
+import { membershipsJobs as jobRegistry } from './memberships.jobs.ts';
 
 describe('memberships.expire_invitations job', () => {
   let t: TestApp;

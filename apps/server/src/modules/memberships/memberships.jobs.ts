@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineJob } from '../../jobs/job-definition.ts';
+import { defineJob } from '../../platform/jobs/job-definition.ts';
 import { expireInvitations } from './hierarchy.service.ts';
 
 /** Reseller invitations past their 14 days become `expired` (acceptance also refuses them on time). */

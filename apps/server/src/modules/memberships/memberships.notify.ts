@@ -1,6 +1,6 @@
 import type { DbOrTx } from '@pc/db';
-import type { AppContext, Channel } from '../../context.ts';
-import { type Locale, parseLocale } from '../../lib/i18n.ts';
+import type { AppContext, Channel } from '../../platform/context.ts';
+import { type Locale, parseLocale } from '../../platform/i18n/i18n.ts';
 import type { UserRow } from '../identity/users.service.ts';
 import { partnerAdmins } from '../identity/users.service.ts';
 import { PROGRAMS } from '../programs/programs.data.ts';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../context.ts';
-import { actorOf, requirePartnerUser } from '../../plugins/auth.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { actorOf, requirePartnerUser } from '../../platform/http/auth.ts';
 import { applyToProgram, viewApplications, withdrawApplication } from './applications.service.ts';
 import {
   acceptInvitation,

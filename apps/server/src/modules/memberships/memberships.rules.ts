@@ -1,4 +1,4 @@
-import { inBusinessTz } from '../../lib/clock.ts';
+import { inBusinessTz } from '../../platform/clock/clock.ts';
 import type { ProgramCode } from '../programs/programs.data.ts';
 
 export type ApplicationKind = 'join' | 'assc' | 'upgrade';

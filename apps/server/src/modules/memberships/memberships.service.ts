@@ -1,5 +1,5 @@
-import type { AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
 import { getPartner } from '../partners/partners.service.ts';
 import { type ApplicationView, viewApplications } from './applications.service.ts';
 import { currentDistributor, type ResellerView, resellersOf } from './hierarchy.service.ts';

@@ -9,7 +9,7 @@ import {
   signIn,
 } from '../../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/index.ts';
-import { systemActor } from '../../context.ts';
+import { systemActor } from '../../platform/context.ts';
 import { grantMembership } from './applications.service.ts';
 import { expireInvitations } from './hierarchy.service.ts';
 

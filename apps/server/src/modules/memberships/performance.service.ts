@@ -1,8 +1,8 @@
 import './memberships.errors.ts';
 import type { DbOrTx } from '@pc/db';
-import type { Actor, AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
-import { yuanToFen } from '../../lib/money.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import { yuanToFen } from '../../platform/money/money.ts';
 import { findPartnerByDomainId } from '../partners/partners.repository.ts';
 import { getPartner } from '../partners/partners.service.ts';
 import { findPerformance, type PerformanceRow, upsertPerformance } from './memberships.repository.ts';

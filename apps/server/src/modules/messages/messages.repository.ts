@@ -1,6 +1,6 @@
 import { type DbOrTx, schema } from '@pc/db';
 import { and, count, desc, eq, isNull, lt, or, type SQL } from 'drizzle-orm';
-import type { Cursor } from '../../lib/cursor.ts';
+import type { Cursor } from '../../platform/db/cursor.ts';
 
 export type MessageRow = typeof schema.inAppMessages.$inferSelect;
 const m = schema.inAppMessages;

@@ -1,8 +1,8 @@
 import type { DbOrTx } from '@pc/db';
-import type { Actor, AppContext } from '../../context.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
-import { AppError } from '../../lib/errors.ts';
-import { newId } from '../../lib/ids.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { decodeCursor, encodeCursor } from '../../platform/db/cursor.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import { newId } from '../../platform/ids/ids.ts';
 import { countUnread, insertMessage, listMessages, markAllRead, markRead } from './messages.repository.ts';
 
 export interface MessageView {

@@ -1,3 +1,8 @@
+import { defineModule } from '../../platform/module.ts';
+import { OrdersErrors } from './orders.errors.ts';
+import { ordersRoutes } from './orders.routes.ts';
+import { ordersV2Routes } from './orders.v2.routes.ts';
+
 /**
  * Orders (R15): every purchase, renewal, change and unsubscribe of a customer is an order, amounts
  * in fen. What other modules may use:
@@ -10,7 +15,7 @@
 
 export { ORDERS_CBC } from './orders.errors.ts';
 export { typeName } from './orders.names.ts';
-export { ordersRoutes } from './orders.routes.ts';
+export { findOrder, overduePending } from './orders.repository.ts';
 export {
   markOrderCancelled,
   markOrderPaid,
@@ -38,3 +43,14 @@ export {
   partnerOrder,
   refundOrdersOf,
 } from './orders.views.ts';
+
+/** The orders module's manifest; other modules import only this file. */
+export const ordersModule = defineModule({
+  name: 'orders',
+  routes: [ordersRoutes],
+  partnerApiRoutes: [ordersV2Routes],
+  jobs: [],
+  templates: {},
+  errors: OrdersErrors,
+  tenancy: { partnerOnly: [/^\/api\/orders/] },
+});

@@ -1,4 +1,4 @@
-import { defineErrors } from '../../lib/errors.ts';
+import { defineErrors } from '../../platform/errors/errors.ts';
 
 /** Orders (R15). Each code has the partner API's code beside it in `ORDERS_CBC`. */
 export const OrdersErrors = defineErrors({

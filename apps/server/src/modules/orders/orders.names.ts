@@ -1,4 +1,4 @@
-import type { Locale, Localized } from '../../lib/i18n.ts';
+import type { Locale, Localized } from '../../platform/i18n/i18n.ts';
 
 /** Display names of the service and resource types the demo and tests use (provider's codes). */
 const NAMES: Record<string, Localized> = {

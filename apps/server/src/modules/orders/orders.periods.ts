@@ -1,4 +1,4 @@
-import { inBusinessTz } from '../../lib/clock.ts';
+import { inBusinessTz } from '../../platform/clock/clock.ts';
 
 /** `YYYY-MM` of the instant in Asia/Shanghai: the bill cycle an order counts in. */
 export function billCycleOf(at: Date): string {

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../context.ts';
-import { requireCustomerUser, requirePartnerUser } from '../../plugins/auth.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { requireCustomerUser, requirePartnerUser } from '../../platform/http/auth.ts';
 import './orders.errors.ts';
 import type { OrderFilter } from './orders.repository.ts';
 import {

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
-import type { Locale } from '../../lib/i18n.ts';
-import { fenToYuan } from '../../lib/money.ts';
-import { callerOf } from '../../open-api/plugin.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
+import { fenToYuan } from '../../platform/money/money.ts';
+import { callerOf } from '../../platform/partner-api/scope.ts';
 import { requireManagedCustomer, resolveActingPartner } from '../customers/customers.access.ts';
 import { typeName } from './orders.names.ts';
 import { findOrder, listOrders, type OrderFilter } from './orders.repository.ts';

@@ -1,8 +1,8 @@
 import writeXlsxFile from 'write-excel-file/node';
-import type { AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
-import type { Locale } from '../../lib/i18n.ts';
-import { fenToYuan } from '../../lib/money.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
+import { fenToYuan } from '../../platform/money/money.ts';
 import { customersVisibleTo } from '../customers/customers.access.ts';
 import { findCustomer, findCustomerByDomainId } from '../customers/customers.repository.ts';
 import { businessDateTime } from '../customers/customers.rules.ts';

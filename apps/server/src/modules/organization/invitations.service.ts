@@ -1,9 +1,9 @@
 import type { DbOrTx } from '@pc/db';
-import type { Actor, AppContext } from '../../context.ts';
-import { systemActor } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
-import { parseLocale } from '../../lib/i18n.ts';
-import { newId, newToken } from '../../lib/ids.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { systemActor } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import { parseLocale } from '../../platform/i18n/i18n.ts';
+import { newId, newToken } from '../../platform/ids/ids.ts';
 import { listPartnerUsers, userWithEmail } from '../identity/partner-users.service.ts';
 import { hashPassword, isStrongPassword } from '../identity/passwords.ts';
 import { normalizeEmail, sha256 } from '../identity/secrets.ts';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../context.ts';
-import { requireOperator } from '../../plugins/auth.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { requireOperator } from '../../platform/http/auth.ts';
 import { listInvitationViews } from './invitations.service.ts';
 import { listMembers } from './members.service.ts';
 import { ORGANIZATION_READER_ROLES } from './organization.policy.ts';

@@ -1,6 +1,6 @@
-import type { AppContext } from '../../context.ts';
-import { systemActor } from '../../context.ts';
-import { newId, newToken } from '../../lib/ids.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { systemActor } from '../../platform/context.ts';
+import { newId, newToken } from '../../platform/ids/ids.ts';
 import { userWithEmail } from '../identity/partner-users.service.ts';
 import { sha256 } from '../identity/secrets.ts';
 import {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineJob } from '../../jobs/job-definition.ts';
+import { defineJob } from '../../platform/jobs/job-definition.ts';
 import { expireDueInvitations } from './invitations.service.ts';
 import { sendMonthlyReminders, warnExpiringCertificates } from './reminders.service.ts';
 

@@ -1,4 +1,4 @@
-import type { OperatorRole, PartnerRole } from '../../plugins/auth.ts';
+import type { OperatorRole, PartnerRole } from '../../platform/http/auth.ts';
 
 /** Only the partner's administrators manage members, invitations and read everyone's qualifications. */
 export const ORGANIZATION_MANAGER_ROLES: readonly PartnerRole[] = ['admin'];

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../context.ts';
-import { actorOf, requirePartnerUser } from '../../plugins/auth.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { actorOf, requirePartnerUser } from '../../platform/http/auth.ts';
 import { inviteMember, listInvitationViews, revokeInvitation } from './invitations.service.ts';
 import { listMembers, setMemberActive, setMemberRoles } from './members.service.ts';
 import { ORGANIZATION_MANAGER_ROLES } from './organization.policy.ts';

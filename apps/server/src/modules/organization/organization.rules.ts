@@ -1,5 +1,5 @@
-import { BUSINESS_TZ } from '../../lib/clock.ts';
-import { AppError } from '../../lib/errors.ts';
+import { BUSINESS_TZ } from '../../platform/clock/clock.ts';
+import { AppError } from '../../platform/errors/errors.ts';
 import './organization.errors.ts';
 import type { InvitationStatus } from './organization.schemas.ts';
 

@@ -8,8 +8,8 @@ import {
   signIn,
 } from '../../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/index.ts';
-import { jobRegistry } from '../../jobs/registry.ts';
-import { type JobRuntime, startJobRuntime } from '../../jobs/runtime.ts';
+import { type JobRuntime, startJobRuntime } from '../../platform/jobs/runtime.ts';
+import { organizationJobs as jobRegistry } from './organization.jobs.ts';
 
 describe('organization: qualifications, the monthly reminder and expiry warnings', () => {
   let t: TestApp;

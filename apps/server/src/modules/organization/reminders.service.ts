@@ -1,6 +1,6 @@
-import type { AppContext } from '../../context.ts';
-import { systemActor } from '../../context.ts';
-import { parseLocale } from '../../lib/i18n.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { systemActor } from '../../platform/context.ts';
+import { parseLocale } from '../../platform/i18n/i18n.ts';
 import { listPartnerUsers, pageActivePartnerUsers } from '../identity/partner-users.service.ts';
 import { usersByIds } from '../identity/users.service.ts';
 import { partnersByIds } from '../partners/partners.service.ts';

@@ -7,7 +7,7 @@ import {
   signIn,
 } from '../../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/index.ts';
-import { type JobRuntime, startJobRuntime } from '../../jobs/runtime.ts';
+import { type JobRuntime, startJobRuntime } from '../../platform/jobs/runtime.ts';
 
 describe('console outbox', () => {
   let t: TestApp;

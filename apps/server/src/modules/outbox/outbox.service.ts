@@ -1,6 +1,6 @@
-import type { AppContext } from '../../context.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
-import { listNotifications } from '../../notifications/notifications.repository.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { decodeCursor, encodeCursor } from '../../platform/db/cursor.ts';
+import { listNotifications } from '../../platform/notifications/notifications.repository.ts';
 import type { OutboxPage, OutboxQuery } from './outbox.schemas.ts';
 
 type ChannelName = OutboxPage['items'][number]['channel'];

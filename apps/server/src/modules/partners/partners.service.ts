@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DbOrTx } from '@pc/db';
-import type { Actor, AppContext } from '../../context.ts';
-import { newId } from '../../lib/ids.ts';
-import { partnerAdminEmails } from '../identity/users.service.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { newId } from '../../platform/ids/ids.ts';
 import {
   findPartner,
   findPartnerByDomainId,
@@ -82,31 +81,7 @@ export async function partnersByIds(
   return new Map((await findPartnersByIds(db, ids)).map((p) => [p.id, p]));
 }
 
-export interface RegistrationItem {
-  id: string;
-  name: string;
-  domainId: string;
-  createdAt: string;
-  adminEmail: string | null;
-}
-
-/** The console's list of recent registrations, newest first. */
-export async function listRegistrations(
-  ctx: AppContext,
-  q: { limit: number; before?: string },
-): Promise<{ items: RegistrationItem[]; nextBefore: string | null }> {
-  const rows = await listPartners(ctx.db, q.limit, q.before);
-  const emails = await partnerAdminEmails(
-    ctx,
-    rows.map((r) => r.id),
-  );
-  const items = rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    domainId: r.domainId,
-    createdAt: r.createdAt.toISOString(),
-    adminEmail: emails.get(r.id) ?? null,
-  }));
-  const last = rows.at(-1);
-  return { items, nextBefore: rows.length === q.limit && last ? last.id : null };
+/** Partners newest first, a page of `limit` before the id `before` (the console's registrations). */
+export function listRecentPartners(ctx: AppContext, limit: number, before?: string): Promise<PartnerRow[]> {
+  return listPartners(ctx.db, limit, before);
 }

@@ -1,4 +1,4 @@
-import type { Localized } from '../../lib/i18n.ts';
+import type { Localized } from '../../platform/i18n/i18n.ts';
 
 export const PROGRAM_CODES = [
   'solution_provider',

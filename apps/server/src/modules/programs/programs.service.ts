@@ -1,5 +1,5 @@
-import { AppError } from '../../lib/errors.ts';
-import type { Locale } from '../../lib/i18n.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
 import { PROGRAMS, type ProgramText } from './programs.data.ts';
 
 export interface ProgramView {

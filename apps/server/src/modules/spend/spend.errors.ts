@@ -1,4 +1,4 @@
-import { defineErrors } from '../../lib/errors.ts';
+import { defineErrors } from '../../platform/errors/errors.ts';
 
 export const SpendErrors = defineErrors({
   'spend.invalid_token': {

@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Actor, AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
-import { actorOf, requireOperator } from '../../plugins/auth.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import { actorOf, requireOperator } from '../../platform/http/auth.ts';
 import { safeEqual } from '../identity/secrets.ts';
 import './spend.errors.ts';
 import {

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '@pc/db';
-import type { Actor, AppContext } from '../../context.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
 import { addSpendToBills } from '../bills/index.ts';
-import { applySpendToBudgets, type SpendApplied } from '../budgets/budgets.evaluate.ts';
+import { type SpendApplied, spendAccepted } from './spend.events.ts';
 import {
   addToTotals,
   type CustomerAtSpend,
@@ -50,7 +50,7 @@ function associationAt(c: CustomerAtSpend, at: Date): { partnerId: string; type:
 /**
  * Ingests one batch of raw spend records (≤ 5,000): validates each, resolves the customer and the
  * partner at the time of spend, inserts the records exactly once (ON CONFLICT DO NOTHING; only new
- * rows count), adds them to the customers' monthly totals and evaluates their budgets — all in one
+ * rows count), adds them to the customers' monthly totals and publishes `spend.accepted` (budgets listens) — all in one
  * transaction, so an alert is queued the moment its crossing record is accepted. Bad records are
  * listed and the rest accepted. Idempotent by record id: a retried batch only counts duplicates.
  */
@@ -148,7 +148,9 @@ async function ingestValid(
   }
   const totals = await addToTotals(tx, [...deltas.values()]);
   for (const t of totals) perCustomer.get(t.customerId)?.totals.set(t.billCycle, t.amountFen);
-  await applySpendToBudgets(ctx, tx, [...perCustomer.values()]);
+  if (perCustomer.size > 0)
+    await ctx.events.publish(tx, spendAccepted, { customers: [...perCustomer.values()] });
+  // custbills-v1 wired bills this way; its layout version listens to spend.accepted instead.
   await addSpendToBills(
     tx,
     fresh.map((r) => ({ ...r, resourceType: r.resource.resourceType })),

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { schema } from '@pc/db';
 import type { TestApp } from '../../../test/app.ts';
-import { newId } from '../../lib/ids.ts';
+import { newId } from '../../platform/ids/ids.ts';
 
 /** A customer actively associated with the partner since `since` (rows written directly for tests). */
 export async function createAssociatedCustomer(

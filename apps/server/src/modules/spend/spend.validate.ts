@@ -1,4 +1,4 @@
-import { inBusinessTz } from '../../lib/clock.ts';
+import { inBusinessTz } from '../../platform/clock/clock.ts';
 
 /**
  * One spend record as the bulk endpoint and the import accept it. Rules (documented in the API):

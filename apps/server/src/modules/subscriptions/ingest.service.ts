@@ -1,8 +1,8 @@
 import { schema } from '@pc/db';
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Actor, AppContext } from '../../context.ts';
-import { newId } from '../../lib/ids.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { newId } from '../../platform/ids/ids.ts';
 import { type NewResource, upsertResources } from './subscriptions.repository.ts';
 
 export const MAX_RESOURCE_BATCH = 5000;

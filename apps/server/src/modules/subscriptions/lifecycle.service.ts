@@ -1,10 +1,15 @@
 import type { DbOrTx } from '@pc/db';
-import { type AppContext, systemActor } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
-import { fenToYuan } from '../../lib/money.ts';
+import { type AppContext, systemActor } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import { fenToYuan } from '../../platform/money/money.ts';
 import { businessDateTime } from '../customers/customers.rules.ts';
-import { overduePending } from '../orders/orders.repository.ts';
-import { markOrderCancelled, markOrderPaid, pendingRefs, placeOrder } from '../orders/orders.service.ts';
+import {
+  markOrderCancelled,
+  markOrderPaid,
+  overduePending,
+  pendingRefs,
+  placeOrder,
+} from '../orders/index.ts';
 import { lifecycleSettings } from './catalogue.service.ts';
 import { applyPaid, checkCustomerMayBuy, priceRenewal } from './renewals.service.ts';
 import { endOfDayIn, visibleResources } from './resources.service.ts';

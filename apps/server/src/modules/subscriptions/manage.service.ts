@@ -1,5 +1,5 @@
-import type { Actor, AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
 import {
   markOrdersRefunded,
   type OrderLineInput,
@@ -8,7 +8,7 @@ import {
   paidLinesOf,
   pendingRefs,
   placeOrder,
-} from '../orders/orders.service.ts';
+} from '../orders/index.ts';
 import { failOn, type ItemFailure } from './renewals.service.ts';
 import { type Scope, visibleResources } from './resources.service.ts';
 import './subscriptions.errors.ts';

@@ -1,9 +1,9 @@
 import type { DbOrTx } from '@pc/db';
-import type { Actor, AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
 import { findActiveAssociation, findCustomer } from '../customers/customers.repository.ts';
-import { findOrder } from '../orders/orders.repository.ts';
 import {
+  findOrder,
   markOrderCancelled,
   markOrderPaid,
   type OrderLineInput,
@@ -12,7 +12,7 @@ import {
   type Payer,
   pendingRefs,
   placeOrder,
-} from '../orders/orders.service.ts';
+} from '../orders/index.ts';
 import { pricesFor, quoteOf } from './catalogue.service.ts';
 import { type Scope, visibleResources } from './resources.service.ts';
 import './subscriptions.errors.ts';

@@ -1,7 +1,7 @@
-import { AppError, defineErrors } from '../../lib/errors.ts';
-import type { Locale } from '../../lib/i18n.ts';
-import { ORDERS_CBC } from '../orders/orders.errors.ts';
-import '../../open-api/cbc.errors.ts';
+import { AppError, defineErrors } from '../../platform/errors/errors.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
+import { ORDERS_CBC } from '../orders/index.ts';
+import '../../platform/partner-api/cbc.errors.ts';
 import { SUBSCRIPTIONS_CBC } from './subscriptions.errors.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { defineErrors } from '../../lib/errors.ts';
+import { defineErrors } from '../../platform/errors/errors.ts';
 
 /** Resources, renewals and the catalogue (R15); `SUBSCRIPTIONS_CBC` gives the partner API's codes. */
 export const SubscriptionsErrors = defineErrors({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineJob } from '../../jobs/job-definition.ts';
+import { defineJob } from '../../platform/jobs/job-definition.ts';
 import { runLifecycle } from './lifecycle.service.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '@pc/db';
-import type { AppContext, Channel } from '../../context.ts';
+import type { AppContext, Channel } from '../../platform/context.ts';
 import { notifyCustomer } from '../customers/customers.notify.ts';
 import { findActiveAssociation, findCustomer } from '../customers/customers.repository.ts';
 import { businessDateTime } from '../customers/customers.rules.ts';

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addMonths, differenceInCalendarDays } from 'date-fns';
-import { BUSINESS_TZ } from '../../lib/clock.ts';
-import { applyRate } from '../../lib/money.ts';
+import { BUSINESS_TZ } from '../../platform/clock/clock.ts';
+import { applyRate } from '../../platform/money/money.ts';
 
 export type PeriodType = 'month' | 'year';
 

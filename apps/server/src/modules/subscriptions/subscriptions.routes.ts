@@ -1,11 +1,16 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Actor, AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
-import type { Locale } from '../../lib/i18n.ts';
-import { actorOf, requireCustomerUser, requireOperator, requirePartnerUser } from '../../plugins/auth.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import {
+  actorOf,
+  requireCustomerUser,
+  requireOperator,
+  requirePartnerUser,
+} from '../../platform/http/auth.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
 import { safeEqual } from '../identity/secrets.ts';
-import type { OrderWithLines, Payer } from '../orders/orders.service.ts';
+import type { OrderWithLines, Payer } from '../orders/index.ts';
 import { catalogue, lifecycleSettings, saveLifecycleSettings, saveProduct } from './catalogue.service.ts';
 import { ingestResources } from './ingest.service.ts';
 import {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { TestApp } from '../../../test/app.ts';
-import { systemActor } from '../../context.ts';
+import { systemActor } from '../../platform/context.ts';
 import { saveProduct } from './catalogue.service.ts';
 import { ingestResources } from './ingest.service.ts';
 

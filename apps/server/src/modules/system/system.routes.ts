@@ -1,7 +1,7 @@
 import { migrationStatus } from '@pc/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../context.ts';
+import type { AppContext } from '../../platform/context.ts';
 
 const health = z.object({ status: z.literal('ok') });
 const ready = z.object({

@@ -1,4 +1,4 @@
-import type { Clock } from '../../lib/clock.ts';
+import type { Clock } from '../../platform/clock/clock.ts';
 
 /**
  * The clock of a test server that browser journeys move (`POST /api/test/clock`): real time plus

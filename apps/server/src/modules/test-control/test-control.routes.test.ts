@@ -3,8 +3,8 @@ import { asUser, createPartnerWithAdmin, getCsrf, signIn } from '../../../test/f
 import { createTestDb, type TestApp } from '../../../test/index.ts';
 import { buildApp } from '../../app.ts';
 import { type Config, testConfig } from '../../config.ts';
-import { systemActor } from '../../context.ts';
-import { TestClock } from '../../lib/clock.ts';
+import { TestClock } from '../../platform/clock/clock.ts';
+import { systemActor } from '../../platform/context.ts';
 import { issueCertificate } from '../certificates/certificates.service.ts';
 import { SettableClock } from './settable-clock.ts';
 

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../context.ts';
-import { BossJobQueue } from '../../jobs/queue.ts';
-import { createScheduler } from '../../jobs/scheduler.ts';
-import { createWorker } from '../../jobs/worker.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { BossJobQueue } from '../../platform/jobs/queue.ts';
+import { createScheduler } from '../../platform/jobs/scheduler.ts';
+import { createWorker } from '../../platform/jobs/worker.ts';
 import { SettableClock } from './settable-clock.ts';
 
 const clockBody = z.strictObject({ at: z.iso.datetime({ offset: true }) });

@@ -1,8 +1,8 @@
 import './tickets.errors.ts';
 import type { DbOrTx } from '@pc/db';
-import type { Actor, AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
-import { addWorkingDays, isCalendarDate, type WorkingCalendar } from '../../lib/working-days.ts';
+import { addWorkingDays, isCalendarDate, type WorkingCalendar } from '../../platform/clock/working-days.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
 import { CHINA_2026, CHINA_2027 } from './holidays.data.ts';
 import {
   deleteHoliday,

@@ -1,5 +1,5 @@
-import type { AppContext } from '../../context.ts';
-import { systemActor } from '../../context.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { systemActor } from '../../platform/context.ts';
 import { operatorsWithRoles, type UserRow, usersByIds } from '../identity/users.service.ts';
 import { managerContact } from '../memberships/managers.service.ts';
 import { findTicket, flagOverdue, listNewlyOverdue, type TicketRow } from './tickets.repository.ts';

@@ -1,5 +1,5 @@
-import type { Actor, AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
 import { usersByIds } from '../identity/users.service.ts';
 import { dueTimeFrom } from './calendar.service.ts';
 import { listReplies } from './tickets.repository.ts';

@@ -1,5 +1,5 @@
-import type { Actor, AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
 import { operatorsWithRoles, usersByIds } from '../identity/users.service.ts';
 import { TICKET_HANDLER_ROLES } from './tickets.policy.ts';
 import { findTickets, listReplies, setAssignee } from './tickets.repository.ts';

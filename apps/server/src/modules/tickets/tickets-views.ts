@@ -1,5 +1,5 @@
 import type { DbOrTx } from '@pc/db';
-import type { AppContext } from '../../context.ts';
+import type { AppContext } from '../../platform/context.ts';
 import { usersByIds } from '../identity/users.service.ts';
 import { getPartner } from '../partners/partners.service.ts';
 import type { ReplyRow, TicketRow } from './tickets.repository.ts';

@@ -1,4 +1,4 @@
-import { type AppContext, systemActor } from '../../context.ts';
+import { type AppContext, systemActor } from '../../platform/context.ts';
 import { findUserByEmail } from '../identity/identity.repository.ts';
 import { dueTimeFrom, seedHolidayCalendar } from './calendar.service.ts';
 import { findTicket, insertReply, insertTicket } from './tickets.repository.ts';

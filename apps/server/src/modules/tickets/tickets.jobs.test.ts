@@ -8,11 +8,10 @@ import {
   signIn,
 } from '../../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/index.ts';
-import { systemActor } from '../../context.ts';
-import { jobRegistry } from '../../jobs/registry.ts';
+import { systemActor } from '../../platform/context.ts';
 import { assignManager } from '../memberships/managers.service.ts';
 import { seedDemoTickets } from './tickets.demo.ts';
-import { ticketsJobs } from './tickets.jobs.ts';
+import { ticketsJobs as jobRegistry, ticketsJobs } from './tickets.jobs.ts';
 
 const job = ticketsJobs[0];
 if (!job) throw new Error('tickets job missing');

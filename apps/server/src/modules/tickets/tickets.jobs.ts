@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineJob } from '../../jobs/job-definition.ts';
+import { defineJob } from '../../platform/jobs/job-definition.ts';
 import { escalateOverdueTickets } from './tickets-escalation.service.ts';
 
 /** Every 15 minutes: overdue tickets are flagged and escalated within a quarter hour of their due time. */

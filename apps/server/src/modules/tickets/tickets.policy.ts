@@ -1,4 +1,4 @@
-import type { OperatorRole } from '../../plugins/auth.ts';
+import type { OperatorRole } from '../../platform/http/auth.ts';
 
 /** Operators who answer, resolve and assign tickets (`admin` may do everything anyway). */
 export const TICKET_HANDLER_ROLES: readonly OperatorRole[] = ['support', 'admin'];

@@ -14,7 +14,7 @@ import {
   or,
   type SQL,
 } from 'drizzle-orm';
-import type { Cursor } from '../../lib/cursor.ts';
+import type { Cursor } from '../../platform/db/cursor.ts';
 
 const t = schema.tickets;
 const r = schema.ticketReplies;

@@ -1,11 +1,11 @@
 import './tickets.errors.ts';
 import type { DbOrTx } from '@pc/db';
-import type { Actor, AppContext, Channel } from '../../context.ts';
-import { BUSINESS_TZ } from '../../lib/clock.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
-import { AppError } from '../../lib/errors.ts';
-import { parseLocale } from '../../lib/i18n.ts';
-import { newId } from '../../lib/ids.ts';
+import { BUSINESS_TZ } from '../../platform/clock/clock.ts';
+import type { Actor, AppContext, Channel } from '../../platform/context.ts';
+import { decodeCursor, encodeCursor } from '../../platform/db/cursor.ts';
+import { AppError } from '../../platform/errors/errors.ts';
+import { parseLocale } from '../../platform/i18n/i18n.ts';
+import { newId } from '../../platform/ids/ids.ts';
 import { stageView } from '../certification/certification.service.ts';
 import type { UserRow } from '../identity/users.service.ts';
 import { getPartner } from '../partners/partners.service.ts';

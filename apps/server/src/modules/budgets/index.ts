@@ -1,0 +1,24 @@
+import { listen } from '../../platform/events/domain-events.ts';
+import { defineModule } from '../../platform/module.ts';
+import { DEMO_PARTNERS } from '../partners/partners.demo.ts';
+import { spendAccepted } from '../spend/index.ts';
+import { seedDemoBudgets } from './budgets.demo.ts';
+import { BudgetErrors } from './budgets.errors.ts';
+import { applySpendToBudgets } from './budgets.evaluate.ts';
+import { budgetsJobs } from './budgets.jobs.ts';
+import { budgetsRoutes } from './budgets.routes.ts';
+import { budgetsTemplates } from './budgets.templates.ts';
+import { budgetsV2Routes } from './budgets.v2.routes.ts';
+
+/** The budgets module's manifest; other modules import only this file. */
+export const budgetsModule = defineModule({
+  name: 'budgets',
+  routes: [budgetsRoutes],
+  partnerApiRoutes: [budgetsV2Routes],
+  jobs: budgetsJobs,
+  templates: budgetsTemplates,
+  errors: BudgetErrors,
+  demo: (ctx) => seedDemoBudgets(ctx, DEMO_PARTNERS.solution.id),
+  listeners: [listen(spendAccepted, (ctx, tx, { customers }) => applySpendToBudgets(ctx, tx, customers))],
+  tenancy: { partnerOnly: [/^\/api\/budgets/] },
+});

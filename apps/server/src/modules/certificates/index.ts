@@ -1,0 +1,17 @@
+import { defineModule } from '../../platform/module.ts';
+import { seedDemoCertificates } from './certificates.demo.ts';
+import { CertificateErrors } from './certificates.errors.ts';
+import { certificateJobs } from './certificates.jobs.ts';
+import { certificatesRoutes } from './certificates.routes.ts';
+import { certificateTemplates } from './certificates.templates.ts';
+
+/** The certificates module's manifest; other modules import only this file. */
+export const certificatesModule = defineModule({
+  name: 'certificates',
+  routes: [certificatesRoutes],
+  jobs: certificateJobs,
+  templates: certificateTemplates,
+  errors: CertificateErrors,
+  demo: seedDemoCertificates,
+  tenancy: { partnerOnly: [/^\/api\/certificate/] },
+});

@@ -1,0 +1,18 @@
+import { defineModule } from '../../platform/module.ts';
+import { seedDemoCertification } from './certification.demo.ts';
+import { CertificationErrors } from './certification.errors.ts';
+import { certificationRoutes } from './certification.routes.ts';
+import { certificationTemplates } from './certification.templates.ts';
+import { certificationReviewRoutes } from './review.routes.ts';
+
+/** The certification module's manifest; other modules import only this file. */
+export const certificationModule = defineModule({
+  name: 'certification',
+  routes: [certificationRoutes],
+  consoleRoutes: [certificationReviewRoutes],
+  jobs: [],
+  templates: certificationTemplates,
+  errors: CertificationErrors,
+  demo: seedDemoCertification,
+  tenancy: { partnerOnly: [/^\/api\/certification/, /^\/api\/payout-eligibility/] },
+});

@@ -1,0 +1,67 @@
+import { defineTemplates } from '../../platform/notifications/template.ts';
+
+/** Identity messages: codes, welcome, security notices. Data always carries `{name}`. */
+export const identityTemplates = defineTemplates({
+  /** Sign-up email confirmation. Data: name, code, minutes. */
+  'identity.email_code': {
+    'zh-CN': {
+      subject: '【合作伙伴中心】邮箱验证码 {code}',
+      body: '您好，{name}：\n\n您正在注册合作伙伴中心，邮箱验证码为：{code}\n验证码 {minutes} 分钟内有效，请勿告诉他人。\n\n如非本人操作，请忽略本邮件。\n\n合作伙伴中心\n{publicUrl}',
+      sms: '【合作伙伴中心】您的验证码为 {code}，{minutes} 分钟内有效，请勿告诉他人。',
+    },
+    'en-US': {
+      subject: '[Partner Center] Your email code {code}',
+      body: 'Hello {name},\n\nYour Partner Center email confirmation code is: {code}\nIt is valid for {minutes} minutes. Do not share it with anyone.\n\nIf you did not sign up, ignore this email.\n\nPartner Center\n{publicUrl}',
+      sms: '[Partner Center] Your code is {code}, valid for {minutes} minutes. Do not share it.',
+    },
+  },
+  /** R9: one code to the current contact, one to the new one. Data: name, code, minutes. */
+  'identity.contact_code': {
+    'zh-CN': {
+      subject: '【合作伙伴中心】账号联系方式变更验证码 {code}',
+      body: '您好，{name}：\n\n您正在修改合作伙伴中心账号的手机号或邮箱，验证码为：{code}\n验证码 {minutes} 分钟内有效，请勿告诉他人。\n\n如非本人操作，请立即登录并修改密码。\n\n合作伙伴中心\n{publicUrl}',
+      sms: '【合作伙伴中心】您正在修改账号联系方式，验证码 {code}，{minutes} 分钟内有效。如非本人操作，请立即修改密码。',
+    },
+    'en-US': {
+      subject: '[Partner Center] Code to change your contact details: {code}',
+      body: 'Hello {name},\n\nYou are changing the phone number or email of your Partner Center account. Your code is: {code}\nIt is valid for {minutes} minutes. Do not share it with anyone.\n\nIf this was not you, sign in and change your password now.\n\nPartner Center\n{publicUrl}',
+      sms: '[Partner Center] Code to change your contact details: {code}, valid for {minutes} minutes. Not you? Change your password now.',
+    },
+  },
+  /** After the email is confirmed: the registration is complete. Data: name, email, signInUrl. */
+  'identity.welcome': {
+    link: '/',
+    'zh-CN': {
+      subject: '【合作伙伴中心】欢迎加入，注册已完成',
+      body: '您好，{name}：\n\n您的企业已在合作伙伴中心完成注册，管理员账号为 {email}。\n下一步请登录完成经销商资质认证，申请激励付款前还需完成商业信息认证。\n\n登录：{signInUrl}\n\n合作伙伴中心',
+    },
+    'en-US': {
+      subject: '[Partner Center] Welcome: your registration is complete',
+      body: 'Hello {name},\n\nYour company is now registered in the Partner Center; the administrator account is {email}.\nNext, sign in and complete reseller qualification certification; business information certification is needed before incentive payouts.\n\nSign in: {signInUrl}\n\nPartner Center',
+    },
+  },
+  /** Security notice after a password change. Data: name. */
+  'identity.password_changed': {
+    'zh-CN': {
+      subject: '【合作伙伴中心】您的登录密码已修改',
+      body: '您好，{name}：\n\n您的合作伙伴中心账号密码刚刚已修改，其他设备上的登录已退出。\n如非本人操作，请立即联系我们。\n\n合作伙伴中心\n{publicUrl}',
+    },
+    'en-US': {
+      subject: '[Partner Center] Your password was changed',
+      body: 'Hello {name},\n\nThe password of your Partner Center account was just changed, and your other sessions were signed out.\nIf this was not you, contact us at once.\n\nPartner Center\n{publicUrl}',
+    },
+  },
+  /** R9: sent to the old contact once a change is done. Data: name, newTarget (masked). */
+  'identity.contact_changed': {
+    'zh-CN': {
+      subject: '【合作伙伴中心】账号联系方式已变更',
+      body: '您好，{name}：\n\n您的合作伙伴中心账号联系方式已变更为 {newTarget}，此后通知将发送到新的联系方式。\n如非本人操作，请立即联系我们。\n\n合作伙伴中心\n{publicUrl}',
+      sms: '【合作伙伴中心】您的账号联系方式已变更为 {newTarget}。如非本人操作，请立即联系我们。',
+    },
+    'en-US': {
+      subject: '[Partner Center] Your contact details were changed',
+      body: 'Hello {name},\n\nThe contact details of your Partner Center account were changed to {newTarget}; notices now go there.\nIf this was not you, contact us at once.\n\nPartner Center\n{publicUrl}',
+      sms: '[Partner Center] Your account contact was changed to {newTarget}. Not you? Contact us at once.',
+    },
+  },
+});

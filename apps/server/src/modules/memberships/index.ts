@@ -1,0 +1,21 @@
+import { defineModule } from '../../platform/module.ts';
+import { seedDemoMemberships } from './memberships.demo.ts';
+import { MembershipErrors } from './memberships.errors.ts';
+import { membershipsJobs } from './memberships.jobs.ts';
+import { membershipsRoutes } from './memberships.routes.ts';
+import { membershipsTemplates } from './memberships.templates.ts';
+import { resellersV2Routes } from './memberships.v2.routes.ts';
+import { membershipsConsoleRoutes } from './memberships-console.routes.ts';
+
+/** The memberships module's manifest; other modules import only this file. */
+export const membershipsModule = defineModule({
+  name: 'memberships',
+  routes: [membershipsRoutes],
+  consoleRoutes: [membershipsConsoleRoutes],
+  partnerApiRoutes: [resellersV2Routes],
+  jobs: membershipsJobs,
+  templates: membershipsTemplates,
+  errors: MembershipErrors,
+  demo: seedDemoMemberships,
+  tenancy: { partnerOnly: [/^\/api\/memberships/] },
+});

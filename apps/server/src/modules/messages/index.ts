@@ -1,0 +1,13 @@
+import { defineModule } from '../../platform/module.ts';
+import { messagesRoutes } from './messages.routes.ts';
+import { recordInAppMessage } from './messages.service.ts';
+
+/** The messages module's manifest; other modules import only this file. */
+export const messagesModule = defineModule({
+  name: 'messages',
+  routes: [messagesRoutes],
+  jobs: [],
+  templates: {},
+  errors: {},
+  hooks: { recordInAppMessage },
+});

@@ -1,0 +1,19 @@
+import { defineModule } from '../../platform/module.ts';
+import { seedDemoTickets } from './tickets.demo.ts';
+import { TicketErrors } from './tickets.errors.ts';
+import { ticketsJobs } from './tickets.jobs.ts';
+import { ticketsRoutes } from './tickets.routes.ts';
+import { ticketsTemplates } from './tickets.templates.ts';
+import { ticketsConsoleRoutes } from './tickets-console.routes.ts';
+
+/** The tickets module's manifest; other modules import only this file. */
+export const ticketsModule = defineModule({
+  name: 'tickets',
+  routes: [ticketsRoutes],
+  consoleRoutes: [ticketsConsoleRoutes],
+  jobs: ticketsJobs,
+  templates: ticketsTemplates,
+  errors: TicketErrors,
+  demo: seedDemoTickets,
+  tenancy: { partnerOnly: [/^\/api\/tickets/] },
+});

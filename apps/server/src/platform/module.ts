@@ -1,0 +1,106 @@
+import type { DbOrTx } from '@pc/db';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from './context.ts';
+import type { Listener } from './events/domain-events.ts';
+import type { LoadedSession } from './http/auth.ts';
+import type { JobDefinition } from './jobs/job-definition.ts';
+import type { NotificationTemplate } from './notifications/template.ts';
+import type { PartnerApiKey } from './partner-api/scope.ts';
+
+/** A Fastify plugin of routes; it receives the app context. */
+// biome-ignore lint/suspicious/noExplicitAny: route plugins declare their own option and provider types
+export type RoutesPlugin = (app: FastifyInstance, opts: { ctx: AppContext }) => Promise<void> | any;
+
+/** An in-app message the notifier records beside the notification (the messages module stores it). */
+export interface InAppMessage {
+  userId: string;
+  notificationId: string;
+  title: string;
+  body: string;
+  link: string | null;
+  at: Date;
+}
+
+/**
+ * What the platform needs from modules without importing them. Each hook is provided by exactly
+ * one module's manifest (`hooks`); `buildApp` collects them.
+ */
+export interface PlatformHooks {
+  /** identity: the live session of a cookie token (sliding its expiry), or null. */
+  resolveSession(ctx: AppContext, token: string): Promise<LoadedSession | null>;
+  /** developer: the access key a partner-API request is signed with, or undefined. */
+  findPartnerApiKey(ctx: AppContext, accessKey: string): Promise<PartnerApiKey | undefined>;
+  /** messages: stores the in-app copy of a notification in the notifier's transaction. */
+  recordInAppMessage(tx: DbOrTx, message: InAppMessage): Promise<unknown>;
+}
+
+/** A module's manifest: everything it adds to the app. Listed once in `modules/index.ts`. */
+export interface ModuleManifest {
+  name: string;
+  /** Portal routes (`/api/…`). */
+  routes: readonly RoutesPlugin[];
+  /** Operator console routes (`/api/console/…`). */
+  consoleRoutes?: readonly RoutesPlugin[];
+  /** Partner API operations, registered inside the signed `/v2` scope. */
+  partnerApiRoutes?: readonly RoutesPlugin[];
+  /** Partner API operations the provider serves under `/v3` (same signing and dialect), e.g. PayOrders. */
+  partnerApiV3Routes?: readonly RoutesPlugin[];
+  jobs: readonly JobDefinition[];
+  /** Notification templates by id (`<module>.<name>`). */
+  templates: Readonly<Record<string, NotificationTemplate>>;
+  /** The module's error codes (declared in `<module>.errors.ts`). */
+  errors: Readonly<Record<string, string>>;
+  /** Idempotent demo data, run in MODULES order by `npm start`. */
+  demo?: (ctx: AppContext) => Promise<void>;
+  /** Reactions to other modules' domain events. */
+  // biome-ignore lint/suspicious/noExplicitAny: each listener has its own payload type
+  listeners?: readonly Listener<any>[];
+  hooks?: Partial<PlatformHooks>;
+  /** For the tenancy test: paths anyone may call, and portal paths operators have no business on. */
+  tenancy?: { public?: readonly RegExp[]; partnerOnly?: readonly RegExp[] };
+}
+
+export function defineModule<M extends ModuleManifest>(manifest: M): M {
+  return manifest;
+}
+
+/** The hooks of all modules; each must be provided exactly once. */
+export function hooksOf(modules: readonly ModuleManifest[]): PlatformHooks {
+  const hooks: Partial<PlatformHooks> = {};
+  for (const m of modules) {
+    for (const [name, fn] of Object.entries(m.hooks ?? {})) {
+      if (name in hooks) throw new Error(`platform hook ${name} is provided twice (again by ${m.name})`);
+      (hooks as Record<string, unknown>)[name] = fn;
+    }
+  }
+  for (const name of ['resolveSession', 'findPartnerApiKey', 'recordInAppMessage'] as const) {
+    if (!hooks[name]) throw new Error(`no module provides the platform hook ${name}`);
+  }
+  return hooks as PlatformHooks;
+}
+
+/** Every template of every module, by id; a duplicate id is an error. */
+export function templatesOf(
+  modules: readonly ModuleManifest[],
+  base: Readonly<Record<string, NotificationTemplate>> = {},
+): Readonly<Record<string, NotificationTemplate>> {
+  const all: Record<string, NotificationTemplate> = { ...base };
+  for (const m of modules) {
+    for (const [id, t] of Object.entries(m.templates)) {
+      if (id in all) throw new Error(`template ${id} is defined twice (again by ${m.name})`);
+      all[id] = t;
+    }
+  }
+  return all;
+}
+
+/** Registers the portal and console routes of every module (the partner API goes through its scope). */
+export async function registerModuleRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  modules: readonly ModuleManifest[],
+): Promise<void> {
+  for (const m of modules) {
+    for (const routes of [...m.routes, ...(m.consoleRoutes ?? [])]) await app.register(routes, { ctx });
+  }
+}

@@ -1,0 +1,107 @@
+import { type DbOrTx, schema } from '@pc/db';
+import { and, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { Cursor } from '../db/cursor.ts';
+
+export type NotificationRow = typeof schema.notifications.$inferSelect;
+const n = schema.notifications;
+
+/** Inserts delivery records in one statement; returns the ids of those that were new (by key). */
+export async function insertNotifications(
+  tx: DbOrTx,
+  rows: (typeof schema.notifications.$inferInsert)[],
+): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const r = await tx.insert(n).values(rows).onConflictDoNothing().returning({ id: n.id });
+  return r.map((x) => x.id);
+}
+
+/** Inserts the delivery record; null when a record with the same idempotency key exists. */
+export async function insertNotification(
+  tx: DbOrTx,
+  row: typeof schema.notifications.$inferInsert,
+): Promise<{ id: string } | null> {
+  const r = await tx.insert(n).values(row).onConflictDoNothing().returning({ id: n.id });
+  return r[0] ?? null;
+}
+
+/**
+ * Takes a record for one delivery attempt. Only pending or failed records, or one whose earlier
+ * attempt was claimed before `staleBefore` (a worker died mid-send), can be taken; a record that
+ * was sent is never taken again, which is what makes a repeated job harmless.
+ */
+export async function claimNotification(
+  db: DbOrTx,
+  id: string,
+  now: Date,
+  staleBefore: Date,
+): Promise<NotificationRow | null> {
+  const r = await db
+    .update(n)
+    .set({ status: 'sending', claimedAt: now, attempts: sqlIncrement() })
+    .where(
+      and(
+        eq(n.id, id),
+        or(
+          inArray(n.status, ['pending', 'failed']),
+          and(eq(n.status, 'sending'), lt(n.claimedAt, staleBefore)),
+        ),
+      ),
+    )
+    .returning();
+  return r[0] ?? null;
+}
+
+export function finishNotification(
+  db: DbOrTx,
+  id: string,
+  set: { status: string; provider: string; providerId: string | null; sentAt: Date },
+) {
+  return db
+    .update(n)
+    .set({ ...set, lastError: null })
+    .where(and(eq(n.id, id), eq(n.status, 'sending')));
+}
+
+export function failNotification(
+  db: DbOrTx,
+  id: string,
+  set: { provider: string | null; lastError: string },
+) {
+  return db
+    .update(n)
+    .set({ ...set, status: 'failed' })
+    .where(and(eq(n.id, id), eq(n.status, 'sending')));
+}
+
+export async function findNotification(db: DbOrTx, id: string): Promise<NotificationRow | null> {
+  const r = await db.select().from(n).where(eq(n.id, id));
+  return r[0] ?? null;
+}
+
+export interface OutboxFilter {
+  channel?: string;
+  recipient?: string;
+  before?: Cursor;
+  limit: number;
+}
+
+/** Newest first, keyset-paged on (created_at, id). */
+export function listNotifications(db: DbOrTx, f: OutboxFilter): Promise<NotificationRow[]> {
+  const where: SQL[] = [];
+  if (f.channel) where.push(eq(n.channel, f.channel));
+  if (f.recipient) where.push(eq(n.recipient, f.recipient));
+  if (f.before) {
+    const c = f.before;
+    where.push(or(lt(n.createdAt, c.at), and(eq(n.createdAt, c.at), lt(n.id, c.id))) as SQL);
+  }
+  return db
+    .select()
+    .from(n)
+    .where(and(...where))
+    .orderBy(desc(n.createdAt), desc(n.id))
+    .limit(f.limit);
+}
+
+function sqlIncrement() {
+  return sql`${n.attempts} + 1`;
+}

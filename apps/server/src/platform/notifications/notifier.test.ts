@@ -1,0 +1,297 @@
+import type { AddressInfo } from 'node:net';
+import { schema } from '@pc/db';
+import { eq } from 'drizzle-orm';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, createTestDb, type TestApp } from '../../../test/index.ts';
+import { buildApp } from '../../app.ts';
+import { testConfig } from '../../config.ts';
+import { TestClock } from '../clock/clock.ts';
+import type { NotifyInput } from '../context.ts';
+import { type JobRuntime, startJobRuntime } from '../jobs/runtime.ts';
+import { DELIVER_JOB } from './notifier.ts';
+import type { SmsProvider } from './sms.ts';
+
+interface Received {
+  to: string[];
+  subject: string;
+  text: string;
+  messageId: string;
+}
+
+/** A real SMTP server on a random local port that keeps what it receives. */
+async function startSmtp(): Promise<{ port: number; mails: Received[]; close(): Promise<void> }> {
+  const mails: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, done) {
+      simpleParser(stream)
+        .then((m) => {
+          mails.push({
+            to: session.envelope.rcptTo.map((r) => r.address),
+            subject: m.subject ?? '',
+            text: m.text ?? '',
+            messageId: m.messageId ?? '',
+          });
+          done();
+        })
+        .catch(done);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return { port, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+const notice = (over: Partial<NotifyInput> = {}): NotifyInput => ({
+  template: 'common.notice',
+  locale: 'zh-CN',
+  to: { userId: 'usr_notice', email: 'ann@partner.test', phone: '+8613800000001', partnerId: 'prt_1' },
+  channels: ['email'],
+  data: { name: '安', title: '系统维护', text: '今晚 22:00 维护' },
+  idempotencyKey: `notice:${Math.random()}`,
+  ...over,
+});
+
+describe('notifier over real SMTP', () => {
+  let t: TestApp;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let runtime: JobRuntime;
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    t = await createTestApp({ config: { smtpUrl: `smtp://127.0.0.1:${smtp.port}` } });
+    runtime = await startJobRuntime(t.ctx, []);
+  });
+  afterAll(async () => {
+    await runtime.stop();
+    await t.close();
+    await smtp.close();
+  });
+
+  const rows = (recipient: string) =>
+    t.ctx.db.select().from(schema.notifications).where(eq(schema.notifications.recipient, recipient));
+
+  it('sends the template in the recipient language, zh-CN and en-US', async () => {
+    await t.ctx.db.transaction((tx) =>
+      t.ctx.notifier.notify(tx, notice({ to: { email: 'zh@partner.test' } })),
+    );
+    await t.ctx.db.transaction((tx) =>
+      t.ctx.notifier.notify(
+        tx,
+        notice({
+          locale: 'en-US',
+          to: { email: 'en@partner.test' },
+          data: { name: 'Ann', title: 'Maintenance', text: 'Tonight at 22:00' },
+        }),
+      ),
+    );
+    const [pending] = await rows('zh@partner.test');
+    expect(pending).toMatchObject({ status: 'pending', attempts: 0, channel: 'email' });
+
+    await runtime.drain();
+    const zh = smtp.mails.find((m) => m.to.includes('zh@partner.test'));
+    const en = smtp.mails.find((m) => m.to.includes('en@partner.test'));
+    expect(zh?.subject).toBe('【合作伙伴中心】系统维护');
+    expect(zh?.text).toContain('您好，安：');
+    expect(zh?.text).toContain('今晚 22:00 维护');
+    expect(en?.subject).toBe('[Partner Center] Maintenance');
+    expect(en?.text).toContain('Hello Ann,');
+    expect(en?.text).toContain('http://localhost:3000');
+
+    const [sent] = await rows('zh@partner.test');
+    expect(sent).toMatchObject({ status: 'sent', attempts: 1, provider: 'smtp', lastError: null });
+    expect(sent?.providerId).toBe(`<${sent?.id}@partner-center>`);
+    expect(zh?.messageId).toBe(sent?.providerId);
+    expect(sent?.sentAt).toBeInstanceOf(Date);
+  });
+
+  it('never sends twice: not for a re-run of the job, not for a repeated notify', async () => {
+    const input = notice({ to: { email: 'once@partner.test' }, idempotencyKey: 'notice:once' });
+    await t.ctx.db.transaction((tx) => t.ctx.notifier.notify(tx, input));
+    await t.ctx.db.transaction((tx) => t.ctx.notifier.notify(tx, input));
+    expect(await rows('once@partner.test')).toHaveLength(1);
+    await runtime.drain();
+    const [row] = await rows('once@partner.test');
+    // The job runs again (a lost acknowledgement, a manual retry): the record says it was sent.
+    await t.ctx.jobs.send(DELIVER_JOB, { notificationId: row?.id ?? '' });
+    expect(await runtime.drain()).toBe(1);
+    expect(smtp.mails.filter((m) => m.to.includes('once@partner.test'))).toHaveLength(1);
+    const [after] = await rows('once@partner.test');
+    expect(after).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  it('records nothing when the caller rolls back', async () => {
+    await expect(
+      t.ctx.db.transaction(async (tx) => {
+        await t.ctx.notifier.notify(tx, notice({ to: { email: 'rolled@partner.test' } }));
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await rows('rolled@partner.test')).toHaveLength(0);
+    expect(await runtime.drain()).toBe(0);
+  });
+
+  it('refuses a template placeholder without a value instead of sending it', async () => {
+    await expect(
+      t.ctx.db.transaction((tx) => t.ctx.notifier.notify(tx, notice({ data: { name: 'x', title: 'y' } }))),
+    ).rejects.toThrow('no value for {text}');
+  });
+});
+
+describe('notifier without SMTP, with SMS and in-app', () => {
+  let t: TestApp;
+  let runtime: JobRuntime;
+  beforeAll(async () => {
+    t = await createTestApp();
+    runtime = await startJobRuntime(t.ctx, []);
+  });
+  afterAll(async () => {
+    await runtime.stop();
+    await t.close();
+  });
+
+  it('records email and SMS (readable later) and delivers the in-app message', async () => {
+    await t.ctx.db.transaction((tx) =>
+      t.ctx.notifier.notify(
+        tx,
+        notice({
+          to: { userId: 'usr_all', email: 'all@partner.test', phone: '+8613800000002' },
+          channels: ['email', 'sms', 'in_app'],
+        }),
+      ),
+    );
+    await runtime.drain();
+    const all = await t.ctx.db.select().from(schema.notifications);
+    const by = (c: string) => all.find((r) => r.channel === c);
+    expect(by('email')).toMatchObject({
+      status: 'recorded',
+      provider: 'record',
+      subject: '【合作伙伴中心】系统维护',
+    });
+    expect(by('sms')).toMatchObject({
+      status: 'recorded',
+      provider: 'record',
+      body: '【合作伙伴中心】系统维护：今晚 22:00 维护',
+    });
+    expect(by('sms')?.providerId).toMatch(/^rec_/);
+    expect(by('in_app')).toMatchObject({ status: 'delivered', recipient: 'usr_all' });
+    const msgs = await t.ctx.db
+      .select()
+      .from(schema.inAppMessages)
+      .where(eq(schema.inAppMessages.userId, 'usr_all'));
+    expect(msgs).toHaveLength(1);
+    expect(msgs[0]).toMatchObject({
+      title: '【合作伙伴中心】系统维护',
+      notificationId: by('in_app')?.id,
+      readAt: null,
+    });
+  });
+});
+
+/** The test app with another SMS provider (createTestApp has no seam for it). */
+async function appWithSms(sms: SmsProvider): Promise<TestApp> {
+  const db = await createTestDb();
+  const clock = new TestClock();
+  const app = await buildApp({ config: testConfig(), database: db, clock, sms });
+  await app.ready();
+  return {
+    app,
+    ctx: app.ctx,
+    db,
+    clock,
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+describe('notifier when a worker died mid-send', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('leaves a fresh claim alone and takes over a stale one', async () => {
+    await t.ctx.db.transaction((tx) =>
+      t.ctx.notifier.notify(
+        tx,
+        notice({ to: { email: 'stale@partner.test' }, idempotencyKey: 'notice:stale' }),
+      ),
+    );
+    const [row] = await t.ctx.db.select().from(schema.notifications);
+    const id = row?.id ?? '';
+    // An attempt claimed it, then its process died before recording the result.
+    await t.ctx.db
+      .update(schema.notifications)
+      .set({ status: 'sending', attempts: 1, claimedAt: t.clock.now() })
+      .where(eq(schema.notifications.id, id));
+    await expect(t.ctx.notifier.deliver(id)).rejects.toThrow('is being sent by another attempt');
+    t.clock.advance(11 * 60_000);
+    await t.ctx.notifier.deliver(id);
+    const [after] = await t.ctx.db.select().from(schema.notifications);
+    expect(after).toMatchObject({ status: 'recorded', attempts: 2 });
+    await t.ctx.notifier.deliver(id);
+    expect((await t.ctx.db.select().from(schema.notifications))[0]).toMatchObject({ attempts: 2 });
+  });
+});
+
+describe('notifier with a failing SMS gateway', () => {
+  let t: TestApp;
+  let runtime: JobRuntime;
+  let failures = 1;
+  const sent: string[] = [];
+
+  beforeAll(async () => {
+    t = await appWithSms({
+      name: 'test-gateway',
+      async send(to, text) {
+        if (failures-- > 0) throw new Error('gateway timeout');
+        sent.push(`${to}:${text}`);
+        return { providerId: `gw-${sent.length}` };
+      },
+    });
+    runtime = await startJobRuntime(t.ctx, []);
+  });
+  afterAll(async () => {
+    await runtime.stop();
+    await t.close();
+  });
+
+  it('records the failure, retries with backoff, then sends once', async () => {
+    await t.ctx.db.transaction((tx) =>
+      t.ctx.notifier.notify(tx, notice({ to: { phone: '+8613800000003' }, channels: ['sms'] })),
+    );
+    await runtime.drain();
+    const [failed] = await t.ctx.db.select().from(schema.notifications);
+    expect(failed).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      provider: 'test-gateway',
+      lastError: 'gateway timeout',
+    });
+    expect(sent).toHaveLength(0);
+
+    // The retry waits (backoff): nothing is due yet.
+    const jobs = await t.db.query<{ state: string; retry_count: number; due: boolean }>(
+      `select state, retry_count, start_after > now() + interval '5 seconds' as due from pgboss.job where name = $1`,
+      [DELIVER_JOB],
+    );
+    expect(jobs.rows).toEqual([{ state: 'retry', retry_count: 0, due: true }]);
+    expect(await runtime.drain()).toBe(0);
+
+    // Time passes (pg-boss keeps its schedule on the database clock).
+    await t.db.query(`update pgboss.job set start_after = now() - interval '1 second' where name = $1`, [
+      DELIVER_JOB,
+    ]);
+    expect(await runtime.drain()).toBe(1);
+    const [ok] = await t.ctx.db.select().from(schema.notifications);
+    expect(ok).toMatchObject({ status: 'sent', attempts: 2, providerId: 'gw-1', lastError: null });
+    expect(sent).toEqual(['+8613800000003:【合作伙伴中心】系统维护：今晚 22:00 维护']);
+  });
+});

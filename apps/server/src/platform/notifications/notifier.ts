@@ -1,0 +1,160 @@
+import type { Db, DbOrTx } from '@pc/db';
+import type { Config } from '../../config.ts';
+import type { Clock } from '../clock/clock.ts';
+import type { Channel, JobQueue, Notifier, NotifyInput } from '../context.ts';
+import { newId } from '../ids/ids.ts';
+import type { PlatformHooks } from '../module.ts';
+import { createMailTransport, type MailTransport } from './email.ts';
+import {
+  claimNotification,
+  failNotification,
+  findNotification,
+  finishNotification,
+  insertNotifications,
+  type NotificationRow,
+} from './notifications.repository.ts';
+import { renderTemplate, TemplateError } from './render.ts';
+import { recordingSmsProvider, type SmsProvider } from './sms.ts';
+import type { NotificationTemplate } from './template.ts';
+
+export const DELIVER_JOB = 'notifications.deliver';
+
+/** A claim older than this is taken to belong to a worker that died mid-send. */
+const STALE_CLAIM_MS = 10 * 60_000;
+
+export class DeliveryInProgressError extends Error {
+  constructor(readonly notificationId: string) {
+    super(`notification ${notificationId} is being sent by another attempt`);
+    this.name = 'DeliveryInProgressError';
+  }
+}
+
+export interface NotifierDeps {
+  config: Config;
+  clock: Clock;
+  jobs: JobQueue;
+  db: Db;
+  sms?: SmsProvider;
+  /** Every template by id (`templateRegistryOf(MODULES)`). */
+  templates: Readonly<Record<string, NotificationTemplate>>;
+  /** Stores the in-app copy of a message (the messages module's hook). */
+  recordInAppMessage: PlatformHooks['recordInAppMessage'];
+  mail?: MailTransport;
+}
+
+function recipientOf(input: NotifyInput, channel: Channel): string | null | undefined {
+  if (channel === 'email') return input.to.email;
+  if (channel === 'sms') return input.to.phone;
+  return input.to.userId;
+}
+
+/**
+ * The one notification service. `notify` renders the template in the recipient's language and, in
+ * the caller's transaction, writes a delivery record per channel (idempotency key `key:channel`),
+ * the in-app message, and the delivery job. `deliver` (run by that job) sends a record once.
+ */
+export function createNotifier(deps: NotifierDeps): Notifier {
+  const { config, clock, jobs, db } = deps;
+  const sms = deps.sms ?? recordingSmsProvider;
+  const mail = deps.mail ?? createMailTransport(config);
+
+  /** Renders each message per channel; writes all records, in-app messages and jobs in bulk. */
+  async function notifyMany(tx: DbOrTx, inputs: readonly NotifyInput[]): Promise<void> {
+    const now = clock.now();
+    const rows: (Parameters<typeof insertNotifications>[1][number] & { link?: string | null })[] = [];
+    for (const input of inputs) {
+      const data = { publicUrl: config.publicUrl, ...input.data };
+      const text = renderTemplate(deps.templates, input.template, input.locale, data);
+      for (const channel of new Set(input.channels)) {
+        const recipient = recipientOf(input, channel);
+        if (!recipient) continue;
+        if (channel === 'sms' && !text.sms) throw new TemplateError(`${input.template} has no SMS text`);
+        rows.push({
+          id: newId('ntf', now.getTime()),
+          idempotencyKey: `${input.idempotencyKey}:${channel}`,
+          channel,
+          template: input.template,
+          locale: input.locale,
+          recipient,
+          userId: input.to.userId ?? null,
+          partnerId: input.to.partnerId ?? null,
+          subject: channel === 'sms' ? null : text.subject,
+          body: channel === 'sms' ? (text.sms ?? '') : text.body,
+          data: input.data,
+          status: 'pending',
+          createdAt: now,
+          link: text.link,
+        });
+      }
+    }
+    // Records whose key exists already were recorded and queued by an earlier call: skipped.
+    const fresh = new Set(
+      await insertNotifications(
+        tx,
+        rows.map(({ link: _link, ...row }) => row),
+      ),
+    );
+    const inserted = rows.filter((r) => fresh.has(r.id));
+    for (const r of inserted.filter((x) => x.channel === 'in_app')) {
+      await deps.recordInAppMessage(tx, {
+        userId: r.recipient,
+        notificationId: r.id,
+        title: r.subject ?? '',
+        body: r.body,
+        link: r.link ?? null,
+        at: now,
+      });
+    }
+    await jobs.sendMany(
+      DELIVER_JOB,
+      inserted.map((r) => ({ notificationId: r.id })),
+      { tx },
+    );
+  }
+
+  function notify(tx: DbOrTx, input: NotifyInput): Promise<void> {
+    return notifyMany(tx, [input]);
+  }
+
+  async function send(
+    row: NotificationRow,
+  ): Promise<{ status: string; provider: string; providerId: string | null }> {
+    if (row.channel === 'email') {
+      const r = await mail.send({
+        messageId: `<${row.id}@partner-center>`,
+        to: row.recipient,
+        subject: row.subject ?? '',
+        text: row.body,
+      });
+      return { status: mail.provider === 'record' ? 'recorded' : 'sent', provider: mail.provider, ...r };
+    }
+    if (row.channel === 'sms') {
+      const r = await sms.send(row.recipient, row.body);
+      return { status: sms.name === 'record' ? 'recorded' : 'sent', provider: sms.name, ...r };
+    }
+    // In-app: the message row was written with the record; delivering only marks it so.
+    return { status: 'delivered', provider: 'in_app', providerId: null };
+  }
+
+  async function deliver(notificationId: string): Promise<void> {
+    const now = clock.now();
+    const row = await claimNotification(db, notificationId, now, new Date(now.getTime() - STALE_CLAIM_MS));
+    if (!row) {
+      const current = await findNotification(db, notificationId);
+      // Another attempt holds it: fail this run so the job retries once that claim ends or goes stale.
+      if (current?.status === 'sending') throw new DeliveryInProgressError(notificationId);
+      return; // sent, recorded or delivered already: never twice
+    }
+    try {
+      const result = await send(row);
+      await finishNotification(db, row.id, { ...result, sentAt: clock.now() });
+    } catch (err) {
+      const provider = row.channel === 'email' ? mail.provider : row.channel === 'sms' ? sms.name : null;
+      const lastError = (err instanceof Error ? err.message : String(err)).slice(0, 1000);
+      await failNotification(db, row.id, { provider, lastError });
+      throw err; // the job retries with backoff
+    }
+  }
+
+  return { notify, notifyMany, deliver };
+}
