@@ -17,6 +17,7 @@ import { partners } from './partners/index.ts';
 import { placeholders } from './placeholders/index.ts';
 import { programs } from './programs/index.ts';
 import { spend } from './spend/index.ts';
+import { subscriptions } from './subscriptions/index.ts';
 import { tickets } from './tickets/index.ts';
 
 export const FEATURES = [
@@ -31,6 +32,7 @@ export const FEATURES = [
   customers,
   budgets,
   spend,
+  subscriptions,
   tickets,
   developer,
   events,
