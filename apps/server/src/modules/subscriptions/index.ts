@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/module.ts';
+import { seedDemoSubscriptions } from './subscriptions.demo.ts';
 import { SubscriptionsErrors } from './subscriptions.errors.ts';
 import { subscriptionsJobs } from './subscriptions.jobs.ts';
 import { subscriptionsRoutes } from './subscriptions.routes.ts';
@@ -24,5 +25,6 @@ export const subscriptionsModule = defineModule({
   jobs: subscriptionsJobs,
   templates: subscriptionsTemplates,
   errors: SubscriptionsErrors,
+  demo: seedDemoSubscriptions,
   tenancy: { partnerOnly: [/^\/api\/renewals/] },
 });
