@@ -3,11 +3,12 @@
 // PostgreSQL when it is reachable. Loopback only.
 // BENCH_SECONDS (default 5) sets each HTTP measurement's length, BENCH_CONNECTIONS (default 10) the
 // portal scenarios' load, BENCH_ROWS (default 100,000) the ingestion size; BENCH_ONLY=http|api|ingest
-// runs one group.
+// runs one group (also: subscriptions; BENCH_RESOURCES sets its size, default 1,000,000).
 import { benchConstant, benchSession } from './http.ts';
 import { benchIngest, type IngestFigures, printIngest } from './ingest.ts';
 import { CONNECTIONS, PG_URL, print, type Row, reachable, SECONDS } from './lib.ts';
 import { benchPartnerApi } from './partner-api.ts';
+import { benchSubscriptions, printSweep, type SweepFigures } from './subscriptions.ts';
 
 const only = process.env.BENCH_ONLY;
 const wants = (group: string) => !only || only === group;
@@ -15,6 +16,7 @@ const wants = (group: string) => !only || only === group;
 console.log(`HTTP measurements: ${SECONDS} s each after a 1 s warm-up, loopback.`);
 const rows: Row[] = [];
 const ingest: IngestFigures[] = [];
+const sweeps: SweepFigures[] = [];
 const kinds: ('pglite' | 'postgres')[] = ['pglite'];
 if (await reachable(PG_URL)) kinds.push('postgres');
 else console.log(`PostgreSQL at ${PG_URL} is not reachable; measuring PGlite only.`);
@@ -24,6 +26,12 @@ if (constant) rows.push(constant);
 for (const kind of kinds) {
   if (constant) rows.push(...(await benchSession(kind, constant.rps)));
   if (wants('api')) rows.push(...(await benchPartnerApi(kind)));
+  if (wants('subscriptions')) {
+    const s = await benchSubscriptions(kind);
+    rows.push(...s.rows);
+    sweeps.push(s.sweep);
+    printSweep(sweeps);
+  }
   if (rows.length) print(rows);
   if (wants('ingest')) {
     ingest.push(await benchIngest(kind, 100_000_000));
@@ -34,6 +42,7 @@ for (const kind of kinds) {
 console.log(`Portal scenarios at ${CONNECTIONS} connections; partner API scenarios at 50.`);
 if (rows.length) print(rows);
 if (ingest.length) printIngest(ingest);
+if (sweeps.length) printSweep(sweeps);
 if (rows.some((r) => r.non2xx > 0)) {
   console.error('Some requests failed (non-2xx or errors): those figures are not comparable.');
   process.exitCode = 1;

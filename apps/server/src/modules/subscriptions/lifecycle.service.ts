@@ -13,17 +13,23 @@ import {
 import { lifecycleSettings } from './catalogue.service.ts';
 import { applyPaid, checkCustomerMayBuy, priceRenewal } from './renewals.service.ts';
 import { endOfDayIn, visibleResources } from './resources.service.ts';
-import { byCustomer, noticeResources } from './subscriptions.notify.ts';
+import {
+  byCustomer,
+  noticeResources,
+  noticeResourcesMany,
+  type ResourceNotice,
+} from './subscriptions.notify.ts';
 import type { PeriodType } from './subscriptions.periods.ts';
 import {
   claimReminders,
   claimStep,
   dueForAutoRenew,
-  dueForExpiry,
-  dueForRelease,
-  findResourceByRef,
+  dueForOnDemand,
+  expireBatch,
   lockResources,
   type ResourceRow,
+  releaseBatch,
+  resourcesByRefs,
   transition,
   updateResource,
 } from './subscriptions.repository.ts';
@@ -87,28 +93,29 @@ async function sendReminders(ctx: AppContext, days: readonly number[]): Promise<
         for (const g of got) nearest.set(g.resourceRef, d);
       }
       if (claimed === 0) return 0;
-      const rows: ResourceRow[] = [];
-      for (const ref of nearest.keys()) {
-        const r = await findResourceByRef(tx, ref);
-        if (r) rows.push(r);
-      }
+      const rows = await resourcesByRefs(tx, [...nearest.keys()]);
+      const notices: ResourceNotice[] = [];
       for (const [customerId, list] of byCustomer(rows)) {
         const byDays = new Map<number, ResourceRow[]>();
         for (const r of list) {
           const d = nearest.get(r.id) as number;
           byDays.set(d, [...(byDays.get(d) ?? []), r]);
         }
-        for (const [d, resources] of byDays) {
-          await noticeResources(ctx, tx, {
+        for (const [d, resources] of byDays)
+          notices.push({
             customerId,
             resources,
-            template: 'subscriptions.expiry_reminder',
-            partnerTemplate: 'subscriptions.expiry_reminder_partner',
             key: `subs:remind:${d}:${resources[0]?.id}:${resources[0]?.expireAt?.toISOString()}`,
             data: { days: d },
           });
-        }
       }
+      await noticeResourcesMany(
+        ctx,
+        tx,
+        'subscriptions.expiry_reminder',
+        notices,
+        'subscriptions.expiry_reminder_partner',
+      );
       return claimed;
     });
     total += n;
@@ -205,38 +212,31 @@ async function expireDue(
   ctx: AppContext,
   retentionDays: number,
 ): Promise<{ expired: number; toOnDemand: number }> {
-  let expired = 0;
   let toOnDemand = 0;
+  for (const r of await dueForOnDemand(ctx.db, ctx.clock.now(), SWEEP_BATCH)) {
+    if (await ctx.db.transaction((tx) => changeToOnDemand(ctx, tx, r, ctx.clock.now()))) toOnDemand++;
+  }
+  let expired = 0;
   for (;;) {
     const n = await ctx.db.transaction(async (tx) => {
-      const now = ctx.clock.now();
-      const due = await dueForExpiry(tx, now, SWEEP_BATCH);
-      const graced: ResourceRow[] = [];
-      for (const r of due) {
-        if (!r.expireAt) continue;
-        if (r.toOnDemandAtExpiry === 1) {
-          if (await changeToOnDemand(ctx, tx, r, now)) toOnDemand++;
-          continue;
-        }
-        const graceUntil = new Date(r.expireAt.getTime() + retentionDays * 86_400_000);
-        const moved = await transition(tx, r.id, 'in_use', { status: 'grace', graceUntil, updatedAt: now });
-        if (!moved) continue;
-        await claimStep(tx, r.id, r.expireAt, 'expired', now);
-        graced.push(moved);
-      }
-      for (const [customerId, list] of byCustomer(graced)) {
-        const until = list[0]?.graceUntil;
-        await noticeResources(ctx, tx, {
+      const moved = await expireBatch(tx, ctx.clock.now(), retentionDays, SWEEP_BATCH);
+      await noticeResourcesMany(
+        ctx,
+        tx,
+        'subscriptions.expired',
+        [...byCustomer(moved)].map(([customerId, list]) => ({
           customerId,
           resources: list,
-          template: 'subscriptions.expired',
           key: `subs:expired:${list[0]?.id}:${list[0]?.expireAt?.toISOString()}`,
-          data: { retentionDays, graceUntil: until ? businessDateTime(until) : '' },
-        });
-      }
-      expired += graced.length;
-      return due.length;
+          data: {
+            retentionDays,
+            graceUntil: list[0]?.graceUntil ? businessDateTime(list[0].graceUntil) : '',
+          },
+        })),
+      );
+      return moved.length;
     });
+    expired += n;
     if (n < SWEEP_BATCH) return { expired, toOnDemand };
   }
 }
@@ -283,31 +283,20 @@ async function releaseDue(ctx: AppContext): Promise<number> {
   let released = 0;
   for (;;) {
     const n = await ctx.db.transaction(async (tx) => {
-      const now = ctx.clock.now();
-      const due = await dueForRelease(tx, now, SWEEP_BATCH);
-      const done: ResourceRow[] = [];
-      for (const r of due) {
-        const moved = await transition(tx, r.id, 'grace', {
-          status: 'released',
-          releasedAt: now,
-          autoRenew: 0,
-          updatedAt: now,
-        });
-        if (!moved || !r.expireAt) continue;
-        await claimStep(tx, r.id, r.expireAt, 'released', now);
-        done.push(moved);
-      }
-      for (const [customerId, list] of byCustomer(done)) {
-        await noticeResources(ctx, tx, {
+      const moved = await releaseBatch(tx, ctx.clock.now(), SWEEP_BATCH);
+      await noticeResourcesMany(
+        ctx,
+        tx,
+        'subscriptions.released',
+        [...byCustomer(moved)].map(([customerId, list]) => ({
           customerId,
           resources: list,
-          template: 'subscriptions.released',
           key: `subs:released:${list[0]?.id}:${list[0]?.expireAt?.toISOString()}`,
-        });
-      }
-      released += done.length;
-      return due.length;
+        })),
+      );
+      return moved.length;
     });
+    released += n;
     if (n < SWEEP_BATCH) return released;
   }
 }

@@ -303,26 +303,6 @@ export function dueForAutoRenew(db: DbOrTx, before: Date, limit: number): Promis
     .limit(limit);
 }
 
-/** Expired yearly/monthly resources still marked in use. */
-export function dueForExpiry(db: DbOrTx, now: Date, limit: number): Promise<ResourceRow[]> {
-  return db
-    .select()
-    .from(r)
-    .where(and(eq(r.status, 'in_use'), eq(r.chargingMode, 'period'), lte(r.expireAt, now)))
-    .orderBy(asc(r.expireAt))
-    .limit(limit);
-}
-
-/** Resources whose retention period is over. */
-export function dueForRelease(db: DbOrTx, now: Date, limit: number): Promise<ResourceRow[]> {
-  return db
-    .select()
-    .from(r)
-    .where(and(eq(r.status, 'grace'), lte(r.graceUntil, now)))
-    .orderBy(asc(r.graceUntil))
-    .limit(limit);
-}
-
 /** Moves one resource on only from the state it was read in (a second node's update finds nothing). */
 export async function transition(
   tx: DbOrTx,
@@ -336,4 +316,96 @@ export async function transition(
     .where(and(eq(r.id, id), eq(r.status, from)))
     .returning();
   return row;
+}
+
+export function resourcesByRefs(db: DbOrTx, refs: readonly string[]): Promise<ResourceRow[]> {
+  if (refs.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(r)
+    .where(inArray(r.id, [...refs]));
+}
+
+/**
+ * Moves up to `limit` expired yearly/monthly resources (not set to change to pay-per-use) into the
+ * retention period in one statement, claiming them with `skip locked` so parallel sweeps share the
+ * work; records their `expired` steps. Returns the moved rows.
+ */
+export async function expireBatch(
+  tx: DbOrTx,
+  now: Date,
+  retentionDays: number,
+  limit: number,
+): Promise<ResourceRow[]> {
+  const due = tx
+    .select({ id: r.id })
+    .from(r)
+    .where(
+      and(
+        eq(r.status, 'in_use'),
+        eq(r.chargingMode, 'period'),
+        lte(r.expireAt, now),
+        eq(r.toOnDemandAtExpiry, 0),
+      ),
+    )
+    .orderBy(asc(r.expireAt))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  const moved = await tx
+    .update(r)
+    .set({
+      status: 'grace',
+      graceUntil: sql`${r.expireAt} + make_interval(days => ${retentionDays}::int)`,
+      updatedAt: now,
+    })
+    .where(and(inArray(r.id, due), eq(r.status, 'in_use')))
+    .returning();
+  await recordSteps(tx, moved, 'expired', now);
+  return moved;
+}
+
+/** Releases up to `limit` resources whose retention is over, in one statement (as expireBatch). */
+export async function releaseBatch(tx: DbOrTx, now: Date, limit: number): Promise<ResourceRow[]> {
+  const due = tx
+    .select({ id: r.id })
+    .from(r)
+    .where(and(eq(r.status, 'grace'), lte(r.graceUntil, now)))
+    .orderBy(asc(r.graceUntil))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  const moved = await tx
+    .update(r)
+    .set({ status: 'released', releasedAt: now, autoRenew: 0, updatedAt: now })
+    .where(and(inArray(r.id, due), eq(r.status, 'grace')))
+    .returning();
+  await recordSteps(tx, moved, 'released', now);
+  return moved;
+}
+
+async function recordSteps(tx: DbOrTx, rows: readonly ResourceRow[], step: string, at: Date): Promise<void> {
+  const values = rows
+    .filter((x) => x.expireAt)
+    .map((x) => ({ resourceId: x.id, expireAt: x.expireAt as Date, step, outcome: 'done', at }));
+  for (let i = 0; i < values.length; i += 1000)
+    await tx
+      .insert(steps)
+      .values(values.slice(i, i + 1000))
+      .onConflictDoNothing();
+}
+
+/** Expired resources set to change to pay-per-use (handled one by one: each gets an order). */
+export function dueForOnDemand(db: DbOrTx, now: Date, limit: number): Promise<ResourceRow[]> {
+  return db
+    .select()
+    .from(r)
+    .where(
+      and(
+        eq(r.status, 'in_use'),
+        eq(r.chargingMode, 'period'),
+        lte(r.expireAt, now),
+        eq(r.toOnDemandAtExpiry, 1),
+      ),
+    )
+    .orderBy(asc(r.expireAt))
+    .limit(limit);
 }

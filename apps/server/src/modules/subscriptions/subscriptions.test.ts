@@ -9,7 +9,6 @@ import {
   signIn,
   type TestApp,
 } from '../../../test/index.ts';
-import { getCustomerMonthlySummary } from '../bills/index.ts';
 import { createAssociatedCustomer } from '../spend/spend.test-data.ts';
 import {
   addResources,
