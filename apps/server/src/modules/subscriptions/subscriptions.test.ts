@@ -147,6 +147,34 @@ describe('resources, renewals and orders (R15)', () => {
     );
   });
 
+  it('a failure after charging and before the new expiry leaves neither: the order stays pending, no bill line', async () => {
+    const [id] = await addResources(t, [resourceRecord(resale.domainId, spec, '2026-08-01T00:00:00Z')]);
+    const r = await partner({
+      method: 'POST',
+      url: '/api/renewals/renew',
+      payload: { resourceIds: [id], periodType: 'month', periodNum: 1, requestKey: key() },
+    });
+    const orderId = r.json().orders[0].id as string;
+    // The order system reports the resource released meanwhile: applying the payment fails after the
+    // order was marked paid in the same transaction.
+    await addResources(t, [
+      resourceRecord(resale.domainId, spec, '2026-08-01T00:00:00Z', {
+        resource_id: id,
+        status: 'released',
+        updated_time: '2026-03-01T00:00:00Z',
+      }),
+    ]);
+    const pay = await partner({ method: 'POST', url: `/api/orders/${orderId}/pay` });
+    expect(pay.json().code).toBe('subscriptions.resource_released');
+    const order = await partner({ method: 'GET', url: `/api/orders/${orderId}` });
+    expect(order.json()).toMatchObject({ status: 'pending_payment', paidAt: null, billCycle: null });
+    const fees = await t.db.query<{ n: string }>(
+      'select count(*) as n from bill_order_fees where order_id = $1',
+      [orderId],
+    );
+    expect(Number(fees.rows[0]?.n)).toBe(0);
+  });
+
   it('refuses bad periods, auto-renew of pay-per-use, and other partners’ resources', async () => {
     const [id, od] = await addResources(t, [
       resourceRecord(resale.domainId, spec, '2026-06-01T00:00:00Z'),
@@ -213,6 +241,23 @@ describe('resources, renewals and orders (R15)', () => {
     });
     const after = await partner({ method: 'GET', url: `/api/renewals?customerDomainId=${resale.domainId}` });
     expect(after.json().items.find((i: { resourceId: string }) => i.resourceId === id).status).toBe('in_use');
+    // A budget's automatic restriction (R13) freezes them too, and blocks renewals, until lifted.
+    await t.db.query('update customers set purchase_restricted_at = now() where id = $1', [resale.id]);
+    const restricted = await partner({
+      method: 'GET',
+      url: `/api/renewals?customerDomainId=${resale.domainId}`,
+    });
+    expect(restricted.json().items.find((i: { resourceId: string }) => i.resourceId === id)).toMatchObject({
+      status: 'frozen',
+      frozenReason: 'budget_restricted',
+    });
+    const blocked = await partner({
+      method: 'POST',
+      url: '/api/renewals/quote',
+      payload: { resourceIds: [id], periodType: 'month', periodNum: 1 },
+    });
+    expect(blocked.json().failures[0].code).toBe('subscriptions.resource_frozen');
+    await t.db.query('update customers set purchase_restricted_at = null where id = $1', [resale.id]);
   });
 
   it('shows the refund before unsubscribing and issues a refund order', async () => {
