@@ -10,6 +10,7 @@ import { type Clock, systemClock } from './platform/clock/clock.ts';
 import type { AppContext, JobQueue, Notifier } from './platform/context.ts';
 import { createDomainEvents } from './platform/events/domain-events.ts';
 import auth from './platform/http/auth.ts';
+import { registerCompression } from './platform/http/compression.ts';
 import csrf from './platform/http/csrf.ts';
 import errors from './platform/http/errors.ts';
 import metrics from './platform/http/metrics.ts';
@@ -106,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     },
   });
+  await registerCompression(app);
   await app.register(requestContext);
   await app.register(errors);
   await app.register(metrics);

@@ -1,14 +1,14 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
-import enUSLocale from 'antd/locale/en_US';
-import zhCNLocale from 'antd/locale/zh_CN';
+import { ConfigProvider } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { RouterProvider } from 'react-router';
-import { FEATURES } from './features/index.ts';
+import { BrowserRouter } from 'react-router';
 import { ApiRequestError } from './platform/api/client.ts';
 import { meKey } from './platform/api/session.ts';
+import { FeedbackProvider } from './platform/components/feedback.tsx';
 import { FeaturesContext } from './platform/feature.ts';
-import { router } from './router.tsx';
+import { antdLocale } from './platform/i18n/antd-locale.ts';
+import { parseLanguage } from './platform/i18n/index.ts';
+import { APP_FEATURES, AppRoutes } from './router.tsx';
 
 /** A session that ended (expired, signed out elsewhere) sends the user back to sign-in via the layouts. */
 function onApiError(err: unknown): void {
@@ -41,15 +41,19 @@ const theme = {
 /** Providers: data, language, design system, routes. */
 export function Root() {
   const { i18n } = useTranslation();
-  const zh = i18n.language === 'zh-CN';
+  const locale = antdLocale(parseLanguage(i18n.language) ?? 'zh-CN');
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={zh ? zhCNLocale : enUSLocale} theme={theme}>
-        <AntApp>
-          <FeaturesContext value={FEATURES}>
-            <RouterProvider router={router} />
-          </FeaturesContext>
-        </AntApp>
+      <ConfigProvider locale={locale} theme={theme}>
+        <FeedbackProvider>
+          <div className="pc-app" style={{ fontFamily: theme.token.fontFamily }}>
+            <FeaturesContext value={APP_FEATURES}>
+              <BrowserRouter>
+                <AppRoutes />
+              </BrowserRouter>
+            </FeaturesContext>
+          </div>
+        </FeedbackProvider>
       </ConfigProvider>
     </QueryClientProvider>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FEATURES } from './features/index.ts';
-import { loadTexts } from './strings.ts';
+import { loadAllTexts } from './strings.ts';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -19,16 +19,31 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map(
 const SAME_IN_BOTH = new Set(['lang.zh-CN', 'lang.en-US', 'common.none']);
 
 describe('UI texts', async () => {
-  const en = flatten((await loadTexts('en-US')) as Tree);
-  const zh = flatten((await loadTexts('zh-CN')) as Tree);
+  const en = flatten((await loadAllTexts('en-US')) as Tree);
+  const zh = flatten((await loadAllTexts('zh-CN')) as Tree);
 
-  it('name every menu entry and partner tab', () => {
-    const keys = FEATURES.flatMap((f) => [
+  it('label every menu entry and partner tab in both languages (or by an existing text key)', () => {
+    const labels = FEATURES.flatMap((f) => [
       ...(f.portalMenu ?? []),
       ...(f.consoleMenu ?? []),
       ...(f.partnerTabs ?? []),
-    ]).map((e) => e.labelKey);
-    for (const key of keys) expect(en.has(key), key).toBe(true);
+    ]);
+    for (const e of labels) {
+      if (e.labelKey !== undefined) {
+        expect(en.has(e.labelKey), e.labelKey).toBe(true);
+        continue;
+      }
+      const l = e.label;
+      expect(l['zh-CN'].trim()).not.toBe('');
+      expect(l['en-US'].trim()).not.toBe('');
+      expect(l['zh-CN']).not.toBe(l['en-US']);
+    }
+  });
+
+  it('name only features that exist in `uses`', () => {
+    const names = new Set<string>(FEATURES.map((f) => f.name));
+    for (const f of FEATURES)
+      for (const u of f.uses ?? []) expect(names.has(u), `${f.name} uses ${u}`).toBe(true);
   });
 
   it('exist in both languages with the same keys', () => {

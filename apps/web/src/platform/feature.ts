@@ -1,21 +1,43 @@
 // What a feature (one folder under features/) contributes to the app. The app lists the features once
 // (features/index.ts); routes, menus, partner-detail tabs and texts all come from that list. The
 // platform only knows this shape, never a feature.
-import { type ComponentType, createContext, lazy, useContext } from 'react';
+
+import type { ParseKeys } from 'i18next';
+import { type ComponentType, createContext, createElement, lazy, Suspense, useContext } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RouteObject } from 'react-router';
 import type { Me } from './api/types.ts';
-import type { Language } from './i18n/index.ts';
+import { FullPageSpin } from './components/full-page-spin.tsx';
+import { type Language, parseLanguage } from './i18n/index.ts';
+
+/**
+ * A menu or tab label in both languages, kept beside its entry: the frames draw them before any
+ * feature's texts are loaded (a feature's texts come with its pages).
+ */
+export type Label = Record<Language, string>;
+
+/**
+ * `label` (both languages, preferred), or `labelKey`: a text key of the feature's texts, which the
+ * frame then loads with it (heavier first load). A test checks that every labelKey exists.
+ */
+export type Labelled = { label: Label; labelKey?: never } | { labelKey: string; label?: never };
+
+/** The text of a label in the language in use. */
+export function useLabel(): (entry: Labelled) => string {
+  const { t, i18n } = useTranslation();
+  const lang = parseLanguage(i18n.language) ?? 'zh-CN';
+  return (entry) => entry.label?.[lang] ?? (t(entry.labelKey as ParseKeys) as string);
+}
 
 export interface PartnerTabProps {
   partnerId: string;
 }
 
 /** A tab of the console's partner detail page. */
-export interface PartnerTab {
+export type PartnerTab = PartnerTabBase & Labelled;
+interface PartnerTabBase {
   /** Also the URL's `?tab=` value, and the data-testid suffix `partner-tab-<key>`. */
   key: string;
-  /** A text key (plain string: the texts' type is derived from the features, so it cannot be used here; a test checks each key exists). */
-  labelKey: string;
   /** Tabs are shown by ascending order. */
   order: number;
   component: ComponentType<PartnerTabProps>;
@@ -24,14 +46,13 @@ export interface PartnerTab {
 /** The portal's menu groups (sub-menus); an entry joins one with `group`. */
 export type PortalMenuGroup = 'partner-info' | 'developer';
 
-/** An entry of the portal's or the console's side menu. */
-export interface MenuEntry {
+/** An entry of the portal's or the console's side menu (its label is also the page's title). */
+export type MenuEntry = MenuEntryBase & Labelled;
+interface MenuEntryBase {
   /** The data-testid suffix (`nav-<key>` in the portal, `console-nav-<key>` in the console). */
   key: string;
   /** Absolute path; the entry is selected on this path and below it. */
   path: string;
-  /** The text key of the label, also the page's document title (a test checks it exists). */
-  labelKey: string;
   /** Entries (and groups) are shown by ascending order. */
   order: number;
   /** For top-level entries. */
@@ -62,7 +83,9 @@ export interface Feature<N extends string = string, S extends StringTree = Strin
   portalMenu?: MenuEntry[];
   consoleMenu?: MenuEntry[];
   partnerTabs?: PartnerTab[];
-  /** The feature's texts per language, loaded only for the language in use. */
+  /** Other features whose texts its pages show (e.g. the dashboard shows the certification card). */
+  uses?: string[];
+  /** The feature's texts per language, loaded with its pages, only for the language in use. */
   strings?: Record<Language, () => Promise<S>>;
 }
 
@@ -73,9 +96,14 @@ export function defineFeature<N extends string, S extends StringTree = never>(fe
 
 type Named<T> = { [K in keyof T]: T[K] extends ComponentType<never> ? K : never }[keyof T];
 
-/** A route whose page is loaded on first visit, so each page ships in its own chunk. */
-export function lazyPage<M>(load: () => Promise<M>, name: Named<M>): Pick<RouteObject, 'lazy'> {
-  return { lazy: async () => ({ Component: (await load())[name] as ComponentType }) };
+/**
+ * A route whose page is loaded on first visit, so each page ships in its own chunk. Navigations run
+ * in a transition: the current page stays until the next one's code is there; a spinner shows only
+ * when nothing was drawn yet.
+ */
+export function lazyPage<M>(load: () => Promise<M>, name: Named<M>): Pick<RouteObject, 'element'> {
+  const Page = lazy(async () => ({ default: (await load())[name] as ComponentType }));
+  return { element: createElement(Suspense, { fallback: createElement(FullPageSpin) }, createElement(Page)) };
 }
 
 /** A component loaded on first render (render it inside a Suspense boundary). */

@@ -8,12 +8,18 @@ export const audit = defineFeature({
     console: [{ path: 'audit', ...lazyPage(() => import('./audit-page.tsx'), 'AuditPage') }],
   },
   consoleMenu: [
-    { key: 'audit', path: '/console/audit', labelKey: 'console.nav.audit', icon: AuditOutlined, order: 70 },
+    {
+      key: 'audit',
+      path: '/console/audit',
+      label: { 'zh-CN': '审计日志', 'en-US': 'Audit log' },
+      icon: AuditOutlined,
+      order: 70,
+    },
   ],
   partnerTabs: [
     {
       key: 'history',
-      labelKey: 'console.audit.title',
+      label: { 'zh-CN': '审计日志', 'en-US': 'Audit log' },
       order: 20,
       component: lazyComponent(() => import('./history-tab.tsx'), 'HistoryTab'),
     },

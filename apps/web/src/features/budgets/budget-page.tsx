@@ -1,6 +1,5 @@
 import {
   Alert,
-  App,
   Button,
   Card,
   Checkbox,
@@ -22,6 +21,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../platform/components/error-alert.tsx';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { type ShownError, toShownError } from '../../platform/lib/form-errors.ts';
@@ -131,7 +131,7 @@ function UsageCard({ data }: { data: BudgetPageData }) {
 
 function RestrictionCard({ customerId, data }: { customerId: string; data: BudgetPageData }) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const { lift } = useBudgetActions(customerId);
   const [error, setError] = useState<ShownError | null>(null);
   const at = data.customer.restrictedAt;
@@ -173,7 +173,7 @@ function RestrictionCard({ customerId, data }: { customerId: string; data: Budge
 
 function BudgetFormCard({ customerId, data }: { customerId: string; data: BudgetPageData }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<BudgetForm>();
   const { set, remove } = useBudgetActions(customerId);
   const [error, setError] = useState<ShownError | null>(null);
@@ -279,7 +279,7 @@ const PHONE = /^(?:1\d{10}|\+\d{6,15})$/;
 /** Add several recipients to a list, then confirm to save them together; remove saved ones. */
 function RecipientsCard({ customerId, recipients }: { customerId: string; recipients: BudgetRecipient[] }) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<RecipientForm>();
   const [pending, setPending] = useState<RecipientForm[]>([]);
   const [error, setError] = useState<ShownError | null>(null);

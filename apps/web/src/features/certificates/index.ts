@@ -23,7 +23,7 @@ export const certificates = defineFeature({
     {
       key: 'certificate',
       path: '/partner-info/certificate',
-      labelKey: 'certificates.nav',
+      label: { 'zh-CN': '伙伴身份证书', 'en-US': 'Partner certificate' },
       group: 'partner-info',
       order: 30,
     },
@@ -32,7 +32,7 @@ export const certificates = defineFeature({
     {
       key: 'certificate-reviews',
       path: '/console/certificate-reviews',
-      labelKey: 'certificates.console.nav',
+      label: { 'zh-CN': '证书年度复核', 'en-US': 'Certificate reviews' },
       icon: SafetyCertificateOutlined,
       order: 100,
       visible: canSeeCertificateReviews,
@@ -41,7 +41,7 @@ export const certificates = defineFeature({
   partnerTabs: [
     {
       key: 'certificate',
-      labelKey: 'certificates.console.tab',
+      label: { 'zh-CN': '伙伴证书', 'en-US': 'Certificate' },
       order: 50,
       component: lazyComponent(() => import('./certificate-tab.tsx'), 'CertificateTab'),
     },

@@ -1,7 +1,8 @@
-import { App, Button, Descriptions, Drawer, Flex, Form, Input, Modal, Space, Typography } from 'antd';
+import { Button, Descriptions, Drawer, Flex, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../platform/components/error-alert.tsx';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { type ShownError, toShownError } from '../../platform/lib/form-errors.ts';
 import { formatDateTime } from '../../platform/lib/format.ts';
@@ -11,7 +12,7 @@ import { useReviewDecision, useReviewDetail } from './certificates-api.ts';
 /** One review: the partner's materials, the certificate, and the reviewer's decision. */
 export function ReviewDrawer({ reviewId, onClose }: { reviewId: string | null; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const detail = useReviewDetail(reviewId);
   const { approve, reject } = useReviewDecision();
   const [rejecting, setRejecting] = useState(false);

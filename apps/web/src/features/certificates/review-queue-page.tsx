@@ -1,7 +1,8 @@
-import { App, Button, Card, Checkbox, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { formatDateTime, nowrap } from '../../platform/lib/format.ts';
@@ -19,7 +20,7 @@ import { ReviewDrawer } from './review-drawer.tsx';
 /** Annual certificate reviews (R7): filter, open one, approve or reject; approve several at once. */
 export function ReviewQueuePage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [params, setParams] = useSearchParams();
   const status = (params.get('status') as ReviewStatus | null) ?? 'submitted';
   const cycle = params.get('cycle');

@@ -1,7 +1,8 @@
-import { App, Button, Card, Checkbox, Flex, Input, Select, Typography } from 'antd';
+import { Button, Card, Checkbox, Flex, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { toShownError } from '../../platform/lib/form-errors.ts';
@@ -19,7 +20,7 @@ import { ReviewTable } from './review-table.tsx';
 /** Console > Certifications: the review queue with filters (kept in the URL) and bulk actions. */
 export function CertificationQueuePage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [params, setParams] = useSearchParams();
   const page = Number(params.get('page') ?? '1') || 1;
   const pageSize = Number(params.get('size') ?? '20') || 20;

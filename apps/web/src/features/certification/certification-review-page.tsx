@@ -1,6 +1,5 @@
 import {
   Alert,
-  App,
   Button,
   type ButtonProps,
   Card,
@@ -17,6 +16,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMe } from '../../platform/api/session.ts';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { toShownError } from '../../platform/lib/form-errors.ts';
@@ -46,7 +46,7 @@ export function CertificationReviewPage() {
 
 function Detail({ d }: { d: ReviewDetail }) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const me = useMe().data;
   const act = useReviewAction();
   const [rejecting, setRejecting] = useState(false);

@@ -26,7 +26,7 @@ export const certification = defineFeature({
     {
       key: 'business-info',
       path: '/partner-info/business',
-      labelKey: 'nav.businessInfo',
+      label: { 'zh-CN': '商业信息', 'en-US': 'Business info' },
       group: 'partner-info',
       order: 20,
     },
@@ -35,7 +35,7 @@ export const certification = defineFeature({
     {
       key: 'certifications',
       path: '/console/certifications',
-      labelKey: 'certification.console.nav',
+      label: { 'zh-CN': '认证审核', 'en-US': 'Certifications' },
       icon: IdcardOutlined,
       order: 40,
     },
@@ -43,7 +43,7 @@ export const certification = defineFeature({
   partnerTabs: [
     {
       key: 'certification',
-      labelKey: 'certification.console.partnerTab',
+      label: { 'zh-CN': '认证', 'en-US': 'Certification' },
       order: 60,
       component: lazyComponent(() => import('./partner-certification-tab.tsx'), 'PartnerCertificationTab'),
     },

@@ -1,9 +1,10 @@
-import { Alert, App, Button, Card, Empty, Flex, Form, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Form, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiRequestError } from '../../platform/api/client.ts';
 import { ErrorAlert } from '../../platform/components/error-alert.tsx';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 import { useFormError } from '../../platform/lib/form-errors.ts';
 import { formatDateTime } from '../../platform/lib/format.ts';
 import {
@@ -42,7 +43,7 @@ export function StageCard({
   blockedReason?: string;
 }) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<Values>();
   const { error, onError, clear } = useFormError(form);
   const [missing, setMissing] = useState<string | null>(null);

@@ -1,22 +1,9 @@
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Radio,
-  Space,
-  Table,
-  Tag,
-} from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Form, Input, Modal, Radio, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMe } from '../../platform/api/session.ts';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 import { LinkButton } from '../../platform/components/link-button.tsx';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
@@ -163,7 +150,7 @@ function Detail({ c }: { c: CustomerDetail }) {
 
 function LabelEditor({ c }: { c: CustomerDetail }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [label, setLabel] = useState(c.label ?? '');
   const actions = useCustomerActions(c.id);
   return (
@@ -191,7 +178,7 @@ function LabelEditor({ c }: { c: CustomerDetail }) {
 
 function AssociationActions({ c }: { c: CustomerDetail }) {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const actions = useCustomerActions(c.id);
   const other = c.associationType === 'resale' ? 'referral' : 'resale';
   const onError = (e: unknown) => message.error(toShownError(e, t('common.loadFailed')).message);
@@ -230,7 +217,7 @@ function AssociationActions({ c }: { c: CustomerDetail }) {
 
 function FreezeActions({ c }: { c: CustomerDetail }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ reason: string; freezeType: 'ACCOUNT' | 'ACCOUNT_AND_RESOURCE' }>();
   const actions = useCustomerActions(c.id);

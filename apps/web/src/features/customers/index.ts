@@ -44,13 +44,19 @@ export const customers = defineFeature({
     ],
   },
   portalMenu: [
-    { key: 'customers', path: '/customers', labelKey: 'nav.customers', icon: TeamOutlined, order: 50 },
+    {
+      key: 'customers',
+      path: '/customers',
+      label: { 'zh-CN': '客户管理', 'en-US': 'Customers' },
+      icon: TeamOutlined,
+      order: 50,
+    },
   ],
   consoleMenu: [
     {
       key: 'customers',
       path: '/console/customers',
-      labelKey: 'customers.nav',
+      label: { 'zh-CN': '客户', 'en-US': 'Customers' },
       icon: TeamOutlined,
       order: 30,
     },

@@ -1,7 +1,8 @@
-import { App, Button, Flex, Form, Input, Modal, Radio, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Form, Input, Modal, Radio, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../platform/components/error-alert.tsx';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { toShownError } from '../../platform/lib/form-errors.ts';
 import { formatDateTime, nowrap } from '../../platform/lib/format.ts';
@@ -31,7 +32,7 @@ export function RequestStatusTag({ status }: { status: string }) {
 /** Invite a customer by email (R6 a). */
 export function InviteButton() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ email: string; type: AssociationType }>();
   const invite = useInvite();
@@ -88,7 +89,7 @@ export function InviteButton() {
 /** Invitations the partner sent and applications customers made to it. */
 export function RequestsTab() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const list = useRequests();
   const answer = useAnswerApplication();
   const revoke = useRevokeInvitation();

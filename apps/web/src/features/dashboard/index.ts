@@ -4,6 +4,8 @@ import { defineFeature, lazyPage } from '../../platform/feature.ts';
 /** The first page after sign-in, in the portal and in the console. */
 export const dashboard = defineFeature({
   name: 'dashboard',
+  // The portal dashboard shows the certification and certificate cards.
+  uses: ['certification', 'certificates'],
   routes: {
     portal: [{ path: 'dashboard', ...lazyPage(() => import('./dashboard-page.tsx'), 'DashboardPage') }],
     console: [
@@ -11,13 +13,19 @@ export const dashboard = defineFeature({
     ],
   },
   portalMenu: [
-    { key: 'dashboard', path: '/dashboard', labelKey: 'nav.dashboard', icon: DashboardOutlined, order: 10 },
+    {
+      key: 'dashboard',
+      path: '/dashboard',
+      label: { 'zh-CN': '总览', 'en-US': 'Overview' },
+      icon: DashboardOutlined,
+      order: 10,
+    },
   ],
   consoleMenu: [
     {
       key: 'dashboard',
       path: '/console',
-      labelKey: 'console.nav.dashboard',
+      label: { 'zh-CN': '工作台', 'en-US': 'Dashboard' },
       icon: DashboardOutlined,
       order: 10,
     },

@@ -16,14 +16,14 @@ export const developer = defineFeature({
     {
       key: 'developer-keys',
       path: '/developer/keys',
-      labelKey: 'developer.nav.keys',
+      label: { 'zh-CN': '访问密钥', 'en-US': 'API keys' },
       group: 'developer',
       order: 10,
     },
     {
       key: 'developer-sdk',
       path: '/developer/sdk',
-      labelKey: 'developer.nav.sdk',
+      label: { 'zh-CN': 'SDK 中心', 'en-US': 'SDK centre' },
       group: 'developer',
       order: 20,
     },

@@ -1,9 +1,10 @@
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../platform/api/session.ts';
 import { AdminOnly } from '../../platform/components/admin-only.tsx';
 import { ErrorAlert } from '../../platform/components/error-alert.tsx';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { toShownError, useFormError } from '../../platform/lib/form-errors.ts';
@@ -81,7 +82,7 @@ function CreateKeyModal({
 /** Developer > API keys (R16): administrators create, disable, enable and rotate AK/SK pairs. */
 export function KeysPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const me = useMe();
   const isAdmin = me.data?.roles.includes('admin') ?? false;
   const list = useApiKeys(isAdmin);

@@ -1,9 +1,10 @@
-import { App, Button, Card, Flex, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useMe } from '../../platform/api/session.ts';
 import { AdminOnly } from '../../platform/components/admin-only.tsx';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { toShownError } from '../../platform/lib/form-errors.ts';
@@ -28,7 +29,7 @@ function pick<T extends string>(value: string | null, allowed: readonly T[]): T 
 /** Developer > Deliveries: every webhook and bind callback with its attempts; replay any of them. */
 export function DeliveriesPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const me = useMe();
   const isAdmin = me.data?.roles.includes('admin') ?? false;
   const typeLabel = useEventTypeLabel();

@@ -1,10 +1,11 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Descriptions, Form, Input, Row, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Form, Input, Row, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../platform/api/session.ts';
 import { AdminOnly } from '../../platform/components/admin-only.tsx';
 import { ErrorAlert } from '../../platform/components/error-alert.tsx';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { useFormError } from '../../platform/lib/form-errors.ts';
@@ -21,7 +22,7 @@ interface Values {
 /** Developer > Integration (R18): xaccount_type, the bind notification URL and the platform certificate. */
 export function IntegrationPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const me = useMe();
   const isAdmin = me.data?.roles.includes('admin') ?? false;
   const current = useIntegration(isAdmin);

@@ -1,23 +1,11 @@
-import {
-  App,
-  Button,
-  Card,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../platform/api/session.ts';
 import { AdminOnly } from '../../platform/components/admin-only.tsx';
 import { ErrorAlert } from '../../platform/components/error-alert.tsx';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { toShownError, useFormError } from '../../platform/lib/form-errors.ts';
@@ -130,7 +118,7 @@ function CreateEndpointModal({
 /** Developer > Webhooks: administrators add endpoints, disable, enable, rotate secrets, delete. */
 export function WebhooksPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const me = useMe();
   const isAdmin = me.data?.roles.includes('admin') ?? false;
   const list = useEndpoints(isAdmin);

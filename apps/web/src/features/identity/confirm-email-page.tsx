@@ -1,10 +1,11 @@
-import { App, Button, Card, Flex, Form, Input, Result, Typography } from 'antd';
+import { Button, Card, Flex, Form, Input, Result, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, send } from '../../platform/api/client.ts';
 import { CodeInput } from '../../platform/components/code-input.tsx';
 import { ErrorAlert } from '../../platform/components/error-alert.tsx';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 import { LinkButton } from '../../platform/components/link-button.tsx';
 import { toShownError, useFormError } from '../../platform/lib/form-errors.ts';
 import { rulesFor } from '../../platform/lib/rules.ts';
@@ -16,7 +17,7 @@ const RESEND_WAIT_MS = 60_000;
 /** Step two of registration: the 6-digit code sent to the administrator's email. */
 export function ConfirmEmailPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [params] = useSearchParams();
   const knownEmail = params.get('email') ?? '';
   const [form] = Form.useForm<{ email: string; code: string }>();

@@ -27,7 +27,7 @@ export const identity = defineFeature({
     {
       key: 'basic-info',
       path: '/partner-info/basic',
-      labelKey: 'nav.basicInfo',
+      label: { 'zh-CN': '基本信息', 'en-US': 'Basic info' },
       group: 'partner-info',
       order: 10,
     },

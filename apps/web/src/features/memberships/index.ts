@@ -17,7 +17,7 @@ export const memberships = defineFeature({
     {
       key: 'memberships',
       path: '/memberships',
-      labelKey: 'memberships.nav',
+      label: { 'zh-CN': '合作计划', 'en-US': 'Programs' },
       icon: AppstoreOutlined,
       order: 30,
     },
@@ -26,7 +26,7 @@ export const memberships = defineFeature({
     {
       key: 'memberships',
       path: '/console/memberships',
-      labelKey: 'memberships.consoleNav',
+      label: { 'zh-CN': '计划申请', 'en-US': 'Program applications' },
       icon: AppstoreOutlined,
       order: 50,
       visible: (me) => me.roles.some((r) => ['admin', 'reviewer', 'ecosystem_manager'].includes(r)),
@@ -35,7 +35,7 @@ export const memberships = defineFeature({
   partnerTabs: [
     {
       key: 'memberships',
-      labelKey: 'memberships.detail.tab',
+      label: { 'zh-CN': '合作计划', 'en-US': 'Programs' },
       order: 10,
       component: lazyComponent(() => import('./partner-memberships-tab.tsx'), 'PartnerMembershipsTab'),
     },

@@ -1,5 +1,6 @@
-import { App, Tag } from 'antd';
+import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 import type { membershipsEnUS } from './memberships.en-US.ts';
 
 type Status = keyof typeof membershipsEnUS.status;
@@ -50,7 +51,7 @@ export function formatDate(iso: string, lang: string): string {
 
 /** Shows an action's error as a toast; the server's message is already in the user's language. */
 export function useRun() {
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   return async (fn: () => Promise<unknown>, done: string) => {
     try {
       await fn();

@@ -1,7 +1,8 @@
-import { App, Button, Card, Flex, Select, Switch, Table, Typography } from 'antd';
+import { Button, Card, Flex, Select, Switch, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import {
@@ -48,7 +49,7 @@ function useUrlFilters(): [Filters, (f: Filters) => void] {
 /** R2/R5: the program applications queue with filters and bulk decisions. */
 export function MembershipQueuePage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [filters, setFilters] = useUrlFilters();
   const list = useApplicationQueue(filters);
   const review = useReview();

@@ -1,5 +1,6 @@
-import { App, Button, Card, Col, Flex, Form, InputNumber, Row, Select, Table, Typography } from 'antd';
+import { Button, Card, Col, Flex, Form, InputNumber, Row, Select, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import type { PartnerTabProps } from '../../platform/feature.ts';
 import {
@@ -14,7 +15,7 @@ import { PerformanceImport } from './performance-import.tsx';
 /** The partner detail's Programs tab: memberships, applications, performance, hierarchy, manager. */
 export function PartnerMembershipsTab({ partnerId }: PartnerTabProps) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const q = usePartnerMemberships(partnerId);
   const managers = useEcosystemManagers();
   const assign = useAssignManager();

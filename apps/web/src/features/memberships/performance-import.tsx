@@ -1,13 +1,14 @@
-import { App, Button, Form, Input, Modal, Typography } from 'antd';
+import { Button, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../platform/api/session.ts';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 import { useImportPerformance } from './console-memberships-api.ts';
 
 /** R5: performance for many partners at once (finance); the server takes all lines or none. */
 export function PerformanceImport() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [open, setOpen] = useState(false);
   const importCsv = useImportPerformance();
   const [form] = Form.useForm<{ csv: string }>();

@@ -8,12 +8,20 @@ export const messages = defineFeature({
     portal: [{ path: 'messages', ...lazyPage(() => import('./messages-page.tsx'), 'MessagesPage') }],
     console: [{ path: 'messages', ...lazyPage(() => import('./messages-page.tsx'), 'MessagesPage') }],
   },
-  portalMenu: [{ key: 'messages', path: '/messages', labelKey: 'nav.messages', order: 1000, hidden: true }],
+  portalMenu: [
+    {
+      key: 'messages',
+      path: '/messages',
+      label: { 'zh-CN': '消息中心', 'en-US': 'Messages' },
+      order: 1000,
+      hidden: true,
+    },
+  ],
   consoleMenu: [
     {
       key: 'messages',
       path: '/console/messages',
-      labelKey: 'console.nav.messages',
+      label: { 'zh-CN': '消息中心', 'en-US': 'Messages' },
       icon: MailOutlined,
       order: 120,
     },

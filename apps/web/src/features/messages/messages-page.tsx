@@ -1,9 +1,10 @@
 import { CheckOutlined, LinkOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Empty, Flex, Segmented, Typography } from 'antd';
+import { Badge, Button, Card, Empty, Flex, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMarkAllRead, useMarkRead, useMessages, useUnreadCount } from '../../platform/api/messages.ts';
 import type { Message } from '../../platform/api/types.ts';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { toShownError } from '../../platform/lib/form-errors.ts';
@@ -22,7 +23,7 @@ function MessageLink({ link }: { link: string }) {
 
 function MessageRow({ m }: { m: Message }) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const markRead = useMarkRead();
   return (
     <Flex
@@ -75,7 +76,7 @@ function MessageRow({ m }: { m: Message }) {
 /** The message centre, for partners and operators alike. */
 export function MessagesPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [filter, setFilter] = useState<'all' | 'unread'>('all');
   const list = useMessages(filter === 'unread');
   const unread = useUnreadCount(true).data?.count ?? 0;

@@ -20,7 +20,7 @@ export const organization = defineFeature({
     {
       key: 'organization',
       path: '/organization',
-      labelKey: 'nav.organization',
+      label: { 'zh-CN': '组织管理', 'en-US': 'Organization' },
       icon: UsergroupAddOutlined,
       order: 40,
     },
@@ -28,7 +28,7 @@ export const organization = defineFeature({
   partnerTabs: [
     {
       key: 'organization',
-      labelKey: 'organization.console.tab',
+      label: { 'zh-CN': '组织成员', 'en-US': 'Organization' },
       order: 40,
       component: lazyComponent(() => import('./partner-organization-tab.tsx'), 'PartnerOrganizationTab'),
     },

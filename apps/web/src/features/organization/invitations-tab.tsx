@@ -1,5 +1,4 @@
 import {
-  App,
   Button,
   Card,
   Flex,
@@ -40,7 +39,7 @@ interface InviteForm {
 
 function InviteModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<InviteForm>();
   const invite = useInvite();
   const { error, onError, clear } = useFormError(form, {
@@ -126,6 +125,7 @@ function InviteModal({ open, onClose }: { open: boolean; onClose: () => void }) 
 }
 
 import { Checkbox } from 'antd';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 
 function SpecialistCheckbox({
   checked,
@@ -149,7 +149,7 @@ export { SpecialistCheckbox };
 /** Organization > Invitations: who was invited and what became of it. */
 export function InvitationsTab() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [status, setStatus] = useState<InvitationStatus | 'all'>('all');
   const [inviting, setInviting] = useState(false);
   const list = useInvitations(status === 'all' ? undefined : status);

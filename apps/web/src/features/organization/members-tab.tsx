@@ -1,5 +1,4 @@
 import {
-  App,
   Button,
   Card,
   Descriptions,
@@ -16,6 +15,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../platform/api/session.ts';
 import { ErrorAlert } from '../../platform/components/error-alert.tsx';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { toShownError, useFormError } from '../../platform/lib/form-errors.ts';
 import { formatDateTime, nowrap } from '../../platform/lib/format.ts';
@@ -36,7 +36,7 @@ interface RolesForm {
 
 function RolesModal({ member, onClose }: { member: Member | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<RolesForm>();
   const setRoles = useSetRoles();
   const { error, onError, clear } = useFormError(form);
@@ -151,7 +151,7 @@ function MemberDrawer({ member, onClose }: { member: Member | null; onClose: () 
 /** Organization > Members (or Project specialists): roles, status, employment and qualification counts. */
 export function MembersTab({ specialistsOnly = false }: { specialistsOnly?: boolean }) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const me = useMe();
   const list = useMembers(specialistsOnly ? 'project_specialist' : undefined);
   const setActive = useSetActive();

@@ -1,6 +1,5 @@
 import {
   Alert,
-  App,
   Button,
   Card,
   Col,
@@ -16,6 +15,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../platform/components/error-alert.tsx';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { toShownError, useFormError } from '../../platform/lib/form-errors.ts';
 import { formatDateTime } from '../../platform/lib/format.ts';
@@ -45,7 +45,7 @@ const orNull = (v: string | undefined) => (v?.trim() ? v.trim() : null);
 
 function RecordModal({ record, onClose }: { record: Qualification | 'new'; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<RecordForm>();
   const save = useSaveQualification();
   const kind = Form.useWatch('kind', form) ?? (record === 'new' ? 'certificate' : record.kind);
@@ -165,7 +165,7 @@ function RecordModal({ record, onClose }: { record: Qualification | 'new'; onClo
 
 function EmploymentCard({ employment }: { employment: Employment }) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] =
     Form.useForm<Record<'jobTitle' | 'department' | 'employeeNo' | 'employedSince', string | undefined>>();
   const save = useSaveEmployment();
@@ -243,7 +243,7 @@ function EmploymentCard({ employment }: { employment: Employment }) {
 /** Organization > My qualifications: every user keeps their own employment and records. */
 export function MyQualificationsTab() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const mine = useMyQualifications();
   const remove = useDeleteQualification();
   const [editing, setEditing] = useState<Qualification | 'new' | null>(null);

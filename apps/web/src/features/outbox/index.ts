@@ -12,7 +12,7 @@ export const outbox = defineFeature({
     {
       key: 'outbox',
       path: '/console/outbox',
-      labelKey: 'console.nav.outbox',
+      label: { 'zh-CN': '发件记录', 'en-US': 'Outbox' },
       icon: SendOutlined,
       order: 80,
       visible: canSeeOutbox,

@@ -4,6 +4,8 @@ import { defineFeature, lazyPage } from '../../platform/feature.ts';
 /** Partner registrations and the console's partner detail page (its tabs come from every feature). */
 export const partners = defineFeature({
   name: 'partners',
+  // The partner detail page's header reads the memberships texts.
+  uses: ['memberships'],
   routes: {
     console: [
       { path: 'registrations', ...lazyPage(() => import('./registrations-page.tsx'), 'RegistrationsPage') },
@@ -17,7 +19,7 @@ export const partners = defineFeature({
     {
       key: 'registrations',
       path: '/console/registrations',
-      labelKey: 'console.nav.registrations',
+      label: { 'zh-CN': '注册记录', 'en-US': 'Registrations' },
       icon: ShopOutlined,
       order: 20,
     },

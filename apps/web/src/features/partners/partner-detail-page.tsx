@@ -1,11 +1,10 @@
 import { Card, Descriptions, Spin, Tabs, Typography } from 'antd';
-import type { ParseKeys } from 'i18next';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
-import { usePartnerTabs } from '../../platform/feature.ts';
+import { useLabel, usePartnerTabs } from '../../platform/feature.ts';
 import { formatDateTime } from '../../platform/lib/format.ts';
 import { usePartnerMemberships } from '../memberships/console-memberships-api.ts';
 
@@ -15,6 +14,7 @@ export function PartnerDetailPage() {
   const { partnerId = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const tabs = usePartnerTabs();
+  const label = useLabel();
   const q = usePartnerMemberships(partnerId);
   const p = q.data?.partner;
   const active = tabs.some((x) => x.key === params.get('tab')) ? params.get('tab') : tabs[0]?.key;
@@ -47,9 +47,7 @@ export function PartnerDetailPage() {
             destroyOnHidden
             items={tabs.map((tab) => ({
               key: tab.key,
-              label: (
-                <span data-testid={`partner-tab-${tab.key}`}>{t(tab.labelKey as ParseKeys) as string}</span>
-              ),
+              label: <span data-testid={`partner-tab-${tab.key}`}>{label(tab)}</span>,
               children: (
                 <Suspense fallback={<Spin />}>
                   <tab.component partnerId={partnerId} />

@@ -11,7 +11,19 @@ export const placeholders = defineFeature({
     ],
   },
   portalMenu: [
-    { key: 'benefits', path: '/benefits', labelKey: 'nav.benefits', icon: GiftOutlined, order: 60 },
-    { key: 'billing', path: '/billing', labelKey: 'nav.billing', icon: PayCircleOutlined, order: 70 },
+    {
+      key: 'benefits',
+      path: '/benefits',
+      label: { 'zh-CN': '伙伴权益', 'en-US': 'Benefits' },
+      icon: GiftOutlined,
+      order: 60,
+    },
+    {
+      key: 'billing',
+      path: '/billing',
+      label: { 'zh-CN': '费用中心', 'en-US': 'Billing' },
+      icon: PayCircleOutlined,
+      order: 70,
+    },
   ],
 });

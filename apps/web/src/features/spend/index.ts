@@ -11,7 +11,7 @@ export const spend = defineFeature({
     {
       key: 'spend',
       path: '/console/spend',
-      labelKey: 'spend.nav',
+      label: { 'zh-CN': '消费数据导入', 'en-US': 'Spend import' },
       icon: DollarOutlined,
       order: 60,
       visible: (me) => me.roles.some((r) => ['admin', 'finance'].includes(r)),

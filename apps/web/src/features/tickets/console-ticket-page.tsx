@@ -1,8 +1,9 @@
-import { Alert, App, Button, Card, Col, Flex, Input, Row, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, Input, Row, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../platform/components/error-alert.tsx';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 import { LinkButton } from '../../platform/components/link-button.tsx';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
@@ -15,7 +16,7 @@ import { useAssign, useAssignees, useConsoleTicket, useSupportAction } from './t
 /** Console > Tickets > one ticket: answer, resolve, assign. */
 export function ConsoleTicketPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const { id = '' } = useParams();
   const ticket = useConsoleTicket(id);
   const act = useSupportAction(id);

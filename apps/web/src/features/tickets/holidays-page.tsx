@@ -1,7 +1,8 @@
-import { App, Button, Card, Flex, Form, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Form, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../platform/api/session.ts';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { toShownError } from '../../platform/lib/form-errors.ts';
@@ -23,7 +24,7 @@ const WEEKDAY = {
 /** Console > Holiday calendar: the days off and adjusted working weekends behind ticket due times. */
 export function HolidaysPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const me = useMe();
   const canEdit = me.data?.roles.includes('admin') ?? false;
   const [year, setYear] = useState(() => new Date().getFullYear());

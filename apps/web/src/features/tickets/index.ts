@@ -21,13 +21,19 @@ export const tickets = defineFeature({
     ],
   },
   portalMenu: [
-    { key: 'support', path: '/support', labelKey: 'nav.support', icon: CustomerServiceOutlined, order: 80 },
+    {
+      key: 'support',
+      path: '/support',
+      label: { 'zh-CN': '工单支持', 'en-US': 'Support' },
+      icon: CustomerServiceOutlined,
+      order: 80,
+    },
   ],
   consoleMenu: [
     {
       key: 'tickets',
       path: '/console/tickets',
-      labelKey: 'console.nav.tickets',
+      label: { 'zh-CN': '工单队列', 'en-US': 'Tickets' },
       icon: CustomerServiceOutlined,
       order: 90,
       visible: canSeeTickets,
@@ -35,7 +41,7 @@ export const tickets = defineFeature({
     {
       key: 'holidays',
       path: '/console/holidays',
-      labelKey: 'console.nav.holidays',
+      label: { 'zh-CN': '节假日日历', 'en-US': 'Holiday calendar' },
       icon: CalendarOutlined,
       order: 110,
     },
@@ -43,7 +49,7 @@ export const tickets = defineFeature({
   partnerTabs: [
     {
       key: 'tickets',
-      labelKey: 'tickets.tab',
+      label: { 'zh-CN': '工单', 'en-US': 'Tickets' },
       order: 30,
       component: lazyComponent(() => import('./partner-tickets-tab.tsx'), 'PartnerTicketsTab'),
     },

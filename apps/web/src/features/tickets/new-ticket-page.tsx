@@ -1,7 +1,8 @@
-import { Alert, App, Button, Card, Form, Input, Select } from 'antd';
+import { Alert, Button, Card, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../platform/components/error-alert.tsx';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { useFormError } from '../../platform/lib/form-errors.ts';
 import { formatDateTime } from '../../platform/lib/format.ts';
@@ -32,7 +33,7 @@ const CATEGORY_OF: Record<SubjectType, TicketCategory> = {
  */
 export function NewTicketPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [form] = Form.useForm<Values>();

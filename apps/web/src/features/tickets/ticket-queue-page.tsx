@@ -1,7 +1,8 @@
-import { App, Button, Card, Checkbox, Flex, Input, Select, Space, Typography } from 'antd';
+import { Button, Card, Checkbox, Flex, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { toShownError } from '../../platform/lib/form-errors.ts';
@@ -21,7 +22,7 @@ const NOBODY = '__none__';
 /** Console > Tickets: the support queue with filters and bulk assignment. Filters live in the URL. */
 export function TicketQueuePage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [params, setParams] = useSearchParams();
   const filters: QueueFilters = {
     status: params.get('status') || undefined,

@@ -1,15 +1,17 @@
 import { GlobalOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Dropdown } from 'antd';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, send } from '../api/client.ts';
 import { meKey, useMe } from '../api/session.ts';
 import i18next, { LANGUAGES, type Language, parseLanguage, rememberLanguage } from '../i18n/index.ts';
+import { useFeedback } from './feedback.tsx';
+import { LazyDropdown } from './lazy-overlay.tsx';
 
 /** Switches the UI language; a signed-in user's choice is saved to their account too. */
 export function LanguageSwitch({ dark }: { dark?: boolean }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const { data: me } = useMe();
   const qc = useQueryClient();
   const current = parseLanguage(i18next.language) ?? 'zh-CN';
@@ -30,7 +32,7 @@ export function LanguageSwitch({ dark }: { dark?: boolean }) {
   };
 
   return (
-    <Dropdown
+    <LazyDropdown
       trigger={['click']}
       menu={{
         selectable: true,
@@ -51,6 +53,6 @@ export function LanguageSwitch({ dark }: { dark?: boolean }) {
       >
         <span className="pc-narrow-hide">{t(`lang.${current}`)}</span>
       </Button>
-    </Dropdown>
+    </LazyDropdown>
   );
 }

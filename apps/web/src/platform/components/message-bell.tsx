@@ -1,10 +1,11 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Empty, Flex, Popover, Spin, Typography } from 'antd';
+import { Badge, Button, Empty, Flex, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMarkAllRead, useMessages, useUnreadCount } from '../api/messages.ts';
 import { formatRelative } from '../lib/format.ts';
+import { LazyPopover } from './lazy-overlay.tsx';
 
 /** The header bell: unread count, the latest unread messages, and a way to the message centre. */
 export function MessageBell({ to, dark }: { to: string; dark?: boolean }) {
@@ -63,7 +64,7 @@ export function MessageBell({ to, dark }: { to: string; dark?: boolean }) {
   );
 
   return (
-    <Popover content={content} trigger="click" placement="bottomRight" open={open} onOpenChange={setOpen}>
+    <LazyPopover content={content} trigger="click" placement="bottomRight" open={open} onOpenChange={setOpen}>
       <Button
         type="text"
         aria-label={t('messages.bell')}
@@ -75,6 +76,6 @@ export function MessageBell({ to, dark }: { to: string; dark?: boolean }) {
           </Badge>
         }
       />
-    </Popover>
+    </LazyPopover>
   );
 }

@@ -1,7 +1,8 @@
-import { Button, Flex, Result, Skeleton } from 'antd';
+import { Button, Flex, Skeleton } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toShownError } from '../lib/form-errors.ts';
+import { StatusBlock } from './status-block.tsx';
 
 interface Props {
   isLoading: boolean;
@@ -18,7 +19,7 @@ export function QueryState({ isLoading, error, onRetry, children, rows = 4 }: Pr
   if (error) {
     const shown = toShownError(error, t('common.loadFailed'));
     return (
-      <Result
+      <StatusBlock
         status="warning"
         title={shown.message}
         subTitle={shown.requestId ? t('common.requestId', { id: shown.requestId }) : undefined}

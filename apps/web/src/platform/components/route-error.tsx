@@ -1,32 +1,19 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isRouteErrorResponse, useRouteError } from 'react-router';
-import { LinkButton } from './link-button.tsx';
+import { StatusBlock } from './status-block.tsx';
 
-export function NotFoundPage() {
+/**
+ * Shown when a page throws or its code fails to load (e.g. after a redeploy). Part of the first load
+ * and drawn without lazy parts, so it still shows when the other chunks cannot be fetched.
+ */
+export function RouteError({ error }: { error: unknown }) {
   const { t } = useTranslation();
+  useEffect(() => console.error(error), [error]);
   return (
-    <Result
-      status="404"
-      title={t('errors.notFoundTitle')}
-      subTitle={t('errors.notFoundBody')}
-      extra={
-        <LinkButton to="/" type="primary">
-          {t('errors.goHome')}
-        </LinkButton>
-      }
-    />
-  );
-}
-
-/** Shown when a page throws or its code fails to load (e.g. after a redeploy). */
-export function RouteError() {
-  const { t } = useTranslation();
-  const error = useRouteError();
-  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
-  return (
-    <Result
+    <StatusBlock
       status="error"
+      heading
       title={t('errors.crashTitle')}
       subTitle={t('errors.crashBody')}
       extra={

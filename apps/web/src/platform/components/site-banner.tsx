@@ -1,14 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Flex } from 'antd';
+import { Alert, Button, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, send } from '../api/client.ts';
 import { meKey, useMe } from '../api/session.ts';
 import type { Me } from '../api/types.ts';
+import { useFeedback } from './feedback.tsx';
 
 /** R1: an account registered on the other site is pointed there, until the user says not to. */
 export function SiteBanner() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const { data: me } = useMe();
   const qc = useQueryClient();
   const banner = me?.siteBanner;

@@ -1,9 +1,10 @@
 import { LogoutOutlined, MailOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Button, Dropdown, Flex, Typography } from 'antd';
+import { Avatar, Button, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useSignOut } from '../api/session.ts';
 import type { Me } from '../api/types.ts';
+import { LazyDropdown } from './lazy-overlay.tsx';
 
 interface Props {
   me: Me;
@@ -37,7 +38,7 @@ export function UserMenu({ me, profilePath, messagesPath, signedOutPath, dark }:
     }
   };
   return (
-    <Dropdown trigger={['click']} menu={{ items, onClick }} placement="bottomRight">
+    <LazyDropdown trigger={['click']} menu={{ items, onClick }} placement="bottomRight">
       <Button type="text" data-testid="user-menu" style={{ height: 48, padding: '0 8px' }}>
         <Flex align="center" gap={8}>
           <Avatar size="small" style={{ background: '#1677ff' }}>
@@ -55,6 +56,6 @@ export function UserMenu({ me, profilePath, messagesPath, signedOutPath, dark }:
           </Flex>
         </Flex>
       </Button>
-    </Dropdown>
+    </LazyDropdown>
   );
 }

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { loadAntdLocale } from './antd-locale.ts';
 
 export type Language = 'zh-CN' | 'en-US';
 export const LANGUAGES: readonly Language[] = ['zh-CN', 'en-US'];
@@ -68,8 +69,8 @@ export async function initI18n(load: LoadTexts): Promise<void> {
       read(lang: string, _ns: string, done: (err: unknown, data?: Record<string, unknown>) => void) {
         const language = parseLanguage(lang);
         if (!language) return done(null, {});
-        load(language).then(
-          (data) => done(null, data),
+        Promise.all([load(language), loadAntdLocale(language)]).then(
+          ([data]) => done(null, data),
           (err) => done(err),
         );
       },

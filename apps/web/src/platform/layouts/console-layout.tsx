@@ -1,5 +1,4 @@
 import { Button, Layout, Menu, type MenuProps, Result } from 'antd';
-import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMe, useSignOut } from '../api/session.ts';
@@ -10,7 +9,7 @@ import { LinkButton } from '../components/link-button.tsx';
 import { MessageBell } from '../components/message-bell.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { UserMenu } from '../components/user-menu.tsx';
-import { matchEntry, useConsoleMenu } from '../feature.ts';
+import { matchEntry, useConsoleMenu, useLabel } from '../feature.ts';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 
 function NotOperator() {
@@ -45,9 +44,10 @@ export function ConsoleLayout() {
   const { t } = useTranslation();
   const { pathname, search } = useLocation();
   const me = useMe();
+  const label = useLabel();
   const entries = useConsoleMenu();
   const current = matchEntry(entries, pathname, '/console');
-  useDocumentTitle(current ? t(current.labelKey as ParseKeys) : undefined, t('app.console'));
+  useDocumentTitle(current ? label(current) : undefined, t('app.console'));
 
   if (me.isLoading) return <FullPageSpin />;
   if (me.error) {
@@ -71,7 +71,7 @@ export function ConsoleLayout() {
       icon: e.icon ? <e.icon /> : undefined,
       label: (
         <Link to={e.path} data-testid={`console-nav-${e.key}`}>
-          {t(e.labelKey as ParseKeys) as string}
+          {label(e)}
         </Link>
       ),
     }));

@@ -12,7 +12,7 @@ import { MessageBell } from '../components/message-bell.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { SiteBanner } from '../components/site-banner.tsx';
 import { UserMenu } from '../components/user-menu.tsx';
-import { type MenuEntry, matchEntry, type PortalMenuGroup, usePortalMenu } from '../feature.ts';
+import { type MenuEntry, matchEntry, type PortalMenuGroup, useLabel, usePortalMenu } from '../feature.ts';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 
 function item(key: string, path: string, label: string, Icon?: ComponentType) {
@@ -28,7 +28,7 @@ function item(key: string, path: string, label: string, Icon?: ComponentType) {
 }
 
 /** The portal's sub-menus; features place entries in them (`group`). */
-const GROUPS: Record<PortalMenuGroup, { labelKey: string; icon: ComponentType; order: number }> = {
+const GROUPS: Record<PortalMenuGroup, { labelKey: ParseKeys; icon: ComponentType; order: number }> = {
   'partner-info': { labelKey: 'nav.partnerInfo', icon: IdcardOutlined, order: 20 },
   developer: { labelKey: 'nav.developer', icon: ApiOutlined, order: 90 },
 };
@@ -36,13 +36,17 @@ const GROUPS: Record<PortalMenuGroup, { labelKey: string; icon: ComponentType; o
 type Item = NonNullable<MenuProps['items']>[number] & { order: number };
 
 /** The menu from the features' entries: top-level entries and groups, each by order. */
-function menuItems(entries: MenuEntry[], t: (key: string) => string): MenuProps['items'] {
+function menuItems(
+  entries: MenuEntry[],
+  text: (e: MenuEntry) => string,
+  t: (key: ParseKeys) => string,
+): MenuProps['items'] {
   const shown = entries.filter((e) => !e.hidden).sort((a, b) => a.order - b.order);
   const top: Item[] = shown
     .filter((e) => !e.group)
-    .map((e) => ({ ...item(e.key, e.path, t(e.labelKey), e.icon), order: e.order }));
+    .map((e) => ({ ...item(e.key, e.path, text(e), e.icon), order: e.order }));
   for (const [key, g] of Object.entries(GROUPS)) {
-    const children = shown.filter((e) => e.group === key).map((e) => item(e.key, e.path, t(e.labelKey)));
+    const children = shown.filter((e) => e.group === key).map((e) => item(e.key, e.path, text(e)));
     if (children.length === 0) continue;
     top.push({
       key,
@@ -60,10 +64,11 @@ export function PortalLayout() {
   const { t } = useTranslation();
   const { pathname, search } = useLocation();
   const me = useMe();
+  const label = useLabel();
   const entries = usePortalMenu();
   const [openKeys, setOpenKeys] = useState<string[]>(Object.keys(GROUPS));
   const current = matchEntry(entries, pathname, '/');
-  useDocumentTitle(current ? t(current.labelKey as ParseKeys) : undefined);
+  useDocumentTitle(current ? label(current) : undefined);
 
   if (me.isLoading) return <FullPageSpin />;
   if (me.error) {
@@ -81,7 +86,8 @@ export function PortalLayout() {
 
   const items = menuItems(
     entries.filter((e) => !e.visible || e.visible(me.data!)),
-    (k) => t(k as ParseKeys) as string,
+    label,
+    (k) => t(k) as string,
   );
 
   return (

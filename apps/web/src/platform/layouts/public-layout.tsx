@@ -1,4 +1,4 @@
-import { Flex, Layout, Menu } from 'antd';
+import { Flex, Layout } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../api/session.ts';
@@ -20,22 +20,19 @@ export function PublicLayout() {
     <Layout style={{ minHeight: '100vh', background: '#fff' }}>
       <header className="pc-header">
         <Brand title={t('app.name')} to="/" />
-        <Menu
-          mode="horizontal"
-          selectedKeys={[selected]}
-          style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
-          items={[
-            { key: 'home', label: <Link to="/">{t('public.home')}</Link> },
-            {
-              key: 'programs',
-              label: (
-                <Link to="/programs" data-testid="nav-programs">
-                  {t('public.programs')}
-                </Link>
-              ),
-            },
-          ]}
-        />
+        {/* Two links drawn like a horizontal menu (antd's Menu is too heavy for the sign-in page). */}
+        <nav className="pc-public-nav">
+          <Link to="/" aria-current={selected === 'home' ? 'page' : undefined}>
+            {t('public.home')}
+          </Link>
+          <Link
+            to="/programs"
+            data-testid="nav-programs"
+            aria-current={selected === 'programs' ? 'page' : undefined}
+          >
+            {t('public.programs')}
+          </Link>
+        </nav>
         <Flex align="center" gap={8}>
           <LanguageSwitch />
           {home ? (

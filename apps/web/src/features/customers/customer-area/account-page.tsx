@@ -1,18 +1,7 @@
-import {
-  App,
-  AutoComplete,
-  Button,
-  Card,
-  Descriptions,
-  Flex,
-  Form,
-  Radio,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { AutoComplete, Button, Card, Descriptions, Flex, Form, Radio, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFeedback } from '../../../platform/components/feedback.tsx';
 import { PageHeader } from '../../../platform/components/page-header.tsx';
 import { QueryState } from '../../../platform/components/query-state.tsx';
 import { toShownError } from '../../../platform/lib/form-errors.ts';
@@ -85,7 +74,7 @@ export function CustomerAccountPage() {
 
 function ApplyForm() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [q, setQ] = useState('');
   const found = usePartnerSearch(q);
   const apply = useApply();
@@ -139,7 +128,7 @@ function ApplyForm() {
 
 function OwnRequests() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const list = useOwnRequests();
   const withdraw = useWithdraw();
   return (

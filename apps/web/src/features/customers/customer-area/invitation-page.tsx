@@ -1,7 +1,8 @@
-import { Alert, App, Button, Card, Flex, Result, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Result, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../../../platform/api/session.ts';
+import { useFeedback } from '../../../platform/components/feedback.tsx';
 import { LinkButton } from '../../../platform/components/link-button.tsx';
 import { QueryState } from '../../../platform/components/query-state.tsx';
 import { toShownError } from '../../../platform/lib/form-errors.ts';
@@ -10,7 +11,7 @@ import { useAnswerInvitation, useInvitation } from './customer-api.ts';
 /** The link of a partner's invitation (R6 a): see who invites, then sign up or sign in and accept. */
 export function CustomerInvitationPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';

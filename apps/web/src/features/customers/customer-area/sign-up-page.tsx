@@ -1,9 +1,10 @@
-import { Alert, App, Button, Card, Flex, Form, Input, Radio, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CodeInput } from '../../../platform/components/code-input.tsx';
 import { ErrorAlert } from '../../../platform/components/error-alert.tsx';
+import { useFeedback } from '../../../platform/components/feedback.tsx';
 import { currentLanguage } from '../../../platform/i18n/index.ts';
 import { toShownError } from '../../../platform/lib/form-errors.ts';
 import { useCountdown } from '../../../platform/lib/use-countdown.ts';
@@ -38,7 +39,7 @@ const TYPE_PARAM: Record<string, 'referral' | 'resale'> = {
  */
 export function CustomerSignUpPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const partner = params.get('partner') ?? undefined;

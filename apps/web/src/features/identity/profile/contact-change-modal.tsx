@@ -1,10 +1,11 @@
-import { App, Button, Form, Input, Modal, Steps, Typography } from 'antd';
+import { Button, Form, Input, Modal, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError, api, send } from '../../../platform/api/client.ts';
 import { useSetMe } from '../../../platform/api/session.ts';
 import { CodeInput } from '../../../platform/components/code-input.tsx';
 import { ErrorAlert } from '../../../platform/components/error-alert.tsx';
+import { useFeedback } from '../../../platform/components/feedback.tsx';
 import { useFormError } from '../../../platform/lib/form-errors.ts';
 import { rulesFor } from '../../../platform/lib/rules.ts';
 
@@ -20,7 +21,7 @@ interface Change {
  */
 export function ContactChangeModal({ kind, onClose }: { kind: 'email' | 'phone'; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const setMe = useSetMe();
   const rules = rulesFor(t);
   const [change, setChange] = useState<Change | null>(null);

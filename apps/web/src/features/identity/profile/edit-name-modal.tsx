@@ -1,16 +1,17 @@
-import { App, Form, Input, Modal } from 'antd';
+import { Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, send } from '../../../platform/api/client.ts';
 import { useSetMe } from '../../../platform/api/session.ts';
 import type { Me } from '../../../platform/api/types.ts';
 import { ErrorAlert } from '../../../platform/components/error-alert.tsx';
+import { useFeedback } from '../../../platform/components/feedback.tsx';
 import { useFormError } from '../../../platform/lib/form-errors.ts';
 import { rulesFor } from '../../../platform/lib/rules.ts';
 
 export function EditNameModal({ me, onClose }: { me: Me; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<{ name: string }>();
   const [busy, setBusy] = useState(false);
   const { error, onError } = useFormError(form);

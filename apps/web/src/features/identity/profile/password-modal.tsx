@@ -1,8 +1,9 @@
-import { App, Form, Input, Modal } from 'antd';
+import { Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, send } from '../../../platform/api/client.ts';
 import { ErrorAlert } from '../../../platform/components/error-alert.tsx';
+import { useFeedback } from '../../../platform/components/feedback.tsx';
 import { useFormError } from '../../../platform/lib/form-errors.ts';
 import { rulesFor } from '../../../platform/lib/rules.ts';
 
@@ -15,7 +16,7 @@ interface Values {
 /** R9: a new password needs the current one. */
 export function PasswordModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const { error, onError } = useFormError(form, {
