@@ -1,8 +1,9 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, InputNumber, Modal, message, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../platform/components/error-alert.tsx';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { toShownError } from '../../platform/lib/form-errors.ts';
@@ -258,6 +259,7 @@ function SettingsCard() {
   const { t } = useTranslation();
   const settings = useSettings();
   const { settings: save } = useCatalogueActions();
+  const feedback = useFeedback();
   const [error, setError] = useState<unknown>(null);
   return (
     <Card title={t('subscriptions.catalogue.settings')}>
@@ -282,7 +284,7 @@ function SettingsCard() {
                   autoRenewLeadDays: v.autoRenewLeadDays,
                   retentionDays: v.retentionDays,
                 });
-                void message.success(t('subscriptions.catalogue.saved'));
+                void feedback.message.success(t('subscriptions.catalogue.saved'));
               } catch (e) {
                 setError(e);
               }

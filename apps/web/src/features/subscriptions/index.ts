@@ -4,6 +4,8 @@ import { defineFeature, lazyPage } from '../../platform/feature.ts';
 /** R15: renewal management and orders (portal), the customer's resources and orders, the catalogue (console). */
 export const subscriptions = defineFeature({
   name: 'subscriptions',
+  // The customer area's frame (customers feature) wraps the customer's pages.
+  uses: ['customers'],
   routes: {
     portal: [
       { path: 'renewals', ...lazyPage(() => import('./renewals-page.tsx'), 'PortalRenewalsPage') },
@@ -25,11 +27,17 @@ export const subscriptions = defineFeature({
     ],
   },
   portalMenu: [
-    { key: 'renewals', path: '/renewals', labelKey: 'subscriptions.nav', icon: SyncOutlined, order: 71 },
+    {
+      key: 'renewals',
+      path: '/renewals',
+      label: { 'zh-CN': '续费管理', 'en-US': 'Renewals' },
+      icon: SyncOutlined,
+      order: 71,
+    },
     {
       key: 'orders',
       path: '/orders',
-      labelKey: 'subscriptions.orders.nav',
+      label: { 'zh-CN': '订单管理', 'en-US': 'Orders' },
       icon: FileTextOutlined,
       order: 72,
     },
@@ -38,7 +46,7 @@ export const subscriptions = defineFeature({
     {
       key: 'catalogue',
       path: '/console/catalogue',
-      labelKey: 'subscriptions.consoleNav',
+      label: { 'zh-CN': '产品目录', 'en-US': 'Product catalogue' },
       icon: AppstoreOutlined,
       order: 95,
       visible: (me) => me.roles.some((r) => ['admin', 'finance'].includes(r)),

@@ -9,7 +9,6 @@ import {
   Input,
   InputNumber,
   Modal,
-  message,
   Radio,
   Select,
   Space,
@@ -22,6 +21,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../platform/components/error-alert.tsx';
+import { useFeedback } from '../../platform/components/feedback.tsx';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { toShownError } from '../../platform/lib/form-errors.ts';
@@ -114,6 +114,7 @@ function ResourceList({ area, tab }: { area: Area; tab: 'resources' | 'domains' 
   const facets = useFacets(area);
   const list = useRenewals(area, { ...filter, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
   const actions = useRenewalActions(area);
+  const feedback = useFeedback();
   const [error, setError] = useState<unknown>(null);
 
   const apply = () => {
@@ -135,7 +136,7 @@ function ResourceList({ area, tab }: { area: Area; tab: 'resources' | 'domains' 
     setError(null);
     try {
       await fn();
-      void message.success(t('subscriptions.actions.done'));
+      void feedback.message.success(t('subscriptions.actions.done'));
     } catch (e) {
       setError(e);
     }
