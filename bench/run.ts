@@ -5,12 +5,14 @@
 // portal scenarios' load, BENCH_ROWS (default 100,000) the ingestion size; BENCH_ONLY=http|api|ingest
 // runs one group (also `settle`: one quarter's settlement, BENCH_SETTLE_ROWS / _PARTNERS / _CUSTOMERS).
 // BENCH_SPEND_ROWS (default 10,000,000) sizes the bills group (BENCH_ONLY=bills).
+// BENCH_ONLY=subscriptions: the resources group (BENCH_RESOURCES sets its size, default 1,000,000).
 import { benchBills, type ExportFigure, printExports } from './bills.ts';
 import { benchConstant, benchSession } from './http.ts';
 import { benchIngest, type IngestFigures, printIngest } from './ingest.ts';
 import { CONNECTIONS, PG_URL, print, type Row, reachable, SECONDS } from './lib.ts';
 import { benchPartnerApi } from './partner-api.ts';
 import { benchSettle, printSettle, type SettleFigures } from './settle.ts';
+import { benchSubscriptions, printSweep, type SweepFigures } from './subscriptions.ts';
 
 const only = process.env.BENCH_ONLY;
 const wants = (group: string) => !only || only === group;
@@ -20,6 +22,7 @@ const rows: Row[] = [];
 const ingest: IngestFigures[] = [];
 const exports: ExportFigure[] = [];
 const settle: SettleFigures[] = [];
+const sweeps: SweepFigures[] = [];
 const kinds: ('pglite' | 'postgres')[] = ['pglite'];
 if (await reachable(PG_URL)) kinds.push('postgres');
 else console.log(`PostgreSQL at ${PG_URL} is not reachable; measuring PGlite only.`);
@@ -34,6 +37,12 @@ for (const kind of kinds) {
     rows.push(...bills.rows);
     exports.push(...bills.exports);
     printExports(exports);
+  }
+  if (wants('subscriptions')) {
+    const s = await benchSubscriptions(kind);
+    rows.push(...s.rows);
+    sweeps.push(s.sweep);
+    printSweep(sweeps);
   }
   if (rows.length) print(rows);
   if (wants('ingest')) {
@@ -51,6 +60,7 @@ if (rows.length) print(rows);
 if (ingest.length) printIngest(ingest);
 if (exports.length) printExports(exports);
 if (settle.length) printSettle(settle);
+if (sweeps.length) printSweep(sweeps);
 if (rows.some((r) => r.non2xx > 0)) {
   console.error('Some requests failed (non-2xx or errors): those figures are not comparable.');
   process.exitCode = 1;

@@ -125,7 +125,8 @@ describe('tenancy on every route', () => {
       if (seen.length) leaks.push(`${r.path} shows ${seen.slice(0, 3).join(', ')}`);
     }
     expect(leaks).toEqual([]);
-  });
+    // Every route with an id × every demo id: a few thousand requests, slow on a loaded machine.
+  }, 180_000);
 });
 
 describe('tenancy on every partner API (/v2) operation', () => {

@@ -8113,6 +8113,1912 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My customers' orders (and my resellers'), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    orderId?: string;
+                    customerDomainId?: string;
+                    type?: "new" | "renew" | "change" | "unsubscribe" | "to_on_demand";
+                    status?: "pending_payment" | "paid" | "cancelled" | "refunded";
+                    serviceTypeCode?: string;
+                    /** @description YYYY-MM-DD, Asia/Shanghai */
+                    createdFrom?: string;
+                    /** @description YYYY-MM-DD, Asia/Shanghai */
+                    createdTo?: string;
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                customerId: string;
+                                customerDomainId: string;
+                                customerName: string;
+                                partnerId: string | null;
+                                /** @enum {string} */
+                                type: "new" | "renew" | "change" | "unsubscribe" | "to_on_demand";
+                                /** @enum {string} */
+                                status: "pending_payment" | "paid" | "cancelled" | "refunded";
+                                officialFen: number;
+                                discountFen: number;
+                                amountFen: number;
+                                refundOf: string | null;
+                                paidBy: string | null;
+                                source: string;
+                                createdAt: string;
+                                paymentDeadline: string | null;
+                                paidAt: string | null;
+                                cancelledAt: string | null;
+                                billCycle: string | null;
+                                lines: {
+                                    id: string;
+                                    resourceId: string;
+                                    serviceTypeCode: string;
+                                    resourceTypeCode: string;
+                                    regionCode: string;
+                                    productSpecDesc: string;
+                                    periodType: ("month" | "year") | null;
+                                    periodNum: number | null;
+                                    officialFen: number;
+                                    discountFen: number;
+                                    amountFen: number;
+                                    effectiveAt: string | null;
+                                    expireAt: string | null;
+                                    baseOrderId: string | null;
+                                }[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered order list as CSV or XLSX (up to 10,000 rows) */
+        get: {
+            parameters: {
+                query: {
+                    orderId?: string;
+                    customerDomainId?: string;
+                    type?: "new" | "renew" | "change" | "unsubscribe" | "to_on_demand";
+                    status?: "pending_payment" | "paid" | "cancelled" | "refunded";
+                    serviceTypeCode?: string;
+                    /** @description YYYY-MM-DD, Asia/Shanghai */
+                    createdFrom?: string;
+                    /** @description YYYY-MM-DD, Asia/Shanghai */
+                    createdTo?: string;
+                    format: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One order with its lines and refunds */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            customerId: string;
+                            customerDomainId: string;
+                            customerName: string;
+                            partnerId: string | null;
+                            /** @enum {string} */
+                            type: "new" | "renew" | "change" | "unsubscribe" | "to_on_demand";
+                            /** @enum {string} */
+                            status: "pending_payment" | "paid" | "cancelled" | "refunded";
+                            officialFen: number;
+                            discountFen: number;
+                            amountFen: number;
+                            refundOf: string | null;
+                            paidBy: string | null;
+                            source: string;
+                            createdAt: string;
+                            paymentDeadline: string | null;
+                            paidAt: string | null;
+                            cancelledAt: string | null;
+                            billCycle: string | null;
+                            lines: {
+                                id: string;
+                                resourceId: string;
+                                serviceTypeCode: string;
+                                resourceTypeCode: string;
+                                regionCode: string;
+                                productSpecDesc: string;
+                                periodType: ("month" | "year") | null;
+                                periodNum: number | null;
+                                officialFen: number;
+                                discountFen: number;
+                                amountFen: number;
+                                effectiveAt: string | null;
+                                expireAt: string | null;
+                                baseOrderId: string | null;
+                            }[];
+                            refunds: {
+                                id: string;
+                                customerId: string;
+                                customerDomainId: string;
+                                customerName: string;
+                                partnerId: string | null;
+                                /** @enum {string} */
+                                type: "new" | "renew" | "change" | "unsubscribe" | "to_on_demand";
+                                /** @enum {string} */
+                                status: "pending_payment" | "paid" | "cancelled" | "refunded";
+                                officialFen: number;
+                                discountFen: number;
+                                amountFen: number;
+                                refundOf: string | null;
+                                paidBy: string | null;
+                                source: string;
+                                createdAt: string;
+                                paymentDeadline: string | null;
+                                paidAt: string | null;
+                                cancelledAt: string | null;
+                                billCycle: string | null;
+                                lines: {
+                                    id: string;
+                                    resourceId: string;
+                                    serviceTypeCode: string;
+                                    resourceTypeCode: string;
+                                    regionCode: string;
+                                    productSpecDesc: string;
+                                    periodType: ("month" | "year") | null;
+                                    periodNum: number | null;
+                                    officialFen: number;
+                                    discountFen: number;
+                                    amountFen: number;
+                                    effectiveAt: string | null;
+                                    expireAt: string | null;
+                                    baseOrderId: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My orders, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    orderId?: string;
+                    type?: "new" | "renew" | "change" | "unsubscribe" | "to_on_demand";
+                    status?: "pending_payment" | "paid" | "cancelled" | "refunded";
+                    serviceTypeCode?: string;
+                    /** @description YYYY-MM-DD, Asia/Shanghai */
+                    createdFrom?: string;
+                    /** @description YYYY-MM-DD, Asia/Shanghai */
+                    createdTo?: string;
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                customerId: string;
+                                customerDomainId: string;
+                                customerName: string;
+                                partnerId: string | null;
+                                /** @enum {string} */
+                                type: "new" | "renew" | "change" | "unsubscribe" | "to_on_demand";
+                                /** @enum {string} */
+                                status: "pending_payment" | "paid" | "cancelled" | "refunded";
+                                officialFen: number;
+                                discountFen: number;
+                                amountFen: number;
+                                refundOf: string | null;
+                                paidBy: string | null;
+                                source: string;
+                                createdAt: string;
+                                paymentDeadline: string | null;
+                                paidAt: string | null;
+                                cancelledAt: string | null;
+                                billCycle: string | null;
+                                lines: {
+                                    id: string;
+                                    resourceId: string;
+                                    serviceTypeCode: string;
+                                    resourceTypeCode: string;
+                                    regionCode: string;
+                                    productSpecDesc: string;
+                                    periodType: ("month" | "year") | null;
+                                    periodNum: number | null;
+                                    officialFen: number;
+                                    discountFen: number;
+                                    amountFen: number;
+                                    effectiveAt: string | null;
+                                    expireAt: string | null;
+                                    baseOrderId: string | null;
+                                }[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my orders */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            customerId: string;
+                            customerDomainId: string;
+                            customerName: string;
+                            partnerId: string | null;
+                            /** @enum {string} */
+                            type: "new" | "renew" | "change" | "unsubscribe" | "to_on_demand";
+                            /** @enum {string} */
+                            status: "pending_payment" | "paid" | "cancelled" | "refunded";
+                            officialFen: number;
+                            discountFen: number;
+                            amountFen: number;
+                            refundOf: string | null;
+                            paidBy: string | null;
+                            source: string;
+                            createdAt: string;
+                            paymentDeadline: string | null;
+                            paidAt: string | null;
+                            cancelledAt: string | null;
+                            billCycle: string | null;
+                            lines: {
+                                id: string;
+                                resourceId: string;
+                                serviceTypeCode: string;
+                                resourceTypeCode: string;
+                                regionCode: string;
+                                productSpecDesc: string;
+                                periodType: ("month" | "year") | null;
+                                periodNum: number | null;
+                                officialFen: number;
+                                discountFen: number;
+                                amountFen: number;
+                                effectiveAt: string | null;
+                                expireAt: string | null;
+                                baseOrderId: string | null;
+                            }[];
+                            refunds: {
+                                id: string;
+                                customerId: string;
+                                customerDomainId: string;
+                                customerName: string;
+                                partnerId: string | null;
+                                /** @enum {string} */
+                                type: "new" | "renew" | "change" | "unsubscribe" | "to_on_demand";
+                                /** @enum {string} */
+                                status: "pending_payment" | "paid" | "cancelled" | "refunded";
+                                officialFen: number;
+                                discountFen: number;
+                                amountFen: number;
+                                refundOf: string | null;
+                                paidBy: string | null;
+                                source: string;
+                                createdAt: string;
+                                paymentDeadline: string | null;
+                                paidAt: string | null;
+                                cancelledAt: string | null;
+                                billCycle: string | null;
+                                lines: {
+                                    id: string;
+                                    resourceId: string;
+                                    serviceTypeCode: string;
+                                    resourceTypeCode: string;
+                                    regionCode: string;
+                                    productSpecDesc: string;
+                                    periodType: ("month" | "year") | null;
+                                    periodNum: number | null;
+                                    officialFen: number;
+                                    discountFen: number;
+                                    amountFen: number;
+                                    effectiveAt: string | null;
+                                    expireAt: string | null;
+                                    baseOrderId: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Resources for renewal: filters, soonest expiry first */
+        get: {
+            parameters: {
+                query?: {
+                    customerDomainId?: string;
+                    enterpriseProjectId?: string;
+                    serviceTypeCode?: string;
+                    regionCode?: string;
+                    expiresWithinDays?: number;
+                    status?: "in_use" | "expired" | "frozen" | "released";
+                    autoRenew?: "true" | "false";
+                    chargingMode?: "period" | "on_demand";
+                    tab?: "resources" | "domains";
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                resourceId: string;
+                                resourceName: string;
+                                customerId: string;
+                                customerDomainId: string;
+                                customerName: string;
+                                partnerId: string | null;
+                                associationType: string | null;
+                                serviceTypeCode: string;
+                                resourceTypeCode: string;
+                                regionCode: string;
+                                resourceSpecCode: string;
+                                productSpecDesc: string;
+                                enterpriseProjectId: string;
+                                enterpriseProjectName: string;
+                                parentResourceId: string | null;
+                                /** @enum {string} */
+                                chargingMode: "period" | "on_demand";
+                                effectiveAt: string;
+                                expireAt: string | null;
+                                daysToExpiry: number | null;
+                                autoRenew: boolean;
+                                /** @enum {string} */
+                                autoRenewPeriodType: "month" | "year";
+                                toOnDemandAtExpiry: boolean;
+                                /** @enum {string} */
+                                status: "in_use" | "expired" | "frozen" | "released";
+                                lifecycleStatus: string;
+                                frozenReason: string | null;
+                                freezeNote: string | null;
+                                graceUntil: string | null;
+                                releasedAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewals/facets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Enterprise projects, services and regions to filter by */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enterpriseProjects: {
+                                id: string;
+                                name: string;
+                            }[];
+                            serviceTypes: string[];
+                            regions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewals/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Price of renewing resources for a period */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        resourceIds: string[];
+                        /** @enum {string} */
+                        periodType: "month" | "year";
+                        periodNum: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                resourceId: string;
+                                officialFen: number;
+                                discountFen: number;
+                                amountFen: number;
+                                children: {
+                                    resourceId: string;
+                                    officialFen: number;
+                                    discountFen: number;
+                                    amountFen: number;
+                                }[];
+                                expireAt: string | null;
+                                newExpireAt: string;
+                            }[];
+                            officialFen: number;
+                            discountFen: number;
+                            amountFen: number;
+                            failures: {
+                                resourceId: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewals/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Renew resources: one order per customer (idempotent on requestKey), paid at once with payNow */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        resourceIds: string[];
+                        /** @enum {string} */
+                        periodType: "month" | "year";
+                        periodNum: number;
+                        requestKey: string;
+                        /** @default false */
+                        payNow?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orders: {
+                                id: string;
+                                status: string;
+                                amountFen: number;
+                                replayed: boolean;
+                            }[];
+                            failures: {
+                                resourceId: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewals/auto-renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set or cancel auto-renewal of a resource */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        resourceId: string;
+                        on: boolean;
+                        /** @enum {string} */
+                        periodType?: "month" | "year";
+                        times?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewals/to-on-demand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change to pay-per-use at expiry (or cancel that) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        resourceIds: string[];
+                        on: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            failures: {
+                                resourceId: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewals/unsubscribe/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The refund of unsubscribing, shown before confirming */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        resourceIds: string[];
+                        type: 1 | 2;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                resourceId: string;
+                                refundFen: number;
+                                lines: {
+                                    resourceId: string;
+                                    baseOrderId: string;
+                                    amountFen: number;
+                                }[];
+                                newExpireAt: string | null;
+                            }[];
+                            refundFen: number;
+                            failures: {
+                                resourceId: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/renewals/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unsubscribe: a refund order per customer (idempotent on requestKey) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        resourceIds: string[];
+                        type: 1 | 2;
+                        reasonType?: number;
+                        reason?: string;
+                        requestKey: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orders: {
+                                id: string;
+                                status: string;
+                                amountFen: number;
+                                replayed: boolean;
+                            }[];
+                            failures: {
+                                resourceId: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay a pending order; the renewal takes effect in the same transaction */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            status: string;
+                            amountFen: number;
+                            replayed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a pending order */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            status: string;
+                            amountFen: number;
+                            replayed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/renewals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Resources for renewal: filters, soonest expiry first */
+        get: {
+            parameters: {
+                query?: {
+                    customerDomainId?: string;
+                    enterpriseProjectId?: string;
+                    serviceTypeCode?: string;
+                    regionCode?: string;
+                    expiresWithinDays?: number;
+                    status?: "in_use" | "expired" | "frozen" | "released";
+                    autoRenew?: "true" | "false";
+                    chargingMode?: "period" | "on_demand";
+                    tab?: "resources" | "domains";
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                resourceId: string;
+                                resourceName: string;
+                                customerId: string;
+                                customerDomainId: string;
+                                customerName: string;
+                                partnerId: string | null;
+                                associationType: string | null;
+                                serviceTypeCode: string;
+                                resourceTypeCode: string;
+                                regionCode: string;
+                                resourceSpecCode: string;
+                                productSpecDesc: string;
+                                enterpriseProjectId: string;
+                                enterpriseProjectName: string;
+                                parentResourceId: string | null;
+                                /** @enum {string} */
+                                chargingMode: "period" | "on_demand";
+                                effectiveAt: string;
+                                expireAt: string | null;
+                                daysToExpiry: number | null;
+                                autoRenew: boolean;
+                                /** @enum {string} */
+                                autoRenewPeriodType: "month" | "year";
+                                toOnDemandAtExpiry: boolean;
+                                /** @enum {string} */
+                                status: "in_use" | "expired" | "frozen" | "released";
+                                lifecycleStatus: string;
+                                frozenReason: string | null;
+                                freezeNote: string | null;
+                                graceUntil: string | null;
+                                releasedAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/renewals/facets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Enterprise projects, services and regions to filter by */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enterpriseProjects: {
+                                id: string;
+                                name: string;
+                            }[];
+                            serviceTypes: string[];
+                            regions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/renewals/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Price of renewing resources for a period */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        resourceIds: string[];
+                        /** @enum {string} */
+                        periodType: "month" | "year";
+                        periodNum: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                resourceId: string;
+                                officialFen: number;
+                                discountFen: number;
+                                amountFen: number;
+                                children: {
+                                    resourceId: string;
+                                    officialFen: number;
+                                    discountFen: number;
+                                    amountFen: number;
+                                }[];
+                                expireAt: string | null;
+                                newExpireAt: string;
+                            }[];
+                            officialFen: number;
+                            discountFen: number;
+                            amountFen: number;
+                            failures: {
+                                resourceId: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/renewals/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Renew resources: one order per customer (idempotent on requestKey), paid at once with payNow */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        resourceIds: string[];
+                        /** @enum {string} */
+                        periodType: "month" | "year";
+                        periodNum: number;
+                        requestKey: string;
+                        /** @default false */
+                        payNow?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orders: {
+                                id: string;
+                                status: string;
+                                amountFen: number;
+                                replayed: boolean;
+                            }[];
+                            failures: {
+                                resourceId: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/renewals/auto-renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set or cancel auto-renewal of a resource */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        resourceId: string;
+                        on: boolean;
+                        /** @enum {string} */
+                        periodType?: "month" | "year";
+                        times?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/renewals/to-on-demand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change to pay-per-use at expiry (or cancel that) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        resourceIds: string[];
+                        on: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            failures: {
+                                resourceId: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/renewals/unsubscribe/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The refund of unsubscribing, shown before confirming */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        resourceIds: string[];
+                        type: 1 | 2;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                resourceId: string;
+                                refundFen: number;
+                                lines: {
+                                    resourceId: string;
+                                    baseOrderId: string;
+                                    amountFen: number;
+                                }[];
+                                newExpireAt: string | null;
+                            }[];
+                            refundFen: number;
+                            failures: {
+                                resourceId: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/renewals/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unsubscribe: a refund order per customer (idempotent on requestKey) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        resourceIds: string[];
+                        type: 1 | 2;
+                        reasonType?: number;
+                        reason?: string;
+                        requestKey: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orders: {
+                                id: string;
+                                status: string;
+                                amountFen: number;
+                                replayed: boolean;
+                            }[];
+                            failures: {
+                                resourceId: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/orders/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay a pending order; the renewal takes effect in the same transaction */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            status: string;
+                            amountFen: number;
+                            replayed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a pending order */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            status: string;
+                            amountFen: number;
+                            replayed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ingest/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bulk resources from the provider's order system (≤ 5,000): stored by resource id, newer reports win
+         * @description Authorization: Bearer <INGEST_TOKEN> (the order system), or an operator session (finance, admin).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Resources {resource_id, customer_id (account id), resource_name, service_type_code, resource_type_code, region_code, resource_spec_code, product_spec_desc?, enterprise_project_id?, enterprise_project_name?, parent_resource_id?, charging_mode (period | on_demand), effective_time, expire_time (period), auto_renew?, status? (in_use | released), updated_time} */
+                        resources: unknown[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accepted: number;
+                            unchanged: number;
+                            rejected: number;
+                            errors: {
+                                index: number;
+                                resourceId: string | null;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Product catalogue with period prices */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                serviceTypeCode: string;
+                                resourceTypeCode: string;
+                                resourceSpecCode: string;
+                                /** @default * */
+                                regionCode: string;
+                                nameZh: string;
+                                nameEn: string;
+                                monthlyFen: number;
+                                yearlyFen: number;
+                                /**
+                                 * @default active
+                                 * @enum {string}
+                                 */
+                                status: "active" | "retired";
+                                discounts: {
+                                    /** @enum {string} */
+                                    periodType: "month" | "year";
+                                    minPeriods: number;
+                                    percentOff: number;
+                                }[];
+                                id: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a product with its prices and discounts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        serviceTypeCode: string;
+                        resourceTypeCode: string;
+                        resourceSpecCode: string;
+                        /** @default * */
+                        regionCode?: string;
+                        nameZh: string;
+                        nameEn: string;
+                        monthlyFen: number;
+                        yearlyFen: number;
+                        /**
+                         * @default active
+                         * @enum {string}
+                         */
+                        status?: "active" | "retired";
+                        /** @default [] */
+                        discounts?: {
+                            /** @enum {string} */
+                            periodType: "month" | "year";
+                            minPeriods: number;
+                            percentOff: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            serviceTypeCode: string;
+                            resourceTypeCode: string;
+                            resourceSpecCode: string;
+                            /** @default * */
+                            regionCode: string;
+                            nameZh: string;
+                            nameEn: string;
+                            monthlyFen: number;
+                            yearlyFen: number;
+                            /**
+                             * @default active
+                             * @enum {string}
+                             */
+                            status: "active" | "retired";
+                            discounts: {
+                                /** @enum {string} */
+                                periodType: "month" | "year";
+                                minPeriods: number;
+                                percentOff: number;
+                            }[];
+                            id: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/catalogue/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a product, its prices and discounts */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        serviceTypeCode: string;
+                        resourceTypeCode: string;
+                        resourceSpecCode: string;
+                        /** @default * */
+                        regionCode?: string;
+                        nameZh: string;
+                        nameEn: string;
+                        monthlyFen: number;
+                        yearlyFen: number;
+                        /**
+                         * @default active
+                         * @enum {string}
+                         */
+                        status?: "active" | "retired";
+                        /** @default [] */
+                        discounts?: {
+                            /** @enum {string} */
+                            periodType: "month" | "year";
+                            minPeriods: number;
+                            percentOff: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            serviceTypeCode: string;
+                            resourceTypeCode: string;
+                            resourceSpecCode: string;
+                            /** @default * */
+                            regionCode: string;
+                            nameZh: string;
+                            nameEn: string;
+                            monthlyFen: number;
+                            yearlyFen: number;
+                            /**
+                             * @default active
+                             * @enum {string}
+                             */
+                            status: "active" | "retired";
+                            discounts: {
+                                /** @enum {string} */
+                                periodType: "month" | "year";
+                                minPeriods: number;
+                                percentOff: number;
+                            }[];
+                            id: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/subscription-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reminder days, auto-renewal lead time, retention */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reminderDays: number[];
+                            autoRenewLeadDays: number;
+                            retentionDays: number;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** Change the lifecycle settings */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reminderDays: number[];
+                        autoRenewLeadDays: number;
+                        retentionDays: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reminderDays: number[];
+                            autoRenewLeadDays: number;
+                            retentionDays: number;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/developer/keys": {
         parameters: {
             query?: never;
@@ -13980,6 +15886,200 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/orders/customer-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers' orders (a reseller's with indirect_partner_id), newest first by default */
+        get: operations["ListCustomerOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/orders/customer-orders/details/{order_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One order with its line items (paged) */
+        get: operations["ShowCustomerOrderDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/orders/customer-orders/refund-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the money of a refund (unsubscribe) order comes from: one record per paid order */
+        get: operations["ShowRefundOrderDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/orders/suscriptions/resources/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Customers' yearly/monthly resources (the path's spelling is the provider's) */
+        post: operations["ListPayPerUseCustomerResources"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/bills/ratings/period-resources/renew-rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Renewal price of yearly/monthly resources for a period (sub-resources included) */
+        post: operations["ListRenewRateOnPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/orders/subscriptions/resources/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Renew yearly/monthly resources: one order per customer; is_auto_pay pays at once
+         * @description Optional header X-Idempotency-Key: a retried request with the same key answers with the order it placed.
+         */
+        post: operations["RenewalResources"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/orders/subscriptions/resources/autorenew/{resource_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set auto-renewal of a yearly/monthly resource (with its sub-resources) */
+        post: operations["AutoRenewalResources"];
+        /** Cancel auto-renewal; already cancelled is CBC.99003605 */
+        delete: operations["CancelAutoRenewalResources"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/orders/subscriptions/resources/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unsubscribe resources (1: with renewed periods, 2: renewed periods only); refund orders
+         * @description Optional header X-Idempotency-Key, as for RenewalResources.
+         */
+        post: operations["CancelResourcesSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/orders/subscriptions/resources/to-on-demand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set or cancel the change to pay-per-use at expiry; refusals in error_details */
+        post: operations["UpdatePeriodToOnDemand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/partners/sub-customers/on-demand-resources/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A customer's pay-per-use resources */
+        post: operations["ListCustomerOnDemandResources"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/orders/customer-orders/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Cancel an order awaiting payment; other states are CBC.99005010 */
+        put: operations["CancelCustomerOrder"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/products/incentive-discount-policies": {
         parameters: {
             query?: never;
@@ -13991,6 +16091,23 @@ export interface paths {
         get: operations["ListIncentiveDiscountPolicies"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/orders/customer-orders/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay a resale customer's order awaiting payment; the renewal takes effect in the same transaction */
+        post: operations["PayOrders"];
         delete?: never;
         options?: never;
         head?: never;
@@ -14054,7 +16171,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14164,7 +16281,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14297,7 +16414,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14401,7 +16518,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14505,7 +16622,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14611,7 +16728,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14718,7 +16835,7 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14819,7 +16936,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14925,7 +17042,7 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15033,7 +17150,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15145,7 +17262,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15266,7 +17383,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15408,7 +17525,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15508,7 +17625,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15604,7 +17721,1335 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+        };
+    };
+    ListCustomerOrders: {
+        parameters: {
+            query?: {
+                order_id?: string;
+                customer_id?: string;
+                create_time_begin?: string;
+                create_time_end?: string;
+                service_type_code?: string;
+                status?: number;
+                order_type?: string;
+                limit?: number;
+                offset?: number;
+                order_by?: "createTime" | "-createTime";
+                payment_time_begin?: string;
+                payment_time_end?: string;
+                indirect_partner_id?: string;
+                method?: "oneself" | "sub_customer";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total_count: number;
+                        order_infos: {
+                            order_id: string;
+                            customer_id: string;
+                            service_type_code: string;
+                            service_type_name: string;
+                            source_type: number;
+                            status: number;
+                            order_type: number;
+                            amount_after_discount: number;
+                            official_amount: number;
+                            measure_id: number;
+                            create_time: string;
+                            payment_time: string;
+                            currency: string;
+                            contract_id: string;
+                            amount_info: {
+                                discounts: {
+                                    discount_type: string;
+                                    discount_amount: number;
+                                }[];
+                                flexipurchase_coupon_amount: number;
+                                coupon_amount: number;
+                                stored_card_amount: number;
+                                commission_amount: number;
+                                consumed_amount: number;
+                            };
+                            enterprise_projects: {
+                                id: string;
+                                name: string;
+                            }[];
+                            agent_pay_info: {
+                                paying_agent_id: string;
+                                is_agent_pay: boolean;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+        };
+    };
+    ShowCustomerOrderDetails: {
+        parameters: {
+            query?: {
+                offset?: number;
+                limit?: number;
+                indirect_partner_id?: string;
+            };
+            header?: never;
+            path: {
+                order_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total_count: number;
+                        order_info: {
+                            order_id: string;
+                            customer_id: string;
+                            service_type_code: string;
+                            service_type_name: string;
+                            source_type: number;
+                            status: number;
+                            order_type: number;
+                            amount_after_discount: number;
+                            official_amount: number;
+                            measure_id: number;
+                            create_time: string;
+                            payment_time: string;
+                            currency: string;
+                            contract_id: string;
+                            amount_info: {
+                                discounts: {
+                                    discount_type: string;
+                                    discount_amount: number;
+                                }[];
+                                flexipurchase_coupon_amount: number;
+                                coupon_amount: number;
+                                stored_card_amount: number;
+                                commission_amount: number;
+                                consumed_amount: number;
+                            };
+                            user_name: string;
+                            pending_payment_end_time: string;
+                        };
+                        order_line_items: {
+                            order_line_item_id: string;
+                            service_type_code: string;
+                            service_type_name: string;
+                            product_id: string;
+                            product_spec_desc: string;
+                            period_type: number;
+                            period_num: number;
+                            effective_time: string;
+                            expire_time: string;
+                            subscription_num: number;
+                            amount_after_discount: number;
+                            official_amount: number;
+                            amount_info: {
+                                discounts: {
+                                    discount_type: string;
+                                    discount_amount: number;
+                                }[];
+                                flexipurchase_coupon_amount: number;
+                                coupon_amount: number;
+                                stored_card_amount: number;
+                                commission_amount: number;
+                                consumed_amount: number;
+                            };
+                            currency: string;
+                            category_code: string;
+                            product_owner_service: string;
+                            commercial_resource: string;
+                            order_id: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+        };
+    };
+    ShowRefundOrderDetails: {
+        parameters: {
+            query: {
+                order_id: string;
+                customer_id?: string;
+                indirect_partner_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total_count: number;
+                        refund_infos: {
+                            id: string;
+                            amount: number;
+                            measure_id: string;
+                            customer_id: string;
+                            resource_type_code: string;
+                            service_type_code: string;
+                            resource_type_name: string;
+                            service_type_name: string;
+                            region_code: string;
+                            base_order_id: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+        };
+    };
+    ListPayPerUseCustomerResources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    resource_ids?: string[];
+                    order_id?: string;
+                    only_main_resource?: 0 | 1;
+                    status_list?: (2 | 3 | 4 | 5)[];
+                    /** @default 0 */
+                    offset?: number;
+                    /** @default 10 */
+                    limit?: number;
+                    expire_time_begin?: string;
+                    expire_time_end?: string;
+                    service_type_code?: string;
+                    customer_id?: string;
+                    /** @description A distributor acting for its reseller */
+                    indirect_partner_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            resource_id: string;
+                            resource_name: string;
+                            region_code: string;
+                            service_type_code: string;
+                            resource_type_code: string;
+                            resource_type_name: string;
+                            service_type_name: string;
+                            resource_spec_code: string;
+                            project_id: string;
+                            product_id: string;
+                            parent_resource_id: string;
+                            is_main_resource: number;
+                            status: number;
+                            effective_time: string;
+                            expire_time: string;
+                            expire_policy: number;
+                            product_spec_desc: string;
+                            update_time: string;
+                            enterprise_project: {
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                        total_count: number;
+                    };
+                };
+            };
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+        };
+    };
+    ListRenewRateOnPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    resource_ids: string[];
+                    period_type: 2 | 3;
+                    period_num: number;
+                    include_relative_resources?: boolean;
+                    /** @description A distributor acting for its reseller */
+                    indirect_partner_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        currency: string;
+                        renew_inquiry_results: {
+                            resource_id: string;
+                            amount: string;
+                        }[];
+                        official_website_rating_result: {
+                            official_website_amount: string;
+                        };
+                        optional_discount_rating_results: {
+                            discount_id: string;
+                            amount: string;
+                            official_website_amount: string;
+                            discount_amount: string;
+                            discount_type: number;
+                            discount_name: string;
+                            best_offer: number;
+                        }[];
+                        fail_resource_infos: {
+                            resource_id: string;
+                            error_code: string;
+                            error_msg: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+        };
+    };
+    RenewalResources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    resource_ids: string[];
+                    period_type: 2 | 3;
+                    period_num: number;
+                    /** @default 0 */
+                    is_auto_pay?: 0 | 1;
+                    /** @description A distributor acting for its reseller */
+                    indirect_partner_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        order_ids: string[];
+                        fail_resource_infos: {
+                            resource_id: string;
+                            error_code: string;
+                            error_msg: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+        };
+    };
+    AutoRenewalResources: {
+        parameters: {
+            query?: {
+                /** @description A distributor acting for its reseller */
+                indirect_partner_id?: string;
+            };
+            header?: never;
+            path: {
+                resource_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    auto_renew_times?: number;
+                    /** @enum {string} */
+                    period_type?: "MONTH" | "YEAR";
+                    /** @description A distributor acting for its reseller */
+                    indirect_partner_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+        };
+    };
+    CancelAutoRenewalResources: {
+        parameters: {
+            query?: {
+                /** @description A distributor acting for its reseller */
+                indirect_partner_id?: string;
+            };
+            header?: never;
+            path: {
+                resource_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+        };
+    };
+    CancelResourcesSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    resource_ids: string[];
+                    unsubscribe_type: 1 | 2;
+                    unsubscribe_reason_type?: number;
+                    unsubscribe_reason?: string;
+                    /** @description A distributor acting for its reseller */
+                    indirect_partner_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        order_ids: string[];
+                        fail_resource_infos: {
+                            resource_id: string;
+                            error_code: string;
+                            error_msg: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+        };
+    };
+    UpdatePeriodToOnDemand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    operation: "SET_UP" | "CANCEL";
+                    resource_ids: string[];
+                    /** @description A distributor acting for its reseller */
+                    indirect_partner_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_details: {
+                            id: string;
+                            error_code: string;
+                            error_msg: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+        };
+    };
+    ListCustomerOnDemandResources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customer_id: string;
+                    region_code?: string;
+                    service_type_code?: string;
+                    resource_ids?: string[];
+                    effective_time_begin?: string;
+                    effective_time_end?: string;
+                    /** @default 0 */
+                    offset?: number;
+                    /** @default 10 */
+                    limit?: number;
+                    status?: number;
+                    /** @description A distributor acting for its reseller */
+                    indirect_partner_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        resources: {
+                            customer_id: string;
+                            region_code: string;
+                            availability_zone_code: string;
+                            service_type_code: string;
+                            resource_type_code: string;
+                            service_type_name: string;
+                            resource_type_name: string;
+                            resource_id: string;
+                            resource_name: string;
+                            effective_time: string;
+                            expire_time: string;
+                            status: number;
+                            resource_spec_code: string;
+                            resource_info: string;
+                            product_spec_desc: string;
+                        }[];
+                        total_count: number;
+                    };
+                };
+            };
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+        };
+    };
+    CancelCustomerOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    order_id: string;
+                    /** @description A distributor acting for its reseller */
+                    indirect_partner_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15706,7 +19151,103 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+        };
+    };
+    PayOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    order_id: string;
+                    /** @enum {string} */
+                    use_coupon?: "YES" | "NO";
+                    /** @enum {string} */
+                    use_discount?: "YES" | "NO";
+                    coupon_infos?: {
+                        id: string;
+                        type: number;
+                    }[];
+                    discount_infos?: {
+                        id: string;
+                        type: number;
+                    }[];
+                    /** @description A distributor acting for its reseller */
+                    indirect_partner_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -13,6 +13,7 @@ import { incentivesModule } from './incentives/index.ts';
 import { invoicesModule } from './invoices/index.ts';
 import { membershipsModule } from './memberships/index.ts';
 import { messagesModule } from './messages/index.ts';
+import { ordersModule } from './orders/index.ts';
 import { organizationModule } from './organization/index.ts';
 import { outboxModule } from './outbox/index.ts';
 import { partnersModule } from './partners/index.ts';
@@ -20,6 +21,7 @@ import { paymentApplicationsModule } from './payment-applications/index.ts';
 import { paymentsModule } from './payments/index.ts';
 import { programsModule } from './programs/index.ts';
 import { spendModule } from './spend/index.ts';
+import { subscriptionsModule } from './subscriptions/index.ts';
 import { systemModule } from './system/index.ts';
 import { taxModule } from './tax/index.ts';
 import { testControlModule } from './test-control/index.ts';
@@ -48,6 +50,8 @@ export const MODULES: readonly ModuleManifest[] = [
   spendModule,
   budgetsModule,
   billsModule,
+  ordersModule,
+  subscriptionsModule,
   developerModule,
   eventsModule,
   taxModule,

@@ -47,6 +47,8 @@ export interface ModuleManifest {
   consoleRoutes?: readonly RoutesPlugin[];
   /** Partner API operations, registered inside the signed `/v2` scope. */
   partnerApiRoutes?: readonly RoutesPlugin[];
+  /** Partner API operations the provider serves under `/v3` (same signing and dialect), e.g. PayOrders. */
+  partnerApiV3Routes?: readonly RoutesPlugin[];
   jobs: readonly JobDefinition[];
   /** Notification templates by id (`<module>.<name>`). */
   templates: Readonly<Record<string, NotificationTemplate>>;

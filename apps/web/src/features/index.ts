@@ -20,6 +20,7 @@ import { partners } from './partners/index.ts';
 import { placeholders } from './placeholders/index.ts';
 import { programs } from './programs/index.ts';
 import { spend } from './spend/index.ts';
+import { subscriptions } from './subscriptions/index.ts';
 import { tickets } from './tickets/index.ts';
 
 export const FEATURES = [
@@ -37,6 +38,7 @@ export const FEATURES = [
   bills,
   spend,
   incentives,
+  subscriptions,
   tickets,
   developer,
   events,

@@ -4,7 +4,10 @@ import type { ModuleManifest } from '../module.ts';
 import { type FindPartnerApiKey, partnerApiScope } from './scope.ts';
 import { answerUnknownApiPaths } from './unknown-api.ts';
 
-/** The partner API: every module's `partnerApiRoutes` inside the signed /v2 scope. */
+/**
+ * The partner API: every module's `partnerApiRoutes` inside the signed /v2 scope, and its
+ * `partnerApiV3Routes` inside an identical /v3 scope.
+ */
 export async function registerPartnerApi(
   app: FastifyInstance,
   ctx: AppContext,
@@ -12,13 +15,20 @@ export async function registerPartnerApi(
   findKey: FindPartnerApiKey,
 ): Promise<void> {
   answerUnknownApiPaths(app, ctx);
-  await app.register(
-    async (scope) => {
-      await partnerApiScope(scope, findKey);
-      for (const m of modules) {
-        for (const routes of m.partnerApiRoutes ?? []) await scope.register(routes, { ctx });
-      }
-    },
-    { prefix: '/v2' },
-  );
+  const versions = [
+    { prefix: '/v2', routesOf: (m: ModuleManifest) => m.partnerApiRoutes ?? [] },
+    { prefix: '/v3', routesOf: (m: ModuleManifest) => m.partnerApiV3Routes ?? [] },
+  ];
+  for (const { prefix, routesOf } of versions) {
+    if (!modules.some((m) => routesOf(m).length > 0)) continue;
+    await app.register(
+      async (scope) => {
+        await partnerApiScope(scope, findKey);
+        for (const m of modules) {
+          for (const routes of routesOf(m)) await scope.register(routes, { ctx });
+        }
+      },
+      { prefix },
+    );
+  }
 }

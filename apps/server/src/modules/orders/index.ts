@@ -1,0 +1,56 @@
+import { defineModule } from '../../platform/module.ts';
+import { OrdersErrors } from './orders.errors.ts';
+import { ordersRoutes } from './orders.routes.ts';
+import { ordersV2Routes } from './orders.v2.routes.ts';
+
+/**
+ * Orders (R15): every purchase, renewal, change and unsubscribe of a customer is an order, amounts
+ * in fen. What other modules may use:
+ * - `ordersForBillCycle(ctx, customerIds, 'YYYY-MM')`: the orders counting in a bill cycle (paid or
+ *   later refunded at what they cost, refund orders negative), with their lines by resource;
+ * - `placeOrder`, `markOrderPaid`, `markOrderCancelled`, `markOrdersRefunded`, `orderByRequestKey`,
+ *   `pendingRefs`, `paidLinesOf`: the state changes, each in the caller's transaction;
+ * - `listPartnerOrders`, `partnerOrder`, `refundOrdersOf`, `orderViews`: reads for lists and details.
+ */
+
+export { ORDERS_CBC } from './orders.errors.ts';
+export { typeName } from './orders.names.ts';
+export { findOrder, overduePending } from './orders.repository.ts';
+export {
+  markOrderCancelled,
+  markOrderPaid,
+  markOrdersRefunded,
+  type OrderLineInput,
+  type OrderStatus,
+  type OrderType,
+  type OrderWithLines,
+  orderByRequestKey,
+  PAYMENT_WINDOW_MS,
+  type Payer,
+  paidLinesOf,
+  pendingRefs,
+  placeOrder,
+} from './orders.service.ts';
+export {
+  type CycleOrder,
+  customerOrder,
+  listCustomerOwnOrders,
+  listPartnerOrders,
+  type OrderLineView,
+  type OrderView,
+  ordersForBillCycle,
+  orderViews,
+  partnerOrder,
+  refundOrdersOf,
+} from './orders.views.ts';
+
+/** The orders module's manifest; other modules import only this file. */
+export const ordersModule = defineModule({
+  name: 'orders',
+  routes: [ordersRoutes],
+  partnerApiRoutes: [ordersV2Routes],
+  jobs: [],
+  templates: {},
+  errors: OrdersErrors,
+  tenancy: { partnerOnly: [/^\/api\/orders/] },
+});

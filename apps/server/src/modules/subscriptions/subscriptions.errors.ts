@@ -1,0 +1,114 @@
+import { type CodesOf, defineErrors } from '../../platform/errors/errors.ts';
+
+/** Resources, renewals and the catalogue (R15); `SUBSCRIPTIONS_CBC` gives the partner API's codes. */
+export const SubscriptionsErrors = defineErrors({
+  'subscriptions.resource_not_found': {
+    status: 404,
+    message: { 'zh-CN': '资源 {resourceId} 不存在', 'en-US': 'Resource {resourceId} does not exist' },
+  },
+  'subscriptions.resource_frozen': {
+    status: 409,
+    message: {
+      'zh-CN': '资源 {resourceId} 已冻结（{reason}），不能执行此操作',
+      'en-US': 'Resource {resourceId} is frozen ({reason}); this operation is not allowed',
+    },
+  },
+  'subscriptions.resource_released': {
+    status: 409,
+    message: {
+      'zh-CN': '资源 {resourceId} 已过期释放或已退订，不能续费',
+      'en-US': 'Resource {resourceId} has been released or unsubscribed; it cannot be renewed',
+    },
+  },
+  'subscriptions.resource_expired': {
+    status: 409,
+    message: {
+      'zh-CN': '资源 {resourceId} 已过期或已冻结，不能执行此操作',
+      'en-US': 'Resource {resourceId} has expired or is frozen; this operation is not allowed',
+    },
+  },
+  'subscriptions.not_period': {
+    status: 409,
+    message: {
+      'zh-CN': '资源 {resourceId} 是按需计费资源，不支持续费或自动续费',
+      'en-US': 'Resource {resourceId} is pay-per-use; it cannot be renewed or auto-renewed',
+    },
+  },
+  'subscriptions.auto_renew_already_cancelled': {
+    status: 409,
+    message: {
+      'zh-CN': '资源 {resourceId} 的自动续费已取消',
+      'en-US': 'Auto-renewal of resource {resourceId} is already cancelled',
+    },
+  },
+  'subscriptions.period_too_long': {
+    status: 400,
+    message: {
+      'zh-CN': '资源 {resourceId} 已购时长加本次续费时长超过最长 5 年，请重新选择续费时长',
+      'en-US':
+        'Resource {resourceId}: the time bought plus this renewal exceeds 5 years; choose a shorter period',
+    },
+  },
+  'subscriptions.no_price': {
+    status: 409,
+    message: {
+      'zh-CN': '产品目录中没有资源 {resourceId} 的规格价格',
+      'en-US': 'The catalogue has no price for the specification of resource {resourceId}',
+    },
+  },
+  'subscriptions.no_renewed_period': {
+    status: 409,
+    message: {
+      'zh-CN': '资源 {resourceId} 没有未生效的续费周期，不能只退订续费周期',
+      'en-US': 'Resource {resourceId} has no renewed period that has not started; nothing to unsubscribe',
+    },
+  },
+  'subscriptions.unsubscribe_frozen': {
+    status: 409,
+    message: {
+      'zh-CN': '资源 {resourceId} 已冻结，不能退订',
+      'en-US': 'Resource {resourceId} is frozen; it cannot be unsubscribed',
+    },
+  },
+  'subscriptions.customer_frozen': {
+    status: 409,
+    message: {
+      'zh-CN': '客户已冻结或已被限制购买，不能新购或续费',
+      'en-US': 'The customer is frozen or restricted from purchases; no new orders or renewals',
+    },
+  },
+  'subscriptions.invalid_token': {
+    status: 401,
+    message: { 'zh-CN': '资源同步令牌无效', 'en-US': 'Invalid resource ingestion token' },
+  },
+  'subscriptions.product_exists': {
+    status: 409,
+    message: {
+      'zh-CN': '该规格在此区域已有价格',
+      'en-US': 'This specification already has a price in this region',
+    },
+  },
+  'subscriptions.product_not_found': {
+    status: 404,
+    message: { 'zh-CN': '产品不存在', 'en-US': 'The product does not exist' },
+  },
+});
+
+/** The partner API's codes (provider's reference, resource and order operations). */
+export const SUBSCRIPTIONS_CBC: Record<string, `CBC.${string}`> = {
+  'subscriptions.resource_not_found': 'CBC.99003012',
+  'subscriptions.resource_frozen': 'CBC.99003602',
+  'subscriptions.resource_released': 'CBC.99003016',
+  'subscriptions.resource_expired': 'CBC.99003602',
+  'subscriptions.not_period': 'CBC.30050013',
+  'subscriptions.auto_renew_already_cancelled': 'CBC.99003605',
+  'subscriptions.period_too_long': 'CBC.99003154',
+  'subscriptions.no_price': 'CBC.99006006',
+  'subscriptions.no_renewed_period': 'CBC.99003128',
+  'subscriptions.customer_frozen': 'CBC.99003602',
+  'subscriptions.unsubscribe_frozen': 'CBC.99003656',
+};
+
+declare module '../../platform/errors/errors.ts' {
+  interface ErrorCodes extends CodesOf<typeof SubscriptionsErrors> {}
+}

@@ -1,0 +1,130 @@
+import type { DbOrTx } from '@pc/db';
+import { schema } from '@pc/db';
+import { inArray } from 'drizzle-orm';
+import type { AppContext, Channel, NotifyInput } from '../../platform/context.ts';
+import { parseLocale } from '../../platform/i18n/i18n.ts';
+import { businessDateTime } from '../customers/customers.rules.ts';
+import { parseUserLocale } from '../identity/auth.service.ts';
+import { partnerAdmins, usersByIds } from '../identity/users.service.ts';
+import type { ResourceRow } from './subscriptions.repository.ts';
+
+/** One line per resource in a notice: id, name and expiry (Asia/Shanghai). */
+function resourceLines(resources: readonly ResourceRow[]): string {
+  return resources
+    .map(
+      (r) => `- ${r.resourceId} ${r.resourceName}${r.expireAt ? ` (${businessDateTime(r.expireAt)})` : ''}`,
+    )
+    .join('\n');
+}
+
+export interface ResourceNotice {
+  customerId: string;
+  resources: readonly ResourceRow[];
+  /** Same key, same message: a rerun never sends twice. */
+  key: string;
+  data?: Record<string, unknown>;
+}
+
+/**
+ * Tells customers (email, SMS, in-app) about some of their resources and, with `partnerTemplate`,
+ * the administrators of resale customers' partners — all written in the caller's transaction with
+ * one insert of the messages and one of their jobs (`notifyMany`), so a sweep over thousands of
+ * customers costs a handful of statements. Customers and their associations are read in bulk here
+ * (a read of the customers tables, like spend's ingestion does).
+ */
+export async function noticeResourcesMany(
+  ctx: AppContext,
+  tx: DbOrTx,
+  template: string,
+  notices: readonly ResourceNotice[],
+  partnerTemplate?: string,
+): Promise<void> {
+  const list = notices.filter((n) => n.resources.length > 0);
+  if (list.length === 0) return;
+  const ids = [...new Set(list.map((n) => n.customerId))];
+  const customers = await tx.select().from(schema.customers).where(inArray(schema.customers.id, ids));
+  const byId = new Map(customers.map((c) => [c.id, c]));
+  const users = new Map(
+    (
+      await usersByIds(
+        ctx,
+        customers.map((c) => c.userId).filter((x): x is string => Boolean(x)),
+        tx,
+      )
+    ).map((u) => [u.id, u]),
+  );
+  const resale = new Map<string, string>();
+  if (partnerTemplate) {
+    const assocs = await tx
+      .select({
+        customerId: schema.customerAssociations.customerId,
+        partnerId: schema.customerAssociations.partnerId,
+        type: schema.customerAssociations.type,
+        status: schema.customerAssociations.status,
+      })
+      .from(schema.customerAssociations)
+      .where(inArray(schema.customerAssociations.customerId, ids));
+    for (const a of assocs)
+      if (a.status === 'active' && a.type === 'resale') resale.set(a.customerId, a.partnerId);
+  }
+  const admins = new Map<string, Awaited<ReturnType<typeof partnerAdmins>>>();
+  const inputs: NotifyInput[] = [];
+  for (const n of list) {
+    const c = byId.get(n.customerId);
+    if (!c) continue;
+    const user = c.userId ? users.get(c.userId) : undefined;
+    const data = {
+      count: n.resources.length,
+      resources: resourceLines(n.resources),
+      customerName: c.name,
+      customerDomainId: c.domainId,
+      customerId: c.id,
+      ...n.data,
+    };
+    const email = c.email ?? user?.email ?? null;
+    const phone = c.phone ?? user?.phone ?? null;
+    const channels: Channel[] = [];
+    if (email) channels.push('email');
+    if (phone) channels.push('sms');
+    if (user) channels.push('in_app');
+    if (channels.length)
+      inputs.push({
+        template,
+        locale: parseLocale(user?.locale) ?? 'zh-CN',
+        to: { userId: user?.id ?? null, email, phone },
+        channels,
+        data: { name: c.name, domainName: c.domainName, ...data },
+        idempotencyKey: `${n.key}:customer`,
+      });
+    const partnerId = resale.get(c.id);
+    if (!partnerTemplate || !partnerId) continue;
+    if (!admins.has(partnerId)) admins.set(partnerId, await partnerAdmins(ctx, partnerId, tx));
+    for (const u of admins.get(partnerId) ?? []) {
+      inputs.push({
+        template: partnerTemplate,
+        locale: parseUserLocale(u),
+        to: { userId: u.id, email: u.email, phone: u.phone, partnerId },
+        channels: u.phone ? ['email', 'sms', 'in_app'] : ['email', 'in_app'],
+        data: { ...data, name: u.name },
+        idempotencyKey: `${n.key}:partner:${u.id}`,
+      });
+    }
+  }
+  if (inputs.length) await ctx.notifier.notifyMany(tx, inputs);
+}
+
+/** One notice (auto-renewal results). */
+export function noticeResources(
+  ctx: AppContext,
+  tx: DbOrTx,
+  input: ResourceNotice & { template: string; partnerTemplate?: string },
+): Promise<void> {
+  return noticeResourcesMany(ctx, tx, input.template, [input], input.partnerTemplate);
+}
+
+/** Groups resources by customer, keeping order. */
+export function byCustomer(resources: readonly ResourceRow[]): Map<string, ResourceRow[]> {
+  const out = new Map<string, ResourceRow[]>();
+  for (const r of resources) out.set(r.customerId, [...(out.get(r.customerId) ?? []), r]);
+  return out;
+}

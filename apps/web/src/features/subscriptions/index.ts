@@ -1,0 +1,59 @@
+import { AppstoreOutlined, FileTextOutlined, SyncOutlined } from '@ant-design/icons';
+import { defineFeature, lazyPage } from '../../platform/feature.ts';
+
+/** R15: renewal management and orders (portal), the customer's resources and orders, the catalogue (console). */
+export const subscriptions = defineFeature({
+  name: 'subscriptions',
+  // The customer area's frame (customers feature) wraps the customer's pages.
+  uses: ['customers'],
+  routes: {
+    portal: [
+      { path: 'renewals', ...lazyPage(() => import('./renewals-page.tsx'), 'PortalRenewalsPage') },
+      { path: 'orders', ...lazyPage(() => import('./orders-page.tsx'), 'PortalOrdersPage') },
+    ],
+    console: [{ path: 'catalogue', ...lazyPage(() => import('./catalogue-page.tsx'), 'CataloguePage') }],
+    root: [
+      // The customer's own area: its frame (CustomerLayout) with these pages inside.
+      {
+        path: '/customer/renewals',
+        ...lazyPage(() => import('./customer-frame.tsx'), 'CustomerFrame'),
+        children: [{ index: true, ...lazyPage(() => import('./renewals-page.tsx'), 'CustomerRenewalsPage') }],
+      },
+      {
+        path: '/customer/orders',
+        ...lazyPage(() => import('./customer-frame.tsx'), 'CustomerFrame'),
+        children: [{ index: true, ...lazyPage(() => import('./orders-page.tsx'), 'CustomerOrdersPage') }],
+      },
+    ],
+  },
+  portalMenu: [
+    {
+      key: 'renewals',
+      path: '/renewals',
+      label: { 'zh-CN': '续费管理', 'en-US': 'Renewals' },
+      icon: SyncOutlined,
+      order: 71,
+    },
+    {
+      key: 'orders',
+      path: '/orders',
+      label: { 'zh-CN': '订单管理', 'en-US': 'Orders' },
+      icon: FileTextOutlined,
+      order: 72,
+    },
+  ],
+  consoleMenu: [
+    {
+      key: 'catalogue',
+      path: '/console/catalogue',
+      label: { 'zh-CN': '产品目录', 'en-US': 'Product catalogue' },
+      icon: AppstoreOutlined,
+      order: 95,
+      visible: (me) => me.roles.some((r) => ['admin', 'finance'].includes(r)),
+    },
+  ],
+  strings: {
+    'en-US': () => import('./subscriptions.en-US.ts').then((m) => m.subscriptionsEnUS),
+    'zh-CN': () => import('./subscriptions.zh-CN.ts').then((m) => m.subscriptionsZhCN),
+  },
+});

@@ -1,0 +1,212 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, send, unwrap } from '../../platform/api/client.ts';
+import type { ResponseOf } from '../../platform/api/types.ts';
+
+/** Whose renewal page: the partner portal (its customers') or the customer's own area. */
+export type Area = 'partner' | 'customer';
+
+export type RenewalPage = ResponseOf<'/api/renewals', 'get'>;
+export type ResourceItem = RenewalPage['items'][number];
+export type Facets = ResponseOf<'/api/renewals/facets', 'get'>;
+export type Quote = ResponseOf<'/api/renewals/quote', 'post'>;
+export type RefundPreview = ResponseOf<'/api/renewals/unsubscribe/preview', 'post'>;
+export type OrdersResult = ResponseOf<'/api/renewals/renew', 'post'>;
+export type Failure = Quote['failures'][number];
+
+export interface RenewalFilter {
+  customerDomainId?: string;
+  enterpriseProjectId?: string;
+  serviceTypeCode?: string;
+  regionCode?: string;
+  expiresWithinDays?: number;
+  status?: ResourceItem['status'];
+  autoRenew?: 'true' | 'false';
+  tab?: 'resources' | 'domains';
+  offset: number;
+  limit: number;
+}
+
+export interface PeriodChoice {
+  periodType: 'month' | 'year';
+  periodNum: number;
+}
+
+/** Fen → "1,234.56" without passing through a float. */
+export function yuan(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  return `${sign}${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** A key for a retried request: the same click twice places one order. */
+export function requestKey(): string {
+  return `web-${crypto.randomUUID()}`;
+}
+
+export function useRenewals(area: Area, filter: RenewalFilter) {
+  return useQuery({
+    queryKey: ['renewals', area, filter],
+    queryFn: () =>
+      area === 'partner'
+        ? unwrap(api.GET('/api/renewals', { params: { query: filter } }))
+        : unwrap(api.GET('/api/customer/renewals', { params: { query: filter } })),
+  });
+}
+
+export function useFacets(area: Area) {
+  return useQuery({
+    queryKey: ['renewals', area, 'facets'],
+    queryFn: () =>
+      area === 'partner'
+        ? unwrap(api.GET('/api/renewals/facets'))
+        : unwrap(api.GET('/api/customer/renewals/facets')),
+  });
+}
+
+export function useRenewalActions(area: Area) {
+  const qc = useQueryClient();
+  const refresh = () => {
+    void qc.invalidateQueries({ queryKey: ['renewals', area] });
+    void qc.invalidateQueries({ queryKey: ['orders'] });
+  };
+  const partner = area === 'partner';
+  return {
+    quote: useMutation({
+      mutationFn: (body: PeriodChoice & { resourceIds: string[] }) =>
+        send(() =>
+          partner
+            ? api.POST('/api/renewals/quote', { body })
+            : api.POST('/api/customer/renewals/quote', { body }),
+        ),
+    }),
+    renew: useMutation({
+      mutationFn: (body: PeriodChoice & { resourceIds: string[]; requestKey: string; payNow: boolean }) =>
+        send(() =>
+          partner
+            ? api.POST('/api/renewals/renew', { body })
+            : api.POST('/api/customer/renewals/renew', { body }),
+        ),
+      onSuccess: refresh,
+    }),
+    autoRenew: useMutation({
+      mutationFn: (body: { resourceId: string; on: boolean; periodType?: 'month' | 'year' }) =>
+        send(() =>
+          partner
+            ? api.POST('/api/renewals/auto-renew', { body })
+            : api.POST('/api/customer/renewals/auto-renew', { body }),
+        ),
+      onSuccess: refresh,
+    }),
+    toOnDemand: useMutation({
+      mutationFn: (body: { resourceIds: string[]; on: boolean }) =>
+        send(() =>
+          partner
+            ? api.POST('/api/renewals/to-on-demand', { body })
+            : api.POST('/api/customer/renewals/to-on-demand', { body }),
+        ),
+      onSuccess: refresh,
+    }),
+    preview: useMutation({
+      mutationFn: (body: { resourceIds: string[]; type: 1 | 2 }) =>
+        send(() =>
+          partner
+            ? api.POST('/api/renewals/unsubscribe/preview', { body })
+            : api.POST('/api/customer/renewals/unsubscribe/preview', { body }),
+        ),
+    }),
+    unsubscribe: useMutation({
+      mutationFn: (body: { resourceIds: string[]; type: 1 | 2; reason?: string; requestKey: string }) =>
+        send(() =>
+          partner
+            ? api.POST('/api/renewals/unsubscribe', { body })
+            : api.POST('/api/customer/renewals/unsubscribe', { body }),
+        ),
+      onSuccess: refresh,
+    }),
+    pay: useMutation({
+      mutationFn: (id: string) =>
+        send(() =>
+          partner
+            ? api.POST('/api/orders/{id}/pay', { params: { path: { id } } })
+            : api.POST('/api/customer/orders/{id}/pay', { params: { path: { id } } }),
+        ),
+      onSuccess: refresh,
+    }),
+    cancel: useMutation({
+      mutationFn: (id: string) =>
+        send(() =>
+          partner
+            ? api.POST('/api/orders/{id}/cancel', { params: { path: { id } } })
+            : api.POST('/api/customer/orders/{id}/cancel', { params: { path: { id } } }),
+        ),
+      onSuccess: refresh,
+    }),
+  };
+}
+
+export type Product = ResponseOf<'/api/console/catalogue', 'get'>['items'][number];
+export type ProductForm = Omit<Product, 'id' | 'updatedAt'>;
+export type Settings = ResponseOf<'/api/console/subscription-settings', 'get'>;
+
+export function useCatalogue() {
+  return useQuery({ queryKey: ['catalogue'], queryFn: () => unwrap(api.GET('/api/console/catalogue')) });
+}
+
+export function useSettings() {
+  return useQuery({
+    queryKey: ['subscription-settings'],
+    queryFn: () => unwrap(api.GET('/api/console/subscription-settings')),
+  });
+}
+
+export function useCatalogueActions() {
+  const qc = useQueryClient();
+  return {
+    save: useMutation({
+      mutationFn: ({ id, body }: { id: string | null; body: ProductForm }) =>
+        send(() =>
+          id
+            ? api.PUT('/api/console/catalogue/{id}', { params: { path: { id } }, body })
+            : api.POST('/api/console/catalogue', { body }),
+        ),
+      onSuccess: () => qc.invalidateQueries({ queryKey: ['catalogue'] }),
+    }),
+    settings: useMutation({
+      mutationFn: (body: Omit<Settings, 'updatedAt'>) =>
+        send(() => api.PUT('/api/console/subscription-settings', { body })),
+      onSuccess: (data) => qc.setQueryData(['subscription-settings'], data),
+    }),
+  };
+}
+
+export type OrderPage = ResponseOf<'/api/orders', 'get'>;
+export type OrderItem = OrderPage['items'][number];
+
+export interface OrderFilter {
+  orderId?: string;
+  customerDomainId?: string;
+  type?: OrderItem['type'];
+  status?: OrderItem['status'];
+  createdFrom?: string;
+  createdTo?: string;
+}
+
+export function useOrders(area: Area, filter: OrderFilter, page: { offset: number; limit: number }) {
+  return useQuery({
+    queryKey: ['orders', area, filter, page],
+    queryFn: () =>
+      area === 'partner'
+        ? unwrap(api.GET('/api/orders', { params: { query: { ...filter, ...page } } }))
+        : unwrap(
+            api.GET('/api/customer/orders', {
+              params: { query: { ...filter, customerDomainId: undefined, ...page } },
+            }),
+          ),
+  });
+}
+
+export function ordersExportUrl(filter: OrderFilter, format: 'csv' | 'xlsx'): string {
+  const q = new URLSearchParams({ format });
+  for (const [k, v] of Object.entries(filter)) if (v) q.set(k, String(v));
+  return `/api/orders/export?${q.toString()}`;
+}
