@@ -54,11 +54,19 @@ export async function claimNotification(
 export function finishNotification(
   db: DbOrTx,
   id: string,
-  set: { status: string; provider: string; providerId: string | null; sentAt: Date },
+  set: {
+    status: string;
+    provider: string;
+    providerId: string | null;
+    sentAt: Date;
+    /** After delivery: the stored text and data with any verification code masked. */
+    redacted?: { subject: string | null; body: string; data: unknown };
+  },
 ) {
+  const { redacted, ...rest } = set;
   return db
     .update(n)
-    .set({ ...set, lastError: null })
+    .set({ ...rest, ...redacted, lastError: null })
     .where(and(eq(n.id, id), eq(n.status, 'sending')));
 }
 

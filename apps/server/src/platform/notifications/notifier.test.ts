@@ -109,6 +109,28 @@ describe('notifier over real SMTP', () => {
     expect(sent?.sentAt).toBeInstanceOf(Date);
   });
 
+  it('keeps no verification code once a real provider has the message', async () => {
+    await t.ctx.db.transaction((tx) =>
+      t.ctx.notifier.notify(
+        tx,
+        notice({
+          template: 'identity.email_code',
+          to: { email: 'code@partner.test' },
+          data: { name: '安', code: '483920', minutes: 10 },
+        }),
+      ),
+    );
+    const [before] = await rows('code@partner.test');
+    expect(before?.body).toContain('483920'); // kept until delivered, for retries
+    await runtime.drain();
+    expect(smtp.mails.find((m) => m.to.includes('code@partner.test'))?.text).toContain('483920');
+    const [after] = await rows('code@partner.test');
+    expect(after?.status).toBe('sent');
+    expect(JSON.stringify(after)).not.toContain('483920');
+    expect(after?.body).toContain('******');
+    expect(after?.subject).toContain('******');
+  });
+
   it('never sends twice: not for a re-run of the job, not for a repeated notify', async () => {
     const input = notice({ to: { email: 'once@partner.test' }, idempotencyKey: 'notice:once' });
     await t.ctx.db.transaction((tx) => t.ctx.notifier.notify(tx, input));

@@ -159,7 +159,10 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     }
     try {
       const result = await send(row);
-      await finishNotification(db, row.id, { ...result, sentAt: clock.now() });
+      // Once a real provider has the message, a verification code in it is no longer kept: not in
+      // the stored body, subject or data (the recording provider keeps it, for demo and tests).
+      const redacted = result.status === 'sent' ? withoutCode(row) : undefined;
+      await finishNotification(db, row.id, { ...result, sentAt: clock.now(), redacted });
     } catch (err) {
       const provider = row.channel === 'email' ? mail.provider : row.channel === 'sms' ? sms.name : null;
       const lastError = (err instanceof Error ? err.message : String(err)).slice(0, 1000);
@@ -169,4 +172,20 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   }
 
   return { notify, notifyMany, deliver };
+}
+
+const MASK = '******';
+
+/** The row's text and data with its `data.code` masked, or undefined when it carries no code. */
+export function withoutCode(row: Pick<NotificationRow, 'subject' | 'body' | 'data'>) {
+  const data = row.data as Record<string, unknown> | null;
+  const code = data?.code;
+  if (typeof code !== 'string' && typeof code !== 'number') return undefined;
+  const text = String(code);
+  if (!text) return undefined;
+  return {
+    subject: row.subject?.replaceAll(text, MASK) ?? null,
+    body: row.body.replaceAll(text, MASK),
+    data: { ...data, code: MASK },
+  };
 }
