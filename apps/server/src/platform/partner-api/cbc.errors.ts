@@ -79,8 +79,15 @@ export function toCbcError(
     return { status, error_code: error.code, error_msg: catalogue.message(error, locale) };
   }
   const code = catalogue.def(error.code).cbc ?? 'CBC.0999';
+  // A module's code answers as the CBC code it stands for; the platform's own (`common.*`: 404, 413,
+  // 415, 429 …) keep their HTTP status, which says more than the CBC code's.
+  const answered = error.code.startsWith('common.') ? status : catalogue.def(code).status;
   // The CBC code's wording; without a validator reason, the original English text is the reason.
   const details = { field: '', reason: catalogue.message(error, 'en-US'), ...error.details };
   const text = catalogue.message(new AppError(code as AppError['code'], details), locale);
-  return { status, error_code: code, error_msg: text.replace(/\s+/g, ' ').replace(/[\s：:]+$/, '') };
+  return {
+    status: answered,
+    error_code: code,
+    error_msg: text.replace(/\s+/g, ' ').replace(/[\s：:]+$/, ''),
+  };
 }
