@@ -12,29 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /** Liveness */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -51,53 +29,7 @@ export interface paths {
             cookie?: never;
         };
         /** Readiness: database reachable, migrations applied */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ready" | "not_ready";
-                            /** @enum {string} */
-                            database: "up" | "down";
-                            migrations: {
-                                applied: number;
-                                expected: number;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ready" | "not_ready";
-                            /** @enum {string} */
-                            database: "up" | "down";
-                            migrations: {
-                                applied: number;
-                                expected: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getReady"];
         put?: never;
         post?: never;
         delete?: never;
@@ -114,34 +46,7 @@ export interface paths {
             cookie?: never;
         };
         /** Partner programs with joining requirements and benefits */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                code: string;
-                                name: string;
-                                summary: string;
-                                requirements: string[];
-                                benefits: string[];
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getPrograms"];
         put?: never;
         post?: never;
         delete?: never;
@@ -158,34 +63,7 @@ export interface paths {
             cookie?: never;
         };
         /** One partner program */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            name: string;
-                            summary: string;
-                            requirements: string[];
-                            benefits: string[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getProgramsByCode"];
         put?: never;
         post?: never;
         delete?: never;
@@ -202,28 +80,7 @@ export interface paths {
             cookie?: never;
         };
         /** CSRF token (also set as the pc_csrf cookie) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            token: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAuthCsrf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -242,43 +99,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Register a company and its administrator; sends an email confirmation code */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        companyName: string;
-                        name: string;
-                        /** Format: email */
-                        email: string;
-                        phone?: string;
-                        password: string;
-                        /** @enum {string} */
-                        locale: "zh-CN" | "en-US";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            userId: string;
-                            partnerId: string;
-                            email: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAuthSignUp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -295,37 +116,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Confirm the email with the 6-digit code */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: email */
-                        email: string;
-                        code: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            confirmed: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAuthConfirmEmail"];
         delete?: never;
         options?: never;
         head?: never;
@@ -342,36 +133,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Send a new confirmation code (same answer whether or not the account exists) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: email */
-                        email: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            sent: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAuthResendCode"];
         delete?: never;
         options?: never;
         head?: never;
@@ -388,60 +150,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sign in with email and password; sets the pc_session cookie */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: email */
-                        email: string;
-                        password: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            user: {
-                                id: string;
-                                /** @enum {string} */
-                                userType: "partner" | "operator" | "customer";
-                                roles: string[];
-                                name: string;
-                                email: string;
-                                phone: string | null;
-                                /** @enum {string} */
-                                locale: "zh-CN" | "en-US";
-                                /** @enum {string} */
-                                accountKind: "local" | "federated";
-                                federatedProfileUrl: string | null;
-                                /** @enum {string} */
-                                site: "cn" | "intl";
-                                siteBanner: {
-                                    show: boolean;
-                                    url: string;
-                                } | null;
-                                partner: {
-                                    id: string;
-                                    name: string;
-                                    domainId: string;
-                                } | null;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAuthSignIn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -458,29 +167,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sign out: revokes this session */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAuthSignOut"];
         delete?: never;
         options?: never;
         head?: never;
@@ -495,50 +182,7 @@ export interface paths {
             cookie?: never;
         };
         /** The signed-in user */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {string} */
-                            userType: "partner" | "operator" | "customer";
-                            roles: string[];
-                            name: string;
-                            email: string;
-                            phone: string | null;
-                            /** @enum {string} */
-                            locale: "zh-CN" | "en-US";
-                            /** @enum {string} */
-                            accountKind: "local" | "federated";
-                            federatedProfileUrl: string | null;
-                            /** @enum {string} */
-                            site: "cn" | "intl";
-                            siteBanner: {
-                                show: boolean;
-                                url: string;
-                            } | null;
-                            partner: {
-                                id: string;
-                                name: string;
-                                domainId: string;
-                            } | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getMe"];
         put?: never;
         post?: never;
         delete?: never;
@@ -561,57 +205,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Save the language preference */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        locale: "zh-CN" | "en-US";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {string} */
-                            userType: "partner" | "operator" | "customer";
-                            roles: string[];
-                            name: string;
-                            email: string;
-                            phone: string | null;
-                            /** @enum {string} */
-                            locale: "zh-CN" | "en-US";
-                            /** @enum {string} */
-                            accountKind: "local" | "federated";
-                            federatedProfileUrl: string | null;
-                            /** @enum {string} */
-                            site: "cn" | "intl";
-                            siteBanner: {
-                                show: boolean;
-                                url: string;
-                            } | null;
-                            partner: {
-                                id: string;
-                                name: string;
-                                domainId: string;
-                            } | null;
-                        };
-                    };
-                };
-            };
-        };
+        patch: operations["patchMePreferences"];
         trace?: never;
     };
     "/api/me/site-banner/dismiss": {
@@ -624,29 +218,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Don’t show the other-site banner again */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postMeSiteBannerDismiss"];
         delete?: never;
         options?: never;
         head?: never;
@@ -667,56 +239,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Edit the profile (local accounts only) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {string} */
-                            userType: "partner" | "operator" | "customer";
-                            roles: string[];
-                            name: string;
-                            email: string;
-                            phone: string | null;
-                            /** @enum {string} */
-                            locale: "zh-CN" | "en-US";
-                            /** @enum {string} */
-                            accountKind: "local" | "federated";
-                            federatedProfileUrl: string | null;
-                            /** @enum {string} */
-                            site: "cn" | "intl";
-                            siteBanner: {
-                                show: boolean;
-                                url: string;
-                            } | null;
-                            partner: {
-                                id: string;
-                                name: string;
-                                domainId: string;
-                            } | null;
-                        };
-                    };
-                };
-            };
-        };
+        patch: operations["patchMeProfile"];
         trace?: never;
     };
     "/api/me/password": {
@@ -729,36 +252,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Change the password (needs the current one; signs out other sessions) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        currentPassword: string;
-                        newPassword: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postMePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -775,38 +269,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Start a phone or email change: codes go to the old and the new contact */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        kind: "email" | "phone";
-                        newValue: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            changeId: string;
-                            oldTarget: string;
-                            newTarget: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postMeContactChange"];
         delete?: never;
         options?: never;
         head?: never;
@@ -823,59 +286,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Confirm a contact change with both codes */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    changeId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        oldCode: string;
-                        newCode: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {string} */
-                            userType: "partner" | "operator" | "customer";
-                            roles: string[];
-                            name: string;
-                            email: string;
-                            phone: string | null;
-                            /** @enum {string} */
-                            locale: "zh-CN" | "en-US";
-                            /** @enum {string} */
-                            accountKind: "local" | "federated";
-                            federatedProfileUrl: string | null;
-                            /** @enum {string} */
-                            site: "cn" | "intl";
-                            siteBanner: {
-                                show: boolean;
-                                url: string;
-                            } | null;
-                            partner: {
-                                id: string;
-                                name: string;
-                                domainId: string;
-                            } | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postMeContactChangeByChangeIdConfirm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -890,39 +301,7 @@ export interface paths {
             cookie?: never;
         };
         /** Recent partner registrations, newest first (any operator) */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    before?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                name: string;
-                                domainId: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                                adminEmail: string | null;
-                            }[];
-                            nextBefore: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsolePartners"];
         put?: never;
         post?: never;
         delete?: never;
@@ -939,42 +318,7 @@ export interface paths {
             cookie?: never;
         };
         /** My in-app messages, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    unread?: "true" | "false";
-                    limit?: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                title: string;
-                                body: string;
-                                link: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                readAt: string | null;
-                            }[];
-                            nextCursor: string | null;
-                            unreadCount: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getMessages"];
         put?: never;
         post?: never;
         delete?: never;
@@ -991,28 +335,7 @@ export interface paths {
             cookie?: never;
         };
         /** How many of my messages are unread */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            count: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getMessagesUnreadCount"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1031,28 +354,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Mark all my messages read */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            count: number;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postMessagesReadAll"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1069,31 +371,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Mark one of my messages read */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postMessagesByIdRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1108,49 +386,7 @@ export interface paths {
             cookie?: never;
         };
         /** Audit log, newest first, filtered and paged (any operator) */
-        get: {
-            parameters: {
-                query?: {
-                    partnerId?: string;
-                    entityType?: string;
-                    entityId?: string;
-                    action?: string;
-                    before?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                /** Format: date-time */
-                                at: string;
-                                actorType: string;
-                                actorId: string | null;
-                                partnerId: string | null;
-                                action: string;
-                                entityType: string;
-                                entityId: string;
-                                before: unknown;
-                                after: unknown;
-                                requestId: string | null;
-                            }[];
-                            nextBefore: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleAudit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1167,51 +403,7 @@ export interface paths {
             cookie?: never;
         };
         /** Outbox: messages and their delivery records, newest first (support, admin) */
-        get: {
-            parameters: {
-                query?: {
-                    channel?: "email" | "sms" | "in_app";
-                    recipient?: string;
-                    limit?: number;
-                    before?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                /** @enum {string} */
-                                channel: "email" | "sms" | "in_app";
-                                template: string;
-                                locale: string;
-                                recipient: string;
-                                subject: string | null;
-                                body: string;
-                                status: string;
-                                attempts: number;
-                                provider: string | null;
-                                providerId: string | null;
-                                lastError: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                sentAt: string | null;
-                            }[];
-                            nextBefore: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleOutbox"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1228,141 +420,10 @@ export interface paths {
             cookie?: never;
         };
         /** My company's tickets, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    status?: string;
-                    limit?: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                partnerId: string;
-                                partnerName: string;
-                                /** @enum {string} */
-                                category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                                subject: string;
-                                description: string;
-                                subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
-                                subjectId: string | null;
-                                /** @enum {string} */
-                                status: "open" | "pending" | "resolved" | "closed";
-                                openedBy: {
-                                    id: string;
-                                    name: string;
-                                };
-                                assignee: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                /** Format: date-time */
-                                dueAt: string;
-                                overdue: boolean;
-                                escalatedAt: string | null;
-                                resolvedAt: string | null;
-                                closedAt: string | null;
-                                /** Format: date-time */
-                                lastReplyAt: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getTickets"];
         put?: never;
         /** Open a ticket (due in 3 working days, Asia/Shanghai) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                        subject: string;
-                        description: string;
-                        /** @enum {string} */
-                        subjectType?: "certification_submission" | "certificate" | "membership_application";
-                        subjectId?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            /** @enum {string} */
-                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                            subject: string;
-                            description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
-                            subjectId: string | null;
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            openedBy: {
-                                id: string;
-                                name: string;
-                            };
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            dueAt: string;
-                            overdue: boolean;
-                            escalatedAt: string | null;
-                            resolvedAt: string | null;
-                            closedAt: string | null;
-                            /** Format: date-time */
-                            lastReplyAt: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            replies: {
-                                id: string;
-                                /** @enum {string} */
-                                authorType: "partner" | "operator";
-                                author: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @enum {string} */
-                                kind: "reply" | "resolution" | "reopen";
-                                body: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postTickets"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1377,72 +438,7 @@ export interface paths {
             cookie?: never;
         };
         /** One of my company’s tickets with its thread */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            /** @enum {string} */
-                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                            subject: string;
-                            description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
-                            subjectId: string | null;
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            openedBy: {
-                                id: string;
-                                name: string;
-                            };
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            dueAt: string;
-                            overdue: boolean;
-                            escalatedAt: string | null;
-                            resolvedAt: string | null;
-                            closedAt: string | null;
-                            /** Format: date-time */
-                            lastReplyAt: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            replies: {
-                                id: string;
-                                /** @enum {string} */
-                                authorType: "partner" | "operator";
-                                author: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @enum {string} */
-                                kind: "reply" | "resolution" | "reopen";
-                                body: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getTicketsById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1461,78 +457,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Write on an open or answered ticket */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        body: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            /** @enum {string} */
-                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                            subject: string;
-                            description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
-                            subjectId: string | null;
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            openedBy: {
-                                id: string;
-                                name: string;
-                            };
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            dueAt: string;
-                            overdue: boolean;
-                            escalatedAt: string | null;
-                            resolvedAt: string | null;
-                            closedAt: string | null;
-                            /** Format: date-time */
-                            lastReplyAt: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            replies: {
-                                id: string;
-                                /** @enum {string} */
-                                authorType: "partner" | "operator";
-                                author: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @enum {string} */
-                                kind: "reply" | "resolution" | "reopen";
-                                body: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postTicketsByIdReplies"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1549,72 +474,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Confirm a resolved ticket (closes it) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            /** @enum {string} */
-                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                            subject: string;
-                            description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
-                            subjectId: string | null;
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            openedBy: {
-                                id: string;
-                                name: string;
-                            };
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            dueAt: string;
-                            overdue: boolean;
-                            escalatedAt: string | null;
-                            resolvedAt: string | null;
-                            closedAt: string | null;
-                            /** Format: date-time */
-                            lastReplyAt: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            replies: {
-                                id: string;
-                                /** @enum {string} */
-                                authorType: "partner" | "operator";
-                                author: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @enum {string} */
-                                kind: "reply" | "resolution" | "reopen";
-                                body: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postTicketsByIdConfirm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1631,78 +491,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Reopen a resolved ticket with a reason (new due time) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        body: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            /** @enum {string} */
-                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                            subject: string;
-                            description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
-                            subjectId: string | null;
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            openedBy: {
-                                id: string;
-                                name: string;
-                            };
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            dueAt: string;
-                            overdue: boolean;
-                            escalatedAt: string | null;
-                            resolvedAt: string | null;
-                            closedAt: string | null;
-                            /** Format: date-time */
-                            lastReplyAt: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            replies: {
-                                id: string;
-                                /** @enum {string} */
-                                authorType: "partner" | "operator";
-                                author: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @enum {string} */
-                                kind: "reply" | "resolution" | "reopen";
-                                body: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postTicketsByIdReopen"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1717,68 +506,7 @@ export interface paths {
             cookie?: never;
         };
         /** Ticket queue with filters (support, admin, ecosystem managers) */
-        get: {
-            parameters: {
-                query?: {
-                    status?: string;
-                    category?: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                    overdue?: "true" | "false";
-                    assignee?: string;
-                    partnerId?: string;
-                    q?: string;
-                    limit?: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                partnerId: string;
-                                partnerName: string;
-                                /** @enum {string} */
-                                category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                                subject: string;
-                                description: string;
-                                subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
-                                subjectId: string | null;
-                                /** @enum {string} */
-                                status: "open" | "pending" | "resolved" | "closed";
-                                openedBy: {
-                                    id: string;
-                                    name: string;
-                                };
-                                assignee: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                /** Format: date-time */
-                                dueAt: string;
-                                overdue: boolean;
-                                escalatedAt: string | null;
-                                resolvedAt: string | null;
-                                closedAt: string | null;
-                                /** Format: date-time */
-                                lastReplyAt: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleTickets"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1795,32 +523,7 @@ export interface paths {
             cookie?: never;
         };
         /** Operators who can be given tickets */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                name: string;
-                                email: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleTicketsAssignees"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1839,35 +542,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Assign tickets in bulk (or unassign with null) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        ticketIds: string[];
-                        assigneeId: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            count: number;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleTicketsAssign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1882,72 +557,7 @@ export interface paths {
             cookie?: never;
         };
         /** A ticket with its thread */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            /** @enum {string} */
-                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                            subject: string;
-                            description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
-                            subjectId: string | null;
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            openedBy: {
-                                id: string;
-                                name: string;
-                            };
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            dueAt: string;
-                            overdue: boolean;
-                            escalatedAt: string | null;
-                            resolvedAt: string | null;
-                            closedAt: string | null;
-                            /** Format: date-time */
-                            lastReplyAt: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            replies: {
-                                id: string;
-                                /** @enum {string} */
-                                authorType: "partner" | "operator";
-                                author: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @enum {string} */
-                                kind: "reply" | "resolution" | "reopen";
-                                body: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleTicketsById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1966,78 +576,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Answer the partner (the ticket then waits for them) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        body: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            /** @enum {string} */
-                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                            subject: string;
-                            description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
-                            subjectId: string | null;
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            openedBy: {
-                                id: string;
-                                name: string;
-                            };
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            dueAt: string;
-                            overdue: boolean;
-                            escalatedAt: string | null;
-                            resolvedAt: string | null;
-                            closedAt: string | null;
-                            /** Format: date-time */
-                            lastReplyAt: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            replies: {
-                                id: string;
-                                /** @enum {string} */
-                                authorType: "partner" | "operator";
-                                author: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @enum {string} */
-                                kind: "reply" | "resolution" | "reopen";
-                                body: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleTicketsByIdReplies"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2054,78 +593,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Resolve a ticket, optionally with a closing note */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        body?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            /** @enum {string} */
-                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                            subject: string;
-                            description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
-                            subjectId: string | null;
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            openedBy: {
-                                id: string;
-                                name: string;
-                            };
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            dueAt: string;
-                            overdue: boolean;
-                            escalatedAt: string | null;
-                            resolvedAt: string | null;
-                            closedAt: string | null;
-                            /** Format: date-time */
-                            lastReplyAt: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            replies: {
-                                id: string;
-                                /** @enum {string} */
-                                authorType: "partner" | "operator";
-                                author: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @enum {string} */
-                                kind: "reply" | "resolution" | "reopen";
-                                body: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleTicketsByIdResolve"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2140,38 +608,7 @@ export interface paths {
             cookie?: never;
         };
         /** The working-day calendar: holidays and adjusted working weekends */
-        get: {
-            parameters: {
-                query?: {
-                    year?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                date: string;
-                                /** @enum {string} */
-                                kind: "holiday" | "workday";
-                                nameZh: string;
-                                nameEn: string;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleHolidays"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2189,65 +626,10 @@ export interface paths {
         };
         get?: never;
         /** Add or change a day of the calendar (operator admins) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    date: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        kind: "holiday" | "workday";
-                        nameZh: string;
-                        nameEn: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ticketsRedated: number;
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["putConsoleHolidaysByDate"];
         post?: never;
         /** Remove a day from the calendar (operator admins) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    date: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ticketsRedated: number;
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["deleteConsoleHolidaysByDate"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2261,96 +643,7 @@ export interface paths {
             cookie?: never;
         };
         /** The partner’s certificate, its current annual review and past reviews */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            certificate: {
-                                id: string;
-                                number: string;
-                                /** @enum {string} */
-                                status: "active" | "expired";
-                                /** Format: date-time */
-                                issuedAt: string;
-                                validUntil: string;
-                                renewedAt: string | null;
-                                expiredAt: string | null;
-                            } | null;
-                            currentReview: {
-                                id: string;
-                                partnerId: string;
-                                cycleYear: number;
-                                /** @enum {string} */
-                                status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
-                                /** Format: date-time */
-                                deadline: string;
-                                currentValidUntil: string;
-                                extendedValidUntil: string;
-                                materials: {
-                                    summary: string;
-                                    certifiedStaff: number;
-                                    customerCases: number;
-                                    contactName: string;
-                                    contactPhone: string;
-                                    /** @default [] */
-                                    documentUrls: string[];
-                                } | null;
-                                submissions: number;
-                                submittedAt: string | null;
-                                reviewedAt: string | null;
-                                rejectReason: string | null;
-                                /** Format: date-time */
-                                openedAt: string;
-                                closedAt: string | null;
-                                overdue: boolean;
-                                canSubmit: boolean;
-                            } | null;
-                            reviews: {
-                                id: string;
-                                partnerId: string;
-                                cycleYear: number;
-                                /** @enum {string} */
-                                status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
-                                /** Format: date-time */
-                                deadline: string;
-                                currentValidUntil: string;
-                                extendedValidUntil: string;
-                                materials: {
-                                    summary: string;
-                                    certifiedStaff: number;
-                                    customerCases: number;
-                                    contactName: string;
-                                    contactPhone: string;
-                                    /** @default [] */
-                                    documentUrls: string[];
-                                } | null;
-                                submissions: number;
-                                submittedAt: string | null;
-                                reviewedAt: string | null;
-                                rejectReason: string | null;
-                                /** Format: date-time */
-                                openedAt: string;
-                                closedAt: string | null;
-                                overdue: boolean;
-                                canSubmit: boolean;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCertificate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2369,68 +662,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Submit (or after a rejection resubmit) the annual review materials (administrators) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    reviewId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        summary: string;
-                        certifiedStaff: number;
-                        customerCases: number;
-                        contactName: string;
-                        contactPhone: string;
-                        /** @default [] */
-                        documentUrls?: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            cycleYear: number;
-                            /** @enum {string} */
-                            status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
-                            /** Format: date-time */
-                            deadline: string;
-                            currentValidUntil: string;
-                            extendedValidUntil: string;
-                            materials: {
-                                summary: string;
-                                certifiedStaff: number;
-                                customerCases: number;
-                                contactName: string;
-                                contactPhone: string;
-                                /** @default [] */
-                                documentUrls: string[];
-                            } | null;
-                            submissions: number;
-                            submittedAt: string | null;
-                            reviewedAt: string | null;
-                            rejectReason: string | null;
-                            /** Format: date-time */
-                            openedAt: string;
-                            closedAt: string | null;
-                            overdue: boolean;
-                            canSubmit: boolean;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCertificateReviewsByReviewIdSubmit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2445,70 +677,7 @@ export interface paths {
             cookie?: never;
         };
         /** Annual certificate reviews, newest first, with filters and per-status counts */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "open" | "submitted" | "approved" | "rejected" | "lapsed";
-                    cycleYear?: number;
-                    q?: string;
-                    partnerId?: string;
-                    overdue?: "true" | "false";
-                    limit?: number;
-                    before?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                partnerId: string;
-                                cycleYear: number;
-                                /** @enum {string} */
-                                status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
-                                /** Format: date-time */
-                                deadline: string;
-                                currentValidUntil: string;
-                                extendedValidUntil: string;
-                                materials: {
-                                    summary: string;
-                                    certifiedStaff: number;
-                                    customerCases: number;
-                                    contactName: string;
-                                    contactPhone: string;
-                                    /** @default [] */
-                                    documentUrls: string[];
-                                } | null;
-                                submissions: number;
-                                submittedAt: string | null;
-                                reviewedAt: string | null;
-                                rejectReason: string | null;
-                                /** Format: date-time */
-                                openedAt: string;
-                                closedAt: string | null;
-                                overdue: boolean;
-                                canSubmit: boolean;
-                                partnerName: string;
-                                certificateNumber: string | null;
-                            }[];
-                            nextBefore: string | null;
-                            counts: {
-                                [key: string]: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleCertificateReviews"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2525,71 +694,7 @@ export interface paths {
             cookie?: never;
         };
         /** One annual review with its materials and the certificate */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    reviewId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            review: {
-                                id: string;
-                                partnerId: string;
-                                cycleYear: number;
-                                /** @enum {string} */
-                                status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
-                                /** Format: date-time */
-                                deadline: string;
-                                currentValidUntil: string;
-                                extendedValidUntil: string;
-                                materials: {
-                                    summary: string;
-                                    certifiedStaff: number;
-                                    customerCases: number;
-                                    contactName: string;
-                                    contactPhone: string;
-                                    /** @default [] */
-                                    documentUrls: string[];
-                                } | null;
-                                submissions: number;
-                                submittedAt: string | null;
-                                reviewedAt: string | null;
-                                rejectReason: string | null;
-                                /** Format: date-time */
-                                openedAt: string;
-                                closedAt: string | null;
-                                overdue: boolean;
-                                canSubmit: boolean;
-                                partnerName: string;
-                                certificateNumber: string | null;
-                            };
-                            certificate: {
-                                id: string;
-                                number: string;
-                                /** @enum {string} */
-                                status: "active" | "expired";
-                                /** Format: date-time */
-                                issuedAt: string;
-                                validUntil: string;
-                                renewedAt: string | null;
-                                expiredAt: string | null;
-                            } | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleCertificateReviewsByReviewId"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2608,56 +713,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Approve a submitted review: validity extends to 31 January of the next year (reviewers) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    reviewId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            cycleYear: number;
-                            /** @enum {string} */
-                            status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
-                            /** Format: date-time */
-                            deadline: string;
-                            currentValidUntil: string;
-                            extendedValidUntil: string;
-                            materials: {
-                                summary: string;
-                                certifiedStaff: number;
-                                customerCases: number;
-                                contactName: string;
-                                contactPhone: string;
-                                /** @default [] */
-                                documentUrls: string[];
-                            } | null;
-                            submissions: number;
-                            submittedAt: string | null;
-                            reviewedAt: string | null;
-                            rejectReason: string | null;
-                            /** Format: date-time */
-                            openedAt: string;
-                            closedAt: string | null;
-                            overdue: boolean;
-                            canSubmit: boolean;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleCertificateReviewsByReviewIdApprove"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2674,62 +730,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Reject a submitted review with a reason; the partner may resubmit before the deadline (reviewers) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    reviewId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            cycleYear: number;
-                            /** @enum {string} */
-                            status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
-                            /** Format: date-time */
-                            deadline: string;
-                            currentValidUntil: string;
-                            extendedValidUntil: string;
-                            materials: {
-                                summary: string;
-                                certifiedStaff: number;
-                                customerCases: number;
-                                contactName: string;
-                                contactPhone: string;
-                                /** @default [] */
-                                documentUrls: string[];
-                            } | null;
-                            submissions: number;
-                            submittedAt: string | null;
-                            reviewedAt: string | null;
-                            rejectReason: string | null;
-                            /** Format: date-time */
-                            openedAt: string;
-                            closedAt: string | null;
-                            overdue: boolean;
-                            canSubmit: boolean;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleCertificateReviewsByReviewIdReject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2746,39 +747,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Approve several submitted reviews; each succeeds or fails on its own (reviewers) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        ids: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            results: {
-                                id: string;
-                                ok: boolean;
-                                code: string | null;
-                                message: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleCertificateReviewsBulkApprove"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2793,98 +762,7 @@ export interface paths {
             cookie?: never;
         };
         /** A partner’s certificate and reviews (partner detail) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    partnerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            certificate: {
-                                id: string;
-                                number: string;
-                                /** @enum {string} */
-                                status: "active" | "expired";
-                                /** Format: date-time */
-                                issuedAt: string;
-                                validUntil: string;
-                                renewedAt: string | null;
-                                expiredAt: string | null;
-                            } | null;
-                            currentReview: {
-                                id: string;
-                                partnerId: string;
-                                cycleYear: number;
-                                /** @enum {string} */
-                                status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
-                                /** Format: date-time */
-                                deadline: string;
-                                currentValidUntil: string;
-                                extendedValidUntil: string;
-                                materials: {
-                                    summary: string;
-                                    certifiedStaff: number;
-                                    customerCases: number;
-                                    contactName: string;
-                                    contactPhone: string;
-                                    /** @default [] */
-                                    documentUrls: string[];
-                                } | null;
-                                submissions: number;
-                                submittedAt: string | null;
-                                reviewedAt: string | null;
-                                rejectReason: string | null;
-                                /** Format: date-time */
-                                openedAt: string;
-                                closedAt: string | null;
-                                overdue: boolean;
-                                canSubmit: boolean;
-                            } | null;
-                            reviews: {
-                                id: string;
-                                partnerId: string;
-                                cycleYear: number;
-                                /** @enum {string} */
-                                status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
-                                /** Format: date-time */
-                                deadline: string;
-                                currentValidUntil: string;
-                                extendedValidUntil: string;
-                                materials: {
-                                    summary: string;
-                                    certifiedStaff: number;
-                                    customerCases: number;
-                                    contactName: string;
-                                    contactPhone: string;
-                                    /** @default [] */
-                                    documentUrls: string[];
-                                } | null;
-                                submissions: number;
-                                submittedAt: string | null;
-                                reviewedAt: string | null;
-                                rejectReason: string | null;
-                                /** Format: date-time */
-                                openedAt: string;
-                                closedAt: string | null;
-                                overdue: boolean;
-                                canSubmit: boolean;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsolePartnersByPartnerIdCertificate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2901,88 +779,7 @@ export interface paths {
             cookie?: never;
         };
         /** Both certification stages of my company */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            qualification: {
-                                id: string | null;
-                                /** @enum {string} */
-                                status: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
-                                version: number;
-                                submittedAt: string | null;
-                                decidedAt: string | null;
-                                rejectionReason: string | null;
-                                history: {
-                                    /** @enum {string} */
-                                    decision: "approved" | "rejected";
-                                    reason: string | null;
-                                    /** Format: date-time */
-                                    at: string;
-                                }[];
-                                /** @enum {string} */
-                                stage: "qualification";
-                                data: {
-                                    companyName?: string;
-                                    creditCode?: string;
-                                    legalRepresentative?: string;
-                                    registeredAddress?: string;
-                                    businessScope?: string;
-                                    contactName?: string;
-                                    contactPhone?: string;
-                                    contactEmail?: string;
-                                };
-                            };
-                            business: {
-                                id: string | null;
-                                /** @enum {string} */
-                                status: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
-                                version: number;
-                                submittedAt: string | null;
-                                decidedAt: string | null;
-                                rejectionReason: string | null;
-                                history: {
-                                    /** @enum {string} */
-                                    decision: "approved" | "rejected";
-                                    reason: string | null;
-                                    /** Format: date-time */
-                                    at: string;
-                                }[];
-                                /** @enum {string} */
-                                stage: "business";
-                                data: {
-                                    companyLegalName?: string;
-                                    creditCode?: string;
-                                    legalRepresentative?: string;
-                                    registeredAddress?: string;
-                                    bankName?: string;
-                                    bankBranch?: string;
-                                    bankAccountName?: string;
-                                    /** @enum {string} */
-                                    taxpayerStatus?: "general" | "small_scale";
-                                    taxpayerId?: string;
-                                    /** @enum {string} */
-                                    settlementCurrency?: "CNY" | "USD";
-                                    bankAccountMasked: string | null;
-                                };
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCertification"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3000,67 +797,7 @@ export interface paths {
         };
         get?: never;
         /** Save the qualification certification draft (administrators) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        companyName?: string;
-                        creditCode?: string;
-                        legalRepresentative?: string;
-                        registeredAddress?: string;
-                        businessScope?: string;
-                        contactName?: string;
-                        contactPhone?: string;
-                        /** Format: email */
-                        contactEmail?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string | null;
-                            /** @enum {string} */
-                            status: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
-                            version: number;
-                            submittedAt: string | null;
-                            decidedAt: string | null;
-                            rejectionReason: string | null;
-                            history: {
-                                /** @enum {string} */
-                                decision: "approved" | "rejected";
-                                reason: string | null;
-                                /** Format: date-time */
-                                at: string;
-                            }[];
-                            /** @enum {string} */
-                            stage: "qualification";
-                            data: {
-                                companyName?: string;
-                                creditCode?: string;
-                                legalRepresentative?: string;
-                                registeredAddress?: string;
-                                businessScope?: string;
-                                contactName?: string;
-                                contactPhone?: string;
-                                contactEmail?: string;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["putCertificationQualification"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3077,76 +814,7 @@ export interface paths {
         };
         get?: never;
         /** Save the business information draft; the account number is stored encrypted (administrators) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        companyLegalName?: string;
-                        creditCode?: string;
-                        legalRepresentative?: string;
-                        registeredAddress?: string;
-                        bankName?: string;
-                        bankBranch?: string;
-                        bankAccountName?: string;
-                        bankAccountNumber?: string;
-                        /** @enum {string} */
-                        taxpayerStatus?: "general" | "small_scale";
-                        taxpayerId?: string;
-                        /** @enum {string} */
-                        settlementCurrency?: "CNY" | "USD";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string | null;
-                            /** @enum {string} */
-                            status: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
-                            version: number;
-                            submittedAt: string | null;
-                            decidedAt: string | null;
-                            rejectionReason: string | null;
-                            history: {
-                                /** @enum {string} */
-                                decision: "approved" | "rejected";
-                                reason: string | null;
-                                /** Format: date-time */
-                                at: string;
-                            }[];
-                            /** @enum {string} */
-                            stage: "business";
-                            data: {
-                                companyLegalName?: string;
-                                creditCode?: string;
-                                legalRepresentative?: string;
-                                registeredAddress?: string;
-                                bankName?: string;
-                                bankBranch?: string;
-                                bankAccountName?: string;
-                                /** @enum {string} */
-                                taxpayerStatus?: "general" | "small_scale";
-                                taxpayerId?: string;
-                                /** @enum {string} */
-                                settlementCurrency?: "CNY" | "USD";
-                                bankAccountMasked: string | null;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["putCertificationBusiness"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3164,53 +832,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Submit (or resubmit) the qualification certification */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string | null;
-                            /** @enum {string} */
-                            status: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
-                            version: number;
-                            submittedAt: string | null;
-                            decidedAt: string | null;
-                            rejectionReason: string | null;
-                            history: {
-                                /** @enum {string} */
-                                decision: "approved" | "rejected";
-                                reason: string | null;
-                                /** Format: date-time */
-                                at: string;
-                            }[];
-                            /** @enum {string} */
-                            stage: "qualification";
-                            data: {
-                                companyName?: string;
-                                creditCode?: string;
-                                legalRepresentative?: string;
-                                registeredAddress?: string;
-                                businessScope?: string;
-                                contactName?: string;
-                                contactPhone?: string;
-                                contactEmail?: string;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCertificationQualificationSubmit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3227,58 +849,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Submit (or resubmit) the business information certification */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string | null;
-                            /** @enum {string} */
-                            status: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
-                            version: number;
-                            submittedAt: string | null;
-                            decidedAt: string | null;
-                            rejectionReason: string | null;
-                            history: {
-                                /** @enum {string} */
-                                decision: "approved" | "rejected";
-                                reason: string | null;
-                                /** Format: date-time */
-                                at: string;
-                            }[];
-                            /** @enum {string} */
-                            stage: "business";
-                            data: {
-                                companyLegalName?: string;
-                                creditCode?: string;
-                                legalRepresentative?: string;
-                                registeredAddress?: string;
-                                bankName?: string;
-                                bankBranch?: string;
-                                bankAccountName?: string;
-                                /** @enum {string} */
-                                taxpayerStatus?: "general" | "small_scale";
-                                taxpayerId?: string;
-                                /** @enum {string} */
-                                settlementCurrency?: "CNY" | "USD";
-                                bankAccountMasked: string | null;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCertificationBusinessSubmit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3293,33 +864,7 @@ export interface paths {
             cookie?: never;
         };
         /** Whether my company may apply for payouts (R4), and where to go if not */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            allowed: boolean;
-                            /** @enum {string} */
-                            businessStatus: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
-                            code: string | null;
-                            message: string | null;
-                            link: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getPayoutEligibility"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3336,52 +881,7 @@ export interface paths {
             cookie?: never;
         };
         /** Certification review queue with filters, oldest submission first (any operator) */
-        get: {
-            parameters: {
-                query?: {
-                    stage?: "qualification" | "business";
-                    status?: string;
-                    partnerId?: string;
-                    q?: string;
-                    mine?: "true" | "false";
-                    limit?: number;
-                    offset?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                partnerId: string;
-                                /** @enum {string} */
-                                stage: "qualification" | "business";
-                                /** @enum {string} */
-                                status: "draft" | "submitted" | "under_review" | "approved" | "rejected";
-                                companyName: string | null;
-                                taxpayerStatus: string | null;
-                                version: number;
-                                submittedAt: string | null;
-                                claimedBy: string | null;
-                                claimedAt: string | null;
-                                decidedAt: string | null;
-                                rejectionReason: string | null;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleCertifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3398,55 +898,7 @@ export interface paths {
             cookie?: never;
         };
         /** One certification with its history (bank account masked) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            /** @enum {string} */
-                            stage: "qualification" | "business";
-                            /** @enum {string} */
-                            status: "draft" | "submitted" | "under_review" | "approved" | "rejected";
-                            companyName: string | null;
-                            taxpayerStatus: string | null;
-                            version: number;
-                            submittedAt: string | null;
-                            claimedBy: string | null;
-                            claimedAt: string | null;
-                            decidedAt: string | null;
-                            rejectionReason: string | null;
-                            partnerName: string | null;
-                            data: {
-                                [key: string]: string | null;
-                            };
-                            history: {
-                                /** @enum {string} */
-                                decision: "approved" | "rejected";
-                                reason: string | null;
-                                /** Format: date-time */
-                                at: string;
-                                reviewerId: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleCertificationsById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3465,55 +917,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Claim a submitted certification: it goes under review (reviewers) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            /** @enum {string} */
-                            stage: "qualification" | "business";
-                            /** @enum {string} */
-                            status: "draft" | "submitted" | "under_review" | "approved" | "rejected";
-                            companyName: string | null;
-                            taxpayerStatus: string | null;
-                            version: number;
-                            submittedAt: string | null;
-                            claimedBy: string | null;
-                            claimedAt: string | null;
-                            decidedAt: string | null;
-                            rejectionReason: string | null;
-                            partnerName: string | null;
-                            data: {
-                                [key: string]: string | null;
-                            };
-                            history: {
-                                /** @enum {string} */
-                                decision: "approved" | "rejected";
-                                reason: string | null;
-                                /** Format: date-time */
-                                at: string;
-                                reviewerId: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleCertificationsByIdClaim"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3530,55 +934,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Approve a certification under review (reviewers) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            /** @enum {string} */
-                            stage: "qualification" | "business";
-                            /** @enum {string} */
-                            status: "draft" | "submitted" | "under_review" | "approved" | "rejected";
-                            companyName: string | null;
-                            taxpayerStatus: string | null;
-                            version: number;
-                            submittedAt: string | null;
-                            claimedBy: string | null;
-                            claimedAt: string | null;
-                            decidedAt: string | null;
-                            rejectionReason: string | null;
-                            partnerName: string | null;
-                            data: {
-                                [key: string]: string | null;
-                            };
-                            history: {
-                                /** @enum {string} */
-                                decision: "approved" | "rejected";
-                                reason: string | null;
-                                /** Format: date-time */
-                                at: string;
-                                reviewerId: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleCertificationsByIdApprove"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3595,62 +951,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Reject a certification under review, with the reason the partner will see (reviewers) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                        version?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            /** @enum {string} */
-                            stage: "qualification" | "business";
-                            /** @enum {string} */
-                            status: "draft" | "submitted" | "under_review" | "approved" | "rejected";
-                            companyName: string | null;
-                            taxpayerStatus: string | null;
-                            version: number;
-                            submittedAt: string | null;
-                            claimedBy: string | null;
-                            claimedAt: string | null;
-                            decidedAt: string | null;
-                            rejectionReason: string | null;
-                            partnerName: string | null;
-                            data: {
-                                [key: string]: string | null;
-                            };
-                            history: {
-                                /** @enum {string} */
-                                decision: "approved" | "rejected";
-                                reason: string | null;
-                                /** Format: date-time */
-                                at: string;
-                                reviewerId: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleCertificationsByIdReject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3667,42 +968,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Claim, approve or reject several certifications; each outcome reported (reviewers) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        action: "claim" | "approve" | "reject";
-                        ids: string[];
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            results: {
-                                id: string;
-                                ok: boolean;
-                                code: string | null;
-                                message: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleCertificationsBulk"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3719,36 +985,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Show the full bank account number (finance only; audited with the reason) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            bankAccountNumber: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleCertificationsByIdRevealBankAccount"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3763,77 +1000,7 @@ export interface paths {
             cookie?: never;
         };
         /** My programs, applications, performance, distributor and ecosystem manager */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            memberships: {
-                                id: string;
-                                program: string;
-                                status: string;
-                                source: string;
-                                /** Format: date-time */
-                                startedAt: string;
-                                endedAt: string | null;
-                            }[];
-                            applications: {
-                                id: string;
-                                partnerId: string;
-                                partnerName: string;
-                                program: string;
-                                kind: string;
-                                status: string;
-                                note: string;
-                                performanceYear: number | null;
-                                performanceFen: number | null;
-                                reviewerId: string | null;
-                                reviewerName: string | null;
-                                reviewReason: string | null;
-                                reviewedAt: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            performance: {
-                                year: number;
-                                amountFen: number;
-                                source: string;
-                            }[];
-                            currentYear: number;
-                            thresholdFen: number;
-                            eligibility: {
-                                assc: boolean;
-                                upgrade: boolean;
-                            };
-                            manager: {
-                                id: string;
-                                name: string;
-                                email: string;
-                                phone: string | null;
-                            } | null;
-                            distributor: {
-                                id: string;
-                                name: string;
-                                /** Format: date-time */
-                                since: string;
-                            } | null;
-                            isDistributor: boolean;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getMemberships"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3852,50 +1019,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Apply to join a program (administrator) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        program: "solution_provider" | "distributor" | "cloud_reseller" | "service_partner" | "authorized_sales_support_center";
-                        note?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            program: string;
-                            kind: string;
-                            status: string;
-                            note: string;
-                            performanceYear: number | null;
-                            performanceFen: number | null;
-                            reviewerId: string | null;
-                            reviewerName: string | null;
-                            reviewReason: string | null;
-                            reviewedAt: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postMembershipsApplications"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3912,31 +1036,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Withdraw an application waiting for review (administrator) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postMembershipsApplicationsByIdWithdraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3951,42 +1051,7 @@ export interface paths {
             cookie?: never;
         };
         /** Cloud reseller invitations my company received */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                distributorId: string;
-                                distributorName: string;
-                                resellerId: string;
-                                resellerName: string;
-                                email: string;
-                                message: string;
-                                status: string;
-                                /** Format: date-time */
-                                expiresAt: string;
-                                respondedAt: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getMembershipsInvitations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4005,31 +1070,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Accept a distributor's invitation (administrator) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postMembershipsInvitationsByIdAccept"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4046,31 +1087,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Decline a distributor's invitation (administrator) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postMembershipsInvitationsByIdDecline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4087,29 +1104,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Leave the current distributor (administrator) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postMembershipsDistributorExit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4124,39 +1119,7 @@ export interface paths {
             cookie?: never;
         };
         /** A distributor’s cloud resellers with their performance */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                linkId: string;
-                                resellerId: string;
-                                resellerName: string;
-                                status: string;
-                                /** Format: date-time */
-                                startedAt: string;
-                                endedAt: string | null;
-                                endReason: string | null;
-                                thisYearFen: number;
-                                lastYearFen: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getMembershipsResellers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4173,74 +1136,10 @@ export interface paths {
             cookie?: never;
         };
         /** Invitations a distributor sent */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                distributorId: string;
-                                distributorName: string;
-                                resellerId: string;
-                                resellerName: string;
-                                email: string;
-                                message: string;
-                                status: string;
-                                /** Format: date-time */
-                                expiresAt: string;
-                                respondedAt: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getMembershipsSentInvitations"];
         put?: never;
         /** Invite a registered partner to be a cloud reseller (distributor administrator) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: email */
-                        email: string;
-                        message?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postMembershipsSentInvitations"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4257,31 +1156,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Revoke a pending invitation (distributor administrator) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postMembershipsSentInvitationsByIdRevoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4296,53 +1171,7 @@ export interface paths {
             cookie?: never;
         };
         /** Program applications queue with filters (ecosystem manager, reviewer) */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "submitted" | "approved" | "rejected" | "withdrawn";
-                    program?: "solution_provider" | "distributor" | "cloud_reseller" | "service_partner" | "authorized_sales_support_center";
-                    kind?: "join" | "assc" | "upgrade";
-                    partnerId?: string;
-                    mine?: "true" | "false";
-                    limit?: number;
-                    before?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                partnerId: string;
-                                partnerName: string;
-                                program: string;
-                                kind: string;
-                                status: string;
-                                note: string;
-                                performanceYear: number | null;
-                                performanceFen: number | null;
-                                reviewerId: string | null;
-                                reviewerName: string | null;
-                                reviewReason: string | null;
-                                reviewedAt: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            nextBefore: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleMembershipApplications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4361,50 +1190,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Approve an application */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            program: string;
-                            kind: string;
-                            status: string;
-                            note: string;
-                            performanceYear: number | null;
-                            performanceFen: number | null;
-                            reviewerId: string | null;
-                            reviewerName: string | null;
-                            reviewReason: string | null;
-                            reviewedAt: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleMembershipApplicationsByIdApprove"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4421,50 +1207,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Reject (reason required) an application */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            program: string;
-                            kind: string;
-                            status: string;
-                            note: string;
-                            performanceYear: number | null;
-                            performanceFen: number | null;
-                            reviewerId: string | null;
-                            reviewerName: string | null;
-                            reviewReason: string | null;
-                            reviewedAt: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleMembershipApplicationsByIdReject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4481,42 +1224,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Approve or reject several applications; one result per id */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        ids: string[];
-                        /** @enum {string} */
-                        action: "approve" | "reject";
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            results: {
-                                id: string;
-                                ok: boolean;
-                                code?: string;
-                                message?: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleMembershipApplicationsBulk"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4531,100 +1239,7 @@ export interface paths {
             cookie?: never;
         };
         /** A partner’s programs, applications, performance, hierarchy and manager (any operator) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    partnerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            memberships: {
-                                id: string;
-                                program: string;
-                                status: string;
-                                source: string;
-                                /** Format: date-time */
-                                startedAt: string;
-                                endedAt: string | null;
-                            }[];
-                            applications: {
-                                id: string;
-                                partnerId: string;
-                                partnerName: string;
-                                program: string;
-                                kind: string;
-                                status: string;
-                                note: string;
-                                performanceYear: number | null;
-                                performanceFen: number | null;
-                                reviewerId: string | null;
-                                reviewerName: string | null;
-                                reviewReason: string | null;
-                                reviewedAt: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            performance: {
-                                year: number;
-                                amountFen: number;
-                                source: string;
-                            }[];
-                            currentYear: number;
-                            thresholdFen: number;
-                            eligibility: {
-                                assc: boolean;
-                                upgrade: boolean;
-                            };
-                            manager: {
-                                id: string;
-                                name: string;
-                                email: string;
-                                phone: string | null;
-                            } | null;
-                            distributor: {
-                                id: string;
-                                name: string;
-                                /** Format: date-time */
-                                since: string;
-                            } | null;
-                            isDistributor: boolean;
-                            partner: {
-                                id: string;
-                                name: string;
-                                domainId: string;
-                                site: string;
-                                status: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            };
-                            resellers: {
-                                linkId: string;
-                                resellerId: string;
-                                resellerName: string;
-                                status: string;
-                                /** Format: date-time */
-                                startedAt: string;
-                                endedAt: string | null;
-                                endReason: string | null;
-                                thisYearFen: number;
-                                lastYearFen: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsolePartnersByPartnerIdMemberships"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4641,33 +1256,7 @@ export interface paths {
             cookie?: never;
         };
         /** Active ecosystem managers (any operator) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                name: string;
-                                email: string;
-                                phone: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleEcosystemManagers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4685,39 +1274,7 @@ export interface paths {
         };
         get?: never;
         /** Assign the partner’s ecosystem manager (operator admin) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    partnerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        managerId: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            email: string;
-                            phone: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["putConsolePartnersByPartnerIdEcosystemManager"];
         post?: never;
         delete?: never;
         options?: never;
@@ -4734,39 +1291,7 @@ export interface paths {
         };
         get?: never;
         /** Set a partner’s annual performance (ecosystem manager, finance) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    partnerId: string;
-                    year: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        amountFen: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            partnerId: string;
-                            year: number;
-                            amountFen: number;
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["putConsolePartnersByPartnerIdPerformanceByYear"];
         post?: never;
         delete?: never;
         options?: never;
@@ -4784,34 +1309,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Import annual performance from CSV `partner,year,amount` (finance) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        csv: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            imported: number;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsolePerformanceImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4826,51 +1324,7 @@ export interface paths {
             cookie?: never;
         };
         /** Members of my company (administrators) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                name: string;
-                                email: string;
-                                phone: string | null;
-                                roles: string[];
-                                status: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                                employment: {
-                                    jobTitle: string | null;
-                                    department: string | null;
-                                    employeeNo: string | null;
-                                    employedSince: string | null;
-                                    qualificationsUpdatedAt: string | null;
-                                };
-                                counts: {
-                                    certificates: number;
-                                    trainings: number;
-                                    projects: number;
-                                    expiringCertificates: number;
-                                    expiredCertificates: number;
-                                };
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getOrganizationMembers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4887,51 +1341,7 @@ export interface paths {
             cookie?: never;
         };
         /** Members with the project specialist role */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                name: string;
-                                email: string;
-                                phone: string | null;
-                                roles: string[];
-                                status: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                                employment: {
-                                    jobTitle: string | null;
-                                    department: string | null;
-                                    employeeNo: string | null;
-                                    employedSince: string | null;
-                                    qualificationsUpdatedAt: string | null;
-                                };
-                                counts: {
-                                    certificates: number;
-                                    trainings: number;
-                                    projects: number;
-                                    expiringCertificates: number;
-                                    expiredCertificates: number;
-                                };
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getOrganizationProjectSpecialists"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4949,57 +1359,7 @@ export interface paths {
         };
         get?: never;
         /** Assign roles: admin or member, optionally project_specialist */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        roles: ("admin" | "member" | "project_specialist")[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            email: string;
-                            phone: string | null;
-                            roles: string[];
-                            status: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            employment: {
-                                jobTitle: string | null;
-                                department: string | null;
-                                employeeNo: string | null;
-                                employedSince: string | null;
-                                qualificationsUpdatedAt: string | null;
-                            };
-                            counts: {
-                                certificates: number;
-                                trainings: number;
-                                projects: number;
-                                expiringCertificates: number;
-                                expiredCertificates: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["putOrganizationMembersByIdRoles"];
         post?: never;
         delete?: never;
         options?: never;
@@ -5017,51 +1377,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Stop a member signing in */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            email: string;
-                            phone: string | null;
-                            roles: string[];
-                            status: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            employment: {
-                                jobTitle: string | null;
-                                department: string | null;
-                                employeeNo: string | null;
-                                employedSince: string | null;
-                                qualificationsUpdatedAt: string | null;
-                            };
-                            counts: {
-                                certificates: number;
-                                trainings: number;
-                                projects: number;
-                                expiringCertificates: number;
-                                expiredCertificates: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postOrganizationMembersByIdDeactivate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5078,51 +1394,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Let a deactivated member sign in again */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            email: string;
-                            phone: string | null;
-                            roles: string[];
-                            status: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            employment: {
-                                jobTitle: string | null;
-                                department: string | null;
-                                employeeNo: string | null;
-                                employedSince: string | null;
-                                qualificationsUpdatedAt: string | null;
-                            };
-                            counts: {
-                                certificates: number;
-                                trainings: number;
-                                projects: number;
-                                expiringCertificates: number;
-                                expiredCertificates: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postOrganizationMembersByIdReactivate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5137,57 +1409,7 @@ export interface paths {
             cookie?: never;
         };
         /** One member's employment and qualification records */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            member: {
-                                id: string;
-                                name: string;
-                                email: string;
-                                roles: string[];
-                                status: string;
-                            };
-                            employment: {
-                                jobTitle: string | null;
-                                department: string | null;
-                                employeeNo: string | null;
-                                employedSince: string | null;
-                                qualificationsUpdatedAt: string | null;
-                            };
-                            items: {
-                                id: string;
-                                /** @enum {string} */
-                                kind: "certificate" | "training" | "project";
-                                name: string;
-                                organization: string | null;
-                                reference: string | null;
-                                startsOn: string | null;
-                                endsOn: string | null;
-                                description: string | null;
-                                expiryState: ("valid" | "expiring" | "expired") | null;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getOrganizationMembersByIdQualifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5204,60 +1426,7 @@ export interface paths {
             cookie?: never;
         };
         /** The whole organization's qualifications, by member */
-        get: {
-            parameters: {
-                query?: {
-                    kind?: "certificate" | "training" | "project";
-                    expiringWithinDays?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                member: {
-                                    id: string;
-                                    name: string;
-                                    email: string;
-                                    roles: string[];
-                                    status: string;
-                                };
-                                employment: {
-                                    jobTitle: string | null;
-                                    department: string | null;
-                                    employeeNo: string | null;
-                                    employedSince: string | null;
-                                    qualificationsUpdatedAt: string | null;
-                                };
-                                items: {
-                                    id: string;
-                                    /** @enum {string} */
-                                    kind: "certificate" | "training" | "project";
-                                    name: string;
-                                    organization: string | null;
-                                    reference: string | null;
-                                    startsOn: string | null;
-                                    endsOn: string | null;
-                                    description: string | null;
-                                    expiryState: ("valid" | "expiring" | "expired") | null;
-                                    /** Format: date-time */
-                                    updatedAt: string;
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getOrganizationQualifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5274,97 +1443,10 @@ export interface paths {
             cookie?: never;
         };
         /** Invitation list (pending, accepted, expired, revoked) */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "pending" | "accepted" | "expired" | "revoked";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                email: string;
-                                name: string | null;
-                                roles: string[];
-                                /** @enum {string} */
-                                status: "pending" | "accepted" | "expired" | "revoked";
-                                invitedBy: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                expiresAt: string;
-                                acceptedAt: string | null;
-                                revokedAt: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getOrganizationInvitations"];
         put?: never;
         /** Invite a person by email (valid 7 days) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: email */
-                        email: string;
-                        name?: string | null;
-                        roles: ("admin" | "member" | "project_specialist")[];
-                        /** @enum {string} */
-                        locale?: "zh-CN" | "en-US";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            email: string;
-                            name: string | null;
-                            roles: string[];
-                            /** @enum {string} */
-                            status: "pending" | "accepted" | "expired" | "revoked";
-                            invitedBy: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            expiresAt: string;
-                            acceptedAt: string | null;
-                            revokedAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postOrganizationInvitations"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5381,45 +1463,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Revoke a pending invitation */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            email: string;
-                            name: string | null;
-                            roles: string[];
-                            /** @enum {string} */
-                            status: "pending" | "accepted" | "expired" | "revoked";
-                            invitedBy: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            expiresAt: string;
-                            acceptedAt: string | null;
-                            revokedAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postOrganizationInvitationsByIdRevoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5434,96 +1478,10 @@ export interface paths {
             cookie?: never;
         };
         /** My employment and qualification records */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            employment: {
-                                jobTitle: string | null;
-                                department: string | null;
-                                employeeNo: string | null;
-                                employedSince: string | null;
-                                qualificationsUpdatedAt: string | null;
-                            };
-                            items: {
-                                id: string;
-                                /** @enum {string} */
-                                kind: "certificate" | "training" | "project";
-                                name: string;
-                                organization: string | null;
-                                reference: string | null;
-                                startsOn: string | null;
-                                endsOn: string | null;
-                                description: string | null;
-                                expiryState: ("valid" | "expiring" | "expired") | null;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getOrganizationMeQualifications"];
         put?: never;
         /** Add a certificate, training or project record */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        kind: "certificate" | "training" | "project";
-                        name: string;
-                        organization?: string | null;
-                        reference?: string | null;
-                        startsOn?: string | null;
-                        endsOn?: string | null;
-                        description?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {string} */
-                            kind: "certificate" | "training" | "project";
-                            name: string;
-                            organization: string | null;
-                            reference: string | null;
-                            startsOn: string | null;
-                            endsOn: string | null;
-                            description: string | null;
-                            expiryState: ("valid" | "expiring" | "expired") | null;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postOrganizationMeQualifications"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5539,57 +1497,7 @@ export interface paths {
         };
         get?: never;
         /** Save my employment details */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        jobTitle?: string | null;
-                        department?: string | null;
-                        employeeNo?: string | null;
-                        employedSince?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            employment: {
-                                jobTitle: string | null;
-                                department: string | null;
-                                employeeNo: string | null;
-                                employedSince: string | null;
-                                qualificationsUpdatedAt: string | null;
-                            };
-                            items: {
-                                id: string;
-                                /** @enum {string} */
-                                kind: "certificate" | "training" | "project";
-                                name: string;
-                                organization: string | null;
-                                reference: string | null;
-                                startsOn: string | null;
-                                endsOn: string | null;
-                                description: string | null;
-                                expiryState: ("valid" | "expiring" | "expired") | null;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["putOrganizationMeEmployment"];
         post?: never;
         delete?: never;
         options?: never;
@@ -5606,82 +1514,10 @@ export interface paths {
         };
         get?: never;
         /** Change one of my records */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        kind: "certificate" | "training" | "project";
-                        name: string;
-                        organization?: string | null;
-                        reference?: string | null;
-                        startsOn?: string | null;
-                        endsOn?: string | null;
-                        description?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {string} */
-                            kind: "certificate" | "training" | "project";
-                            name: string;
-                            organization: string | null;
-                            reference: string | null;
-                            startsOn: string | null;
-                            endsOn: string | null;
-                            description: string | null;
-                            expiryState: ("valid" | "expiring" | "expired") | null;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["putOrganizationMeQualificationsById"];
         post?: never;
         /** Delete one of my records */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {boolean} */
-                            deleted: true;
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["deleteOrganizationMeQualificationsById"];
         options?: never;
         head?: never;
         patch?: never;
@@ -5695,37 +1531,7 @@ export interface paths {
             cookie?: never;
         };
         /** The invitation behind an email link (company, address, status) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            partnerName: string;
-                            email: string;
-                            name: string | null;
-                            roles: string[];
-                            /** @enum {string} */
-                            status: "pending" | "accepted" | "expired" | "revoked";
-                            /** Format: date-time */
-                            expiresAt: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getInvitationsByToken"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5744,38 +1550,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Accept an invitation: creates the partner user with the invited roles */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        token: string;
-                        name: string;
-                        password: string;
-                        phone?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            userId: string;
-                            email: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postInvitationsAccept"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5790,71 +1565,7 @@ export interface paths {
             cookie?: never;
         };
         /** A partner’s members and invitations (partner detail) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    partnerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            members: {
-                                id: string;
-                                name: string;
-                                email: string;
-                                phone: string | null;
-                                roles: string[];
-                                status: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                                employment: {
-                                    jobTitle: string | null;
-                                    department: string | null;
-                                    employeeNo: string | null;
-                                    employedSince: string | null;
-                                    qualificationsUpdatedAt: string | null;
-                                };
-                                counts: {
-                                    certificates: number;
-                                    trainings: number;
-                                    projects: number;
-                                    expiringCertificates: number;
-                                    expiredCertificates: number;
-                                };
-                            }[];
-                            invitations: {
-                                id: string;
-                                email: string;
-                                name: string | null;
-                                roles: string[];
-                                /** @enum {string} */
-                                status: "pending" | "accepted" | "expired" | "revoked";
-                                invitedBy: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                expiresAt: string;
-                                acceptedAt: string | null;
-                                revokedAt: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsolePartnersByPartnerIdOrganization"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5871,62 +1582,7 @@ export interface paths {
             cookie?: never;
         };
         /** A partner’s member qualifications (partner detail) */
-        get: {
-            parameters: {
-                query?: {
-                    kind?: "certificate" | "training" | "project";
-                    expiringWithinDays?: number;
-                };
-                header?: never;
-                path: {
-                    partnerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                member: {
-                                    id: string;
-                                    name: string;
-                                    email: string;
-                                    roles: string[];
-                                    status: string;
-                                };
-                                employment: {
-                                    jobTitle: string | null;
-                                    department: string | null;
-                                    employeeNo: string | null;
-                                    employedSince: string | null;
-                                    qualificationsUpdatedAt: string | null;
-                                };
-                                items: {
-                                    id: string;
-                                    /** @enum {string} */
-                                    kind: "certificate" | "training" | "project";
-                                    name: string;
-                                    organization: string | null;
-                                    reference: string | null;
-                                    startsOn: string | null;
-                                    endsOn: string | null;
-                                    description: string | null;
-                                    expiryState: ("valid" | "expiring" | "expired") | null;
-                                    /** Format: date-time */
-                                    updatedAt: string;
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsolePartnersByPartnerIdQualifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5943,61 +1599,7 @@ export interface paths {
             cookie?: never;
         };
         /** My customers (a distributor also sees its resellers’), filtered and paged */
-        get: {
-            parameters: {
-                query?: {
-                    keyword?: string;
-                    type?: "referral" | "resale";
-                    associatedFrom?: string;
-                    associatedTo?: string;
-                    label?: string;
-                    reseller?: string;
-                    offset?: number;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                domainId: string;
-                                domainName: string;
-                                name: string;
-                                customerType: string;
-                                verifiedStatus: string;
-                                email: string | null;
-                                phone: string | null;
-                                status: string;
-                                purchaseRestricted: boolean;
-                                /** @enum {string} */
-                                associationType: "referral" | "resale";
-                                associatedAt: string;
-                                label: string | null;
-                                source: string;
-                                partnerId: string;
-                                partnerName: string;
-                                viaReseller: boolean;
-                            }[];
-                            total: number;
-                            resellers: {
-                                id: string;
-                                name: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCustomers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6014,32 +1616,7 @@ export interface paths {
             cookie?: never;
         };
         /** The filtered customer list as a CSV or XLSX file (up to 10,000 rows) */
-        get: {
-            parameters: {
-                query: {
-                    keyword?: string;
-                    type?: "referral" | "resale";
-                    associatedFrom?: string;
-                    associatedTo?: string;
-                    label?: string;
-                    reseller?: string;
-                    format: "csv" | "xlsx";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getCustomersExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6056,45 +1633,7 @@ export interface paths {
             cookie?: never;
         };
         /** Invitations I sent and applications customers made to me */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                /** @enum {string} */
-                                direction: "invitation" | "application";
-                                partnerId: string;
-                                partnerName: string;
-                                partnerDomainId: string;
-                                customerId: string | null;
-                                customerName: string | null;
-                                domainName: string | null;
-                                email: string | null;
-                                /** @enum {string} */
-                                type: "referral" | "resale";
-                                status: string;
-                                createdAt: string;
-                                expiresAt: string | null;
-                                decidedAt: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCustomersRequests"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6113,52 +1652,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Invite a customer by email (link valid 7 days) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: email */
-                        email: string;
-                        /** @enum {string} */
-                        type: "referral" | "resale";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {string} */
-                            direction: "invitation" | "application";
-                            partnerId: string;
-                            partnerName: string;
-                            partnerDomainId: string;
-                            customerId: string | null;
-                            customerName: string | null;
-                            domainName: string | null;
-                            email: string | null;
-                            /** @enum {string} */
-                            type: "referral" | "resale";
-                            status: string;
-                            createdAt: string;
-                            expiresAt: string | null;
-                            decidedAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomersInvitations"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6175,31 +1669,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Withdraw a pending invitation */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomersInvitationsByIdRevoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6216,31 +1686,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Accept a customer’s application */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomersApplicationsByIdAccept"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6257,31 +1703,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Decline a customer’s application */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomersApplicationsByIdDecline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6296,65 +1718,7 @@ export interface paths {
             cookie?: never;
         };
         /** One customer: account, association, frozen and restricted state */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            domainId: string;
-                            domainName: string;
-                            name: string;
-                            customerType: string;
-                            verifiedStatus: string;
-                            email: string | null;
-                            phone: string | null;
-                            status: string;
-                            purchaseRestricted: boolean;
-                            /** @enum {string} */
-                            associationType: "referral" | "resale";
-                            associatedAt: string;
-                            label: string | null;
-                            source: string;
-                            partnerId: string;
-                            partnerName: string;
-                            viaReseller: boolean;
-                            frozenReason: string | null;
-                            frozenAt: string | null;
-                            freezeType: string | null;
-                            purchaseRestrictedAt: string | null;
-                            createdAt: string;
-                            origin: string;
-                            xaccountType: string | null;
-                            xaccountId: string | null;
-                            lastAssociationChangeAt: string | null;
-                            nextChangeAllowedAt: string | null;
-                            history: {
-                                partnerName: string;
-                                type: string;
-                                source: string;
-                                startedAt: string;
-                                endedAt: string | null;
-                                endReason: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCustomersById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6373,31 +1737,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** End the association (once per 3 months per customer) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomersByIdUnbind"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6414,38 +1754,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Switch referral ↔ resale (once per 3 months per customer) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        type: "referral" | "resale";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomersByIdAssociationType"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6461,37 +1770,7 @@ export interface paths {
         };
         get?: never;
         /** Set my label on the customer */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        label: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["putCustomersByIdLabel"];
         post?: never;
         delete?: never;
         options?: never;
@@ -6509,42 +1788,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Freeze the customer account */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                        /**
-                         * @default ACCOUNT
-                         * @enum {string}
-                         */
-                        freezeType?: "ACCOUNT" | "ACCOUNT_AND_RESOURCE";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomersByIdFreeze"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6561,37 +1805,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Unfreeze the customer account */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomersByIdUnfreeze"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6606,46 +1820,7 @@ export interface paths {
             cookie?: never;
         };
         /** Operators: every customer account and its partner (read-only) */
-        get: {
-            parameters: {
-                query?: {
-                    keyword?: string;
-                    offset?: number;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            total: number;
-                            items: {
-                                id: string;
-                                domainId: string;
-                                domainName: string;
-                                name: string;
-                                email: string | null;
-                                phone: string | null;
-                                status: string;
-                                origin: string;
-                                createdAt: string;
-                                partnerName: string | null;
-                                associationType: ("referral" | "resale") | null;
-                                associatedAt: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleCustomers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6664,38 +1839,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Send a customer sign-up code to an email address */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: email */
-                        email: string;
-                        /** @enum {string} */
-                        locale: "zh-CN" | "en-US";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            sent: boolean;
-                            waitSeconds: number;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAuthCustomerSignUpCode"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6712,78 +1856,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sign up as a customer (email code); with partner + xaccount parameters the customer is associated with that partner and the bind callback is queued; signs in */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        /** Format: email */
-                        email: string;
-                        phone?: string;
-                        password: string;
-                        code: string;
-                        domainName?: string;
-                        /**
-                         * @default individual
-                         * @enum {string}
-                         */
-                        customerType?: "individual" | "enterprise";
-                        /** @enum {string} */
-                        locale: "zh-CN" | "en-US";
-                        partner?: string;
-                        xaccountType?: string;
-                        xaccountId?: string;
-                        /** @enum {string} */
-                        associationType?: "1" | "2" | "referral" | "resale";
-                        invitationToken?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            user: {
-                                id: string;
-                                /** @enum {string} */
-                                userType: "partner" | "operator" | "customer";
-                                roles: string[];
-                                name: string;
-                                email: string;
-                                phone: string | null;
-                                /** @enum {string} */
-                                locale: "zh-CN" | "en-US";
-                                /** @enum {string} */
-                                accountKind: "local" | "federated";
-                                federatedProfileUrl: string | null;
-                                /** @enum {string} */
-                                site: "cn" | "intl";
-                                siteBanner: {
-                                    show: boolean;
-                                    url: string;
-                                } | null;
-                                partner: {
-                                    id: string;
-                                    name: string;
-                                    domainId: string;
-                                } | null;
-                            };
-                            customerDomainId: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAuthCustomerSignUp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6798,45 +1871,7 @@ export interface paths {
             cookie?: never;
         };
         /** The invitation behind a link: partner, type, masked address, state */
-        get: {
-            parameters: {
-                query: {
-                    token: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {string} */
-                            direction: "invitation" | "application";
-                            partnerId: string;
-                            partnerName: string;
-                            partnerDomainId: string;
-                            customerId: string | null;
-                            customerName: string | null;
-                            domainName: string | null;
-                            email: string | null;
-                            /** @enum {string} */
-                            type: "referral" | "resale";
-                            status: string;
-                            createdAt: string;
-                            expiresAt: string | null;
-                            decidedAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAuthCustomerInvitation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6853,44 +1888,7 @@ export interface paths {
             cookie?: never;
         };
         /** My customer account and current partner */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            domainId: string;
-                            domainName: string;
-                            name: string;
-                            email: string | null;
-                            phone: string | null;
-                            customerType: string;
-                            verifiedStatus: string;
-                            status: string;
-                            createdAt: string;
-                            association: {
-                                partnerName: string;
-                                partnerDomainId: string;
-                                /** @enum {string} */
-                                type: "referral" | "resale";
-                                since: string;
-                            } | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCustomerAccount"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6907,45 +1905,7 @@ export interface paths {
             cookie?: never;
         };
         /** My applications and the invitations sent to me */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                /** @enum {string} */
-                                direction: "invitation" | "application";
-                                partnerId: string;
-                                partnerName: string;
-                                partnerDomainId: string;
-                                customerId: string | null;
-                                customerName: string | null;
-                                domainName: string | null;
-                                email: string | null;
-                                /** @enum {string} */
-                                type: "referral" | "resale";
-                                status: string;
-                                createdAt: string;
-                                expiresAt: string | null;
-                                decidedAt: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCustomerRequests"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6962,33 +1922,7 @@ export interface paths {
             cookie?: never;
         };
         /** Find a partner to apply to, by account ID or name */
-        get: {
-            parameters: {
-                query: {
-                    q: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                domainId: string;
-                                name: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCustomerPartners"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7007,51 +1941,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Apply to be associated with a partner */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        partnerDomainId: string;
-                        /** @enum {string} */
-                        type: "referral" | "resale";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {string} */
-                            direction: "invitation" | "application";
-                            partnerId: string;
-                            partnerName: string;
-                            partnerDomainId: string;
-                            customerId: string | null;
-                            customerName: string | null;
-                            domainName: string | null;
-                            email: string | null;
-                            /** @enum {string} */
-                            type: "referral" | "resale";
-                            status: string;
-                            createdAt: string;
-                            expiresAt: string | null;
-                            decidedAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomerApplications"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7068,31 +1958,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Withdraw my pending application */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomerApplicationsByIdWithdraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7109,35 +1975,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Accept an invitation (link token) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        token: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomerInvitationsAccept"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7154,35 +1992,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Decline an invitation (link token) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        token: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomerInvitationsDecline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7202,42 +2012,7 @@ export interface paths {
          * Bulk spend records (≤ 5,000): stored once by record id; bad items listed by index, the rest accepted
          * @description Authorization: Bearer <INGEST_TOKEN> (the billing system), or an operator session (finance, admin).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Spend records {record_id (≤ 64), customer_id (account id), spent_at (ISO 8601 with zone), service_type, amount_fen (integer 0…10^12), payment_kind (cash | voucher)} */
-                        records: unknown[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            accepted: number;
-                            duplicates: number;
-                            rejected: number;
-                            errors: {
-                                index: number;
-                                recordId: string | null;
-                                reason: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postIngestSpend"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7252,90 +2027,10 @@ export interface paths {
             cookie?: never;
         };
         /** Recent spend imports, newest first */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                fileName: string | null;
-                                format: string;
-                                skipBadLines: boolean;
-                                /** @enum {string} */
-                                status: "validating" | "importing" | "completed" | "failed" | "interrupted";
-                                totalLines: number;
-                                processedLines: number;
-                                insertedCount: number;
-                                duplicateCount: number;
-                                errorCount: number;
-                                errors: {
-                                    line: number;
-                                    reason: string;
-                                }[];
-                                createdAt: string;
-                                finishedAt: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleSpendImports"];
         put?: never;
         /** Upload an NDJSON or CSV spend file (streamed). Validated first: bad lines fail the import with line numbers unless skipBadLines */
-        post: {
-            parameters: {
-                query?: {
-                    format?: "ndjson" | "csv";
-                    skipBadLines?: "true" | "false";
-                    fileName?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            fileName: string | null;
-                            format: string;
-                            skipBadLines: boolean;
-                            /** @enum {string} */
-                            status: "validating" | "importing" | "completed" | "failed" | "interrupted";
-                            totalLines: number;
-                            processedLines: number;
-                            insertedCount: number;
-                            duplicateCount: number;
-                            errorCount: number;
-                            errors: {
-                                line: number;
-                                reason: string;
-                            }[];
-                            createdAt: string;
-                            finishedAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleSpendImports"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7350,46 +2045,7 @@ export interface paths {
             cookie?: never;
         };
         /** One spend import with its progress */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            fileName: string | null;
-                            format: string;
-                            skipBadLines: boolean;
-                            /** @enum {string} */
-                            status: "validating" | "importing" | "completed" | "failed" | "interrupted";
-                            totalLines: number;
-                            processedLines: number;
-                            insertedCount: number;
-                            duplicateCount: number;
-                            errorCount: number;
-                            errors: {
-                                line: number;
-                                reason: string;
-                            }[];
-                            createdAt: string;
-                            finishedAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleSpendImportsById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7406,214 +2062,12 @@ export interface paths {
             cookie?: never;
         };
         /** A customer’s budget page */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    customerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            customer: {
-                                id: string;
-                                domainId: string;
-                                name: string;
-                                restrictedAt: string | null;
-                            };
-                            budget: {
-                                amountFen: number;
-                                usedFen: number;
-                                /** @enum {string} */
-                                budgetType: "MONTHLY" | "PACKAGE";
-                                frozenOperateType: number;
-                                freezeResources: boolean;
-                                periodKey: string;
-                                periodStart: string;
-                                alerted: number[];
-                                updatedAt: string;
-                            } | null;
-                            monthSpendFen: number;
-                            thresholds: {
-                                threshold: number;
-                                atFen: number;
-                                announced: boolean;
-                            }[];
-                            recipients: {
-                                id: string;
-                                name: string;
-                                phone: string | null;
-                                email: string | null;
-                                locale: string;
-                                createdAt: string;
-                            }[];
-                            alerts: {
-                                id: string;
-                                threshold: number;
-                                periodKey: string;
-                                usedFen: number;
-                                budgetFen: number;
-                                restricted: boolean;
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getBudgetsByCustomerId"];
         /** Set the budget (monthly or one-time); raising re-arms the thresholds above the usage */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    customerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        amount: string;
-                        /** @enum {string} */
-                        budgetType: "MONTHLY" | "PACKAGE";
-                        frozenOperateType: 0 | 1;
-                        /** @default false */
-                        freezeResources?: boolean;
-                        /** @default false */
-                        liftRestriction?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            customer: {
-                                id: string;
-                                domainId: string;
-                                name: string;
-                                restrictedAt: string | null;
-                            };
-                            budget: {
-                                amountFen: number;
-                                usedFen: number;
-                                /** @enum {string} */
-                                budgetType: "MONTHLY" | "PACKAGE";
-                                frozenOperateType: number;
-                                freezeResources: boolean;
-                                periodKey: string;
-                                periodStart: string;
-                                alerted: number[];
-                                updatedAt: string;
-                            } | null;
-                            monthSpendFen: number;
-                            thresholds: {
-                                threshold: number;
-                                atFen: number;
-                                announced: boolean;
-                            }[];
-                            recipients: {
-                                id: string;
-                                name: string;
-                                phone: string | null;
-                                email: string | null;
-                                locale: string;
-                                createdAt: string;
-                            }[];
-                            alerts: {
-                                id: string;
-                                threshold: number;
-                                periodKey: string;
-                                usedFen: number;
-                                budgetFen: number;
-                                restricted: boolean;
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["putBudgetsByCustomerId"];
         post?: never;
         /** Delete the budget (lifts its restriction) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    customerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            customer: {
-                                id: string;
-                                domainId: string;
-                                name: string;
-                                restrictedAt: string | null;
-                            };
-                            budget: {
-                                amountFen: number;
-                                usedFen: number;
-                                /** @enum {string} */
-                                budgetType: "MONTHLY" | "PACKAGE";
-                                frozenOperateType: number;
-                                freezeResources: boolean;
-                                periodKey: string;
-                                periodStart: string;
-                                alerted: number[];
-                                updatedAt: string;
-                            } | null;
-                            monthSpendFen: number;
-                            thresholds: {
-                                threshold: number;
-                                atFen: number;
-                                announced: boolean;
-                            }[];
-                            recipients: {
-                                id: string;
-                                name: string;
-                                phone: string | null;
-                                email: string | null;
-                                locale: string;
-                                createdAt: string;
-                            }[];
-                            alerts: {
-                                id: string;
-                                threshold: number;
-                                periodKey: string;
-                                usedFen: number;
-                                budgetFen: number;
-                                restricted: boolean;
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["deleteBudgetsByCustomerId"];
         options?: never;
         head?: never;
         patch?: never;
@@ -7629,85 +2083,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Save the alert recipients added and confirmed (name with phone and/or email) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    customerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        recipients: {
-                            name: string;
-                            phone?: string | null;
-                            email?: string | null;
-                            /**
-                             * @default zh-CN
-                             * @enum {string}
-                             */
-                            locale?: "zh-CN" | "en-US";
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            customer: {
-                                id: string;
-                                domainId: string;
-                                name: string;
-                                restrictedAt: string | null;
-                            };
-                            budget: {
-                                amountFen: number;
-                                usedFen: number;
-                                /** @enum {string} */
-                                budgetType: "MONTHLY" | "PACKAGE";
-                                frozenOperateType: number;
-                                freezeResources: boolean;
-                                periodKey: string;
-                                periodStart: string;
-                                alerted: number[];
-                                updatedAt: string;
-                            } | null;
-                            monthSpendFen: number;
-                            thresholds: {
-                                threshold: number;
-                                atFen: number;
-                                announced: boolean;
-                            }[];
-                            recipients: {
-                                id: string;
-                                name: string;
-                                phone: string | null;
-                                email: string | null;
-                                locale: string;
-                                createdAt: string;
-                            }[];
-                            alerts: {
-                                id: string;
-                                threshold: number;
-                                periodKey: string;
-                                usedFen: number;
-                                budgetFen: number;
-                                restricted: boolean;
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postBudgetsByCustomerIdRecipients"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7725,71 +2101,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Remove an alert recipient */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    customerId: string;
-                    recipientId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            customer: {
-                                id: string;
-                                domainId: string;
-                                name: string;
-                                restrictedAt: string | null;
-                            };
-                            budget: {
-                                amountFen: number;
-                                usedFen: number;
-                                /** @enum {string} */
-                                budgetType: "MONTHLY" | "PACKAGE";
-                                frozenOperateType: number;
-                                freezeResources: boolean;
-                                periodKey: string;
-                                periodStart: string;
-                                alerted: number[];
-                                updatedAt: string;
-                            } | null;
-                            monthSpendFen: number;
-                            thresholds: {
-                                threshold: number;
-                                atFen: number;
-                                announced: boolean;
-                            }[];
-                            recipients: {
-                                id: string;
-                                name: string;
-                                phone: string | null;
-                                email: string | null;
-                                locale: string;
-                                createdAt: string;
-                            }[];
-                            alerts: {
-                                id: string;
-                                threshold: number;
-                                periodKey: string;
-                                usedFen: number;
-                                budgetFen: number;
-                                restricted: boolean;
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["deleteBudgetsByCustomerIdRecipientsByRecipientId"];
         options?: never;
         head?: never;
         patch?: never;
@@ -7805,70 +2117,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Lift the budget restriction by hand (the 100 % alert stays announced this period) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    customerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            customer: {
-                                id: string;
-                                domainId: string;
-                                name: string;
-                                restrictedAt: string | null;
-                            };
-                            budget: {
-                                amountFen: number;
-                                usedFen: number;
-                                /** @enum {string} */
-                                budgetType: "MONTHLY" | "PACKAGE";
-                                frozenOperateType: number;
-                                freezeResources: boolean;
-                                periodKey: string;
-                                periodStart: string;
-                                alerted: number[];
-                                updatedAt: string;
-                            } | null;
-                            monthSpendFen: number;
-                            thresholds: {
-                                threshold: number;
-                                atFen: number;
-                                announced: boolean;
-                            }[];
-                            recipients: {
-                                id: string;
-                                name: string;
-                                phone: string | null;
-                                email: string | null;
-                                locale: string;
-                                createdAt: string;
-                            }[];
-                            alerts: {
-                                id: string;
-                                threshold: number;
-                                periodKey: string;
-                                usedFen: number;
-                                budgetFen: number;
-                                restricted: boolean;
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postBudgetsByCustomerIdLiftRestriction"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7883,84 +2132,10 @@ export interface paths {
             cookie?: never;
         };
         /** My company’s API keys (administrators) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                name: string;
-                                accessKey: string;
-                                /** @enum {string} */
-                                status: "active" | "disabled";
-                                partnerDomainId: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                                rotatedAt: string | null;
-                                disabledAt: string | null;
-                                lastUsedAt: string | null;
-                                previousSecretValidUntil: string | null;
-                            }[];
-                            limit: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getDeveloperKeys"];
         put?: never;
         /** Create an AK/SK pair; the secret key is in this answer only */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            accessKey: string;
-                            /** @enum {string} */
-                            status: "active" | "disabled";
-                            partnerDomainId: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            rotatedAt: string | null;
-                            disabledAt: string | null;
-                            lastUsedAt: string | null;
-                            previousSecretValidUntil: string | null;
-                            secretKey: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postDeveloperKeys"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7977,41 +2152,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Disable an API key */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            accessKey: string;
-                            /** @enum {string} */
-                            status: "active" | "disabled";
-                            partnerDomainId: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            rotatedAt: string | null;
-                            disabledAt: string | null;
-                            lastUsedAt: string | null;
-                            previousSecretValidUntil: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postDeveloperKeysByIdDisable"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8028,41 +2169,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Enable an API key again */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            accessKey: string;
-                            /** @enum {string} */
-                            status: "active" | "disabled";
-                            partnerDomainId: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            rotatedAt: string | null;
-                            disabledAt: string | null;
-                            lastUsedAt: string | null;
-                            previousSecretValidUntil: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postDeveloperKeysByIdEnable"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8079,42 +2186,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** New secret key (shown once); the previous one stays valid for 24 hours */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            accessKey: string;
-                            /** @enum {string} */
-                            status: "active" | "disabled";
-                            partnerDomainId: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            rotatedAt: string | null;
-                            disabledAt: string | null;
-                            lastUsedAt: string | null;
-                            previousSecretValidUntil: string | null;
-                            secretKey: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postDeveloperKeysByIdRotate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8129,37 +2201,7 @@ export interface paths {
             cookie?: never;
         };
         /** SDK centre: endpoint, domain id and the partner API operations */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            endpoint: string;
-                            domainId: string;
-                            docsUrl: string;
-                            openapiUrl: string;
-                            operations: {
-                                method: string;
-                                path: string;
-                                operationId: string;
-                                summary: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getDeveloperPartnerApi"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8176,26 +2218,7 @@ export interface paths {
             cookie?: never;
         };
         /** The platform certificate (PEM) that verifies bind callback signatures (public) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-            };
-        };
+        get: operations["getDeveloperPlatformCertificate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8212,80 +2235,10 @@ export interface paths {
             cookie?: never;
         };
         /** My webhook endpoints */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                url: string;
-                                description: string | null;
-                                eventTypes: string[];
-                                /** @enum {string} */
-                                status: "active" | "disabled";
-                                createdAt: string;
-                                updatedAt: string;
-                            }[];
-                            eventTypes: string[];
-                            maxEndpoints: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getDeveloperWebhooks"];
         put?: never;
         /** Add a webhook endpoint (its signing secret is shown once) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        url: string;
-                        description?: string | null;
-                        /** @default [] */
-                        eventTypes?: ("customer.created" | "customer.updated" | "customer.frozen" | "customer.unfrozen" | "association.created" | "association.type_changed" | "association.ended" | "budget.set" | "budget.deleted" | "budget.threshold_crossed" | "budget.restricted" | "budget.unrestricted")[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            url: string;
-                            description: string | null;
-                            eventTypes: string[];
-                            /** @enum {string} */
-                            status: "active" | "disabled";
-                            createdAt: string;
-                            updatedAt: string;
-                            secret: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postDeveloperWebhooks"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8303,69 +2256,11 @@ export interface paths {
         put?: never;
         post?: never;
         /** Delete a webhook endpoint */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["deleteDeveloperWebhooksById"];
         options?: never;
         head?: never;
         /** Change, disable or enable a webhook endpoint */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        description?: string | null;
-                        eventTypes?: ("customer.created" | "customer.updated" | "customer.frozen" | "customer.unfrozen" | "association.created" | "association.type_changed" | "association.ended" | "budget.set" | "budget.deleted" | "budget.threshold_crossed" | "budget.restricted" | "budget.unrestricted")[];
-                        /** @enum {string} */
-                        status?: "active" | "disabled";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            url: string;
-                            description: string | null;
-                            eventTypes: string[];
-                            /** @enum {string} */
-                            status: "active" | "disabled";
-                            createdAt: string;
-                            updatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
+        patch: operations["patchDeveloperWebhooksById"];
         trace?: never;
     };
     "/api/developer/webhooks/{id}/rotate-secret": {
@@ -8378,38 +2273,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Replace the signing secret (the new one is shown once) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            url: string;
-                            description: string | null;
-                            eventTypes: string[];
-                            /** @enum {string} */
-                            status: "active" | "disabled";
-                            createdAt: string;
-                            updatedAt: string;
-                            secret: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postDeveloperWebhooksByIdRotateSecret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8424,53 +2288,7 @@ export interface paths {
             cookie?: never;
         };
         /** Webhook and bind-callback deliveries, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    kind?: "webhook" | "bind_callback";
-                    status?: "pending" | "succeeded" | "failed";
-                    endpointId?: string;
-                    eventId?: string;
-                    limit?: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                /** @enum {string} */
-                                kind: "webhook" | "bind_callback";
-                                endpointId: string | null;
-                                eventId: string | null;
-                                eventType: string | null;
-                                url: string;
-                                /** @enum {string} */
-                                status: "pending" | "succeeded" | "failed";
-                                attempts: number;
-                                nextAttemptAt: string | null;
-                                lastStatusCode: number | null;
-                                lastError: string | null;
-                                replayOf: string | null;
-                                createdAt: string;
-                                deliveredAt: string | null;
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getDeveloperDeliveries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8487,55 +2305,7 @@ export interface paths {
             cookie?: never;
         };
         /** One delivery with its body and every attempt */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {string} */
-                            kind: "webhook" | "bind_callback";
-                            endpointId: string | null;
-                            eventId: string | null;
-                            eventType: string | null;
-                            url: string;
-                            /** @enum {string} */
-                            status: "pending" | "succeeded" | "failed";
-                            attempts: number;
-                            nextAttemptAt: string | null;
-                            lastStatusCode: number | null;
-                            lastError: string | null;
-                            replayOf: string | null;
-                            createdAt: string;
-                            deliveredAt: string | null;
-                            contentType: string;
-                            payload: string;
-                            attemptList: {
-                                id: string;
-                                attemptedAt: string;
-                                statusCode: number | null;
-                                error: string | null;
-                                durationMs: number;
-                                responseBody: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getDeveloperDeliveriesById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8554,45 +2324,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Send a delivery again (same body and event id) as a new delivery */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {string} */
-                            kind: "webhook" | "bind_callback";
-                            endpointId: string | null;
-                            eventId: string | null;
-                            eventType: string | null;
-                            url: string;
-                            /** @enum {string} */
-                            status: "pending" | "succeeded" | "failed";
-                            attempts: number;
-                            nextAttemptAt: string | null;
-                            lastStatusCode: number | null;
-                            lastError: string | null;
-                            replayOf: string | null;
-                            createdAt: string;
-                            deliveredAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postDeveloperDeliveriesByIdReplay"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8607,66 +2339,9 @@ export interface paths {
             cookie?: never;
         };
         /** My integration settings: xaccount_type and the bind notification URL */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            xaccountType: string | null;
-                            bindNotifyUrl: string | null;
-                            updatedAt: string | null;
-                            certificateUrl: string;
-                            sigAlg: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getDeveloperIntegration"];
         /** Save my integration settings */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        xaccountType?: string | null;
-                        bindNotifyUrl?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            xaccountType: string | null;
-                            bindNotifyUrl: string | null;
-                            updatedAt: string | null;
-                            certificateUrl: string;
-                            sigAlg: string;
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["putDeveloperIntegration"];
         post?: never;
         delete?: never;
         options?: never;
@@ -8857,6 +2532,6481 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                    };
+                };
+            };
+        };
+    };
+    getReady: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ready" | "not_ready";
+                        /** @enum {string} */
+                        database: "up" | "down";
+                        migrations: {
+                            applied: number;
+                            expected: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ready" | "not_ready";
+                        /** @enum {string} */
+                        database: "up" | "down";
+                        migrations: {
+                            applied: number;
+                            expected: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getPrograms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            name: string;
+                            summary: string;
+                            requirements: string[];
+                            benefits: string[];
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getProgramsByCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        summary: string;
+                        requirements: string[];
+                        benefits: string[];
+                    };
+                };
+            };
+        };
+    };
+    getAuthCsrf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+        };
+    };
+    postAuthSignUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    companyName: string;
+                    name: string;
+                    /** Format: email */
+                    email: string;
+                    phone?: string;
+                    password: string;
+                    /** @enum {string} */
+                    locale: "zh-CN" | "en-US";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        userId: string;
+                        partnerId: string;
+                        email: string;
+                    };
+                };
+            };
+        };
+    };
+    postAuthConfirmEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        confirmed: true;
+                    };
+                };
+            };
+        };
+    };
+    postAuthResendCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        sent: true;
+                    };
+                };
+            };
+        };
+    };
+    postAuthSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            id: string;
+                            /** @enum {string} */
+                            userType: "partner" | "operator" | "customer";
+                            roles: string[];
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                            /** @enum {string} */
+                            locale: "zh-CN" | "en-US";
+                            /** @enum {string} */
+                            accountKind: "local" | "federated";
+                            federatedProfileUrl: string | null;
+                            /** @enum {string} */
+                            site: "cn" | "intl";
+                            siteBanner: {
+                                show: boolean;
+                                url: string;
+                            } | null;
+                            partner: {
+                                id: string;
+                                name: string;
+                                domainId: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postAuthSignOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        userType: "partner" | "operator" | "customer";
+                        roles: string[];
+                        name: string;
+                        email: string;
+                        phone: string | null;
+                        /** @enum {string} */
+                        locale: "zh-CN" | "en-US";
+                        /** @enum {string} */
+                        accountKind: "local" | "federated";
+                        federatedProfileUrl: string | null;
+                        /** @enum {string} */
+                        site: "cn" | "intl";
+                        siteBanner: {
+                            show: boolean;
+                            url: string;
+                        } | null;
+                        partner: {
+                            id: string;
+                            name: string;
+                            domainId: string;
+                        } | null;
+                    };
+                };
+            };
+        };
+    };
+    patchMePreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    locale: "zh-CN" | "en-US";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        userType: "partner" | "operator" | "customer";
+                        roles: string[];
+                        name: string;
+                        email: string;
+                        phone: string | null;
+                        /** @enum {string} */
+                        locale: "zh-CN" | "en-US";
+                        /** @enum {string} */
+                        accountKind: "local" | "federated";
+                        federatedProfileUrl: string | null;
+                        /** @enum {string} */
+                        site: "cn" | "intl";
+                        siteBanner: {
+                            show: boolean;
+                            url: string;
+                        } | null;
+                        partner: {
+                            id: string;
+                            name: string;
+                            domainId: string;
+                        } | null;
+                    };
+                };
+            };
+        };
+    };
+    postMeSiteBannerDismiss: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    patchMeProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        userType: "partner" | "operator" | "customer";
+                        roles: string[];
+                        name: string;
+                        email: string;
+                        phone: string | null;
+                        /** @enum {string} */
+                        locale: "zh-CN" | "en-US";
+                        /** @enum {string} */
+                        accountKind: "local" | "federated";
+                        federatedProfileUrl: string | null;
+                        /** @enum {string} */
+                        site: "cn" | "intl";
+                        siteBanner: {
+                            show: boolean;
+                            url: string;
+                        } | null;
+                        partner: {
+                            id: string;
+                            name: string;
+                            domainId: string;
+                        } | null;
+                    };
+                };
+            };
+        };
+    };
+    postMePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    postMeContactChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "email" | "phone";
+                    newValue: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        changeId: string;
+                        oldTarget: string;
+                        newTarget: string;
+                    };
+                };
+            };
+        };
+    };
+    postMeContactChangeByChangeIdConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                changeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    oldCode: string;
+                    newCode: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        userType: "partner" | "operator" | "customer";
+                        roles: string[];
+                        name: string;
+                        email: string;
+                        phone: string | null;
+                        /** @enum {string} */
+                        locale: "zh-CN" | "en-US";
+                        /** @enum {string} */
+                        accountKind: "local" | "federated";
+                        federatedProfileUrl: string | null;
+                        /** @enum {string} */
+                        site: "cn" | "intl";
+                        siteBanner: {
+                            show: boolean;
+                            url: string;
+                        } | null;
+                        partner: {
+                            id: string;
+                            name: string;
+                            domainId: string;
+                        } | null;
+                    };
+                };
+            };
+        };
+    };
+    getConsolePartners: {
+        parameters: {
+            query?: {
+                limit?: number;
+                before?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            domainId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            adminEmail: string | null;
+                        }[];
+                        nextBefore: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getMessages: {
+        parameters: {
+            query?: {
+                unread?: "true" | "false";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            title: string;
+                            body: string;
+                            link: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            readAt: string | null;
+                        }[];
+                        nextCursor: string | null;
+                        unreadCount: number;
+                    };
+                };
+            };
+        };
+    };
+    getMessagesUnreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+        };
+    };
+    postMessagesReadAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+        };
+    };
+    postMessagesByIdRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    getConsoleAudit: {
+        parameters: {
+            query?: {
+                partnerId?: string;
+                entityType?: string;
+                entityId?: string;
+                action?: string;
+                before?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** Format: date-time */
+                            at: string;
+                            actorType: string;
+                            actorId: string | null;
+                            partnerId: string | null;
+                            action: string;
+                            entityType: string;
+                            entityId: string;
+                            before: unknown;
+                            after: unknown;
+                            requestId: string | null;
+                        }[];
+                        nextBefore: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getConsoleOutbox: {
+        parameters: {
+            query?: {
+                channel?: "email" | "sms" | "in_app";
+                recipient?: string;
+                limit?: number;
+                before?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            channel: "email" | "sms" | "in_app";
+                            template: string;
+                            locale: string;
+                            recipient: string;
+                            subject: string | null;
+                            body: string;
+                            status: string;
+                            attempts: number;
+                            provider: string | null;
+                            providerId: string | null;
+                            lastError: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            sentAt: string | null;
+                        }[];
+                        nextBefore: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getTickets: {
+        parameters: {
+            query?: {
+                status?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                            subject: string;
+                            description: string;
+                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                            subjectId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "pending" | "resolved" | "closed";
+                            openedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            lastReplyAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    postTickets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                    subject: string;
+                    description: string;
+                    /** @enum {string} */
+                    subjectType?: "certification_submission" | "certificate" | "membership_application";
+                    subjectId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        /** @enum {string} */
+                        category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                        subject: string;
+                        description: string;
+                        subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                        subjectId: string | null;
+                        /** @enum {string} */
+                        status: "open" | "pending" | "resolved" | "closed";
+                        openedBy: {
+                            id: string;
+                            name: string;
+                        };
+                        assignee: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        dueAt: string;
+                        overdue: boolean;
+                        escalatedAt: string | null;
+                        resolvedAt: string | null;
+                        closedAt: string | null;
+                        /** Format: date-time */
+                        lastReplyAt: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        replies: {
+                            id: string;
+                            /** @enum {string} */
+                            authorType: "partner" | "operator";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            kind: "reply" | "resolution" | "reopen";
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getTicketsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        /** @enum {string} */
+                        category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                        subject: string;
+                        description: string;
+                        subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                        subjectId: string | null;
+                        /** @enum {string} */
+                        status: "open" | "pending" | "resolved" | "closed";
+                        openedBy: {
+                            id: string;
+                            name: string;
+                        };
+                        assignee: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        dueAt: string;
+                        overdue: boolean;
+                        escalatedAt: string | null;
+                        resolvedAt: string | null;
+                        closedAt: string | null;
+                        /** Format: date-time */
+                        lastReplyAt: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        replies: {
+                            id: string;
+                            /** @enum {string} */
+                            authorType: "partner" | "operator";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            kind: "reply" | "resolution" | "reopen";
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postTicketsByIdReplies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        /** @enum {string} */
+                        category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                        subject: string;
+                        description: string;
+                        subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                        subjectId: string | null;
+                        /** @enum {string} */
+                        status: "open" | "pending" | "resolved" | "closed";
+                        openedBy: {
+                            id: string;
+                            name: string;
+                        };
+                        assignee: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        dueAt: string;
+                        overdue: boolean;
+                        escalatedAt: string | null;
+                        resolvedAt: string | null;
+                        closedAt: string | null;
+                        /** Format: date-time */
+                        lastReplyAt: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        replies: {
+                            id: string;
+                            /** @enum {string} */
+                            authorType: "partner" | "operator";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            kind: "reply" | "resolution" | "reopen";
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postTicketsByIdConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        /** @enum {string} */
+                        category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                        subject: string;
+                        description: string;
+                        subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                        subjectId: string | null;
+                        /** @enum {string} */
+                        status: "open" | "pending" | "resolved" | "closed";
+                        openedBy: {
+                            id: string;
+                            name: string;
+                        };
+                        assignee: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        dueAt: string;
+                        overdue: boolean;
+                        escalatedAt: string | null;
+                        resolvedAt: string | null;
+                        closedAt: string | null;
+                        /** Format: date-time */
+                        lastReplyAt: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        replies: {
+                            id: string;
+                            /** @enum {string} */
+                            authorType: "partner" | "operator";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            kind: "reply" | "resolution" | "reopen";
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postTicketsByIdReopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        /** @enum {string} */
+                        category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                        subject: string;
+                        description: string;
+                        subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                        subjectId: string | null;
+                        /** @enum {string} */
+                        status: "open" | "pending" | "resolved" | "closed";
+                        openedBy: {
+                            id: string;
+                            name: string;
+                        };
+                        assignee: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        dueAt: string;
+                        overdue: boolean;
+                        escalatedAt: string | null;
+                        resolvedAt: string | null;
+                        closedAt: string | null;
+                        /** Format: date-time */
+                        lastReplyAt: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        replies: {
+                            id: string;
+                            /** @enum {string} */
+                            authorType: "partner" | "operator";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            kind: "reply" | "resolution" | "reopen";
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getConsoleTickets: {
+        parameters: {
+            query?: {
+                status?: string;
+                category?: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                overdue?: "true" | "false";
+                assignee?: string;
+                partnerId?: string;
+                q?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                            subject: string;
+                            description: string;
+                            subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                            subjectId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "pending" | "resolved" | "closed";
+                            openedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            lastReplyAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getConsoleTicketsAssignees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            email: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postConsoleTicketsAssign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ticketIds: string[];
+                    assigneeId: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+        };
+    };
+    getConsoleTicketsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        /** @enum {string} */
+                        category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                        subject: string;
+                        description: string;
+                        subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                        subjectId: string | null;
+                        /** @enum {string} */
+                        status: "open" | "pending" | "resolved" | "closed";
+                        openedBy: {
+                            id: string;
+                            name: string;
+                        };
+                        assignee: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        dueAt: string;
+                        overdue: boolean;
+                        escalatedAt: string | null;
+                        resolvedAt: string | null;
+                        closedAt: string | null;
+                        /** Format: date-time */
+                        lastReplyAt: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        replies: {
+                            id: string;
+                            /** @enum {string} */
+                            authorType: "partner" | "operator";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            kind: "reply" | "resolution" | "reopen";
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postConsoleTicketsByIdReplies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        /** @enum {string} */
+                        category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                        subject: string;
+                        description: string;
+                        subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                        subjectId: string | null;
+                        /** @enum {string} */
+                        status: "open" | "pending" | "resolved" | "closed";
+                        openedBy: {
+                            id: string;
+                            name: string;
+                        };
+                        assignee: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        dueAt: string;
+                        overdue: boolean;
+                        escalatedAt: string | null;
+                        resolvedAt: string | null;
+                        closedAt: string | null;
+                        /** Format: date-time */
+                        lastReplyAt: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        replies: {
+                            id: string;
+                            /** @enum {string} */
+                            authorType: "partner" | "operator";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            kind: "reply" | "resolution" | "reopen";
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postConsoleTicketsByIdResolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        /** @enum {string} */
+                        category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                        subject: string;
+                        description: string;
+                        subjectType: ("certification_submission" | "certificate" | "membership_application") | null;
+                        subjectId: string | null;
+                        /** @enum {string} */
+                        status: "open" | "pending" | "resolved" | "closed";
+                        openedBy: {
+                            id: string;
+                            name: string;
+                        };
+                        assignee: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        dueAt: string;
+                        overdue: boolean;
+                        escalatedAt: string | null;
+                        resolvedAt: string | null;
+                        closedAt: string | null;
+                        /** Format: date-time */
+                        lastReplyAt: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        replies: {
+                            id: string;
+                            /** @enum {string} */
+                            authorType: "partner" | "operator";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            kind: "reply" | "resolution" | "reopen";
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getConsoleHolidays: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            date: string;
+                            /** @enum {string} */
+                            kind: "holiday" | "workday";
+                            nameZh: string;
+                            nameEn: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    putConsoleHolidaysByDate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "holiday" | "workday";
+                    nameZh: string;
+                    nameEn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ticketsRedated: number;
+                    };
+                };
+            };
+        };
+    };
+    deleteConsoleHolidaysByDate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ticketsRedated: number;
+                    };
+                };
+            };
+        };
+    };
+    getCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        certificate: {
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "active" | "expired";
+                            /** Format: date-time */
+                            issuedAt: string;
+                            validUntil: string;
+                            renewedAt: string | null;
+                            expiredAt: string | null;
+                        } | null;
+                        currentReview: {
+                            id: string;
+                            partnerId: string;
+                            cycleYear: number;
+                            /** @enum {string} */
+                            status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
+                            /** Format: date-time */
+                            deadline: string;
+                            currentValidUntil: string;
+                            extendedValidUntil: string;
+                            materials: {
+                                summary: string;
+                                certifiedStaff: number;
+                                customerCases: number;
+                                contactName: string;
+                                contactPhone: string;
+                                /** @default [] */
+                                documentUrls: string[];
+                            } | null;
+                            submissions: number;
+                            submittedAt: string | null;
+                            reviewedAt: string | null;
+                            rejectReason: string | null;
+                            /** Format: date-time */
+                            openedAt: string;
+                            closedAt: string | null;
+                            overdue: boolean;
+                            canSubmit: boolean;
+                        } | null;
+                        reviews: {
+                            id: string;
+                            partnerId: string;
+                            cycleYear: number;
+                            /** @enum {string} */
+                            status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
+                            /** Format: date-time */
+                            deadline: string;
+                            currentValidUntil: string;
+                            extendedValidUntil: string;
+                            materials: {
+                                summary: string;
+                                certifiedStaff: number;
+                                customerCases: number;
+                                contactName: string;
+                                contactPhone: string;
+                                /** @default [] */
+                                documentUrls: string[];
+                            } | null;
+                            submissions: number;
+                            submittedAt: string | null;
+                            reviewedAt: string | null;
+                            rejectReason: string | null;
+                            /** Format: date-time */
+                            openedAt: string;
+                            closedAt: string | null;
+                            overdue: boolean;
+                            canSubmit: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postCertificateReviewsByReviewIdSubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    summary: string;
+                    certifiedStaff: number;
+                    customerCases: number;
+                    contactName: string;
+                    contactPhone: string;
+                    /** @default [] */
+                    documentUrls?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        cycleYear: number;
+                        /** @enum {string} */
+                        status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
+                        /** Format: date-time */
+                        deadline: string;
+                        currentValidUntil: string;
+                        extendedValidUntil: string;
+                        materials: {
+                            summary: string;
+                            certifiedStaff: number;
+                            customerCases: number;
+                            contactName: string;
+                            contactPhone: string;
+                            /** @default [] */
+                            documentUrls: string[];
+                        } | null;
+                        submissions: number;
+                        submittedAt: string | null;
+                        reviewedAt: string | null;
+                        rejectReason: string | null;
+                        /** Format: date-time */
+                        openedAt: string;
+                        closedAt: string | null;
+                        overdue: boolean;
+                        canSubmit: boolean;
+                    };
+                };
+            };
+        };
+    };
+    getConsoleCertificateReviews: {
+        parameters: {
+            query?: {
+                status?: "open" | "submitted" | "approved" | "rejected" | "lapsed";
+                cycleYear?: number;
+                q?: string;
+                partnerId?: string;
+                overdue?: "true" | "false";
+                limit?: number;
+                before?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            partnerId: string;
+                            cycleYear: number;
+                            /** @enum {string} */
+                            status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
+                            /** Format: date-time */
+                            deadline: string;
+                            currentValidUntil: string;
+                            extendedValidUntil: string;
+                            materials: {
+                                summary: string;
+                                certifiedStaff: number;
+                                customerCases: number;
+                                contactName: string;
+                                contactPhone: string;
+                                /** @default [] */
+                                documentUrls: string[];
+                            } | null;
+                            submissions: number;
+                            submittedAt: string | null;
+                            reviewedAt: string | null;
+                            rejectReason: string | null;
+                            /** Format: date-time */
+                            openedAt: string;
+                            closedAt: string | null;
+                            overdue: boolean;
+                            canSubmit: boolean;
+                            partnerName: string;
+                            certificateNumber: string | null;
+                        }[];
+                        nextBefore: string | null;
+                        counts: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getConsoleCertificateReviewsByReviewId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        review: {
+                            id: string;
+                            partnerId: string;
+                            cycleYear: number;
+                            /** @enum {string} */
+                            status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
+                            /** Format: date-time */
+                            deadline: string;
+                            currentValidUntil: string;
+                            extendedValidUntil: string;
+                            materials: {
+                                summary: string;
+                                certifiedStaff: number;
+                                customerCases: number;
+                                contactName: string;
+                                contactPhone: string;
+                                /** @default [] */
+                                documentUrls: string[];
+                            } | null;
+                            submissions: number;
+                            submittedAt: string | null;
+                            reviewedAt: string | null;
+                            rejectReason: string | null;
+                            /** Format: date-time */
+                            openedAt: string;
+                            closedAt: string | null;
+                            overdue: boolean;
+                            canSubmit: boolean;
+                            partnerName: string;
+                            certificateNumber: string | null;
+                        };
+                        certificate: {
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "active" | "expired";
+                            /** Format: date-time */
+                            issuedAt: string;
+                            validUntil: string;
+                            renewedAt: string | null;
+                            expiredAt: string | null;
+                        } | null;
+                    };
+                };
+            };
+        };
+    };
+    postConsoleCertificateReviewsByReviewIdApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        cycleYear: number;
+                        /** @enum {string} */
+                        status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
+                        /** Format: date-time */
+                        deadline: string;
+                        currentValidUntil: string;
+                        extendedValidUntil: string;
+                        materials: {
+                            summary: string;
+                            certifiedStaff: number;
+                            customerCases: number;
+                            contactName: string;
+                            contactPhone: string;
+                            /** @default [] */
+                            documentUrls: string[];
+                        } | null;
+                        submissions: number;
+                        submittedAt: string | null;
+                        reviewedAt: string | null;
+                        rejectReason: string | null;
+                        /** Format: date-time */
+                        openedAt: string;
+                        closedAt: string | null;
+                        overdue: boolean;
+                        canSubmit: boolean;
+                    };
+                };
+            };
+        };
+    };
+    postConsoleCertificateReviewsByReviewIdReject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        cycleYear: number;
+                        /** @enum {string} */
+                        status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
+                        /** Format: date-time */
+                        deadline: string;
+                        currentValidUntil: string;
+                        extendedValidUntil: string;
+                        materials: {
+                            summary: string;
+                            certifiedStaff: number;
+                            customerCases: number;
+                            contactName: string;
+                            contactPhone: string;
+                            /** @default [] */
+                            documentUrls: string[];
+                        } | null;
+                        submissions: number;
+                        submittedAt: string | null;
+                        reviewedAt: string | null;
+                        rejectReason: string | null;
+                        /** Format: date-time */
+                        openedAt: string;
+                        closedAt: string | null;
+                        overdue: boolean;
+                        canSubmit: boolean;
+                    };
+                };
+            };
+        };
+    };
+    postConsoleCertificateReviewsBulkApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            id: string;
+                            ok: boolean;
+                            code: string | null;
+                            message: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getConsolePartnersByPartnerIdCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        certificate: {
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "active" | "expired";
+                            /** Format: date-time */
+                            issuedAt: string;
+                            validUntil: string;
+                            renewedAt: string | null;
+                            expiredAt: string | null;
+                        } | null;
+                        currentReview: {
+                            id: string;
+                            partnerId: string;
+                            cycleYear: number;
+                            /** @enum {string} */
+                            status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
+                            /** Format: date-time */
+                            deadline: string;
+                            currentValidUntil: string;
+                            extendedValidUntil: string;
+                            materials: {
+                                summary: string;
+                                certifiedStaff: number;
+                                customerCases: number;
+                                contactName: string;
+                                contactPhone: string;
+                                /** @default [] */
+                                documentUrls: string[];
+                            } | null;
+                            submissions: number;
+                            submittedAt: string | null;
+                            reviewedAt: string | null;
+                            rejectReason: string | null;
+                            /** Format: date-time */
+                            openedAt: string;
+                            closedAt: string | null;
+                            overdue: boolean;
+                            canSubmit: boolean;
+                        } | null;
+                        reviews: {
+                            id: string;
+                            partnerId: string;
+                            cycleYear: number;
+                            /** @enum {string} */
+                            status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
+                            /** Format: date-time */
+                            deadline: string;
+                            currentValidUntil: string;
+                            extendedValidUntil: string;
+                            materials: {
+                                summary: string;
+                                certifiedStaff: number;
+                                customerCases: number;
+                                contactName: string;
+                                contactPhone: string;
+                                /** @default [] */
+                                documentUrls: string[];
+                            } | null;
+                            submissions: number;
+                            submittedAt: string | null;
+                            reviewedAt: string | null;
+                            rejectReason: string | null;
+                            /** Format: date-time */
+                            openedAt: string;
+                            closedAt: string | null;
+                            overdue: boolean;
+                            canSubmit: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getCertification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        qualification: {
+                            id: string | null;
+                            /** @enum {string} */
+                            status: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                            version: number;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            rejectionReason: string | null;
+                            history: {
+                                /** @enum {string} */
+                                decision: "approved" | "rejected";
+                                reason: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            /** @enum {string} */
+                            stage: "qualification";
+                            data: {
+                                companyName?: string;
+                                creditCode?: string;
+                                legalRepresentative?: string;
+                                registeredAddress?: string;
+                                businessScope?: string;
+                                contactName?: string;
+                                contactPhone?: string;
+                                contactEmail?: string;
+                            };
+                        };
+                        business: {
+                            id: string | null;
+                            /** @enum {string} */
+                            status: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                            version: number;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            rejectionReason: string | null;
+                            history: {
+                                /** @enum {string} */
+                                decision: "approved" | "rejected";
+                                reason: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            /** @enum {string} */
+                            stage: "business";
+                            data: {
+                                companyLegalName?: string;
+                                creditCode?: string;
+                                legalRepresentative?: string;
+                                registeredAddress?: string;
+                                bankName?: string;
+                                bankBranch?: string;
+                                bankAccountName?: string;
+                                /** @enum {string} */
+                                taxpayerStatus?: "general" | "small_scale";
+                                taxpayerId?: string;
+                                /** @enum {string} */
+                                settlementCurrency?: "CNY" | "USD";
+                                bankAccountMasked: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    putCertificationQualification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    companyName?: string;
+                    creditCode?: string;
+                    legalRepresentative?: string;
+                    registeredAddress?: string;
+                    businessScope?: string;
+                    contactName?: string;
+                    contactPhone?: string;
+                    /** Format: email */
+                    contactEmail?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string | null;
+                        /** @enum {string} */
+                        status: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                        version: number;
+                        submittedAt: string | null;
+                        decidedAt: string | null;
+                        rejectionReason: string | null;
+                        history: {
+                            /** @enum {string} */
+                            decision: "approved" | "rejected";
+                            reason: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        /** @enum {string} */
+                        stage: "qualification";
+                        data: {
+                            companyName?: string;
+                            creditCode?: string;
+                            legalRepresentative?: string;
+                            registeredAddress?: string;
+                            businessScope?: string;
+                            contactName?: string;
+                            contactPhone?: string;
+                            contactEmail?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    putCertificationBusiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    companyLegalName?: string;
+                    creditCode?: string;
+                    legalRepresentative?: string;
+                    registeredAddress?: string;
+                    bankName?: string;
+                    bankBranch?: string;
+                    bankAccountName?: string;
+                    bankAccountNumber?: string;
+                    /** @enum {string} */
+                    taxpayerStatus?: "general" | "small_scale";
+                    taxpayerId?: string;
+                    /** @enum {string} */
+                    settlementCurrency?: "CNY" | "USD";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string | null;
+                        /** @enum {string} */
+                        status: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                        version: number;
+                        submittedAt: string | null;
+                        decidedAt: string | null;
+                        rejectionReason: string | null;
+                        history: {
+                            /** @enum {string} */
+                            decision: "approved" | "rejected";
+                            reason: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        /** @enum {string} */
+                        stage: "business";
+                        data: {
+                            companyLegalName?: string;
+                            creditCode?: string;
+                            legalRepresentative?: string;
+                            registeredAddress?: string;
+                            bankName?: string;
+                            bankBranch?: string;
+                            bankAccountName?: string;
+                            /** @enum {string} */
+                            taxpayerStatus?: "general" | "small_scale";
+                            taxpayerId?: string;
+                            /** @enum {string} */
+                            settlementCurrency?: "CNY" | "USD";
+                            bankAccountMasked: string | null;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postCertificationQualificationSubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string | null;
+                        /** @enum {string} */
+                        status: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                        version: number;
+                        submittedAt: string | null;
+                        decidedAt: string | null;
+                        rejectionReason: string | null;
+                        history: {
+                            /** @enum {string} */
+                            decision: "approved" | "rejected";
+                            reason: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        /** @enum {string} */
+                        stage: "qualification";
+                        data: {
+                            companyName?: string;
+                            creditCode?: string;
+                            legalRepresentative?: string;
+                            registeredAddress?: string;
+                            businessScope?: string;
+                            contactName?: string;
+                            contactPhone?: string;
+                            contactEmail?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postCertificationBusinessSubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string | null;
+                        /** @enum {string} */
+                        status: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                        version: number;
+                        submittedAt: string | null;
+                        decidedAt: string | null;
+                        rejectionReason: string | null;
+                        history: {
+                            /** @enum {string} */
+                            decision: "approved" | "rejected";
+                            reason: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        /** @enum {string} */
+                        stage: "business";
+                        data: {
+                            companyLegalName?: string;
+                            creditCode?: string;
+                            legalRepresentative?: string;
+                            registeredAddress?: string;
+                            bankName?: string;
+                            bankBranch?: string;
+                            bankAccountName?: string;
+                            /** @enum {string} */
+                            taxpayerStatus?: "general" | "small_scale";
+                            taxpayerId?: string;
+                            /** @enum {string} */
+                            settlementCurrency?: "CNY" | "USD";
+                            bankAccountMasked: string | null;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getPayoutEligibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        allowed: boolean;
+                        /** @enum {string} */
+                        businessStatus: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                        code: string | null;
+                        message: string | null;
+                        link: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getConsoleCertifications: {
+        parameters: {
+            query?: {
+                stage?: "qualification" | "business";
+                status?: string;
+                partnerId?: string;
+                q?: string;
+                mine?: "true" | "false";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            partnerId: string;
+                            /** @enum {string} */
+                            stage: "qualification" | "business";
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                            companyName: string | null;
+                            taxpayerStatus: string | null;
+                            version: number;
+                            submittedAt: string | null;
+                            claimedBy: string | null;
+                            claimedAt: string | null;
+                            decidedAt: string | null;
+                            rejectionReason: string | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    getConsoleCertificationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        /** @enum {string} */
+                        stage: "qualification" | "business";
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                        companyName: string | null;
+                        taxpayerStatus: string | null;
+                        version: number;
+                        submittedAt: string | null;
+                        claimedBy: string | null;
+                        claimedAt: string | null;
+                        decidedAt: string | null;
+                        rejectionReason: string | null;
+                        partnerName: string | null;
+                        data: {
+                            [key: string]: string | null;
+                        };
+                        history: {
+                            /** @enum {string} */
+                            decision: "approved" | "rejected";
+                            reason: string | null;
+                            /** Format: date-time */
+                            at: string;
+                            reviewerId: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postConsoleCertificationsByIdClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        /** @enum {string} */
+                        stage: "qualification" | "business";
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                        companyName: string | null;
+                        taxpayerStatus: string | null;
+                        version: number;
+                        submittedAt: string | null;
+                        claimedBy: string | null;
+                        claimedAt: string | null;
+                        decidedAt: string | null;
+                        rejectionReason: string | null;
+                        partnerName: string | null;
+                        data: {
+                            [key: string]: string | null;
+                        };
+                        history: {
+                            /** @enum {string} */
+                            decision: "approved" | "rejected";
+                            reason: string | null;
+                            /** Format: date-time */
+                            at: string;
+                            reviewerId: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postConsoleCertificationsByIdApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        /** @enum {string} */
+                        stage: "qualification" | "business";
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                        companyName: string | null;
+                        taxpayerStatus: string | null;
+                        version: number;
+                        submittedAt: string | null;
+                        claimedBy: string | null;
+                        claimedAt: string | null;
+                        decidedAt: string | null;
+                        rejectionReason: string | null;
+                        partnerName: string | null;
+                        data: {
+                            [key: string]: string | null;
+                        };
+                        history: {
+                            /** @enum {string} */
+                            decision: "approved" | "rejected";
+                            reason: string | null;
+                            /** Format: date-time */
+                            at: string;
+                            reviewerId: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postConsoleCertificationsByIdReject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        /** @enum {string} */
+                        stage: "qualification" | "business";
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                        companyName: string | null;
+                        taxpayerStatus: string | null;
+                        version: number;
+                        submittedAt: string | null;
+                        claimedBy: string | null;
+                        claimedAt: string | null;
+                        decidedAt: string | null;
+                        rejectionReason: string | null;
+                        partnerName: string | null;
+                        data: {
+                            [key: string]: string | null;
+                        };
+                        history: {
+                            /** @enum {string} */
+                            decision: "approved" | "rejected";
+                            reason: string | null;
+                            /** Format: date-time */
+                            at: string;
+                            reviewerId: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postConsoleCertificationsBulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "claim" | "approve" | "reject";
+                    ids: string[];
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            id: string;
+                            ok: boolean;
+                            code: string | null;
+                            message: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postConsoleCertificationsByIdRevealBankAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bankAccountNumber: string;
+                    };
+                };
+            };
+        };
+    };
+    getMemberships: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        memberships: {
+                            id: string;
+                            program: string;
+                            status: string;
+                            source: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            endedAt: string | null;
+                        }[];
+                        applications: {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            program: string;
+                            kind: string;
+                            status: string;
+                            note: string;
+                            performanceYear: number | null;
+                            performanceFen: number | null;
+                            reviewerId: string | null;
+                            reviewerName: string | null;
+                            reviewReason: string | null;
+                            reviewedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        performance: {
+                            year: number;
+                            amountFen: number;
+                            source: string;
+                        }[];
+                        currentYear: number;
+                        thresholdFen: number;
+                        eligibility: {
+                            assc: boolean;
+                            upgrade: boolean;
+                        };
+                        manager: {
+                            id: string;
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                        } | null;
+                        distributor: {
+                            id: string;
+                            name: string;
+                            /** Format: date-time */
+                            since: string;
+                        } | null;
+                        isDistributor: boolean;
+                    };
+                };
+            };
+        };
+    };
+    postMembershipsApplications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    program: "solution_provider" | "distributor" | "cloud_reseller" | "service_partner" | "authorized_sales_support_center";
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        program: string;
+                        kind: string;
+                        status: string;
+                        note: string;
+                        performanceYear: number | null;
+                        performanceFen: number | null;
+                        reviewerId: string | null;
+                        reviewerName: string | null;
+                        reviewReason: string | null;
+                        reviewedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+        };
+    };
+    postMembershipsApplicationsByIdWithdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    getMembershipsInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            distributorId: string;
+                            distributorName: string;
+                            resellerId: string;
+                            resellerName: string;
+                            email: string;
+                            message: string;
+                            status: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            respondedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postMembershipsInvitationsByIdAccept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    postMembershipsInvitationsByIdDecline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    postMembershipsDistributorExit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    getMembershipsResellers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            linkId: string;
+                            resellerId: string;
+                            resellerName: string;
+                            status: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            thisYearFen: number;
+                            lastYearFen: number;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getMembershipsSentInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            distributorId: string;
+                            distributorName: string;
+                            resellerId: string;
+                            resellerName: string;
+                            email: string;
+                            message: string;
+                            status: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            respondedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postMembershipsSentInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    message?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+        };
+    };
+    postMembershipsSentInvitationsByIdRevoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    getConsoleMembershipApplications: {
+        parameters: {
+            query?: {
+                status?: "submitted" | "approved" | "rejected" | "withdrawn";
+                program?: "solution_provider" | "distributor" | "cloud_reseller" | "service_partner" | "authorized_sales_support_center";
+                kind?: "join" | "assc" | "upgrade";
+                partnerId?: string;
+                mine?: "true" | "false";
+                limit?: number;
+                before?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            program: string;
+                            kind: string;
+                            status: string;
+                            note: string;
+                            performanceYear: number | null;
+                            performanceFen: number | null;
+                            reviewerId: string | null;
+                            reviewerName: string | null;
+                            reviewReason: string | null;
+                            reviewedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        nextBefore: string | null;
+                    };
+                };
+            };
+        };
+    };
+    postConsoleMembershipApplicationsByIdApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        program: string;
+                        kind: string;
+                        status: string;
+                        note: string;
+                        performanceYear: number | null;
+                        performanceFen: number | null;
+                        reviewerId: string | null;
+                        reviewerName: string | null;
+                        reviewReason: string | null;
+                        reviewedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+        };
+    };
+    postConsoleMembershipApplicationsByIdReject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        program: string;
+                        kind: string;
+                        status: string;
+                        note: string;
+                        performanceYear: number | null;
+                        performanceFen: number | null;
+                        reviewerId: string | null;
+                        reviewerName: string | null;
+                        reviewReason: string | null;
+                        reviewedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+        };
+    };
+    postConsoleMembershipApplicationsBulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: string[];
+                    /** @enum {string} */
+                    action: "approve" | "reject";
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            id: string;
+                            ok: boolean;
+                            code?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getConsolePartnersByPartnerIdMemberships: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        memberships: {
+                            id: string;
+                            program: string;
+                            status: string;
+                            source: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            endedAt: string | null;
+                        }[];
+                        applications: {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            program: string;
+                            kind: string;
+                            status: string;
+                            note: string;
+                            performanceYear: number | null;
+                            performanceFen: number | null;
+                            reviewerId: string | null;
+                            reviewerName: string | null;
+                            reviewReason: string | null;
+                            reviewedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        performance: {
+                            year: number;
+                            amountFen: number;
+                            source: string;
+                        }[];
+                        currentYear: number;
+                        thresholdFen: number;
+                        eligibility: {
+                            assc: boolean;
+                            upgrade: boolean;
+                        };
+                        manager: {
+                            id: string;
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                        } | null;
+                        distributor: {
+                            id: string;
+                            name: string;
+                            /** Format: date-time */
+                            since: string;
+                        } | null;
+                        isDistributor: boolean;
+                        partner: {
+                            id: string;
+                            name: string;
+                            domainId: string;
+                            site: string;
+                            status: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                        resellers: {
+                            linkId: string;
+                            resellerId: string;
+                            resellerName: string;
+                            status: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            thisYearFen: number;
+                            lastYearFen: number;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getConsoleEcosystemManagers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    putConsolePartnersByPartnerIdEcosystemManager: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    managerId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        email: string;
+                        phone: string | null;
+                    };
+                };
+            };
+        };
+    };
+    putConsolePartnersByPartnerIdPerformanceByYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    amountFen: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        partnerId: string;
+                        year: number;
+                        amountFen: number;
+                    };
+                };
+            };
+        };
+    };
+    postConsolePerformanceImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    csv: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        imported: number;
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                            roles: string[];
+                            status: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            employment: {
+                                jobTitle: string | null;
+                                department: string | null;
+                                employeeNo: string | null;
+                                employedSince: string | null;
+                                qualificationsUpdatedAt: string | null;
+                            };
+                            counts: {
+                                certificates: number;
+                                trainings: number;
+                                projects: number;
+                                expiringCertificates: number;
+                                expiredCertificates: number;
+                            };
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationProjectSpecialists: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                            roles: string[];
+                            status: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            employment: {
+                                jobTitle: string | null;
+                                department: string | null;
+                                employeeNo: string | null;
+                                employedSince: string | null;
+                                qualificationsUpdatedAt: string | null;
+                            };
+                            counts: {
+                                certificates: number;
+                                trainings: number;
+                                projects: number;
+                                expiringCertificates: number;
+                                expiredCertificates: number;
+                            };
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    putOrganizationMembersByIdRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    roles: ("admin" | "member" | "project_specialist")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        email: string;
+                        phone: string | null;
+                        roles: string[];
+                        status: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        employment: {
+                            jobTitle: string | null;
+                            department: string | null;
+                            employeeNo: string | null;
+                            employedSince: string | null;
+                            qualificationsUpdatedAt: string | null;
+                        };
+                        counts: {
+                            certificates: number;
+                            trainings: number;
+                            projects: number;
+                            expiringCertificates: number;
+                            expiredCertificates: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationMembersByIdDeactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        email: string;
+                        phone: string | null;
+                        roles: string[];
+                        status: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        employment: {
+                            jobTitle: string | null;
+                            department: string | null;
+                            employeeNo: string | null;
+                            employedSince: string | null;
+                            qualificationsUpdatedAt: string | null;
+                        };
+                        counts: {
+                            certificates: number;
+                            trainings: number;
+                            projects: number;
+                            expiringCertificates: number;
+                            expiredCertificates: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationMembersByIdReactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        email: string;
+                        phone: string | null;
+                        roles: string[];
+                        status: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        employment: {
+                            jobTitle: string | null;
+                            department: string | null;
+                            employeeNo: string | null;
+                            employedSince: string | null;
+                            qualificationsUpdatedAt: string | null;
+                        };
+                        counts: {
+                            certificates: number;
+                            trainings: number;
+                            projects: number;
+                            expiringCertificates: number;
+                            expiredCertificates: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationMembersByIdQualifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        member: {
+                            id: string;
+                            name: string;
+                            email: string;
+                            roles: string[];
+                            status: string;
+                        };
+                        employment: {
+                            jobTitle: string | null;
+                            department: string | null;
+                            employeeNo: string | null;
+                            employedSince: string | null;
+                            qualificationsUpdatedAt: string | null;
+                        };
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "certificate" | "training" | "project";
+                            name: string;
+                            organization: string | null;
+                            reference: string | null;
+                            startsOn: string | null;
+                            endsOn: string | null;
+                            description: string | null;
+                            expiryState: ("valid" | "expiring" | "expired") | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationQualifications: {
+        parameters: {
+            query?: {
+                kind?: "certificate" | "training" | "project";
+                expiringWithinDays?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            member: {
+                                id: string;
+                                name: string;
+                                email: string;
+                                roles: string[];
+                                status: string;
+                            };
+                            employment: {
+                                jobTitle: string | null;
+                                department: string | null;
+                                employeeNo: string | null;
+                                employedSince: string | null;
+                                qualificationsUpdatedAt: string | null;
+                            };
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "certificate" | "training" | "project";
+                                name: string;
+                                organization: string | null;
+                                reference: string | null;
+                                startsOn: string | null;
+                                endsOn: string | null;
+                                description: string | null;
+                                expiryState: ("valid" | "expiring" | "expired") | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationInvitations: {
+        parameters: {
+            query?: {
+                status?: "pending" | "accepted" | "expired" | "revoked";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            email: string;
+                            name: string | null;
+                            roles: string[];
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "expired" | "revoked";
+                            invitedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            acceptedAt: string | null;
+                            revokedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    name?: string | null;
+                    roles: ("admin" | "member" | "project_specialist")[];
+                    /** @enum {string} */
+                    locale?: "zh-CN" | "en-US";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        email: string;
+                        name: string | null;
+                        roles: string[];
+                        /** @enum {string} */
+                        status: "pending" | "accepted" | "expired" | "revoked";
+                        invitedBy: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        acceptedAt: string | null;
+                        revokedAt: string | null;
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationInvitationsByIdRevoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        email: string;
+                        name: string | null;
+                        roles: string[];
+                        /** @enum {string} */
+                        status: "pending" | "accepted" | "expired" | "revoked";
+                        invitedBy: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        acceptedAt: string | null;
+                        revokedAt: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationMeQualifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        employment: {
+                            jobTitle: string | null;
+                            department: string | null;
+                            employeeNo: string | null;
+                            employedSince: string | null;
+                            qualificationsUpdatedAt: string | null;
+                        };
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "certificate" | "training" | "project";
+                            name: string;
+                            organization: string | null;
+                            reference: string | null;
+                            startsOn: string | null;
+                            endsOn: string | null;
+                            description: string | null;
+                            expiryState: ("valid" | "expiring" | "expired") | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationMeQualifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "certificate" | "training" | "project";
+                    name: string;
+                    organization?: string | null;
+                    reference?: string | null;
+                    startsOn?: string | null;
+                    endsOn?: string | null;
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "certificate" | "training" | "project";
+                        name: string;
+                        organization: string | null;
+                        reference: string | null;
+                        startsOn: string | null;
+                        endsOn: string | null;
+                        description: string | null;
+                        expiryState: ("valid" | "expiring" | "expired") | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    putOrganizationMeEmployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    jobTitle?: string | null;
+                    department?: string | null;
+                    employeeNo?: string | null;
+                    employedSince?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        employment: {
+                            jobTitle: string | null;
+                            department: string | null;
+                            employeeNo: string | null;
+                            employedSince: string | null;
+                            qualificationsUpdatedAt: string | null;
+                        };
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "certificate" | "training" | "project";
+                            name: string;
+                            organization: string | null;
+                            reference: string | null;
+                            startsOn: string | null;
+                            endsOn: string | null;
+                            description: string | null;
+                            expiryState: ("valid" | "expiring" | "expired") | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    putOrganizationMeQualificationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "certificate" | "training" | "project";
+                    name: string;
+                    organization?: string | null;
+                    reference?: string | null;
+                    startsOn?: string | null;
+                    endsOn?: string | null;
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "certificate" | "training" | "project";
+                        name: string;
+                        organization: string | null;
+                        reference: string | null;
+                        startsOn: string | null;
+                        endsOn: string | null;
+                        description: string | null;
+                        expiryState: ("valid" | "expiring" | "expired") | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    deleteOrganizationMeQualificationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {boolean} */
+                        deleted: true;
+                    };
+                };
+            };
+        };
+    };
+    getInvitationsByToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        partnerName: string;
+                        email: string;
+                        name: string | null;
+                        roles: string[];
+                        /** @enum {string} */
+                        status: "pending" | "accepted" | "expired" | "revoked";
+                        /** Format: date-time */
+                        expiresAt: string;
+                    };
+                };
+            };
+        };
+    };
+    postInvitationsAccept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                    name: string;
+                    password: string;
+                    phone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        userId: string;
+                        email: string;
+                    };
+                };
+            };
+        };
+    };
+    getConsolePartnersByPartnerIdOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        members: {
+                            id: string;
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                            roles: string[];
+                            status: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            employment: {
+                                jobTitle: string | null;
+                                department: string | null;
+                                employeeNo: string | null;
+                                employedSince: string | null;
+                                qualificationsUpdatedAt: string | null;
+                            };
+                            counts: {
+                                certificates: number;
+                                trainings: number;
+                                projects: number;
+                                expiringCertificates: number;
+                                expiredCertificates: number;
+                            };
+                        }[];
+                        invitations: {
+                            id: string;
+                            email: string;
+                            name: string | null;
+                            roles: string[];
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "expired" | "revoked";
+                            invitedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            acceptedAt: string | null;
+                            revokedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getConsolePartnersByPartnerIdQualifications: {
+        parameters: {
+            query?: {
+                kind?: "certificate" | "training" | "project";
+                expiringWithinDays?: number;
+            };
+            header?: never;
+            path: {
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            member: {
+                                id: string;
+                                name: string;
+                                email: string;
+                                roles: string[];
+                                status: string;
+                            };
+                            employment: {
+                                jobTitle: string | null;
+                                department: string | null;
+                                employeeNo: string | null;
+                                employedSince: string | null;
+                                qualificationsUpdatedAt: string | null;
+                            };
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "certificate" | "training" | "project";
+                                name: string;
+                                organization: string | null;
+                                reference: string | null;
+                                startsOn: string | null;
+                                endsOn: string | null;
+                                description: string | null;
+                                expiryState: ("valid" | "expiring" | "expired") | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getCustomers: {
+        parameters: {
+            query?: {
+                keyword?: string;
+                type?: "referral" | "resale";
+                associatedFrom?: string;
+                associatedTo?: string;
+                label?: string;
+                reseller?: string;
+                offset?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            domainId: string;
+                            domainName: string;
+                            name: string;
+                            customerType: string;
+                            verifiedStatus: string;
+                            email: string | null;
+                            phone: string | null;
+                            status: string;
+                            purchaseRestricted: boolean;
+                            /** @enum {string} */
+                            associationType: "referral" | "resale";
+                            associatedAt: string;
+                            label: string | null;
+                            source: string;
+                            partnerId: string;
+                            partnerName: string;
+                            viaReseller: boolean;
+                        }[];
+                        total: number;
+                        resellers: {
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getCustomersExport: {
+        parameters: {
+            query: {
+                keyword?: string;
+                type?: "referral" | "resale";
+                associatedFrom?: string;
+                associatedTo?: string;
+                label?: string;
+                reseller?: string;
+                format: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getCustomersRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            direction: "invitation" | "application";
+                            partnerId: string;
+                            partnerName: string;
+                            partnerDomainId: string;
+                            customerId: string | null;
+                            customerName: string | null;
+                            domainName: string | null;
+                            email: string | null;
+                            /** @enum {string} */
+                            type: "referral" | "resale";
+                            status: string;
+                            createdAt: string;
+                            expiresAt: string | null;
+                            decidedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postCustomersInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    /** @enum {string} */
+                    type: "referral" | "resale";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        direction: "invitation" | "application";
+                        partnerId: string;
+                        partnerName: string;
+                        partnerDomainId: string;
+                        customerId: string | null;
+                        customerName: string | null;
+                        domainName: string | null;
+                        email: string | null;
+                        /** @enum {string} */
+                        type: "referral" | "resale";
+                        status: string;
+                        createdAt: string;
+                        expiresAt: string | null;
+                        decidedAt: string | null;
+                    };
+                };
+            };
+        };
+    };
+    postCustomersInvitationsByIdRevoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    postCustomersApplicationsByIdAccept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    postCustomersApplicationsByIdDecline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    getCustomersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        domainId: string;
+                        domainName: string;
+                        name: string;
+                        customerType: string;
+                        verifiedStatus: string;
+                        email: string | null;
+                        phone: string | null;
+                        status: string;
+                        purchaseRestricted: boolean;
+                        /** @enum {string} */
+                        associationType: "referral" | "resale";
+                        associatedAt: string;
+                        label: string | null;
+                        source: string;
+                        partnerId: string;
+                        partnerName: string;
+                        viaReseller: boolean;
+                        frozenReason: string | null;
+                        frozenAt: string | null;
+                        freezeType: string | null;
+                        purchaseRestrictedAt: string | null;
+                        createdAt: string;
+                        origin: string;
+                        xaccountType: string | null;
+                        xaccountId: string | null;
+                        lastAssociationChangeAt: string | null;
+                        nextChangeAllowedAt: string | null;
+                        history: {
+                            partnerName: string;
+                            type: string;
+                            source: string;
+                            startedAt: string;
+                            endedAt: string | null;
+                            endReason: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postCustomersByIdUnbind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    postCustomersByIdAssociationType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    type: "referral" | "resale";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    putCustomersByIdLabel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    label: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    postCustomersByIdFreeze: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    /**
+                     * @default ACCOUNT
+                     * @enum {string}
+                     */
+                    freezeType?: "ACCOUNT" | "ACCOUNT_AND_RESOURCE";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    postCustomersByIdUnfreeze: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    getConsoleCustomers: {
+        parameters: {
+            query?: {
+                keyword?: string;
+                offset?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        items: {
+                            id: string;
+                            domainId: string;
+                            domainName: string;
+                            name: string;
+                            email: string | null;
+                            phone: string | null;
+                            status: string;
+                            origin: string;
+                            createdAt: string;
+                            partnerName: string | null;
+                            associationType: ("referral" | "resale") | null;
+                            associatedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postAuthCustomerSignUpCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    /** @enum {string} */
+                    locale: "zh-CN" | "en-US";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sent: boolean;
+                        waitSeconds: number;
+                    };
+                };
+            };
+        };
+    };
+    postAuthCustomerSignUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** Format: email */
+                    email: string;
+                    phone?: string;
+                    password: string;
+                    code: string;
+                    domainName?: string;
+                    /**
+                     * @default individual
+                     * @enum {string}
+                     */
+                    customerType?: "individual" | "enterprise";
+                    /** @enum {string} */
+                    locale: "zh-CN" | "en-US";
+                    partner?: string;
+                    xaccountType?: string;
+                    xaccountId?: string;
+                    /** @enum {string} */
+                    associationType?: "1" | "2" | "referral" | "resale";
+                    invitationToken?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            id: string;
+                            /** @enum {string} */
+                            userType: "partner" | "operator" | "customer";
+                            roles: string[];
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                            /** @enum {string} */
+                            locale: "zh-CN" | "en-US";
+                            /** @enum {string} */
+                            accountKind: "local" | "federated";
+                            federatedProfileUrl: string | null;
+                            /** @enum {string} */
+                            site: "cn" | "intl";
+                            siteBanner: {
+                                show: boolean;
+                                url: string;
+                            } | null;
+                            partner: {
+                                id: string;
+                                name: string;
+                                domainId: string;
+                            } | null;
+                        };
+                        customerDomainId: string;
+                    };
+                };
+            };
+        };
+    };
+    getAuthCustomerInvitation: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        direction: "invitation" | "application";
+                        partnerId: string;
+                        partnerName: string;
+                        partnerDomainId: string;
+                        customerId: string | null;
+                        customerName: string | null;
+                        domainName: string | null;
+                        email: string | null;
+                        /** @enum {string} */
+                        type: "referral" | "resale";
+                        status: string;
+                        createdAt: string;
+                        expiresAt: string | null;
+                        decidedAt: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getCustomerAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        domainId: string;
+                        domainName: string;
+                        name: string;
+                        email: string | null;
+                        phone: string | null;
+                        customerType: string;
+                        verifiedStatus: string;
+                        status: string;
+                        createdAt: string;
+                        association: {
+                            partnerName: string;
+                            partnerDomainId: string;
+                            /** @enum {string} */
+                            type: "referral" | "resale";
+                            since: string;
+                        } | null;
+                    };
+                };
+            };
+        };
+    };
+    getCustomerRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            direction: "invitation" | "application";
+                            partnerId: string;
+                            partnerName: string;
+                            partnerDomainId: string;
+                            customerId: string | null;
+                            customerName: string | null;
+                            domainName: string | null;
+                            email: string | null;
+                            /** @enum {string} */
+                            type: "referral" | "resale";
+                            status: string;
+                            createdAt: string;
+                            expiresAt: string | null;
+                            decidedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getCustomerPartners: {
+        parameters: {
+            query: {
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            domainId: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postCustomerApplications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    partnerDomainId: string;
+                    /** @enum {string} */
+                    type: "referral" | "resale";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        direction: "invitation" | "application";
+                        partnerId: string;
+                        partnerName: string;
+                        partnerDomainId: string;
+                        customerId: string | null;
+                        customerName: string | null;
+                        domainName: string | null;
+                        email: string | null;
+                        /** @enum {string} */
+                        type: "referral" | "resale";
+                        status: string;
+                        createdAt: string;
+                        expiresAt: string | null;
+                        decidedAt: string | null;
+                    };
+                };
+            };
+        };
+    };
+    postCustomerApplicationsByIdWithdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    postCustomerInvitationsAccept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    postCustomerInvitationsDecline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    postIngestSpend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Spend records {record_id (≤ 64), customer_id (account id), spent_at (ISO 8601 with zone), service_type, amount_fen (integer 0…10^12), payment_kind (cash | voucher)} */
+                    records: unknown[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted: number;
+                        duplicates: number;
+                        rejected: number;
+                        errors: {
+                            index: number;
+                            recordId: string | null;
+                            reason: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getConsoleSpendImports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            fileName: string | null;
+                            format: string;
+                            skipBadLines: boolean;
+                            /** @enum {string} */
+                            status: "validating" | "importing" | "completed" | "failed" | "interrupted";
+                            totalLines: number;
+                            processedLines: number;
+                            insertedCount: number;
+                            duplicateCount: number;
+                            errorCount: number;
+                            errors: {
+                                line: number;
+                                reason: string;
+                            }[];
+                            createdAt: string;
+                            finishedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postConsoleSpendImports: {
+        parameters: {
+            query?: {
+                format?: "ndjson" | "csv";
+                skipBadLines?: "true" | "false";
+                fileName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        fileName: string | null;
+                        format: string;
+                        skipBadLines: boolean;
+                        /** @enum {string} */
+                        status: "validating" | "importing" | "completed" | "failed" | "interrupted";
+                        totalLines: number;
+                        processedLines: number;
+                        insertedCount: number;
+                        duplicateCount: number;
+                        errorCount: number;
+                        errors: {
+                            line: number;
+                            reason: string;
+                        }[];
+                        createdAt: string;
+                        finishedAt: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getConsoleSpendImportsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        fileName: string | null;
+                        format: string;
+                        skipBadLines: boolean;
+                        /** @enum {string} */
+                        status: "validating" | "importing" | "completed" | "failed" | "interrupted";
+                        totalLines: number;
+                        processedLines: number;
+                        insertedCount: number;
+                        duplicateCount: number;
+                        errorCount: number;
+                        errors: {
+                            line: number;
+                            reason: string;
+                        }[];
+                        createdAt: string;
+                        finishedAt: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getBudgetsByCustomerId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer: {
+                            id: string;
+                            domainId: string;
+                            name: string;
+                            restrictedAt: string | null;
+                        };
+                        budget: {
+                            amountFen: number;
+                            usedFen: number;
+                            /** @enum {string} */
+                            budgetType: "MONTHLY" | "PACKAGE";
+                            frozenOperateType: number;
+                            freezeResources: boolean;
+                            periodKey: string;
+                            periodStart: string;
+                            alerted: number[];
+                            updatedAt: string;
+                        } | null;
+                        monthSpendFen: number;
+                        thresholds: {
+                            threshold: number;
+                            atFen: number;
+                            announced: boolean;
+                        }[];
+                        recipients: {
+                            id: string;
+                            name: string;
+                            phone: string | null;
+                            email: string | null;
+                            locale: string;
+                            createdAt: string;
+                        }[];
+                        alerts: {
+                            id: string;
+                            threshold: number;
+                            periodKey: string;
+                            usedFen: number;
+                            budgetFen: number;
+                            restricted: boolean;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    putBudgetsByCustomerId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    amount: string;
+                    /** @enum {string} */
+                    budgetType: "MONTHLY" | "PACKAGE";
+                    frozenOperateType: 0 | 1;
+                    /** @default false */
+                    freezeResources?: boolean;
+                    /** @default false */
+                    liftRestriction?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer: {
+                            id: string;
+                            domainId: string;
+                            name: string;
+                            restrictedAt: string | null;
+                        };
+                        budget: {
+                            amountFen: number;
+                            usedFen: number;
+                            /** @enum {string} */
+                            budgetType: "MONTHLY" | "PACKAGE";
+                            frozenOperateType: number;
+                            freezeResources: boolean;
+                            periodKey: string;
+                            periodStart: string;
+                            alerted: number[];
+                            updatedAt: string;
+                        } | null;
+                        monthSpendFen: number;
+                        thresholds: {
+                            threshold: number;
+                            atFen: number;
+                            announced: boolean;
+                        }[];
+                        recipients: {
+                            id: string;
+                            name: string;
+                            phone: string | null;
+                            email: string | null;
+                            locale: string;
+                            createdAt: string;
+                        }[];
+                        alerts: {
+                            id: string;
+                            threshold: number;
+                            periodKey: string;
+                            usedFen: number;
+                            budgetFen: number;
+                            restricted: boolean;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    deleteBudgetsByCustomerId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer: {
+                            id: string;
+                            domainId: string;
+                            name: string;
+                            restrictedAt: string | null;
+                        };
+                        budget: {
+                            amountFen: number;
+                            usedFen: number;
+                            /** @enum {string} */
+                            budgetType: "MONTHLY" | "PACKAGE";
+                            frozenOperateType: number;
+                            freezeResources: boolean;
+                            periodKey: string;
+                            periodStart: string;
+                            alerted: number[];
+                            updatedAt: string;
+                        } | null;
+                        monthSpendFen: number;
+                        thresholds: {
+                            threshold: number;
+                            atFen: number;
+                            announced: boolean;
+                        }[];
+                        recipients: {
+                            id: string;
+                            name: string;
+                            phone: string | null;
+                            email: string | null;
+                            locale: string;
+                            createdAt: string;
+                        }[];
+                        alerts: {
+                            id: string;
+                            threshold: number;
+                            periodKey: string;
+                            usedFen: number;
+                            budgetFen: number;
+                            restricted: boolean;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postBudgetsByCustomerIdRecipients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    recipients: {
+                        name: string;
+                        phone?: string | null;
+                        email?: string | null;
+                        /**
+                         * @default zh-CN
+                         * @enum {string}
+                         */
+                        locale?: "zh-CN" | "en-US";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer: {
+                            id: string;
+                            domainId: string;
+                            name: string;
+                            restrictedAt: string | null;
+                        };
+                        budget: {
+                            amountFen: number;
+                            usedFen: number;
+                            /** @enum {string} */
+                            budgetType: "MONTHLY" | "PACKAGE";
+                            frozenOperateType: number;
+                            freezeResources: boolean;
+                            periodKey: string;
+                            periodStart: string;
+                            alerted: number[];
+                            updatedAt: string;
+                        } | null;
+                        monthSpendFen: number;
+                        thresholds: {
+                            threshold: number;
+                            atFen: number;
+                            announced: boolean;
+                        }[];
+                        recipients: {
+                            id: string;
+                            name: string;
+                            phone: string | null;
+                            email: string | null;
+                            locale: string;
+                            createdAt: string;
+                        }[];
+                        alerts: {
+                            id: string;
+                            threshold: number;
+                            periodKey: string;
+                            usedFen: number;
+                            budgetFen: number;
+                            restricted: boolean;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    deleteBudgetsByCustomerIdRecipientsByRecipientId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+                recipientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer: {
+                            id: string;
+                            domainId: string;
+                            name: string;
+                            restrictedAt: string | null;
+                        };
+                        budget: {
+                            amountFen: number;
+                            usedFen: number;
+                            /** @enum {string} */
+                            budgetType: "MONTHLY" | "PACKAGE";
+                            frozenOperateType: number;
+                            freezeResources: boolean;
+                            periodKey: string;
+                            periodStart: string;
+                            alerted: number[];
+                            updatedAt: string;
+                        } | null;
+                        monthSpendFen: number;
+                        thresholds: {
+                            threshold: number;
+                            atFen: number;
+                            announced: boolean;
+                        }[];
+                        recipients: {
+                            id: string;
+                            name: string;
+                            phone: string | null;
+                            email: string | null;
+                            locale: string;
+                            createdAt: string;
+                        }[];
+                        alerts: {
+                            id: string;
+                            threshold: number;
+                            periodKey: string;
+                            usedFen: number;
+                            budgetFen: number;
+                            restricted: boolean;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postBudgetsByCustomerIdLiftRestriction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer: {
+                            id: string;
+                            domainId: string;
+                            name: string;
+                            restrictedAt: string | null;
+                        };
+                        budget: {
+                            amountFen: number;
+                            usedFen: number;
+                            /** @enum {string} */
+                            budgetType: "MONTHLY" | "PACKAGE";
+                            frozenOperateType: number;
+                            freezeResources: boolean;
+                            periodKey: string;
+                            periodStart: string;
+                            alerted: number[];
+                            updatedAt: string;
+                        } | null;
+                        monthSpendFen: number;
+                        thresholds: {
+                            threshold: number;
+                            atFen: number;
+                            announced: boolean;
+                        }[];
+                        recipients: {
+                            id: string;
+                            name: string;
+                            phone: string | null;
+                            email: string | null;
+                            locale: string;
+                            createdAt: string;
+                        }[];
+                        alerts: {
+                            id: string;
+                            threshold: number;
+                            periodKey: string;
+                            usedFen: number;
+                            budgetFen: number;
+                            restricted: boolean;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getDeveloperKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            accessKey: string;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            partnerDomainId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            rotatedAt: string | null;
+                            disabledAt: string | null;
+                            lastUsedAt: string | null;
+                            previousSecretValidUntil: string | null;
+                        }[];
+                        limit: number;
+                    };
+                };
+            };
+        };
+    };
+    postDeveloperKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        accessKey: string;
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        partnerDomainId: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        rotatedAt: string | null;
+                        disabledAt: string | null;
+                        lastUsedAt: string | null;
+                        previousSecretValidUntil: string | null;
+                        secretKey: string;
+                    };
+                };
+            };
+        };
+    };
+    postDeveloperKeysByIdDisable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        accessKey: string;
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        partnerDomainId: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        rotatedAt: string | null;
+                        disabledAt: string | null;
+                        lastUsedAt: string | null;
+                        previousSecretValidUntil: string | null;
+                    };
+                };
+            };
+        };
+    };
+    postDeveloperKeysByIdEnable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        accessKey: string;
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        partnerDomainId: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        rotatedAt: string | null;
+                        disabledAt: string | null;
+                        lastUsedAt: string | null;
+                        previousSecretValidUntil: string | null;
+                    };
+                };
+            };
+        };
+    };
+    postDeveloperKeysByIdRotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        accessKey: string;
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        partnerDomainId: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        rotatedAt: string | null;
+                        disabledAt: string | null;
+                        lastUsedAt: string | null;
+                        previousSecretValidUntil: string | null;
+                        secretKey: string;
+                    };
+                };
+            };
+        };
+    };
+    getDeveloperPartnerApi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        endpoint: string;
+                        domainId: string;
+                        docsUrl: string;
+                        openapiUrl: string;
+                        operations: {
+                            method: string;
+                            path: string;
+                            operationId: string;
+                            summary: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getDeveloperPlatformCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+        };
+    };
+    getDeveloperWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            url: string;
+                            description: string | null;
+                            eventTypes: string[];
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        eventTypes: string[];
+                        maxEndpoints: number;
+                    };
+                };
+            };
+        };
+    };
+    postDeveloperWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url: string;
+                    description?: string | null;
+                    /** @default [] */
+                    eventTypes?: ("customer.created" | "customer.updated" | "customer.frozen" | "customer.unfrozen" | "association.created" | "association.type_changed" | "association.ended" | "budget.set" | "budget.deleted" | "budget.threshold_crossed" | "budget.restricted" | "budget.unrestricted")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        url: string;
+                        description: string | null;
+                        eventTypes: string[];
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        createdAt: string;
+                        updatedAt: string;
+                        secret: string;
+                    };
+                };
+            };
+        };
+    };
+    deleteDeveloperWebhooksById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    patchDeveloperWebhooksById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string | null;
+                    eventTypes?: ("customer.created" | "customer.updated" | "customer.frozen" | "customer.unfrozen" | "association.created" | "association.type_changed" | "association.ended" | "budget.set" | "budget.deleted" | "budget.threshold_crossed" | "budget.restricted" | "budget.unrestricted")[];
+                    /** @enum {string} */
+                    status?: "active" | "disabled";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        url: string;
+                        description: string | null;
+                        eventTypes: string[];
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    postDeveloperWebhooksByIdRotateSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        url: string;
+                        description: string | null;
+                        eventTypes: string[];
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        createdAt: string;
+                        updatedAt: string;
+                        secret: string;
+                    };
+                };
+            };
+        };
+    };
+    getDeveloperDeliveries: {
+        parameters: {
+            query?: {
+                kind?: "webhook" | "bind_callback";
+                status?: "pending" | "succeeded" | "failed";
+                endpointId?: string;
+                eventId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "webhook" | "bind_callback";
+                            endpointId: string | null;
+                            eventId: string | null;
+                            eventType: string | null;
+                            url: string;
+                            /** @enum {string} */
+                            status: "pending" | "succeeded" | "failed";
+                            attempts: number;
+                            nextAttemptAt: string | null;
+                            lastStatusCode: number | null;
+                            lastError: string | null;
+                            replayOf: string | null;
+                            createdAt: string;
+                            deliveredAt: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getDeveloperDeliveriesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "webhook" | "bind_callback";
+                        endpointId: string | null;
+                        eventId: string | null;
+                        eventType: string | null;
+                        url: string;
+                        /** @enum {string} */
+                        status: "pending" | "succeeded" | "failed";
+                        attempts: number;
+                        nextAttemptAt: string | null;
+                        lastStatusCode: number | null;
+                        lastError: string | null;
+                        replayOf: string | null;
+                        createdAt: string;
+                        deliveredAt: string | null;
+                        contentType: string;
+                        payload: string;
+                        attemptList: {
+                            id: string;
+                            attemptedAt: string;
+                            statusCode: number | null;
+                            error: string | null;
+                            durationMs: number;
+                            responseBody: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postDeveloperDeliveriesByIdReplay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "webhook" | "bind_callback";
+                        endpointId: string | null;
+                        eventId: string | null;
+                        eventType: string | null;
+                        url: string;
+                        /** @enum {string} */
+                        status: "pending" | "succeeded" | "failed";
+                        attempts: number;
+                        nextAttemptAt: string | null;
+                        lastStatusCode: number | null;
+                        lastError: string | null;
+                        replayOf: string | null;
+                        createdAt: string;
+                        deliveredAt: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getDeveloperIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        xaccountType: string | null;
+                        bindNotifyUrl: string | null;
+                        updatedAt: string | null;
+                        certificateUrl: string;
+                        sigAlg: string;
+                    };
+                };
+            };
+        };
+    };
+    putDeveloperIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    xaccountType?: string | null;
+                    bindNotifyUrl?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        xaccountType: string | null;
+                        bindNotifyUrl: string | null;
+                        updatedAt: string | null;
+                        certificateUrl: string;
+                        sigAlg: string;
+                    };
+                };
+            };
+        };
+    };
     ListIndirectPartners: {
         parameters: {
             query?: never;
