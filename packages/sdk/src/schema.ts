@@ -12,29 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /** Liveness */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -51,53 +29,7 @@ export interface paths {
             cookie?: never;
         };
         /** Readiness: database reachable, migrations applied */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ready" | "not_ready";
-                            /** @enum {string} */
-                            database: "up" | "down";
-                            migrations: {
-                                applied: number;
-                                expected: number;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ready" | "not_ready";
-                            /** @enum {string} */
-                            database: "up" | "down";
-                            migrations: {
-                                applied: number;
-                                expected: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getReady"];
         put?: never;
         post?: never;
         delete?: never;
@@ -114,34 +46,7 @@ export interface paths {
             cookie?: never;
         };
         /** Partner programs with joining requirements and benefits */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                code: string;
-                                name: string;
-                                summary: string;
-                                requirements: string[];
-                                benefits: string[];
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getPrograms"];
         put?: never;
         post?: never;
         delete?: never;
@@ -158,34 +63,7 @@ export interface paths {
             cookie?: never;
         };
         /** One partner program */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            name: string;
-                            summary: string;
-                            requirements: string[];
-                            benefits: string[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getProgramsByCode"];
         put?: never;
         post?: never;
         delete?: never;
@@ -202,28 +80,7 @@ export interface paths {
             cookie?: never;
         };
         /** CSRF token (also set as the pc_csrf cookie) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            token: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAuthCsrf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -242,41 +99,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Register a company and its administrator; sends an email confirmation code. The same answer for a registered address (its owner gets an email instead); 429 with Retry-After over the limits */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        companyName: string;
-                        name: string;
-                        /** Format: email */
-                        email: string;
-                        phone?: string;
-                        password: string;
-                        /** @enum {string} */
-                        locale: "zh-CN" | "en-US";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            email: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAuthSignUp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -293,37 +116,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Confirm the email with the 6-digit code */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: email */
-                        email: string;
-                        code: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            confirmed: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAuthConfirmEmail"];
         delete?: never;
         options?: never;
         head?: never;
@@ -340,36 +133,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Send a new confirmation code (same answer whether or not the account exists) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: email */
-                        email: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            sent: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAuthResendCode"];
         delete?: never;
         options?: never;
         head?: never;
@@ -386,60 +150,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sign in with email and password; sets the pc_session cookie */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: email */
-                        email: string;
-                        password: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            user: {
-                                id: string;
-                                /** @enum {string} */
-                                userType: "partner" | "operator" | "customer";
-                                roles: string[];
-                                name: string;
-                                email: string;
-                                phone: string | null;
-                                /** @enum {string} */
-                                locale: "zh-CN" | "en-US";
-                                /** @enum {string} */
-                                accountKind: "local" | "federated";
-                                federatedProfileUrl: string | null;
-                                /** @enum {string} */
-                                site: "cn" | "intl";
-                                siteBanner: {
-                                    show: boolean;
-                                    url: string;
-                                } | null;
-                                partner: {
-                                    id: string;
-                                    name: string;
-                                    domainId: string;
-                                } | null;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAuthSignIn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -456,29 +167,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sign out: revokes this session */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAuthSignOut"];
         delete?: never;
         options?: never;
         head?: never;
@@ -493,50 +182,7 @@ export interface paths {
             cookie?: never;
         };
         /** The signed-in user */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {string} */
-                            userType: "partner" | "operator" | "customer";
-                            roles: string[];
-                            name: string;
-                            email: string;
-                            phone: string | null;
-                            /** @enum {string} */
-                            locale: "zh-CN" | "en-US";
-                            /** @enum {string} */
-                            accountKind: "local" | "federated";
-                            federatedProfileUrl: string | null;
-                            /** @enum {string} */
-                            site: "cn" | "intl";
-                            siteBanner: {
-                                show: boolean;
-                                url: string;
-                            } | null;
-                            partner: {
-                                id: string;
-                                name: string;
-                                domainId: string;
-                            } | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getMe"];
         put?: never;
         post?: never;
         delete?: never;
@@ -559,57 +205,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Save the language preference */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        locale: "zh-CN" | "en-US";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {string} */
-                            userType: "partner" | "operator" | "customer";
-                            roles: string[];
-                            name: string;
-                            email: string;
-                            phone: string | null;
-                            /** @enum {string} */
-                            locale: "zh-CN" | "en-US";
-                            /** @enum {string} */
-                            accountKind: "local" | "federated";
-                            federatedProfileUrl: string | null;
-                            /** @enum {string} */
-                            site: "cn" | "intl";
-                            siteBanner: {
-                                show: boolean;
-                                url: string;
-                            } | null;
-                            partner: {
-                                id: string;
-                                name: string;
-                                domainId: string;
-                            } | null;
-                        };
-                    };
-                };
-            };
-        };
+        patch: operations["patchMePreferences"];
         trace?: never;
     };
     "/api/me/site-banner/dismiss": {
@@ -622,29 +218,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Don’t show the other-site banner again */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postMeSiteBannerDismiss"];
         delete?: never;
         options?: never;
         head?: never;
@@ -665,56 +239,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Edit the profile (local accounts only) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {string} */
-                            userType: "partner" | "operator" | "customer";
-                            roles: string[];
-                            name: string;
-                            email: string;
-                            phone: string | null;
-                            /** @enum {string} */
-                            locale: "zh-CN" | "en-US";
-                            /** @enum {string} */
-                            accountKind: "local" | "federated";
-                            federatedProfileUrl: string | null;
-                            /** @enum {string} */
-                            site: "cn" | "intl";
-                            siteBanner: {
-                                show: boolean;
-                                url: string;
-                            } | null;
-                            partner: {
-                                id: string;
-                                name: string;
-                                domainId: string;
-                            } | null;
-                        };
-                    };
-                };
-            };
-        };
+        patch: operations["patchMeProfile"];
         trace?: never;
     };
     "/api/me/password": {
@@ -727,36 +252,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Change the password (needs the current one; signs out other sessions) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        currentPassword: string;
-                        newPassword: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postMePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -773,38 +269,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Start a phone or email change: codes go to the old and the new contact */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        kind: "email" | "phone";
-                        newValue: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            changeId: string;
-                            oldTarget: string;
-                            newTarget: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postMeContactChange"];
         delete?: never;
         options?: never;
         head?: never;
@@ -821,59 +286,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Confirm a contact change with both codes */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    changeId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        oldCode: string;
-                        newCode: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {string} */
-                            userType: "partner" | "operator" | "customer";
-                            roles: string[];
-                            name: string;
-                            email: string;
-                            phone: string | null;
-                            /** @enum {string} */
-                            locale: "zh-CN" | "en-US";
-                            /** @enum {string} */
-                            accountKind: "local" | "federated";
-                            federatedProfileUrl: string | null;
-                            /** @enum {string} */
-                            site: "cn" | "intl";
-                            siteBanner: {
-                                show: boolean;
-                                url: string;
-                            } | null;
-                            partner: {
-                                id: string;
-                                name: string;
-                                domainId: string;
-                            } | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postMeContactChangeByChangeIdConfirm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -888,39 +301,7 @@ export interface paths {
             cookie?: never;
         };
         /** Recent partner registrations, newest first (any operator) */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    before?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                name: string;
-                                domainId: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                                adminEmail: string | null;
-                            }[];
-                            nextBefore: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsolePartners"];
         put?: never;
         post?: never;
         delete?: never;
@@ -937,42 +318,7 @@ export interface paths {
             cookie?: never;
         };
         /** My in-app messages, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    unread?: "true" | "false";
-                    limit?: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                title: string;
-                                body: string;
-                                link: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                readAt: string | null;
-                            }[];
-                            nextCursor: string | null;
-                            unreadCount: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getMessages"];
         put?: never;
         post?: never;
         delete?: never;
@@ -989,28 +335,7 @@ export interface paths {
             cookie?: never;
         };
         /** How many of my messages are unread */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            count: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getMessagesUnreadCount"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1029,28 +354,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Mark all my messages read */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            count: number;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postMessagesReadAll"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1067,31 +371,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Mark one of my messages read */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postMessagesByIdRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1106,49 +386,7 @@ export interface paths {
             cookie?: never;
         };
         /** Audit log, newest first, filtered and paged (any operator) */
-        get: {
-            parameters: {
-                query?: {
-                    partnerId?: string;
-                    entityType?: string;
-                    entityId?: string;
-                    action?: string;
-                    before?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                /** Format: date-time */
-                                at: string;
-                                actorType: string;
-                                actorId: string | null;
-                                partnerId: string | null;
-                                action: string;
-                                entityType: string;
-                                entityId: string;
-                                before: unknown;
-                                after: unknown;
-                                requestId: string | null;
-                            }[];
-                            nextBefore: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleAudit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1165,51 +403,7 @@ export interface paths {
             cookie?: never;
         };
         /** Outbox: messages and their delivery records, newest first (support, admin) */
-        get: {
-            parameters: {
-                query?: {
-                    channel?: "email" | "sms" | "in_app";
-                    recipient?: string;
-                    limit?: number;
-                    before?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                /** @enum {string} */
-                                channel: "email" | "sms" | "in_app";
-                                template: string;
-                                locale: string;
-                                recipient: string;
-                                subject: string | null;
-                                body: string;
-                                status: string;
-                                attempts: number;
-                                provider: string | null;
-                                providerId: string | null;
-                                lastError: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                sentAt: string | null;
-                            }[];
-                            nextBefore: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleOutbox"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1226,141 +420,10 @@ export interface paths {
             cookie?: never;
         };
         /** My company's tickets, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    status?: string;
-                    limit?: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                partnerId: string;
-                                partnerName: string;
-                                /** @enum {string} */
-                                category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                                subject: string;
-                                description: string;
-                                subjectType: ("certification_submission" | "certificate" | "membership_application" | "incentive_notice") | null;
-                                subjectId: string | null;
-                                /** @enum {string} */
-                                status: "open" | "pending" | "resolved" | "closed";
-                                openedBy: {
-                                    id: string;
-                                    name: string;
-                                };
-                                assignee: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                /** Format: date-time */
-                                dueAt: string;
-                                overdue: boolean;
-                                escalatedAt: string | null;
-                                resolvedAt: string | null;
-                                closedAt: string | null;
-                                /** Format: date-time */
-                                lastReplyAt: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getTickets"];
         put?: never;
         /** Open a ticket (due in 3 working days, Asia/Shanghai) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                        subject: string;
-                        description: string;
-                        /** @enum {string} */
-                        subjectType?: "certification_submission" | "certificate" | "membership_application" | "incentive_notice";
-                        subjectId?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            /** @enum {string} */
-                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                            subject: string;
-                            description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application" | "incentive_notice") | null;
-                            subjectId: string | null;
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            openedBy: {
-                                id: string;
-                                name: string;
-                            };
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            dueAt: string;
-                            overdue: boolean;
-                            escalatedAt: string | null;
-                            resolvedAt: string | null;
-                            closedAt: string | null;
-                            /** Format: date-time */
-                            lastReplyAt: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            replies: {
-                                id: string;
-                                /** @enum {string} */
-                                authorType: "partner" | "operator";
-                                author: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @enum {string} */
-                                kind: "reply" | "resolution" | "reopen";
-                                body: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postTickets"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1375,72 +438,7 @@ export interface paths {
             cookie?: never;
         };
         /** One of my company’s tickets with its thread */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            /** @enum {string} */
-                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                            subject: string;
-                            description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application" | "incentive_notice") | null;
-                            subjectId: string | null;
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            openedBy: {
-                                id: string;
-                                name: string;
-                            };
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            dueAt: string;
-                            overdue: boolean;
-                            escalatedAt: string | null;
-                            resolvedAt: string | null;
-                            closedAt: string | null;
-                            /** Format: date-time */
-                            lastReplyAt: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            replies: {
-                                id: string;
-                                /** @enum {string} */
-                                authorType: "partner" | "operator";
-                                author: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @enum {string} */
-                                kind: "reply" | "resolution" | "reopen";
-                                body: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getTicketsById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1459,78 +457,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Write on an open or answered ticket */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        body: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            /** @enum {string} */
-                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                            subject: string;
-                            description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application" | "incentive_notice") | null;
-                            subjectId: string | null;
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            openedBy: {
-                                id: string;
-                                name: string;
-                            };
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            dueAt: string;
-                            overdue: boolean;
-                            escalatedAt: string | null;
-                            resolvedAt: string | null;
-                            closedAt: string | null;
-                            /** Format: date-time */
-                            lastReplyAt: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            replies: {
-                                id: string;
-                                /** @enum {string} */
-                                authorType: "partner" | "operator";
-                                author: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @enum {string} */
-                                kind: "reply" | "resolution" | "reopen";
-                                body: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postTicketsByIdReplies"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1547,72 +474,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Confirm a resolved ticket (closes it) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            /** @enum {string} */
-                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                            subject: string;
-                            description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application" | "incentive_notice") | null;
-                            subjectId: string | null;
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            openedBy: {
-                                id: string;
-                                name: string;
-                            };
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            dueAt: string;
-                            overdue: boolean;
-                            escalatedAt: string | null;
-                            resolvedAt: string | null;
-                            closedAt: string | null;
-                            /** Format: date-time */
-                            lastReplyAt: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            replies: {
-                                id: string;
-                                /** @enum {string} */
-                                authorType: "partner" | "operator";
-                                author: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @enum {string} */
-                                kind: "reply" | "resolution" | "reopen";
-                                body: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postTicketsByIdConfirm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1629,78 +491,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Reopen a resolved ticket with a reason (new due time) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        body: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            /** @enum {string} */
-                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                            subject: string;
-                            description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application" | "incentive_notice") | null;
-                            subjectId: string | null;
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            openedBy: {
-                                id: string;
-                                name: string;
-                            };
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            dueAt: string;
-                            overdue: boolean;
-                            escalatedAt: string | null;
-                            resolvedAt: string | null;
-                            closedAt: string | null;
-                            /** Format: date-time */
-                            lastReplyAt: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            replies: {
-                                id: string;
-                                /** @enum {string} */
-                                authorType: "partner" | "operator";
-                                author: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @enum {string} */
-                                kind: "reply" | "resolution" | "reopen";
-                                body: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postTicketsByIdReopen"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1715,68 +506,7 @@ export interface paths {
             cookie?: never;
         };
         /** Ticket queue with filters (support, admin, ecosystem managers) */
-        get: {
-            parameters: {
-                query?: {
-                    status?: string;
-                    category?: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                    overdue?: "true" | "false";
-                    assignee?: string;
-                    partnerId?: string;
-                    q?: string;
-                    limit?: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                partnerId: string;
-                                partnerName: string;
-                                /** @enum {string} */
-                                category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                                subject: string;
-                                description: string;
-                                subjectType: ("certification_submission" | "certificate" | "membership_application" | "incentive_notice") | null;
-                                subjectId: string | null;
-                                /** @enum {string} */
-                                status: "open" | "pending" | "resolved" | "closed";
-                                openedBy: {
-                                    id: string;
-                                    name: string;
-                                };
-                                assignee: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                /** Format: date-time */
-                                dueAt: string;
-                                overdue: boolean;
-                                escalatedAt: string | null;
-                                resolvedAt: string | null;
-                                closedAt: string | null;
-                                /** Format: date-time */
-                                lastReplyAt: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleTickets"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1793,32 +523,7 @@ export interface paths {
             cookie?: never;
         };
         /** Operators who can be given tickets */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                name: string;
-                                email: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleTicketsAssignees"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1837,35 +542,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Assign tickets in bulk (or unassign with null) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        ticketIds: string[];
-                        assigneeId: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            count: number;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleTicketsAssign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1880,72 +557,7 @@ export interface paths {
             cookie?: never;
         };
         /** A ticket with its thread */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            /** @enum {string} */
-                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                            subject: string;
-                            description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application" | "incentive_notice") | null;
-                            subjectId: string | null;
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            openedBy: {
-                                id: string;
-                                name: string;
-                            };
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            dueAt: string;
-                            overdue: boolean;
-                            escalatedAt: string | null;
-                            resolvedAt: string | null;
-                            closedAt: string | null;
-                            /** Format: date-time */
-                            lastReplyAt: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            replies: {
-                                id: string;
-                                /** @enum {string} */
-                                authorType: "partner" | "operator";
-                                author: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @enum {string} */
-                                kind: "reply" | "resolution" | "reopen";
-                                body: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleTicketsById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1964,78 +576,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Answer the partner (the ticket then waits for them) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        body: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            /** @enum {string} */
-                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                            subject: string;
-                            description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application" | "incentive_notice") | null;
-                            subjectId: string | null;
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            openedBy: {
-                                id: string;
-                                name: string;
-                            };
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            dueAt: string;
-                            overdue: boolean;
-                            escalatedAt: string | null;
-                            resolvedAt: string | null;
-                            closedAt: string | null;
-                            /** Format: date-time */
-                            lastReplyAt: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            replies: {
-                                id: string;
-                                /** @enum {string} */
-                                authorType: "partner" | "operator";
-                                author: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @enum {string} */
-                                kind: "reply" | "resolution" | "reopen";
-                                body: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleTicketsByIdReplies"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2052,78 +593,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Resolve a ticket, optionally with a closing note */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        body?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            /** @enum {string} */
-                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
-                            subject: string;
-                            description: string;
-                            subjectType: ("certification_submission" | "certificate" | "membership_application" | "incentive_notice") | null;
-                            subjectId: string | null;
-                            /** @enum {string} */
-                            status: "open" | "pending" | "resolved" | "closed";
-                            openedBy: {
-                                id: string;
-                                name: string;
-                            };
-                            assignee: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            dueAt: string;
-                            overdue: boolean;
-                            escalatedAt: string | null;
-                            resolvedAt: string | null;
-                            closedAt: string | null;
-                            /** Format: date-time */
-                            lastReplyAt: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            replies: {
-                                id: string;
-                                /** @enum {string} */
-                                authorType: "partner" | "operator";
-                                author: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @enum {string} */
-                                kind: "reply" | "resolution" | "reopen";
-                                body: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleTicketsByIdResolve"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2138,38 +608,7 @@ export interface paths {
             cookie?: never;
         };
         /** The working-day calendar: holidays and adjusted working weekends */
-        get: {
-            parameters: {
-                query?: {
-                    year?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                date: string;
-                                /** @enum {string} */
-                                kind: "holiday" | "workday";
-                                nameZh: string;
-                                nameEn: string;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleHolidays"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2187,65 +626,10 @@ export interface paths {
         };
         get?: never;
         /** Add or change a day of the calendar (operator admins) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    date: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        kind: "holiday" | "workday";
-                        nameZh: string;
-                        nameEn: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ticketsRedated: number;
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["putConsoleHolidaysByDate"];
         post?: never;
         /** Remove a day from the calendar (operator admins) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    date: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ticketsRedated: number;
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["deleteConsoleHolidaysByDate"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2259,96 +643,7 @@ export interface paths {
             cookie?: never;
         };
         /** The partner’s certificate, its current annual review and past reviews */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            certificate: {
-                                id: string;
-                                number: string;
-                                /** @enum {string} */
-                                status: "active" | "expired";
-                                /** Format: date-time */
-                                issuedAt: string;
-                                validUntil: string;
-                                renewedAt: string | null;
-                                expiredAt: string | null;
-                            } | null;
-                            currentReview: {
-                                id: string;
-                                partnerId: string;
-                                cycleYear: number;
-                                /** @enum {string} */
-                                status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
-                                /** Format: date-time */
-                                deadline: string;
-                                currentValidUntil: string;
-                                extendedValidUntil: string;
-                                materials: {
-                                    summary: string;
-                                    certifiedStaff: number;
-                                    customerCases: number;
-                                    contactName: string;
-                                    contactPhone: string;
-                                    /** @default [] */
-                                    documentUrls: string[];
-                                } | null;
-                                submissions: number;
-                                submittedAt: string | null;
-                                reviewedAt: string | null;
-                                rejectReason: string | null;
-                                /** Format: date-time */
-                                openedAt: string;
-                                closedAt: string | null;
-                                overdue: boolean;
-                                canSubmit: boolean;
-                            } | null;
-                            reviews: {
-                                id: string;
-                                partnerId: string;
-                                cycleYear: number;
-                                /** @enum {string} */
-                                status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
-                                /** Format: date-time */
-                                deadline: string;
-                                currentValidUntil: string;
-                                extendedValidUntil: string;
-                                materials: {
-                                    summary: string;
-                                    certifiedStaff: number;
-                                    customerCases: number;
-                                    contactName: string;
-                                    contactPhone: string;
-                                    /** @default [] */
-                                    documentUrls: string[];
-                                } | null;
-                                submissions: number;
-                                submittedAt: string | null;
-                                reviewedAt: string | null;
-                                rejectReason: string | null;
-                                /** Format: date-time */
-                                openedAt: string;
-                                closedAt: string | null;
-                                overdue: boolean;
-                                canSubmit: boolean;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCertificate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2367,68 +662,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Submit (or after a rejection resubmit) the annual review materials (administrators) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    reviewId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        summary: string;
-                        certifiedStaff: number;
-                        customerCases: number;
-                        contactName: string;
-                        contactPhone: string;
-                        /** @default [] */
-                        documentUrls?: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            cycleYear: number;
-                            /** @enum {string} */
-                            status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
-                            /** Format: date-time */
-                            deadline: string;
-                            currentValidUntil: string;
-                            extendedValidUntil: string;
-                            materials: {
-                                summary: string;
-                                certifiedStaff: number;
-                                customerCases: number;
-                                contactName: string;
-                                contactPhone: string;
-                                /** @default [] */
-                                documentUrls: string[];
-                            } | null;
-                            submissions: number;
-                            submittedAt: string | null;
-                            reviewedAt: string | null;
-                            rejectReason: string | null;
-                            /** Format: date-time */
-                            openedAt: string;
-                            closedAt: string | null;
-                            overdue: boolean;
-                            canSubmit: boolean;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCertificateReviewsByReviewIdSubmit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2443,70 +677,7 @@ export interface paths {
             cookie?: never;
         };
         /** Annual certificate reviews, newest first, with filters and per-status counts */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "open" | "submitted" | "approved" | "rejected" | "lapsed";
-                    cycleYear?: number;
-                    q?: string;
-                    partnerId?: string;
-                    overdue?: "true" | "false";
-                    limit?: number;
-                    before?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                partnerId: string;
-                                cycleYear: number;
-                                /** @enum {string} */
-                                status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
-                                /** Format: date-time */
-                                deadline: string;
-                                currentValidUntil: string;
-                                extendedValidUntil: string;
-                                materials: {
-                                    summary: string;
-                                    certifiedStaff: number;
-                                    customerCases: number;
-                                    contactName: string;
-                                    contactPhone: string;
-                                    /** @default [] */
-                                    documentUrls: string[];
-                                } | null;
-                                submissions: number;
-                                submittedAt: string | null;
-                                reviewedAt: string | null;
-                                rejectReason: string | null;
-                                /** Format: date-time */
-                                openedAt: string;
-                                closedAt: string | null;
-                                overdue: boolean;
-                                canSubmit: boolean;
-                                partnerName: string;
-                                certificateNumber: string | null;
-                            }[];
-                            nextBefore: string | null;
-                            counts: {
-                                [key: string]: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleCertificateReviews"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2523,71 +694,7 @@ export interface paths {
             cookie?: never;
         };
         /** One annual review with its materials and the certificate */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    reviewId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            review: {
-                                id: string;
-                                partnerId: string;
-                                cycleYear: number;
-                                /** @enum {string} */
-                                status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
-                                /** Format: date-time */
-                                deadline: string;
-                                currentValidUntil: string;
-                                extendedValidUntil: string;
-                                materials: {
-                                    summary: string;
-                                    certifiedStaff: number;
-                                    customerCases: number;
-                                    contactName: string;
-                                    contactPhone: string;
-                                    /** @default [] */
-                                    documentUrls: string[];
-                                } | null;
-                                submissions: number;
-                                submittedAt: string | null;
-                                reviewedAt: string | null;
-                                rejectReason: string | null;
-                                /** Format: date-time */
-                                openedAt: string;
-                                closedAt: string | null;
-                                overdue: boolean;
-                                canSubmit: boolean;
-                                partnerName: string;
-                                certificateNumber: string | null;
-                            };
-                            certificate: {
-                                id: string;
-                                number: string;
-                                /** @enum {string} */
-                                status: "active" | "expired";
-                                /** Format: date-time */
-                                issuedAt: string;
-                                validUntil: string;
-                                renewedAt: string | null;
-                                expiredAt: string | null;
-                            } | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleCertificateReviewsByReviewId"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2606,56 +713,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Approve a submitted review: validity extends to 31 January of the next year (reviewers) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    reviewId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            cycleYear: number;
-                            /** @enum {string} */
-                            status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
-                            /** Format: date-time */
-                            deadline: string;
-                            currentValidUntil: string;
-                            extendedValidUntil: string;
-                            materials: {
-                                summary: string;
-                                certifiedStaff: number;
-                                customerCases: number;
-                                contactName: string;
-                                contactPhone: string;
-                                /** @default [] */
-                                documentUrls: string[];
-                            } | null;
-                            submissions: number;
-                            submittedAt: string | null;
-                            reviewedAt: string | null;
-                            rejectReason: string | null;
-                            /** Format: date-time */
-                            openedAt: string;
-                            closedAt: string | null;
-                            overdue: boolean;
-                            canSubmit: boolean;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleCertificateReviewsByReviewIdApprove"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2672,62 +730,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Reject a submitted review with a reason; the partner may resubmit before the deadline (reviewers) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    reviewId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            cycleYear: number;
-                            /** @enum {string} */
-                            status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
-                            /** Format: date-time */
-                            deadline: string;
-                            currentValidUntil: string;
-                            extendedValidUntil: string;
-                            materials: {
-                                summary: string;
-                                certifiedStaff: number;
-                                customerCases: number;
-                                contactName: string;
-                                contactPhone: string;
-                                /** @default [] */
-                                documentUrls: string[];
-                            } | null;
-                            submissions: number;
-                            submittedAt: string | null;
-                            reviewedAt: string | null;
-                            rejectReason: string | null;
-                            /** Format: date-time */
-                            openedAt: string;
-                            closedAt: string | null;
-                            overdue: boolean;
-                            canSubmit: boolean;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleCertificateReviewsByReviewIdReject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2744,39 +747,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Approve several submitted reviews; each succeeds or fails on its own (reviewers) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        ids: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            results: {
-                                id: string;
-                                ok: boolean;
-                                code: string | null;
-                                message: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleCertificateReviewsBulkApprove"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2791,98 +762,7 @@ export interface paths {
             cookie?: never;
         };
         /** A partner’s certificate and reviews (partner detail) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    partnerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            certificate: {
-                                id: string;
-                                number: string;
-                                /** @enum {string} */
-                                status: "active" | "expired";
-                                /** Format: date-time */
-                                issuedAt: string;
-                                validUntil: string;
-                                renewedAt: string | null;
-                                expiredAt: string | null;
-                            } | null;
-                            currentReview: {
-                                id: string;
-                                partnerId: string;
-                                cycleYear: number;
-                                /** @enum {string} */
-                                status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
-                                /** Format: date-time */
-                                deadline: string;
-                                currentValidUntil: string;
-                                extendedValidUntil: string;
-                                materials: {
-                                    summary: string;
-                                    certifiedStaff: number;
-                                    customerCases: number;
-                                    contactName: string;
-                                    contactPhone: string;
-                                    /** @default [] */
-                                    documentUrls: string[];
-                                } | null;
-                                submissions: number;
-                                submittedAt: string | null;
-                                reviewedAt: string | null;
-                                rejectReason: string | null;
-                                /** Format: date-time */
-                                openedAt: string;
-                                closedAt: string | null;
-                                overdue: boolean;
-                                canSubmit: boolean;
-                            } | null;
-                            reviews: {
-                                id: string;
-                                partnerId: string;
-                                cycleYear: number;
-                                /** @enum {string} */
-                                status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
-                                /** Format: date-time */
-                                deadline: string;
-                                currentValidUntil: string;
-                                extendedValidUntil: string;
-                                materials: {
-                                    summary: string;
-                                    certifiedStaff: number;
-                                    customerCases: number;
-                                    contactName: string;
-                                    contactPhone: string;
-                                    /** @default [] */
-                                    documentUrls: string[];
-                                } | null;
-                                submissions: number;
-                                submittedAt: string | null;
-                                reviewedAt: string | null;
-                                rejectReason: string | null;
-                                /** Format: date-time */
-                                openedAt: string;
-                                closedAt: string | null;
-                                overdue: boolean;
-                                canSubmit: boolean;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsolePartnersByPartnerIdCertificate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2899,88 +779,7 @@ export interface paths {
             cookie?: never;
         };
         /** Both certification stages of my company */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            qualification: {
-                                id: string | null;
-                                /** @enum {string} */
-                                status: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
-                                version: number;
-                                submittedAt: string | null;
-                                decidedAt: string | null;
-                                rejectionReason: string | null;
-                                history: {
-                                    /** @enum {string} */
-                                    decision: "approved" | "rejected";
-                                    reason: string | null;
-                                    /** Format: date-time */
-                                    at: string;
-                                }[];
-                                /** @enum {string} */
-                                stage: "qualification";
-                                data: {
-                                    companyName?: string;
-                                    creditCode?: string;
-                                    legalRepresentative?: string;
-                                    registeredAddress?: string;
-                                    businessScope?: string;
-                                    contactName?: string;
-                                    contactPhone?: string;
-                                    contactEmail?: string;
-                                };
-                            };
-                            business: {
-                                id: string | null;
-                                /** @enum {string} */
-                                status: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
-                                version: number;
-                                submittedAt: string | null;
-                                decidedAt: string | null;
-                                rejectionReason: string | null;
-                                history: {
-                                    /** @enum {string} */
-                                    decision: "approved" | "rejected";
-                                    reason: string | null;
-                                    /** Format: date-time */
-                                    at: string;
-                                }[];
-                                /** @enum {string} */
-                                stage: "business";
-                                data: {
-                                    companyLegalName?: string;
-                                    creditCode?: string;
-                                    legalRepresentative?: string;
-                                    registeredAddress?: string;
-                                    bankName?: string;
-                                    bankBranch?: string;
-                                    bankAccountName?: string;
-                                    /** @enum {string} */
-                                    taxpayerStatus?: "general" | "small_scale";
-                                    taxpayerId?: string;
-                                    /** @enum {string} */
-                                    settlementCurrency?: "CNY" | "USD";
-                                    bankAccountMasked: string | null;
-                                };
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCertification"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2998,67 +797,7 @@ export interface paths {
         };
         get?: never;
         /** Save the qualification certification draft (administrators) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        companyName?: string;
-                        creditCode?: string;
-                        legalRepresentative?: string;
-                        registeredAddress?: string;
-                        businessScope?: string;
-                        contactName?: string;
-                        contactPhone?: string;
-                        /** Format: email */
-                        contactEmail?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string | null;
-                            /** @enum {string} */
-                            status: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
-                            version: number;
-                            submittedAt: string | null;
-                            decidedAt: string | null;
-                            rejectionReason: string | null;
-                            history: {
-                                /** @enum {string} */
-                                decision: "approved" | "rejected";
-                                reason: string | null;
-                                /** Format: date-time */
-                                at: string;
-                            }[];
-                            /** @enum {string} */
-                            stage: "qualification";
-                            data: {
-                                companyName?: string;
-                                creditCode?: string;
-                                legalRepresentative?: string;
-                                registeredAddress?: string;
-                                businessScope?: string;
-                                contactName?: string;
-                                contactPhone?: string;
-                                contactEmail?: string;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["putCertificationQualification"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3075,76 +814,7 @@ export interface paths {
         };
         get?: never;
         /** Save the business information draft; the account number is stored encrypted (administrators) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        companyLegalName?: string;
-                        creditCode?: string;
-                        legalRepresentative?: string;
-                        registeredAddress?: string;
-                        bankName?: string;
-                        bankBranch?: string;
-                        bankAccountName?: string;
-                        bankAccountNumber?: string;
-                        /** @enum {string} */
-                        taxpayerStatus?: "general" | "small_scale";
-                        taxpayerId?: string;
-                        /** @enum {string} */
-                        settlementCurrency?: "CNY" | "USD";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string | null;
-                            /** @enum {string} */
-                            status: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
-                            version: number;
-                            submittedAt: string | null;
-                            decidedAt: string | null;
-                            rejectionReason: string | null;
-                            history: {
-                                /** @enum {string} */
-                                decision: "approved" | "rejected";
-                                reason: string | null;
-                                /** Format: date-time */
-                                at: string;
-                            }[];
-                            /** @enum {string} */
-                            stage: "business";
-                            data: {
-                                companyLegalName?: string;
-                                creditCode?: string;
-                                legalRepresentative?: string;
-                                registeredAddress?: string;
-                                bankName?: string;
-                                bankBranch?: string;
-                                bankAccountName?: string;
-                                /** @enum {string} */
-                                taxpayerStatus?: "general" | "small_scale";
-                                taxpayerId?: string;
-                                /** @enum {string} */
-                                settlementCurrency?: "CNY" | "USD";
-                                bankAccountMasked: string | null;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["putCertificationBusiness"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3162,53 +832,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Submit (or resubmit) the qualification certification */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string | null;
-                            /** @enum {string} */
-                            status: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
-                            version: number;
-                            submittedAt: string | null;
-                            decidedAt: string | null;
-                            rejectionReason: string | null;
-                            history: {
-                                /** @enum {string} */
-                                decision: "approved" | "rejected";
-                                reason: string | null;
-                                /** Format: date-time */
-                                at: string;
-                            }[];
-                            /** @enum {string} */
-                            stage: "qualification";
-                            data: {
-                                companyName?: string;
-                                creditCode?: string;
-                                legalRepresentative?: string;
-                                registeredAddress?: string;
-                                businessScope?: string;
-                                contactName?: string;
-                                contactPhone?: string;
-                                contactEmail?: string;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCertificationQualificationSubmit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3225,58 +849,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Submit (or resubmit) the business information certification */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string | null;
-                            /** @enum {string} */
-                            status: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
-                            version: number;
-                            submittedAt: string | null;
-                            decidedAt: string | null;
-                            rejectionReason: string | null;
-                            history: {
-                                /** @enum {string} */
-                                decision: "approved" | "rejected";
-                                reason: string | null;
-                                /** Format: date-time */
-                                at: string;
-                            }[];
-                            /** @enum {string} */
-                            stage: "business";
-                            data: {
-                                companyLegalName?: string;
-                                creditCode?: string;
-                                legalRepresentative?: string;
-                                registeredAddress?: string;
-                                bankName?: string;
-                                bankBranch?: string;
-                                bankAccountName?: string;
-                                /** @enum {string} */
-                                taxpayerStatus?: "general" | "small_scale";
-                                taxpayerId?: string;
-                                /** @enum {string} */
-                                settlementCurrency?: "CNY" | "USD";
-                                bankAccountMasked: string | null;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCertificationBusinessSubmit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3291,33 +864,7 @@ export interface paths {
             cookie?: never;
         };
         /** Whether my company may apply for payouts (R4), and where to go if not */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            allowed: boolean;
-                            /** @enum {string} */
-                            businessStatus: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
-                            code: string | null;
-                            message: string | null;
-                            link: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getPayoutEligibility"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3334,52 +881,7 @@ export interface paths {
             cookie?: never;
         };
         /** Certification review queue with filters, oldest submission first (any operator) */
-        get: {
-            parameters: {
-                query?: {
-                    stage?: "qualification" | "business";
-                    status?: string;
-                    partnerId?: string;
-                    q?: string;
-                    mine?: "true" | "false";
-                    limit?: number;
-                    offset?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                partnerId: string;
-                                /** @enum {string} */
-                                stage: "qualification" | "business";
-                                /** @enum {string} */
-                                status: "draft" | "submitted" | "under_review" | "approved" | "rejected";
-                                companyName: string | null;
-                                taxpayerStatus: string | null;
-                                version: number;
-                                submittedAt: string | null;
-                                claimedBy: string | null;
-                                claimedAt: string | null;
-                                decidedAt: string | null;
-                                rejectionReason: string | null;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleCertifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3396,55 +898,7 @@ export interface paths {
             cookie?: never;
         };
         /** One certification with its history (bank account masked) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            /** @enum {string} */
-                            stage: "qualification" | "business";
-                            /** @enum {string} */
-                            status: "draft" | "submitted" | "under_review" | "approved" | "rejected";
-                            companyName: string | null;
-                            taxpayerStatus: string | null;
-                            version: number;
-                            submittedAt: string | null;
-                            claimedBy: string | null;
-                            claimedAt: string | null;
-                            decidedAt: string | null;
-                            rejectionReason: string | null;
-                            partnerName: string | null;
-                            data: {
-                                [key: string]: string | null;
-                            };
-                            history: {
-                                /** @enum {string} */
-                                decision: "approved" | "rejected";
-                                reason: string | null;
-                                /** Format: date-time */
-                                at: string;
-                                reviewerId: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleCertificationsById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3463,55 +917,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Claim a submitted certification: it goes under review (reviewers) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            /** @enum {string} */
-                            stage: "qualification" | "business";
-                            /** @enum {string} */
-                            status: "draft" | "submitted" | "under_review" | "approved" | "rejected";
-                            companyName: string | null;
-                            taxpayerStatus: string | null;
-                            version: number;
-                            submittedAt: string | null;
-                            claimedBy: string | null;
-                            claimedAt: string | null;
-                            decidedAt: string | null;
-                            rejectionReason: string | null;
-                            partnerName: string | null;
-                            data: {
-                                [key: string]: string | null;
-                            };
-                            history: {
-                                /** @enum {string} */
-                                decision: "approved" | "rejected";
-                                reason: string | null;
-                                /** Format: date-time */
-                                at: string;
-                                reviewerId: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleCertificationsByIdClaim"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3528,55 +934,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Approve a certification under review (reviewers) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            /** @enum {string} */
-                            stage: "qualification" | "business";
-                            /** @enum {string} */
-                            status: "draft" | "submitted" | "under_review" | "approved" | "rejected";
-                            companyName: string | null;
-                            taxpayerStatus: string | null;
-                            version: number;
-                            submittedAt: string | null;
-                            claimedBy: string | null;
-                            claimedAt: string | null;
-                            decidedAt: string | null;
-                            rejectionReason: string | null;
-                            partnerName: string | null;
-                            data: {
-                                [key: string]: string | null;
-                            };
-                            history: {
-                                /** @enum {string} */
-                                decision: "approved" | "rejected";
-                                reason: string | null;
-                                /** Format: date-time */
-                                at: string;
-                                reviewerId: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleCertificationsByIdApprove"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3593,62 +951,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Reject a certification under review, with the reason the partner will see (reviewers) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                        version?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            /** @enum {string} */
-                            stage: "qualification" | "business";
-                            /** @enum {string} */
-                            status: "draft" | "submitted" | "under_review" | "approved" | "rejected";
-                            companyName: string | null;
-                            taxpayerStatus: string | null;
-                            version: number;
-                            submittedAt: string | null;
-                            claimedBy: string | null;
-                            claimedAt: string | null;
-                            decidedAt: string | null;
-                            rejectionReason: string | null;
-                            partnerName: string | null;
-                            data: {
-                                [key: string]: string | null;
-                            };
-                            history: {
-                                /** @enum {string} */
-                                decision: "approved" | "rejected";
-                                reason: string | null;
-                                /** Format: date-time */
-                                at: string;
-                                reviewerId: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleCertificationsByIdReject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3665,42 +968,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Claim, approve or reject several certifications; each outcome reported (reviewers) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        action: "claim" | "approve" | "reject";
-                        ids: string[];
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            results: {
-                                id: string;
-                                ok: boolean;
-                                code: string | null;
-                                message: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleCertificationsBulk"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3717,36 +985,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Show the full bank account number (finance only; audited with the reason) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            bankAccountNumber: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleCertificationsByIdRevealBankAccount"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3761,77 +1000,7 @@ export interface paths {
             cookie?: never;
         };
         /** My programs, applications, performance, distributor and ecosystem manager */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            memberships: {
-                                id: string;
-                                program: string;
-                                status: string;
-                                source: string;
-                                /** Format: date-time */
-                                startedAt: string;
-                                endedAt: string | null;
-                            }[];
-                            applications: {
-                                id: string;
-                                partnerId: string;
-                                partnerName: string;
-                                program: string;
-                                kind: string;
-                                status: string;
-                                note: string;
-                                performanceYear: number | null;
-                                performanceFen: number | null;
-                                reviewerId: string | null;
-                                reviewerName: string | null;
-                                reviewReason: string | null;
-                                reviewedAt: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            performance: {
-                                year: number;
-                                amountFen: number;
-                                source: string;
-                            }[];
-                            currentYear: number;
-                            thresholdFen: number;
-                            eligibility: {
-                                assc: boolean;
-                                upgrade: boolean;
-                            };
-                            manager: {
-                                id: string;
-                                name: string;
-                                email: string;
-                                phone: string | null;
-                            } | null;
-                            distributor: {
-                                id: string;
-                                name: string;
-                                /** Format: date-time */
-                                since: string;
-                            } | null;
-                            isDistributor: boolean;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getMemberships"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3850,50 +1019,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Apply to join a program (administrator) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        program: "solution_provider" | "distributor" | "cloud_reseller" | "service_partner" | "authorized_sales_support_center";
-                        note?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            program: string;
-                            kind: string;
-                            status: string;
-                            note: string;
-                            performanceYear: number | null;
-                            performanceFen: number | null;
-                            reviewerId: string | null;
-                            reviewerName: string | null;
-                            reviewReason: string | null;
-                            reviewedAt: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postMembershipsApplications"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3910,31 +1036,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Withdraw an application waiting for review (administrator) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postMembershipsApplicationsByIdWithdraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3949,42 +1051,7 @@ export interface paths {
             cookie?: never;
         };
         /** Cloud reseller invitations my company received */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                distributorId: string;
-                                distributorName: string;
-                                resellerId: string;
-                                resellerName: string;
-                                email: string;
-                                message: string;
-                                status: string;
-                                /** Format: date-time */
-                                expiresAt: string;
-                                respondedAt: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getMembershipsInvitations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4003,31 +1070,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Accept a distributor's invitation (administrator) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postMembershipsInvitationsByIdAccept"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4044,31 +1087,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Decline a distributor's invitation (administrator) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postMembershipsInvitationsByIdDecline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4085,29 +1104,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Leave the current distributor (administrator) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postMembershipsDistributorExit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4122,39 +1119,7 @@ export interface paths {
             cookie?: never;
         };
         /** A distributor’s cloud resellers with their performance */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                linkId: string;
-                                resellerId: string;
-                                resellerName: string;
-                                status: string;
-                                /** Format: date-time */
-                                startedAt: string;
-                                endedAt: string | null;
-                                endReason: string | null;
-                                thisYearFen: number;
-                                lastYearFen: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getMembershipsResellers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4171,74 +1136,10 @@ export interface paths {
             cookie?: never;
         };
         /** Invitations a distributor sent */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                distributorId: string;
-                                distributorName: string;
-                                resellerId: string;
-                                resellerName: string;
-                                email: string;
-                                message: string;
-                                status: string;
-                                /** Format: date-time */
-                                expiresAt: string;
-                                respondedAt: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getMembershipsSentInvitations"];
         put?: never;
         /** Invite a registered partner to be a cloud reseller (distributor administrator) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: email */
-                        email: string;
-                        message?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postMembershipsSentInvitations"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4255,31 +1156,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Revoke a pending invitation (distributor administrator) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postMembershipsSentInvitationsByIdRevoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4294,53 +1171,7 @@ export interface paths {
             cookie?: never;
         };
         /** Program applications queue with filters (ecosystem manager, reviewer) */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "submitted" | "approved" | "rejected" | "withdrawn";
-                    program?: "solution_provider" | "distributor" | "cloud_reseller" | "service_partner" | "authorized_sales_support_center";
-                    kind?: "join" | "assc" | "upgrade";
-                    partnerId?: string;
-                    mine?: "true" | "false";
-                    limit?: number;
-                    before?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                partnerId: string;
-                                partnerName: string;
-                                program: string;
-                                kind: string;
-                                status: string;
-                                note: string;
-                                performanceYear: number | null;
-                                performanceFen: number | null;
-                                reviewerId: string | null;
-                                reviewerName: string | null;
-                                reviewReason: string | null;
-                                reviewedAt: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            nextBefore: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleMembershipApplications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4359,50 +1190,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Approve an application */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            program: string;
-                            kind: string;
-                            status: string;
-                            note: string;
-                            performanceYear: number | null;
-                            performanceFen: number | null;
-                            reviewerId: string | null;
-                            reviewerName: string | null;
-                            reviewReason: string | null;
-                            reviewedAt: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleMembershipApplicationsByIdApprove"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4419,50 +1207,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Reject (reason required) an application */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            program: string;
-                            kind: string;
-                            status: string;
-                            note: string;
-                            performanceYear: number | null;
-                            performanceFen: number | null;
-                            reviewerId: string | null;
-                            reviewerName: string | null;
-                            reviewReason: string | null;
-                            reviewedAt: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleMembershipApplicationsByIdReject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4479,42 +1224,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Approve or reject several applications; one result per id */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        ids: string[];
-                        /** @enum {string} */
-                        action: "approve" | "reject";
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            results: {
-                                id: string;
-                                ok: boolean;
-                                code?: string;
-                                message?: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleMembershipApplicationsBulk"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4529,100 +1239,7 @@ export interface paths {
             cookie?: never;
         };
         /** A partner’s programs, applications, performance, hierarchy and manager (any operator) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    partnerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            memberships: {
-                                id: string;
-                                program: string;
-                                status: string;
-                                source: string;
-                                /** Format: date-time */
-                                startedAt: string;
-                                endedAt: string | null;
-                            }[];
-                            applications: {
-                                id: string;
-                                partnerId: string;
-                                partnerName: string;
-                                program: string;
-                                kind: string;
-                                status: string;
-                                note: string;
-                                performanceYear: number | null;
-                                performanceFen: number | null;
-                                reviewerId: string | null;
-                                reviewerName: string | null;
-                                reviewReason: string | null;
-                                reviewedAt: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            performance: {
-                                year: number;
-                                amountFen: number;
-                                source: string;
-                            }[];
-                            currentYear: number;
-                            thresholdFen: number;
-                            eligibility: {
-                                assc: boolean;
-                                upgrade: boolean;
-                            };
-                            manager: {
-                                id: string;
-                                name: string;
-                                email: string;
-                                phone: string | null;
-                            } | null;
-                            distributor: {
-                                id: string;
-                                name: string;
-                                /** Format: date-time */
-                                since: string;
-                            } | null;
-                            isDistributor: boolean;
-                            partner: {
-                                id: string;
-                                name: string;
-                                domainId: string;
-                                site: string;
-                                status: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            };
-                            resellers: {
-                                linkId: string;
-                                resellerId: string;
-                                resellerName: string;
-                                status: string;
-                                /** Format: date-time */
-                                startedAt: string;
-                                endedAt: string | null;
-                                endReason: string | null;
-                                thisYearFen: number;
-                                lastYearFen: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsolePartnersByPartnerIdMemberships"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4639,33 +1256,7 @@ export interface paths {
             cookie?: never;
         };
         /** Active ecosystem managers (any operator) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                name: string;
-                                email: string;
-                                phone: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleEcosystemManagers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4683,39 +1274,7 @@ export interface paths {
         };
         get?: never;
         /** Assign the partner’s ecosystem manager (operator admin) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    partnerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        managerId: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            email: string;
-                            phone: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["putConsolePartnersByPartnerIdEcosystemManager"];
         post?: never;
         delete?: never;
         options?: never;
@@ -4732,39 +1291,7 @@ export interface paths {
         };
         get?: never;
         /** Set a partner’s annual performance (ecosystem manager, finance) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    partnerId: string;
-                    year: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        amountFen: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            partnerId: string;
-                            year: number;
-                            amountFen: number;
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["putConsolePartnersByPartnerIdPerformanceByYear"];
         post?: never;
         delete?: never;
         options?: never;
@@ -4782,34 +1309,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Import annual performance from CSV `partner,year,amount` (finance) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        csv: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            imported: number;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsolePerformanceImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4824,51 +1324,7 @@ export interface paths {
             cookie?: never;
         };
         /** Members of my company (administrators) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                name: string;
-                                email: string;
-                                phone: string | null;
-                                roles: string[];
-                                status: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                                employment: {
-                                    jobTitle: string | null;
-                                    department: string | null;
-                                    employeeNo: string | null;
-                                    employedSince: string | null;
-                                    qualificationsUpdatedAt: string | null;
-                                };
-                                counts: {
-                                    certificates: number;
-                                    trainings: number;
-                                    projects: number;
-                                    expiringCertificates: number;
-                                    expiredCertificates: number;
-                                };
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getOrganizationMembers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4885,51 +1341,7 @@ export interface paths {
             cookie?: never;
         };
         /** Members with the project specialist role */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                name: string;
-                                email: string;
-                                phone: string | null;
-                                roles: string[];
-                                status: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                                employment: {
-                                    jobTitle: string | null;
-                                    department: string | null;
-                                    employeeNo: string | null;
-                                    employedSince: string | null;
-                                    qualificationsUpdatedAt: string | null;
-                                };
-                                counts: {
-                                    certificates: number;
-                                    trainings: number;
-                                    projects: number;
-                                    expiringCertificates: number;
-                                    expiredCertificates: number;
-                                };
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getOrganizationProjectSpecialists"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4947,57 +1359,7 @@ export interface paths {
         };
         get?: never;
         /** Assign roles: admin or member, optionally project_specialist */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        roles: ("admin" | "member" | "project_specialist")[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            email: string;
-                            phone: string | null;
-                            roles: string[];
-                            status: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            employment: {
-                                jobTitle: string | null;
-                                department: string | null;
-                                employeeNo: string | null;
-                                employedSince: string | null;
-                                qualificationsUpdatedAt: string | null;
-                            };
-                            counts: {
-                                certificates: number;
-                                trainings: number;
-                                projects: number;
-                                expiringCertificates: number;
-                                expiredCertificates: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["putOrganizationMembersByIdRoles"];
         post?: never;
         delete?: never;
         options?: never;
@@ -5015,51 +1377,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Stop a member signing in */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            email: string;
-                            phone: string | null;
-                            roles: string[];
-                            status: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            employment: {
-                                jobTitle: string | null;
-                                department: string | null;
-                                employeeNo: string | null;
-                                employedSince: string | null;
-                                qualificationsUpdatedAt: string | null;
-                            };
-                            counts: {
-                                certificates: number;
-                                trainings: number;
-                                projects: number;
-                                expiringCertificates: number;
-                                expiredCertificates: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postOrganizationMembersByIdDeactivate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5076,51 +1394,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Let a deactivated member sign in again */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            email: string;
-                            phone: string | null;
-                            roles: string[];
-                            status: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            employment: {
-                                jobTitle: string | null;
-                                department: string | null;
-                                employeeNo: string | null;
-                                employedSince: string | null;
-                                qualificationsUpdatedAt: string | null;
-                            };
-                            counts: {
-                                certificates: number;
-                                trainings: number;
-                                projects: number;
-                                expiringCertificates: number;
-                                expiredCertificates: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postOrganizationMembersByIdReactivate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5135,57 +1409,7 @@ export interface paths {
             cookie?: never;
         };
         /** One member's employment and qualification records */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            member: {
-                                id: string;
-                                name: string;
-                                email: string;
-                                roles: string[];
-                                status: string;
-                            };
-                            employment: {
-                                jobTitle: string | null;
-                                department: string | null;
-                                employeeNo: string | null;
-                                employedSince: string | null;
-                                qualificationsUpdatedAt: string | null;
-                            };
-                            items: {
-                                id: string;
-                                /** @enum {string} */
-                                kind: "certificate" | "training" | "project";
-                                name: string;
-                                organization: string | null;
-                                reference: string | null;
-                                startsOn: string | null;
-                                endsOn: string | null;
-                                description: string | null;
-                                expiryState: ("valid" | "expiring" | "expired") | null;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getOrganizationMembersByIdQualifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5202,60 +1426,7 @@ export interface paths {
             cookie?: never;
         };
         /** The whole organization's qualifications, by member */
-        get: {
-            parameters: {
-                query?: {
-                    kind?: "certificate" | "training" | "project";
-                    expiringWithinDays?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                member: {
-                                    id: string;
-                                    name: string;
-                                    email: string;
-                                    roles: string[];
-                                    status: string;
-                                };
-                                employment: {
-                                    jobTitle: string | null;
-                                    department: string | null;
-                                    employeeNo: string | null;
-                                    employedSince: string | null;
-                                    qualificationsUpdatedAt: string | null;
-                                };
-                                items: {
-                                    id: string;
-                                    /** @enum {string} */
-                                    kind: "certificate" | "training" | "project";
-                                    name: string;
-                                    organization: string | null;
-                                    reference: string | null;
-                                    startsOn: string | null;
-                                    endsOn: string | null;
-                                    description: string | null;
-                                    expiryState: ("valid" | "expiring" | "expired") | null;
-                                    /** Format: date-time */
-                                    updatedAt: string;
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getOrganizationQualifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5272,97 +1443,10 @@ export interface paths {
             cookie?: never;
         };
         /** Invitation list (pending, accepted, expired, revoked) */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "pending" | "accepted" | "expired" | "revoked";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                email: string;
-                                name: string | null;
-                                roles: string[];
-                                /** @enum {string} */
-                                status: "pending" | "accepted" | "expired" | "revoked";
-                                invitedBy: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                expiresAt: string;
-                                acceptedAt: string | null;
-                                revokedAt: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getOrganizationInvitations"];
         put?: never;
         /** Invite a person by email (valid 7 days) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: email */
-                        email: string;
-                        name?: string | null;
-                        roles: ("admin" | "member" | "project_specialist")[];
-                        /** @enum {string} */
-                        locale?: "zh-CN" | "en-US";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            email: string;
-                            name: string | null;
-                            roles: string[];
-                            /** @enum {string} */
-                            status: "pending" | "accepted" | "expired" | "revoked";
-                            invitedBy: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            expiresAt: string;
-                            acceptedAt: string | null;
-                            revokedAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postOrganizationInvitations"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5379,45 +1463,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Revoke a pending invitation */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            email: string;
-                            name: string | null;
-                            roles: string[];
-                            /** @enum {string} */
-                            status: "pending" | "accepted" | "expired" | "revoked";
-                            invitedBy: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            expiresAt: string;
-                            acceptedAt: string | null;
-                            revokedAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postOrganizationInvitationsByIdRevoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5432,96 +1478,10 @@ export interface paths {
             cookie?: never;
         };
         /** My employment and qualification records */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            employment: {
-                                jobTitle: string | null;
-                                department: string | null;
-                                employeeNo: string | null;
-                                employedSince: string | null;
-                                qualificationsUpdatedAt: string | null;
-                            };
-                            items: {
-                                id: string;
-                                /** @enum {string} */
-                                kind: "certificate" | "training" | "project";
-                                name: string;
-                                organization: string | null;
-                                reference: string | null;
-                                startsOn: string | null;
-                                endsOn: string | null;
-                                description: string | null;
-                                expiryState: ("valid" | "expiring" | "expired") | null;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getOrganizationMeQualifications"];
         put?: never;
         /** Add a certificate, training or project record */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        kind: "certificate" | "training" | "project";
-                        name: string;
-                        organization?: string | null;
-                        reference?: string | null;
-                        startsOn?: string | null;
-                        endsOn?: string | null;
-                        description?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {string} */
-                            kind: "certificate" | "training" | "project";
-                            name: string;
-                            organization: string | null;
-                            reference: string | null;
-                            startsOn: string | null;
-                            endsOn: string | null;
-                            description: string | null;
-                            expiryState: ("valid" | "expiring" | "expired") | null;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postOrganizationMeQualifications"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5537,57 +1497,7 @@ export interface paths {
         };
         get?: never;
         /** Save my employment details */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        jobTitle?: string | null;
-                        department?: string | null;
-                        employeeNo?: string | null;
-                        employedSince?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            employment: {
-                                jobTitle: string | null;
-                                department: string | null;
-                                employeeNo: string | null;
-                                employedSince: string | null;
-                                qualificationsUpdatedAt: string | null;
-                            };
-                            items: {
-                                id: string;
-                                /** @enum {string} */
-                                kind: "certificate" | "training" | "project";
-                                name: string;
-                                organization: string | null;
-                                reference: string | null;
-                                startsOn: string | null;
-                                endsOn: string | null;
-                                description: string | null;
-                                expiryState: ("valid" | "expiring" | "expired") | null;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["putOrganizationMeEmployment"];
         post?: never;
         delete?: never;
         options?: never;
@@ -5604,82 +1514,10 @@ export interface paths {
         };
         get?: never;
         /** Change one of my records */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        kind: "certificate" | "training" | "project";
-                        name: string;
-                        organization?: string | null;
-                        reference?: string | null;
-                        startsOn?: string | null;
-                        endsOn?: string | null;
-                        description?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {string} */
-                            kind: "certificate" | "training" | "project";
-                            name: string;
-                            organization: string | null;
-                            reference: string | null;
-                            startsOn: string | null;
-                            endsOn: string | null;
-                            description: string | null;
-                            expiryState: ("valid" | "expiring" | "expired") | null;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["putOrganizationMeQualificationsById"];
         post?: never;
         /** Delete one of my records */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {boolean} */
-                            deleted: true;
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["deleteOrganizationMeQualificationsById"];
         options?: never;
         head?: never;
         patch?: never;
@@ -5693,37 +1531,7 @@ export interface paths {
             cookie?: never;
         };
         /** The invitation behind an email link (company, address, status) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            partnerName: string;
-                            email: string;
-                            name: string | null;
-                            roles: string[];
-                            /** @enum {string} */
-                            status: "pending" | "accepted" | "expired" | "revoked";
-                            /** Format: date-time */
-                            expiresAt: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getInvitationsByToken"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5742,38 +1550,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Accept an invitation: creates the partner user with the invited roles */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        token: string;
-                        name: string;
-                        password: string;
-                        phone?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            userId: string;
-                            email: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postInvitationsAccept"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5788,71 +1565,7 @@ export interface paths {
             cookie?: never;
         };
         /** A partner’s members and invitations (partner detail) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    partnerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            members: {
-                                id: string;
-                                name: string;
-                                email: string;
-                                phone: string | null;
-                                roles: string[];
-                                status: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                                employment: {
-                                    jobTitle: string | null;
-                                    department: string | null;
-                                    employeeNo: string | null;
-                                    employedSince: string | null;
-                                    qualificationsUpdatedAt: string | null;
-                                };
-                                counts: {
-                                    certificates: number;
-                                    trainings: number;
-                                    projects: number;
-                                    expiringCertificates: number;
-                                    expiredCertificates: number;
-                                };
-                            }[];
-                            invitations: {
-                                id: string;
-                                email: string;
-                                name: string | null;
-                                roles: string[];
-                                /** @enum {string} */
-                                status: "pending" | "accepted" | "expired" | "revoked";
-                                invitedBy: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                expiresAt: string;
-                                acceptedAt: string | null;
-                                revokedAt: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsolePartnersByPartnerIdOrganization"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5869,62 +1582,7 @@ export interface paths {
             cookie?: never;
         };
         /** A partner’s member qualifications (partner detail) */
-        get: {
-            parameters: {
-                query?: {
-                    kind?: "certificate" | "training" | "project";
-                    expiringWithinDays?: number;
-                };
-                header?: never;
-                path: {
-                    partnerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                member: {
-                                    id: string;
-                                    name: string;
-                                    email: string;
-                                    roles: string[];
-                                    status: string;
-                                };
-                                employment: {
-                                    jobTitle: string | null;
-                                    department: string | null;
-                                    employeeNo: string | null;
-                                    employedSince: string | null;
-                                    qualificationsUpdatedAt: string | null;
-                                };
-                                items: {
-                                    id: string;
-                                    /** @enum {string} */
-                                    kind: "certificate" | "training" | "project";
-                                    name: string;
-                                    organization: string | null;
-                                    reference: string | null;
-                                    startsOn: string | null;
-                                    endsOn: string | null;
-                                    description: string | null;
-                                    expiryState: ("valid" | "expiring" | "expired") | null;
-                                    /** Format: date-time */
-                                    updatedAt: string;
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsolePartnersByPartnerIdQualifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5941,61 +1599,7 @@ export interface paths {
             cookie?: never;
         };
         /** My customers (a distributor also sees its resellers’), filtered and paged */
-        get: {
-            parameters: {
-                query?: {
-                    keyword?: string;
-                    type?: "referral" | "resale";
-                    associatedFrom?: string;
-                    associatedTo?: string;
-                    label?: string;
-                    reseller?: string;
-                    offset?: number;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                domainId: string;
-                                domainName: string;
-                                name: string;
-                                customerType: string;
-                                verifiedStatus: string;
-                                email: string | null;
-                                phone: string | null;
-                                status: string;
-                                purchaseRestricted: boolean;
-                                /** @enum {string} */
-                                associationType: "referral" | "resale";
-                                associatedAt: string;
-                                label: string | null;
-                                source: string;
-                                partnerId: string;
-                                partnerName: string;
-                                viaReseller: boolean;
-                            }[];
-                            total: number;
-                            resellers: {
-                                id: string;
-                                name: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCustomers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6012,32 +1616,7 @@ export interface paths {
             cookie?: never;
         };
         /** The filtered customer list as a CSV or XLSX file (up to 10,000 rows) */
-        get: {
-            parameters: {
-                query: {
-                    keyword?: string;
-                    type?: "referral" | "resale";
-                    associatedFrom?: string;
-                    associatedTo?: string;
-                    label?: string;
-                    reseller?: string;
-                    format: "csv" | "xlsx";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getCustomersExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6054,45 +1633,7 @@ export interface paths {
             cookie?: never;
         };
         /** Invitations I sent and applications customers made to me */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                /** @enum {string} */
-                                direction: "invitation" | "application";
-                                partnerId: string;
-                                partnerName: string;
-                                partnerDomainId: string;
-                                customerId: string | null;
-                                customerName: string | null;
-                                domainName: string | null;
-                                email: string | null;
-                                /** @enum {string} */
-                                type: "referral" | "resale";
-                                status: string;
-                                createdAt: string;
-                                expiresAt: string | null;
-                                decidedAt: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCustomersRequests"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6111,52 +1652,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Invite a customer by email (link valid 7 days) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: email */
-                        email: string;
-                        /** @enum {string} */
-                        type: "referral" | "resale";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {string} */
-                            direction: "invitation" | "application";
-                            partnerId: string;
-                            partnerName: string;
-                            partnerDomainId: string;
-                            customerId: string | null;
-                            customerName: string | null;
-                            domainName: string | null;
-                            email: string | null;
-                            /** @enum {string} */
-                            type: "referral" | "resale";
-                            status: string;
-                            createdAt: string;
-                            expiresAt: string | null;
-                            decidedAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomersInvitations"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6173,31 +1669,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Withdraw a pending invitation */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomersInvitationsByIdRevoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6214,31 +1686,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Accept a customer’s application */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomersApplicationsByIdAccept"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6255,31 +1703,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Decline a customer’s application */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomersApplicationsByIdDecline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6294,65 +1718,7 @@ export interface paths {
             cookie?: never;
         };
         /** One customer: account, association, frozen and restricted state */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            domainId: string;
-                            domainName: string;
-                            name: string;
-                            customerType: string;
-                            verifiedStatus: string;
-                            email: string | null;
-                            phone: string | null;
-                            status: string;
-                            purchaseRestricted: boolean;
-                            /** @enum {string} */
-                            associationType: "referral" | "resale";
-                            associatedAt: string;
-                            label: string | null;
-                            source: string;
-                            partnerId: string;
-                            partnerName: string;
-                            viaReseller: boolean;
-                            frozenReason: string | null;
-                            frozenAt: string | null;
-                            freezeType: string | null;
-                            purchaseRestrictedAt: string | null;
-                            createdAt: string;
-                            origin: string;
-                            xaccountType: string | null;
-                            xaccountId: string | null;
-                            lastAssociationChangeAt: string | null;
-                            nextChangeAllowedAt: string | null;
-                            history: {
-                                partnerName: string;
-                                type: string;
-                                source: string;
-                                startedAt: string;
-                                endedAt: string | null;
-                                endReason: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCustomersById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6371,31 +1737,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** End the association (once per 3 months per customer) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomersByIdUnbind"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6412,38 +1754,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Switch referral ↔ resale (once per 3 months per customer) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        type: "referral" | "resale";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomersByIdAssociationType"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6459,37 +1770,7 @@ export interface paths {
         };
         get?: never;
         /** Set my label on the customer */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        label: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["putCustomersByIdLabel"];
         post?: never;
         delete?: never;
         options?: never;
@@ -6507,42 +1788,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Freeze the customer account */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                        /**
-                         * @default ACCOUNT
-                         * @enum {string}
-                         */
-                        freezeType?: "ACCOUNT" | "ACCOUNT_AND_RESOURCE";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomersByIdFreeze"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6559,37 +1805,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Unfreeze the customer account */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomersByIdUnfreeze"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6604,46 +1820,7 @@ export interface paths {
             cookie?: never;
         };
         /** Operators: every customer account and its partner (read-only) */
-        get: {
-            parameters: {
-                query?: {
-                    keyword?: string;
-                    offset?: number;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            total: number;
-                            items: {
-                                id: string;
-                                domainId: string;
-                                domainName: string;
-                                name: string;
-                                email: string | null;
-                                phone: string | null;
-                                status: string;
-                                origin: string;
-                                createdAt: string;
-                                partnerName: string | null;
-                                associationType: ("referral" | "resale") | null;
-                                associatedAt: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleCustomers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6662,38 +1839,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Send a customer sign-up code to an email address */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: email */
-                        email: string;
-                        /** @enum {string} */
-                        locale: "zh-CN" | "en-US";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            sent: boolean;
-                            waitSeconds: number;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAuthCustomerSignUpCode"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6710,78 +1856,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sign up as a customer (email code); with partner + xaccount parameters the customer is associated with that partner and the bind callback is queued; signs in */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        /** Format: email */
-                        email: string;
-                        phone?: string;
-                        password: string;
-                        code: string;
-                        domainName?: string;
-                        /**
-                         * @default individual
-                         * @enum {string}
-                         */
-                        customerType?: "individual" | "enterprise";
-                        /** @enum {string} */
-                        locale: "zh-CN" | "en-US";
-                        partner?: string;
-                        xaccountType?: string;
-                        xaccountId?: string;
-                        /** @enum {string} */
-                        associationType?: "1" | "2" | "referral" | "resale";
-                        invitationToken?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            user: {
-                                id: string;
-                                /** @enum {string} */
-                                userType: "partner" | "operator" | "customer";
-                                roles: string[];
-                                name: string;
-                                email: string;
-                                phone: string | null;
-                                /** @enum {string} */
-                                locale: "zh-CN" | "en-US";
-                                /** @enum {string} */
-                                accountKind: "local" | "federated";
-                                federatedProfileUrl: string | null;
-                                /** @enum {string} */
-                                site: "cn" | "intl";
-                                siteBanner: {
-                                    show: boolean;
-                                    url: string;
-                                } | null;
-                                partner: {
-                                    id: string;
-                                    name: string;
-                                    domainId: string;
-                                } | null;
-                            };
-                            customerDomainId: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postAuthCustomerSignUp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6796,45 +1871,7 @@ export interface paths {
             cookie?: never;
         };
         /** The invitation behind a link: partner, type, masked address, state */
-        get: {
-            parameters: {
-                query: {
-                    token: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {string} */
-                            direction: "invitation" | "application";
-                            partnerId: string;
-                            partnerName: string;
-                            partnerDomainId: string;
-                            customerId: string | null;
-                            customerName: string | null;
-                            domainName: string | null;
-                            email: string | null;
-                            /** @enum {string} */
-                            type: "referral" | "resale";
-                            status: string;
-                            createdAt: string;
-                            expiresAt: string | null;
-                            decidedAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAuthCustomerInvitation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6851,44 +1888,7 @@ export interface paths {
             cookie?: never;
         };
         /** My customer account and current partner */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            domainId: string;
-                            domainName: string;
-                            name: string;
-                            email: string | null;
-                            phone: string | null;
-                            customerType: string;
-                            verifiedStatus: string;
-                            status: string;
-                            createdAt: string;
-                            association: {
-                                partnerName: string;
-                                partnerDomainId: string;
-                                /** @enum {string} */
-                                type: "referral" | "resale";
-                                since: string;
-                            } | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCustomerAccount"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6905,45 +1905,7 @@ export interface paths {
             cookie?: never;
         };
         /** My applications and the invitations sent to me */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                /** @enum {string} */
-                                direction: "invitation" | "application";
-                                partnerId: string;
-                                partnerName: string;
-                                partnerDomainId: string;
-                                customerId: string | null;
-                                customerName: string | null;
-                                domainName: string | null;
-                                email: string | null;
-                                /** @enum {string} */
-                                type: "referral" | "resale";
-                                status: string;
-                                createdAt: string;
-                                expiresAt: string | null;
-                                decidedAt: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCustomerRequests"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6960,33 +1922,7 @@ export interface paths {
             cookie?: never;
         };
         /** Find a partner to apply to, by account ID or name */
-        get: {
-            parameters: {
-                query: {
-                    q: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                domainId: string;
-                                name: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCustomerPartners"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7005,51 +1941,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Apply to be associated with a partner */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        partnerDomainId: string;
-                        /** @enum {string} */
-                        type: "referral" | "resale";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {string} */
-                            direction: "invitation" | "application";
-                            partnerId: string;
-                            partnerName: string;
-                            partnerDomainId: string;
-                            customerId: string | null;
-                            customerName: string | null;
-                            domainName: string | null;
-                            email: string | null;
-                            /** @enum {string} */
-                            type: "referral" | "resale";
-                            status: string;
-                            createdAt: string;
-                            expiresAt: string | null;
-                            decidedAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomerApplications"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7066,31 +1958,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Withdraw my pending application */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomerApplicationsByIdWithdraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7107,35 +1975,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Accept an invitation (link token) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        token: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomerInvitationsAccept"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7152,35 +1992,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Decline an invitation (link token) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        token: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomerInvitationsDecline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7200,42 +2012,7 @@ export interface paths {
          * Bulk spend records (≤ 5,000): stored once by record id; bad items listed by index, the rest accepted
          * @description Authorization: Bearer <INGEST_TOKEN> (the billing system), or an operator session (finance, admin).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Spend records {record_id (≤ 64), customer_id (account id), spent_at (ISO 8601 with zone), service_type, amount_fen (integer 0…10^12), payment_kind (cash | voucher)} */
-                        records: unknown[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            accepted: number;
-                            duplicates: number;
-                            rejected: number;
-                            errors: {
-                                index: number;
-                                recordId: string | null;
-                                reason: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postIngestSpend"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7250,90 +2027,10 @@ export interface paths {
             cookie?: never;
         };
         /** Recent spend imports, newest first */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                fileName: string | null;
-                                format: string;
-                                skipBadLines: boolean;
-                                /** @enum {string} */
-                                status: "validating" | "importing" | "completed" | "failed" | "interrupted";
-                                totalLines: number;
-                                processedLines: number;
-                                insertedCount: number;
-                                duplicateCount: number;
-                                errorCount: number;
-                                errors: {
-                                    line: number;
-                                    reason: string;
-                                }[];
-                                createdAt: string;
-                                finishedAt: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleSpendImports"];
         put?: never;
         /** Upload an NDJSON or CSV spend file (streamed). Validated first: bad lines fail the import with line numbers unless skipBadLines */
-        post: {
-            parameters: {
-                query?: {
-                    format?: "ndjson" | "csv";
-                    skipBadLines?: "true" | "false";
-                    fileName?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            fileName: string | null;
-                            format: string;
-                            skipBadLines: boolean;
-                            /** @enum {string} */
-                            status: "validating" | "importing" | "completed" | "failed" | "interrupted";
-                            totalLines: number;
-                            processedLines: number;
-                            insertedCount: number;
-                            duplicateCount: number;
-                            errorCount: number;
-                            errors: {
-                                line: number;
-                                reason: string;
-                            }[];
-                            createdAt: string;
-                            finishedAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleSpendImports"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7348,46 +2045,7 @@ export interface paths {
             cookie?: never;
         };
         /** One spend import with its progress */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            fileName: string | null;
-                            format: string;
-                            skipBadLines: boolean;
-                            /** @enum {string} */
-                            status: "validating" | "importing" | "completed" | "failed" | "interrupted";
-                            totalLines: number;
-                            processedLines: number;
-                            insertedCount: number;
-                            duplicateCount: number;
-                            errorCount: number;
-                            errors: {
-                                line: number;
-                                reason: string;
-                            }[];
-                            createdAt: string;
-                            finishedAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleSpendImportsById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7404,214 +2062,12 @@ export interface paths {
             cookie?: never;
         };
         /** A customer’s budget page */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    customerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            customer: {
-                                id: string;
-                                domainId: string;
-                                name: string;
-                                restrictedAt: string | null;
-                            };
-                            budget: {
-                                amountFen: number;
-                                usedFen: number;
-                                /** @enum {string} */
-                                budgetType: "MONTHLY" | "PACKAGE";
-                                frozenOperateType: number;
-                                freezeResources: boolean;
-                                periodKey: string;
-                                periodStart: string;
-                                alerted: number[];
-                                updatedAt: string;
-                            } | null;
-                            monthSpendFen: number;
-                            thresholds: {
-                                threshold: number;
-                                atFen: number;
-                                announced: boolean;
-                            }[];
-                            recipients: {
-                                id: string;
-                                name: string;
-                                phone: string | null;
-                                email: string | null;
-                                locale: string;
-                                createdAt: string;
-                            }[];
-                            alerts: {
-                                id: string;
-                                threshold: number;
-                                periodKey: string;
-                                usedFen: number;
-                                budgetFen: number;
-                                restricted: boolean;
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getBudgetsByCustomerId"];
         /** Set the budget (monthly or one-time); raising re-arms the thresholds above the usage */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    customerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        amount: string;
-                        /** @enum {string} */
-                        budgetType: "MONTHLY" | "PACKAGE";
-                        frozenOperateType: 0 | 1;
-                        /** @default false */
-                        freezeResources?: boolean;
-                        /** @default false */
-                        liftRestriction?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            customer: {
-                                id: string;
-                                domainId: string;
-                                name: string;
-                                restrictedAt: string | null;
-                            };
-                            budget: {
-                                amountFen: number;
-                                usedFen: number;
-                                /** @enum {string} */
-                                budgetType: "MONTHLY" | "PACKAGE";
-                                frozenOperateType: number;
-                                freezeResources: boolean;
-                                periodKey: string;
-                                periodStart: string;
-                                alerted: number[];
-                                updatedAt: string;
-                            } | null;
-                            monthSpendFen: number;
-                            thresholds: {
-                                threshold: number;
-                                atFen: number;
-                                announced: boolean;
-                            }[];
-                            recipients: {
-                                id: string;
-                                name: string;
-                                phone: string | null;
-                                email: string | null;
-                                locale: string;
-                                createdAt: string;
-                            }[];
-                            alerts: {
-                                id: string;
-                                threshold: number;
-                                periodKey: string;
-                                usedFen: number;
-                                budgetFen: number;
-                                restricted: boolean;
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["putBudgetsByCustomerId"];
         post?: never;
         /** Delete the budget (lifts its restriction) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    customerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            customer: {
-                                id: string;
-                                domainId: string;
-                                name: string;
-                                restrictedAt: string | null;
-                            };
-                            budget: {
-                                amountFen: number;
-                                usedFen: number;
-                                /** @enum {string} */
-                                budgetType: "MONTHLY" | "PACKAGE";
-                                frozenOperateType: number;
-                                freezeResources: boolean;
-                                periodKey: string;
-                                periodStart: string;
-                                alerted: number[];
-                                updatedAt: string;
-                            } | null;
-                            monthSpendFen: number;
-                            thresholds: {
-                                threshold: number;
-                                atFen: number;
-                                announced: boolean;
-                            }[];
-                            recipients: {
-                                id: string;
-                                name: string;
-                                phone: string | null;
-                                email: string | null;
-                                locale: string;
-                                createdAt: string;
-                            }[];
-                            alerts: {
-                                id: string;
-                                threshold: number;
-                                periodKey: string;
-                                usedFen: number;
-                                budgetFen: number;
-                                restricted: boolean;
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["deleteBudgetsByCustomerId"];
         options?: never;
         head?: never;
         patch?: never;
@@ -7627,85 +2083,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Save the alert recipients added and confirmed (name with phone and/or email) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    customerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        recipients: {
-                            name: string;
-                            phone?: string | null;
-                            email?: string | null;
-                            /**
-                             * @default zh-CN
-                             * @enum {string}
-                             */
-                            locale?: "zh-CN" | "en-US";
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            customer: {
-                                id: string;
-                                domainId: string;
-                                name: string;
-                                restrictedAt: string | null;
-                            };
-                            budget: {
-                                amountFen: number;
-                                usedFen: number;
-                                /** @enum {string} */
-                                budgetType: "MONTHLY" | "PACKAGE";
-                                frozenOperateType: number;
-                                freezeResources: boolean;
-                                periodKey: string;
-                                periodStart: string;
-                                alerted: number[];
-                                updatedAt: string;
-                            } | null;
-                            monthSpendFen: number;
-                            thresholds: {
-                                threshold: number;
-                                atFen: number;
-                                announced: boolean;
-                            }[];
-                            recipients: {
-                                id: string;
-                                name: string;
-                                phone: string | null;
-                                email: string | null;
-                                locale: string;
-                                createdAt: string;
-                            }[];
-                            alerts: {
-                                id: string;
-                                threshold: number;
-                                periodKey: string;
-                                usedFen: number;
-                                budgetFen: number;
-                                restricted: boolean;
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postBudgetsByCustomerIdRecipients"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7723,71 +2101,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Remove an alert recipient */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    customerId: string;
-                    recipientId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            customer: {
-                                id: string;
-                                domainId: string;
-                                name: string;
-                                restrictedAt: string | null;
-                            };
-                            budget: {
-                                amountFen: number;
-                                usedFen: number;
-                                /** @enum {string} */
-                                budgetType: "MONTHLY" | "PACKAGE";
-                                frozenOperateType: number;
-                                freezeResources: boolean;
-                                periodKey: string;
-                                periodStart: string;
-                                alerted: number[];
-                                updatedAt: string;
-                            } | null;
-                            monthSpendFen: number;
-                            thresholds: {
-                                threshold: number;
-                                atFen: number;
-                                announced: boolean;
-                            }[];
-                            recipients: {
-                                id: string;
-                                name: string;
-                                phone: string | null;
-                                email: string | null;
-                                locale: string;
-                                createdAt: string;
-                            }[];
-                            alerts: {
-                                id: string;
-                                threshold: number;
-                                periodKey: string;
-                                usedFen: number;
-                                budgetFen: number;
-                                restricted: boolean;
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["deleteBudgetsByCustomerIdRecipientsByRecipientId"];
         options?: never;
         head?: never;
         patch?: never;
@@ -7803,70 +2117,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Lift the budget restriction by hand (the 100 % alert stays announced this period) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    customerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            customer: {
-                                id: string;
-                                domainId: string;
-                                name: string;
-                                restrictedAt: string | null;
-                            };
-                            budget: {
-                                amountFen: number;
-                                usedFen: number;
-                                /** @enum {string} */
-                                budgetType: "MONTHLY" | "PACKAGE";
-                                frozenOperateType: number;
-                                freezeResources: boolean;
-                                periodKey: string;
-                                periodStart: string;
-                                alerted: number[];
-                                updatedAt: string;
-                            } | null;
-                            monthSpendFen: number;
-                            thresholds: {
-                                threshold: number;
-                                atFen: number;
-                                announced: boolean;
-                            }[];
-                            recipients: {
-                                id: string;
-                                name: string;
-                                phone: string | null;
-                                email: string | null;
-                                locale: string;
-                                createdAt: string;
-                            }[];
-                            alerts: {
-                                id: string;
-                                threshold: number;
-                                periodKey: string;
-                                usedFen: number;
-                                budgetFen: number;
-                                restricted: boolean;
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postBudgetsByCustomerIdLiftRestriction"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7881,54 +2132,7 @@ export interface paths {
             cookie?: never;
         };
         /** A month’s bills per customer with totals (a distributor also sees its resellers’) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Bill cycle YYYY-MM (Asia/Shanghai); the current one by default */
-                    cycle?: string;
-                    offset?: number;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            cycle: string;
-                            totals: {
-                                amountFen: number;
-                                cashFen: number;
-                                voucherFen: number;
-                                periodFen: number;
-                                onDemandFen: number;
-                                recordCount: number;
-                            };
-                            total: number;
-                            items: {
-                                amountFen: number;
-                                cashFen: number;
-                                voucherFen: number;
-                                periodFen: number;
-                                onDemandFen: number;
-                                recordCount: number;
-                                customerId: string;
-                                customerDomainId: string;
-                                customerName: string;
-                                partnerName: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getBills"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7945,27 +2149,7 @@ export interface paths {
             cookie?: never;
         };
         /** Reconciliation export of a month across all my customers: every fee record, streamed as CSV or XLSX */
-        get: {
-            parameters: {
-                query: {
-                    cycle: string;
-                    format?: "csv" | "xlsx";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getBillsExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7982,62 +2166,7 @@ export interface paths {
             cookie?: never;
         };
         /** A customer’s bill of a month: totals, by service type, by charging mode and bill type */
-        get: {
-            parameters: {
-                query?: {
-                    cycle?: string;
-                };
-                header?: never;
-                path: {
-                    customerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            amountFen: number;
-                            cashFen: number;
-                            voucherFen: number;
-                            periodFen: number;
-                            onDemandFen: number;
-                            recordCount: number;
-                            cycle: string;
-                            customer: {
-                                id: string;
-                                domainId: string;
-                                name: string;
-                            };
-                            byServiceType: {
-                                serviceType: string;
-                                serviceTypeName: string;
-                                amountFen: number;
-                                cashFen: number;
-                                voucherFen: number;
-                                recordCount: number;
-                            }[];
-                            lines: {
-                                serviceType: string;
-                                serviceTypeName: string;
-                                resourceType: string;
-                                chargingMode: number;
-                                billType: number;
-                                amountFen: number;
-                                cashFen: number;
-                                voucherFen: number;
-                                recordCount: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getBillsCustomersByCustomerId"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8054,57 +2183,7 @@ export interface paths {
             cookie?: never;
         };
         /** A customer’s resource-level fee records of a month (order lines, then usage) */
-        get: {
-            parameters: {
-                query?: {
-                    cycle?: string;
-                    serviceType?: string;
-                    chargingMode?: number;
-                    resourceId?: string;
-                    offset?: number;
-                    limit?: number;
-                };
-                header?: never;
-                path: {
-                    customerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            total: number;
-                            items: {
-                                id: string;
-                                tradeId: string;
-                                /** @enum {string} */
-                                source: "order" | "usage";
-                                tradeTime: string;
-                                billDetailType: number;
-                                billDetailTypeName: string;
-                                chargingMode: number;
-                                serviceType: string;
-                                serviceTypeName: string;
-                                resourceType: string | null;
-                                resourceId: string | null;
-                                resourceName: string | null;
-                                regionCode: string | null;
-                                enterpriseProjectId: string | null;
-                                amountFen: number;
-                                cashFen: number;
-                                voucherFen: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getBillsCustomersByCustomerIdFeeRecords"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8121,78 +2200,7 @@ export interface paths {
             cookie?: never;
         };
         /** My customers' orders (and my resellers'), newest first */
-        get: {
-            parameters: {
-                query?: {
-                    orderId?: string;
-                    customerDomainId?: string;
-                    type?: "new" | "renew" | "change" | "unsubscribe" | "to_on_demand";
-                    status?: "pending_payment" | "paid" | "cancelled" | "refunded";
-                    serviceTypeCode?: string;
-                    /** @description YYYY-MM-DD, Asia/Shanghai */
-                    createdFrom?: string;
-                    /** @description YYYY-MM-DD, Asia/Shanghai */
-                    createdTo?: string;
-                    offset?: number;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                customerId: string;
-                                customerDomainId: string;
-                                customerName: string;
-                                partnerId: string | null;
-                                /** @enum {string} */
-                                type: "new" | "renew" | "change" | "unsubscribe" | "to_on_demand";
-                                /** @enum {string} */
-                                status: "pending_payment" | "paid" | "cancelled" | "refunded";
-                                officialFen: number;
-                                discountFen: number;
-                                amountFen: number;
-                                refundOf: string | null;
-                                paidBy: string | null;
-                                source: string;
-                                createdAt: string;
-                                paymentDeadline: string | null;
-                                paidAt: string | null;
-                                cancelledAt: string | null;
-                                billCycle: string | null;
-                                lines: {
-                                    id: string;
-                                    resourceId: string;
-                                    serviceTypeCode: string;
-                                    resourceTypeCode: string;
-                                    regionCode: string;
-                                    productSpecDesc: string;
-                                    periodType: ("month" | "year") | null;
-                                    periodNum: number | null;
-                                    officialFen: number;
-                                    discountFen: number;
-                                    amountFen: number;
-                                    effectiveAt: string | null;
-                                    expireAt: string | null;
-                                    baseOrderId: string | null;
-                                }[];
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getOrders"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8209,35 +2217,7 @@ export interface paths {
             cookie?: never;
         };
         /** The filtered order list as CSV or XLSX (up to 10,000 rows) */
-        get: {
-            parameters: {
-                query: {
-                    orderId?: string;
-                    customerDomainId?: string;
-                    type?: "new" | "renew" | "change" | "unsubscribe" | "to_on_demand";
-                    status?: "pending_payment" | "paid" | "cancelled" | "refunded";
-                    serviceTypeCode?: string;
-                    /** @description YYYY-MM-DD, Asia/Shanghai */
-                    createdFrom?: string;
-                    /** @description YYYY-MM-DD, Asia/Shanghai */
-                    createdTo?: string;
-                    format: "csv" | "xlsx";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getOrdersExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8254,103 +2234,7 @@ export interface paths {
             cookie?: never;
         };
         /** One order with its lines and refunds */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            customerId: string;
-                            customerDomainId: string;
-                            customerName: string;
-                            partnerId: string | null;
-                            /** @enum {string} */
-                            type: "new" | "renew" | "change" | "unsubscribe" | "to_on_demand";
-                            /** @enum {string} */
-                            status: "pending_payment" | "paid" | "cancelled" | "refunded";
-                            officialFen: number;
-                            discountFen: number;
-                            amountFen: number;
-                            refundOf: string | null;
-                            paidBy: string | null;
-                            source: string;
-                            createdAt: string;
-                            paymentDeadline: string | null;
-                            paidAt: string | null;
-                            cancelledAt: string | null;
-                            billCycle: string | null;
-                            lines: {
-                                id: string;
-                                resourceId: string;
-                                serviceTypeCode: string;
-                                resourceTypeCode: string;
-                                regionCode: string;
-                                productSpecDesc: string;
-                                periodType: ("month" | "year") | null;
-                                periodNum: number | null;
-                                officialFen: number;
-                                discountFen: number;
-                                amountFen: number;
-                                effectiveAt: string | null;
-                                expireAt: string | null;
-                                baseOrderId: string | null;
-                            }[];
-                            refunds: {
-                                id: string;
-                                customerId: string;
-                                customerDomainId: string;
-                                customerName: string;
-                                partnerId: string | null;
-                                /** @enum {string} */
-                                type: "new" | "renew" | "change" | "unsubscribe" | "to_on_demand";
-                                /** @enum {string} */
-                                status: "pending_payment" | "paid" | "cancelled" | "refunded";
-                                officialFen: number;
-                                discountFen: number;
-                                amountFen: number;
-                                refundOf: string | null;
-                                paidBy: string | null;
-                                source: string;
-                                createdAt: string;
-                                paymentDeadline: string | null;
-                                paidAt: string | null;
-                                cancelledAt: string | null;
-                                billCycle: string | null;
-                                lines: {
-                                    id: string;
-                                    resourceId: string;
-                                    serviceTypeCode: string;
-                                    resourceTypeCode: string;
-                                    regionCode: string;
-                                    productSpecDesc: string;
-                                    periodType: ("month" | "year") | null;
-                                    periodNum: number | null;
-                                    officialFen: number;
-                                    discountFen: number;
-                                    amountFen: number;
-                                    effectiveAt: string | null;
-                                    expireAt: string | null;
-                                    baseOrderId: string | null;
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getOrdersById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8367,77 +2251,7 @@ export interface paths {
             cookie?: never;
         };
         /** My orders, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    orderId?: string;
-                    type?: "new" | "renew" | "change" | "unsubscribe" | "to_on_demand";
-                    status?: "pending_payment" | "paid" | "cancelled" | "refunded";
-                    serviceTypeCode?: string;
-                    /** @description YYYY-MM-DD, Asia/Shanghai */
-                    createdFrom?: string;
-                    /** @description YYYY-MM-DD, Asia/Shanghai */
-                    createdTo?: string;
-                    offset?: number;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                customerId: string;
-                                customerDomainId: string;
-                                customerName: string;
-                                partnerId: string | null;
-                                /** @enum {string} */
-                                type: "new" | "renew" | "change" | "unsubscribe" | "to_on_demand";
-                                /** @enum {string} */
-                                status: "pending_payment" | "paid" | "cancelled" | "refunded";
-                                officialFen: number;
-                                discountFen: number;
-                                amountFen: number;
-                                refundOf: string | null;
-                                paidBy: string | null;
-                                source: string;
-                                createdAt: string;
-                                paymentDeadline: string | null;
-                                paidAt: string | null;
-                                cancelledAt: string | null;
-                                billCycle: string | null;
-                                lines: {
-                                    id: string;
-                                    resourceId: string;
-                                    serviceTypeCode: string;
-                                    resourceTypeCode: string;
-                                    regionCode: string;
-                                    productSpecDesc: string;
-                                    periodType: ("month" | "year") | null;
-                                    periodNum: number | null;
-                                    officialFen: number;
-                                    discountFen: number;
-                                    amountFen: number;
-                                    effectiveAt: string | null;
-                                    expireAt: string | null;
-                                    baseOrderId: string | null;
-                                }[];
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCustomerOrders"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8454,103 +2268,7 @@ export interface paths {
             cookie?: never;
         };
         /** One of my orders */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            customerId: string;
-                            customerDomainId: string;
-                            customerName: string;
-                            partnerId: string | null;
-                            /** @enum {string} */
-                            type: "new" | "renew" | "change" | "unsubscribe" | "to_on_demand";
-                            /** @enum {string} */
-                            status: "pending_payment" | "paid" | "cancelled" | "refunded";
-                            officialFen: number;
-                            discountFen: number;
-                            amountFen: number;
-                            refundOf: string | null;
-                            paidBy: string | null;
-                            source: string;
-                            createdAt: string;
-                            paymentDeadline: string | null;
-                            paidAt: string | null;
-                            cancelledAt: string | null;
-                            billCycle: string | null;
-                            lines: {
-                                id: string;
-                                resourceId: string;
-                                serviceTypeCode: string;
-                                resourceTypeCode: string;
-                                regionCode: string;
-                                productSpecDesc: string;
-                                periodType: ("month" | "year") | null;
-                                periodNum: number | null;
-                                officialFen: number;
-                                discountFen: number;
-                                amountFen: number;
-                                effectiveAt: string | null;
-                                expireAt: string | null;
-                                baseOrderId: string | null;
-                            }[];
-                            refunds: {
-                                id: string;
-                                customerId: string;
-                                customerDomainId: string;
-                                customerName: string;
-                                partnerId: string | null;
-                                /** @enum {string} */
-                                type: "new" | "renew" | "change" | "unsubscribe" | "to_on_demand";
-                                /** @enum {string} */
-                                status: "pending_payment" | "paid" | "cancelled" | "refunded";
-                                officialFen: number;
-                                discountFen: number;
-                                amountFen: number;
-                                refundOf: string | null;
-                                paidBy: string | null;
-                                source: string;
-                                createdAt: string;
-                                paymentDeadline: string | null;
-                                paidAt: string | null;
-                                cancelledAt: string | null;
-                                billCycle: string | null;
-                                lines: {
-                                    id: string;
-                                    resourceId: string;
-                                    serviceTypeCode: string;
-                                    resourceTypeCode: string;
-                                    regionCode: string;
-                                    productSpecDesc: string;
-                                    periodType: ("month" | "year") | null;
-                                    periodNum: number | null;
-                                    officialFen: number;
-                                    discountFen: number;
-                                    amountFen: number;
-                                    effectiveAt: string | null;
-                                    expireAt: string | null;
-                                    baseOrderId: string | null;
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCustomerOrdersById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8567,74 +2285,7 @@ export interface paths {
             cookie?: never;
         };
         /** Resources for renewal: filters, soonest expiry first */
-        get: {
-            parameters: {
-                query?: {
-                    customerDomainId?: string;
-                    enterpriseProjectId?: string;
-                    serviceTypeCode?: string;
-                    regionCode?: string;
-                    expiresWithinDays?: number;
-                    status?: "in_use" | "expired" | "frozen" | "released";
-                    autoRenew?: "true" | "false";
-                    chargingMode?: "period" | "on_demand";
-                    tab?: "resources" | "domains";
-                    offset?: number;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                resourceId: string;
-                                resourceName: string;
-                                customerId: string;
-                                customerDomainId: string;
-                                customerName: string;
-                                partnerId: string | null;
-                                associationType: string | null;
-                                serviceTypeCode: string;
-                                resourceTypeCode: string;
-                                regionCode: string;
-                                resourceSpecCode: string;
-                                productSpecDesc: string;
-                                enterpriseProjectId: string;
-                                enterpriseProjectName: string;
-                                parentResourceId: string | null;
-                                /** @enum {string} */
-                                chargingMode: "period" | "on_demand";
-                                effectiveAt: string;
-                                expireAt: string | null;
-                                daysToExpiry: number | null;
-                                autoRenew: boolean;
-                                /** @enum {string} */
-                                autoRenewPeriodType: "month" | "year";
-                                toOnDemandAtExpiry: boolean;
-                                /** @enum {string} */
-                                status: "in_use" | "expired" | "frozen" | "released";
-                                lifecycleStatus: string;
-                                frozenReason: string | null;
-                                freezeNote: string | null;
-                                graceUntil: string | null;
-                                releasedAt: string | null;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getRenewals"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8651,33 +2302,7 @@ export interface paths {
             cookie?: never;
         };
         /** Enterprise projects, services and regions to filter by */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            enterpriseProjects: {
-                                id: string;
-                                name: string;
-                            }[];
-                            serviceTypes: string[];
-                            regions: string[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getRenewalsFacets"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8696,58 +2321,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Price of renewing resources for a period */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        resourceIds: string[];
-                        /** @enum {string} */
-                        periodType: "month" | "year";
-                        periodNum: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                resourceId: string;
-                                officialFen: number;
-                                discountFen: number;
-                                amountFen: number;
-                                children: {
-                                    resourceId: string;
-                                    officialFen: number;
-                                    discountFen: number;
-                                    amountFen: number;
-                                }[];
-                                expireAt: string | null;
-                                newExpireAt: string;
-                            }[];
-                            officialFen: number;
-                            discountFen: number;
-                            amountFen: number;
-                            failures: {
-                                resourceId: string;
-                                code: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postRenewalsQuote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8764,50 +2338,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Renew resources: one order per customer (idempotent on requestKey), paid at once with payNow */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        resourceIds: string[];
-                        /** @enum {string} */
-                        periodType: "month" | "year";
-                        periodNum: number;
-                        requestKey: string;
-                        /** @default false */
-                        payNow?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            orders: {
-                                id: string;
-                                status: string;
-                                amountFen: number;
-                                replayed: boolean;
-                            }[];
-                            failures: {
-                                resourceId: string;
-                                code: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postRenewalsRenew"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8824,39 +2355,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Set or cancel auto-renewal of a resource */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        resourceId: string;
-                        on: boolean;
-                        /** @enum {string} */
-                        periodType?: "month" | "year";
-                        times?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postRenewalsAutoRenew"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8873,39 +2372,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Change to pay-per-use at expiry (or cancel that) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        resourceIds: string[];
-                        on: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            failures: {
-                                resourceId: string;
-                                code: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postRenewalsToOnDemand"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8922,50 +2389,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** The refund of unsubscribing, shown before confirming */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        resourceIds: string[];
-                        type: 1 | 2;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                resourceId: string;
-                                refundFen: number;
-                                lines: {
-                                    resourceId: string;
-                                    baseOrderId: string;
-                                    amountFen: number;
-                                }[];
-                                newExpireAt: string | null;
-                            }[];
-                            refundFen: number;
-                            failures: {
-                                resourceId: string;
-                                code: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postRenewalsUnsubscribePreview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8982,48 +2406,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Unsubscribe: a refund order per customer (idempotent on requestKey) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        resourceIds: string[];
-                        type: 1 | 2;
-                        reasonType?: number;
-                        reason?: string;
-                        requestKey: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            orders: {
-                                id: string;
-                                status: string;
-                                amountFen: number;
-                                replayed: boolean;
-                            }[];
-                            failures: {
-                                resourceId: string;
-                                code: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postRenewalsUnsubscribe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -9040,33 +2423,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Pay a pending order; the renewal takes effect in the same transaction */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            status: string;
-                            amountFen: number;
-                            replayed: boolean;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postOrdersByIdPay"];
         delete?: never;
         options?: never;
         head?: never;
@@ -9083,33 +2440,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Cancel a pending order */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            status: string;
-                            amountFen: number;
-                            replayed: boolean;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postOrdersByIdCancel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -9124,74 +2455,7 @@ export interface paths {
             cookie?: never;
         };
         /** Resources for renewal: filters, soonest expiry first */
-        get: {
-            parameters: {
-                query?: {
-                    customerDomainId?: string;
-                    enterpriseProjectId?: string;
-                    serviceTypeCode?: string;
-                    regionCode?: string;
-                    expiresWithinDays?: number;
-                    status?: "in_use" | "expired" | "frozen" | "released";
-                    autoRenew?: "true" | "false";
-                    chargingMode?: "period" | "on_demand";
-                    tab?: "resources" | "domains";
-                    offset?: number;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                resourceId: string;
-                                resourceName: string;
-                                customerId: string;
-                                customerDomainId: string;
-                                customerName: string;
-                                partnerId: string | null;
-                                associationType: string | null;
-                                serviceTypeCode: string;
-                                resourceTypeCode: string;
-                                regionCode: string;
-                                resourceSpecCode: string;
-                                productSpecDesc: string;
-                                enterpriseProjectId: string;
-                                enterpriseProjectName: string;
-                                parentResourceId: string | null;
-                                /** @enum {string} */
-                                chargingMode: "period" | "on_demand";
-                                effectiveAt: string;
-                                expireAt: string | null;
-                                daysToExpiry: number | null;
-                                autoRenew: boolean;
-                                /** @enum {string} */
-                                autoRenewPeriodType: "month" | "year";
-                                toOnDemandAtExpiry: boolean;
-                                /** @enum {string} */
-                                status: "in_use" | "expired" | "frozen" | "released";
-                                lifecycleStatus: string;
-                                frozenReason: string | null;
-                                freezeNote: string | null;
-                                graceUntil: string | null;
-                                releasedAt: string | null;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCustomerRenewals"];
         put?: never;
         post?: never;
         delete?: never;
@@ -9208,33 +2472,7 @@ export interface paths {
             cookie?: never;
         };
         /** Enterprise projects, services and regions to filter by */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            enterpriseProjects: {
-                                id: string;
-                                name: string;
-                            }[];
-                            serviceTypes: string[];
-                            regions: string[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCustomerRenewalsFacets"];
         put?: never;
         post?: never;
         delete?: never;
@@ -9253,58 +2491,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Price of renewing resources for a period */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        resourceIds: string[];
-                        /** @enum {string} */
-                        periodType: "month" | "year";
-                        periodNum: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                resourceId: string;
-                                officialFen: number;
-                                discountFen: number;
-                                amountFen: number;
-                                children: {
-                                    resourceId: string;
-                                    officialFen: number;
-                                    discountFen: number;
-                                    amountFen: number;
-                                }[];
-                                expireAt: string | null;
-                                newExpireAt: string;
-                            }[];
-                            officialFen: number;
-                            discountFen: number;
-                            amountFen: number;
-                            failures: {
-                                resourceId: string;
-                                code: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomerRenewalsQuote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -9321,50 +2508,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Renew resources: one order per customer (idempotent on requestKey), paid at once with payNow */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        resourceIds: string[];
-                        /** @enum {string} */
-                        periodType: "month" | "year";
-                        periodNum: number;
-                        requestKey: string;
-                        /** @default false */
-                        payNow?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            orders: {
-                                id: string;
-                                status: string;
-                                amountFen: number;
-                                replayed: boolean;
-                            }[];
-                            failures: {
-                                resourceId: string;
-                                code: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomerRenewalsRenew"];
         delete?: never;
         options?: never;
         head?: never;
@@ -9381,39 +2525,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Set or cancel auto-renewal of a resource */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        resourceId: string;
-                        on: boolean;
-                        /** @enum {string} */
-                        periodType?: "month" | "year";
-                        times?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            ok: true;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomerRenewalsAutoRenew"];
         delete?: never;
         options?: never;
         head?: never;
@@ -9430,39 +2542,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Change to pay-per-use at expiry (or cancel that) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        resourceIds: string[];
-                        on: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            failures: {
-                                resourceId: string;
-                                code: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomerRenewalsToOnDemand"];
         delete?: never;
         options?: never;
         head?: never;
@@ -9479,50 +2559,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** The refund of unsubscribing, shown before confirming */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        resourceIds: string[];
-                        type: 1 | 2;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                resourceId: string;
-                                refundFen: number;
-                                lines: {
-                                    resourceId: string;
-                                    baseOrderId: string;
-                                    amountFen: number;
-                                }[];
-                                newExpireAt: string | null;
-                            }[];
-                            refundFen: number;
-                            failures: {
-                                resourceId: string;
-                                code: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomerRenewalsUnsubscribePreview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -9539,48 +2576,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Unsubscribe: a refund order per customer (idempotent on requestKey) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        resourceIds: string[];
-                        type: 1 | 2;
-                        reasonType?: number;
-                        reason?: string;
-                        requestKey: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            orders: {
-                                id: string;
-                                status: string;
-                                amountFen: number;
-                                replayed: boolean;
-                            }[];
-                            failures: {
-                                resourceId: string;
-                                code: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomerRenewalsUnsubscribe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -9597,33 +2593,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Pay a pending order; the renewal takes effect in the same transaction */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            status: string;
-                            amountFen: number;
-                            replayed: boolean;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomerOrdersByIdPay"];
         delete?: never;
         options?: never;
         head?: never;
@@ -9640,33 +2610,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Cancel a pending order */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            status: string;
-                            amountFen: number;
-                            replayed: boolean;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCustomerOrdersByIdCancel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -9686,42 +2630,7 @@ export interface paths {
          * Bulk resources from the provider's order system (≤ 5,000): stored by resource id, newer reports win
          * @description Authorization: Bearer <INGEST_TOKEN> (the order system), or an operator session (finance, admin).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Resources {resource_id, customer_id (account id), resource_name, service_type_code, resource_type_code, region_code, resource_spec_code, product_spec_desc?, enterprise_project_id?, enterprise_project_name?, parent_resource_id?, charging_mode (period | on_demand), effective_time, expire_time (period), auto_renew?, status? (in_use | released), updated_time} */
-                        resources: unknown[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            accepted: number;
-                            unchanged: number;
-                            rejected: number;
-                            errors: {
-                                index: number;
-                                resourceId: string | null;
-                                reason: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postIngestResources"];
         delete?: never;
         options?: never;
         head?: never;
@@ -9736,122 +2645,10 @@ export interface paths {
             cookie?: never;
         };
         /** Product catalogue with period prices */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                serviceTypeCode: string;
-                                resourceTypeCode: string;
-                                resourceSpecCode: string;
-                                /** @default * */
-                                regionCode: string;
-                                nameZh: string;
-                                nameEn: string;
-                                monthlyFen: number;
-                                yearlyFen: number;
-                                /**
-                                 * @default active
-                                 * @enum {string}
-                                 */
-                                status: "active" | "retired";
-                                discounts: {
-                                    /** @enum {string} */
-                                    periodType: "month" | "year";
-                                    minPeriods: number;
-                                    percentOff: number;
-                                }[];
-                                id: string;
-                                updatedAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleCatalogue"];
         put?: never;
         /** Add a product with its prices and discounts */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        serviceTypeCode: string;
-                        resourceTypeCode: string;
-                        resourceSpecCode: string;
-                        /** @default * */
-                        regionCode?: string;
-                        nameZh: string;
-                        nameEn: string;
-                        monthlyFen: number;
-                        yearlyFen: number;
-                        /**
-                         * @default active
-                         * @enum {string}
-                         */
-                        status?: "active" | "retired";
-                        /** @default [] */
-                        discounts?: {
-                            /** @enum {string} */
-                            periodType: "month" | "year";
-                            minPeriods: number;
-                            percentOff: number;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            serviceTypeCode: string;
-                            resourceTypeCode: string;
-                            resourceSpecCode: string;
-                            /** @default * */
-                            regionCode: string;
-                            nameZh: string;
-                            nameEn: string;
-                            monthlyFen: number;
-                            yearlyFen: number;
-                            /**
-                             * @default active
-                             * @enum {string}
-                             */
-                            status: "active" | "retired";
-                            discounts: {
-                                /** @enum {string} */
-                                periodType: "month" | "year";
-                                minPeriods: number;
-                                percentOff: number;
-                            }[];
-                            id: string;
-                            updatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleCatalogue"];
         delete?: never;
         options?: never;
         head?: never;
@@ -9867,77 +2664,7 @@ export interface paths {
         };
         get?: never;
         /** Change a product, its prices and discounts */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        serviceTypeCode: string;
-                        resourceTypeCode: string;
-                        resourceSpecCode: string;
-                        /** @default * */
-                        regionCode?: string;
-                        nameZh: string;
-                        nameEn: string;
-                        monthlyFen: number;
-                        yearlyFen: number;
-                        /**
-                         * @default active
-                         * @enum {string}
-                         */
-                        status?: "active" | "retired";
-                        /** @default [] */
-                        discounts?: {
-                            /** @enum {string} */
-                            periodType: "month" | "year";
-                            minPeriods: number;
-                            percentOff: number;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            serviceTypeCode: string;
-                            resourceTypeCode: string;
-                            resourceSpecCode: string;
-                            /** @default * */
-                            regionCode: string;
-                            nameZh: string;
-                            nameEn: string;
-                            monthlyFen: number;
-                            yearlyFen: number;
-                            /**
-                             * @default active
-                             * @enum {string}
-                             */
-                            status: "active" | "retired";
-                            discounts: {
-                                /** @enum {string} */
-                                periodType: "month" | "year";
-                                minPeriods: number;
-                                percentOff: number;
-                            }[];
-                            id: string;
-                            updatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["putConsoleCatalogueById"];
         post?: never;
         delete?: never;
         options?: never;
@@ -9953,65 +2680,9 @@ export interface paths {
             cookie?: never;
         };
         /** Reminder days, auto-renewal lead time, retention */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            reminderDays: number[];
-                            autoRenewLeadDays: number;
-                            retentionDays: number;
-                            updatedAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleSubscriptionSettings"];
         /** Change the lifecycle settings */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reminderDays: number[];
-                        autoRenewLeadDays: number;
-                        retentionDays: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            reminderDays: number[];
-                            autoRenewLeadDays: number;
-                            retentionDays: number;
-                            updatedAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["putConsoleSubscriptionSettings"];
         post?: never;
         delete?: never;
         options?: never;
@@ -10027,84 +2698,10 @@ export interface paths {
             cookie?: never;
         };
         /** My company’s API keys (administrators) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                name: string;
-                                accessKey: string;
-                                /** @enum {string} */
-                                status: "active" | "disabled";
-                                partnerDomainId: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                                rotatedAt: string | null;
-                                disabledAt: string | null;
-                                lastUsedAt: string | null;
-                                previousSecretValidUntil: string | null;
-                            }[];
-                            limit: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getDeveloperKeys"];
         put?: never;
         /** Create an AK/SK pair; the secret key is in this answer only */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            accessKey: string;
-                            /** @enum {string} */
-                            status: "active" | "disabled";
-                            partnerDomainId: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            rotatedAt: string | null;
-                            disabledAt: string | null;
-                            lastUsedAt: string | null;
-                            previousSecretValidUntil: string | null;
-                            secretKey: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postDeveloperKeys"];
         delete?: never;
         options?: never;
         head?: never;
@@ -10121,41 +2718,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Disable an API key */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            accessKey: string;
-                            /** @enum {string} */
-                            status: "active" | "disabled";
-                            partnerDomainId: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            rotatedAt: string | null;
-                            disabledAt: string | null;
-                            lastUsedAt: string | null;
-                            previousSecretValidUntil: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postDeveloperKeysByIdDisable"];
         delete?: never;
         options?: never;
         head?: never;
@@ -10172,41 +2735,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Enable an API key again */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            accessKey: string;
-                            /** @enum {string} */
-                            status: "active" | "disabled";
-                            partnerDomainId: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            rotatedAt: string | null;
-                            disabledAt: string | null;
-                            lastUsedAt: string | null;
-                            previousSecretValidUntil: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postDeveloperKeysByIdEnable"];
         delete?: never;
         options?: never;
         head?: never;
@@ -10223,42 +2752,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** New secret key (shown once); the previous one stays valid for 24 hours */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            accessKey: string;
-                            /** @enum {string} */
-                            status: "active" | "disabled";
-                            partnerDomainId: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            rotatedAt: string | null;
-                            disabledAt: string | null;
-                            lastUsedAt: string | null;
-                            previousSecretValidUntil: string | null;
-                            secretKey: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postDeveloperKeysByIdRotate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -10273,37 +2767,7 @@ export interface paths {
             cookie?: never;
         };
         /** SDK centre: endpoint, domain id and the partner API operations */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            endpoint: string;
-                            domainId: string;
-                            docsUrl: string;
-                            openapiUrl: string;
-                            operations: {
-                                method: string;
-                                path: string;
-                                operationId: string;
-                                summary: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getDeveloperPartnerApi"];
         put?: never;
         post?: never;
         delete?: never;
@@ -10320,26 +2784,7 @@ export interface paths {
             cookie?: never;
         };
         /** The platform certificate (PEM) that verifies bind callback signatures (public) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-            };
-        };
+        get: operations["getDeveloperPlatformCertificate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -10356,80 +2801,10 @@ export interface paths {
             cookie?: never;
         };
         /** My webhook endpoints */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                url: string;
-                                description: string | null;
-                                eventTypes: string[];
-                                /** @enum {string} */
-                                status: "active" | "disabled";
-                                createdAt: string;
-                                updatedAt: string;
-                            }[];
-                            eventTypes: string[];
-                            maxEndpoints: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getDeveloperWebhooks"];
         put?: never;
         /** Add a webhook endpoint (its signing secret is shown once) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        url: string;
-                        description?: string | null;
-                        /** @default [] */
-                        eventTypes?: ("customer.created" | "customer.updated" | "customer.frozen" | "customer.unfrozen" | "association.created" | "association.type_changed" | "association.ended" | "budget.set" | "budget.deleted" | "budget.threshold_crossed" | "budget.restricted" | "budget.unrestricted")[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            url: string;
-                            description: string | null;
-                            eventTypes: string[];
-                            /** @enum {string} */
-                            status: "active" | "disabled";
-                            createdAt: string;
-                            updatedAt: string;
-                            secret: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postDeveloperWebhooks"];
         delete?: never;
         options?: never;
         head?: never;
@@ -10447,69 +2822,11 @@ export interface paths {
         put?: never;
         post?: never;
         /** Delete a webhook endpoint */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["deleteDeveloperWebhooksById"];
         options?: never;
         head?: never;
         /** Change, disable or enable a webhook endpoint */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        description?: string | null;
-                        eventTypes?: ("customer.created" | "customer.updated" | "customer.frozen" | "customer.unfrozen" | "association.created" | "association.type_changed" | "association.ended" | "budget.set" | "budget.deleted" | "budget.threshold_crossed" | "budget.restricted" | "budget.unrestricted")[];
-                        /** @enum {string} */
-                        status?: "active" | "disabled";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            url: string;
-                            description: string | null;
-                            eventTypes: string[];
-                            /** @enum {string} */
-                            status: "active" | "disabled";
-                            createdAt: string;
-                            updatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
+        patch: operations["patchDeveloperWebhooksById"];
         trace?: never;
     };
     "/api/developer/webhooks/{id}/rotate-secret": {
@@ -10522,38 +2839,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Replace the signing secret (the new one is shown once) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            url: string;
-                            description: string | null;
-                            eventTypes: string[];
-                            /** @enum {string} */
-                            status: "active" | "disabled";
-                            createdAt: string;
-                            updatedAt: string;
-                            secret: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postDeveloperWebhooksByIdRotateSecret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -10568,53 +2854,7 @@ export interface paths {
             cookie?: never;
         };
         /** Webhook and bind-callback deliveries, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    kind?: "webhook" | "bind_callback";
-                    status?: "pending" | "succeeded" | "failed";
-                    endpointId?: string;
-                    eventId?: string;
-                    limit?: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                /** @enum {string} */
-                                kind: "webhook" | "bind_callback";
-                                endpointId: string | null;
-                                eventId: string | null;
-                                eventType: string | null;
-                                url: string;
-                                /** @enum {string} */
-                                status: "pending" | "succeeded" | "failed";
-                                attempts: number;
-                                nextAttemptAt: string | null;
-                                lastStatusCode: number | null;
-                                lastError: string | null;
-                                replayOf: string | null;
-                                createdAt: string;
-                                deliveredAt: string | null;
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getDeveloperDeliveries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -10631,55 +2871,7 @@ export interface paths {
             cookie?: never;
         };
         /** One delivery with its body and every attempt */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {string} */
-                            kind: "webhook" | "bind_callback";
-                            endpointId: string | null;
-                            eventId: string | null;
-                            eventType: string | null;
-                            url: string;
-                            /** @enum {string} */
-                            status: "pending" | "succeeded" | "failed";
-                            attempts: number;
-                            nextAttemptAt: string | null;
-                            lastStatusCode: number | null;
-                            lastError: string | null;
-                            replayOf: string | null;
-                            createdAt: string;
-                            deliveredAt: string | null;
-                            contentType: string;
-                            payload: string;
-                            attemptList: {
-                                id: string;
-                                attemptedAt: string;
-                                statusCode: number | null;
-                                error: string | null;
-                                durationMs: number;
-                                responseBody: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getDeveloperDeliveriesById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -10698,45 +2890,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Send a delivery again (same body and event id) as a new delivery */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {string} */
-                            kind: "webhook" | "bind_callback";
-                            endpointId: string | null;
-                            eventId: string | null;
-                            eventType: string | null;
-                            url: string;
-                            /** @enum {string} */
-                            status: "pending" | "succeeded" | "failed";
-                            attempts: number;
-                            nextAttemptAt: string | null;
-                            lastStatusCode: number | null;
-                            lastError: string | null;
-                            replayOf: string | null;
-                            createdAt: string;
-                            deliveredAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postDeveloperDeliveriesByIdReplay"];
         delete?: never;
         options?: never;
         head?: never;
@@ -10751,66 +2905,9 @@ export interface paths {
             cookie?: never;
         };
         /** My integration settings: xaccount_type and the bind notification URL */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            xaccountType: string | null;
-                            bindNotifyUrl: string | null;
-                            updatedAt: string | null;
-                            certificateUrl: string;
-                            sigAlg: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getDeveloperIntegration"];
         /** Save my integration settings */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        xaccountType?: string | null;
-                        bindNotifyUrl?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            xaccountType: string | null;
-                            bindNotifyUrl: string | null;
-                            updatedAt: string | null;
-                            certificateUrl: string;
-                            sigAlg: string;
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["putDeveloperIntegration"];
         post?: never;
         delete?: never;
         options?: never;
@@ -10826,91 +2923,10 @@ export interface paths {
             cookie?: never;
         };
         /** VAT rates by taxpayer status with their effective dates, and the rates in force today */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                /** @enum {string} */
-                                taxpayerStatus: "general" | "small_scale";
-                                rateBasisPoints: number;
-                                rate: string;
-                                /** @description YYYY-MM-DD, from 00:00 Asia/Shanghai */
-                                effectiveFrom: string;
-                                note: string;
-                                /** @enum {string} */
-                                source: "default" | "operator";
-                                createdAt: string | null;
-                            }[];
-                            current: {
-                                general: number;
-                                small_scale: number;
-                            };
-                            legacyCutoff: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleTaxVatRates"];
         put?: never;
         /** Add a VAT rate for a taxpayer status from a day on (finance; audited) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        taxpayerStatus: "general" | "small_scale";
-                        rateBasisPoints: number;
-                        /** Format: date */
-                        effectiveFrom: string;
-                        /** @default  */
-                        note?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {string} */
-                            taxpayerStatus: "general" | "small_scale";
-                            rateBasisPoints: number;
-                            rate: string;
-                            /** @description YYYY-MM-DD, from 00:00 Asia/Shanghai */
-                            effectiveFrom: string;
-                            note: string;
-                            /** @enum {string} */
-                            source: "default" | "operator";
-                            createdAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleTaxVatRates"];
         delete?: never;
         options?: never;
         head?: never;
@@ -10925,43 +2941,7 @@ export interface paths {
             cookie?: never;
         };
         /** The invoice amount of a pre-tax incentive for a taxpayer status, with the formula */
-        get: {
-            parameters: {
-                query: {
-                    taxpayerStatus: "general" | "small_scale";
-                    preTaxFen: number;
-                    periodStart?: string;
-                    on?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            preTaxFen: number;
-                            amountExTaxFen: number;
-                            taxFen: number;
-                            totalFen: number;
-                            rateBasisPoints: number;
-                            /** @enum {string} */
-                            rule: "standard" | "legacy";
-                            formula: {
-                                "zh-CN": string;
-                                "en-US": string;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleTaxInvoicePreview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -10978,34 +2958,7 @@ export interface paths {
             cookie?: never;
         };
         /** This year’s performance against the program threshold */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            year: number;
-                            amountFen: number;
-                            ownFen: number;
-                            resellersFen: number;
-                            thresholdFen: number;
-                            reached: boolean;
-                            remainingFen: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getIncentivesPerformance"];
         put?: never;
         post?: never;
         delete?: never;
@@ -11022,82 +2975,7 @@ export interface paths {
             cookie?: never;
         };
         /** The incentive policies of my programs */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                code: string;
-                                name: {
-                                    "zh-CN": string;
-                                    "en-US": string;
-                                };
-                                program: string;
-                                /** @enum {string} */
-                                periodKind: "monthly" | "quarterly";
-                                versions: {
-                                    id: string;
-                                    version: number;
-                                    validFrom: string;
-                                    validTo: string | null;
-                                    rules: {
-                                        serviceTypes: string[] | null;
-                                        paymentKinds: string[];
-                                        associationTypes: string[];
-                                        rates: {
-                                            category: string;
-                                            basisPoints: number;
-                                        }[];
-                                        tiers: {
-                                            minFen: number;
-                                            bonusBasisPoints: number;
-                                        }[];
-                                        allowDiscount: boolean;
-                                    };
-                                    note: string;
-                                    createdAt: string;
-                                }[];
-                                current: {
-                                    id: string;
-                                    version: number;
-                                    validFrom: string;
-                                    validTo: string | null;
-                                    rules: {
-                                        serviceTypes: string[] | null;
-                                        paymentKinds: string[];
-                                        associationTypes: string[];
-                                        rates: {
-                                            category: string;
-                                            basisPoints: number;
-                                        }[];
-                                        tiers: {
-                                            minFen: number;
-                                            bonusBasisPoints: number;
-                                        }[];
-                                        allowDiscount: boolean;
-                                    };
-                                    note: string;
-                                    createdAt: string;
-                                } | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getIncentivesPolicies"];
         put?: never;
         post?: never;
         delete?: never;
@@ -11114,81 +2992,7 @@ export interface paths {
             cookie?: never;
         };
         /** My incentive notices with counts by state, and periods without incentive with the reason */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "issued" | "confirmed" | "disputed";
-                    periodKey?: string;
-                    limit?: number;
-                    offset?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                partnerId: string;
-                                partnerName: string | null;
-                                periodKey: string;
-                                periodStart: string;
-                                periodEnd: string;
-                                preTaxFen: number;
-                                adjustmentFen: number;
-                                amountFen: number;
-                                /** @enum {string} */
-                                status: "issued" | "confirmed" | "disputed";
-                                disputeReason: string | null;
-                                ticketId: string | null;
-                                confirmedAt: string | null;
-                                paymentApplicationId: string | null;
-                                /** @description null until business information (the taxpayer status) is certified */
-                                invoice: {
-                                    /** @enum {string} */
-                                    taxpayerStatus: "general" | "small_scale";
-                                    preTaxFen: number;
-                                    amountExTaxFen: number;
-                                    taxFen: number;
-                                    totalFen: number;
-                                    rateBasisPoints: number;
-                                    /** @enum {string} */
-                                    rule: "standard" | "legacy";
-                                    formula: {
-                                        "zh-CN": string;
-                                        "en-US": string;
-                                    };
-                                } | null;
-                                adjustments: {
-                                    id: string;
-                                    amountFen: number;
-                                    reason: string;
-                                    createdAt: string;
-                                }[];
-                                createdAt: string;
-                            }[];
-                            total: number;
-                            counts: {
-                                [key: string]: number;
-                            };
-                            exclusions?: {
-                                periodKey: string;
-                                reason: string;
-                                forgoneFen: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getIncentivesNotices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -11205,87 +3009,7 @@ export interface paths {
             cookie?: never;
         };
         /** A notice with its lines (policy version, service) and adjustments */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string | null;
-                            periodKey: string;
-                            periodStart: string;
-                            periodEnd: string;
-                            preTaxFen: number;
-                            adjustmentFen: number;
-                            amountFen: number;
-                            /** @enum {string} */
-                            status: "issued" | "confirmed" | "disputed";
-                            disputeReason: string | null;
-                            ticketId: string | null;
-                            confirmedAt: string | null;
-                            paymentApplicationId: string | null;
-                            /** @description null until business information (the taxpayer status) is certified */
-                            invoice: {
-                                /** @enum {string} */
-                                taxpayerStatus: "general" | "small_scale";
-                                preTaxFen: number;
-                                amountExTaxFen: number;
-                                taxFen: number;
-                                totalFen: number;
-                                rateBasisPoints: number;
-                                /** @enum {string} */
-                                rule: "standard" | "legacy";
-                                formula: {
-                                    "zh-CN": string;
-                                    "en-US": string;
-                                };
-                            } | null;
-                            adjustments: {
-                                id: string;
-                                amountFen: number;
-                                reason: string;
-                                createdAt: string;
-                            }[];
-                            createdAt: string;
-                            lines: {
-                                id: string;
-                                policyCode: string;
-                                policyName: {
-                                    "zh-CN": string;
-                                    "en-US": string;
-                                };
-                                policyVersion: number;
-                                serviceType: string;
-                                serviceName: {
-                                    "zh-CN": string;
-                                    "en-US": string;
-                                };
-                                originPeriodKey: string;
-                                late: boolean;
-                                recordCount: number;
-                                baseFen: number;
-                                basisPoints: number;
-                                amountFen: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getIncentivesNoticesById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -11302,28 +3026,7 @@ export interface paths {
             cookie?: never;
         };
         /** A notice’s lines and spend records as CSV or XLSX */
-        get: {
-            parameters: {
-                query?: {
-                    format?: "csv" | "xlsx";
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getIncentivesNoticesByIdExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -11340,49 +3043,7 @@ export interface paths {
             cookie?: never;
         };
         /** The spend records behind one incentive line */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    offset?: number;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            line: {
-                                id: string;
-                                baseFen: number;
-                                basisPoints: number;
-                                amountFen: number;
-                                recordCount: number;
-                            };
-                            items: {
-                                recordId: string;
-                                customerId: string;
-                                spentAt: string;
-                                serviceType: string;
-                                associationType: string | null;
-                                paymentKind: string;
-                                amountFen: number;
-                                shareCentiFen: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getIncentivesLinesByIdRecords"];
         put?: never;
         post?: never;
         delete?: never;
@@ -11401,67 +3062,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Confirm a notice (administrators) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string | null;
-                            periodKey: string;
-                            periodStart: string;
-                            periodEnd: string;
-                            preTaxFen: number;
-                            adjustmentFen: number;
-                            amountFen: number;
-                            /** @enum {string} */
-                            status: "issued" | "confirmed" | "disputed";
-                            disputeReason: string | null;
-                            ticketId: string | null;
-                            confirmedAt: string | null;
-                            paymentApplicationId: string | null;
-                            /** @description null until business information (the taxpayer status) is certified */
-                            invoice: {
-                                /** @enum {string} */
-                                taxpayerStatus: "general" | "small_scale";
-                                preTaxFen: number;
-                                amountExTaxFen: number;
-                                taxFen: number;
-                                totalFen: number;
-                                rateBasisPoints: number;
-                                /** @enum {string} */
-                                rule: "standard" | "legacy";
-                                formula: {
-                                    "zh-CN": string;
-                                    "en-US": string;
-                                };
-                            } | null;
-                            adjustments: {
-                                id: string;
-                                amountFen: number;
-                                reason: string;
-                                createdAt: string;
-                            }[];
-                            createdAt: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postIncentivesNoticesByIdConfirm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -11478,73 +3079,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Dispute a notice with a reason: opens a linked ticket (administrators) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string | null;
-                            periodKey: string;
-                            periodStart: string;
-                            periodEnd: string;
-                            preTaxFen: number;
-                            adjustmentFen: number;
-                            amountFen: number;
-                            /** @enum {string} */
-                            status: "issued" | "confirmed" | "disputed";
-                            disputeReason: string | null;
-                            ticketId: string | null;
-                            confirmedAt: string | null;
-                            paymentApplicationId: string | null;
-                            /** @description null until business information (the taxpayer status) is certified */
-                            invoice: {
-                                /** @enum {string} */
-                                taxpayerStatus: "general" | "small_scale";
-                                preTaxFen: number;
-                                amountExTaxFen: number;
-                                taxFen: number;
-                                totalFen: number;
-                                rateBasisPoints: number;
-                                /** @enum {string} */
-                                rule: "standard" | "legacy";
-                                formula: {
-                                    "zh-CN": string;
-                                    "en-US": string;
-                                };
-                            } | null;
-                            adjustments: {
-                                id: string;
-                                amountFen: number;
-                                reason: string;
-                                createdAt: string;
-                            }[];
-                            createdAt: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postIncentivesNoticesByIdDispute"];
         delete?: never;
         options?: never;
         head?: never;
@@ -11559,209 +3094,10 @@ export interface paths {
             cookie?: never;
         };
         /** Incentive policies with their versions */
-        get: {
-            parameters: {
-                query?: {
-                    program?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                code: string;
-                                name: {
-                                    "zh-CN": string;
-                                    "en-US": string;
-                                };
-                                program: string;
-                                /** @enum {string} */
-                                periodKind: "monthly" | "quarterly";
-                                versions: {
-                                    id: string;
-                                    version: number;
-                                    validFrom: string;
-                                    validTo: string | null;
-                                    rules: {
-                                        serviceTypes: string[] | null;
-                                        paymentKinds: string[];
-                                        associationTypes: string[];
-                                        rates: {
-                                            category: string;
-                                            basisPoints: number;
-                                        }[];
-                                        tiers: {
-                                            minFen: number;
-                                            bonusBasisPoints: number;
-                                        }[];
-                                        allowDiscount: boolean;
-                                    };
-                                    note: string;
-                                    createdAt: string;
-                                }[];
-                                current: {
-                                    id: string;
-                                    version: number;
-                                    validFrom: string;
-                                    validTo: string | null;
-                                    rules: {
-                                        serviceTypes: string[] | null;
-                                        paymentKinds: string[];
-                                        associationTypes: string[];
-                                        rates: {
-                                            category: string;
-                                            basisPoints: number;
-                                        }[];
-                                        tiers: {
-                                            minFen: number;
-                                            bonusBasisPoints: number;
-                                        }[];
-                                        allowDiscount: boolean;
-                                    };
-                                    note: string;
-                                    createdAt: string;
-                                } | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleIncentivesPolicies"];
         put?: never;
         /** Define a policy (version 1); overlaps are refused naming both policies */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        code: string;
-                        nameZh: string;
-                        nameEn: string;
-                        /** @enum {string} */
-                        program: "solution_provider" | "distributor" | "cloud_reseller" | "service_partner" | "authorized_sales_support_center";
-                        /**
-                         * @default monthly
-                         * @enum {string}
-                         */
-                        periodKind?: "monthly" | "quarterly";
-                        /** Format: date */
-                        validFrom: string;
-                        /** @default null */
-                        validTo?: string | null;
-                        rules: {
-                            /** @default null */
-                            serviceTypes?: string[] | null;
-                            /**
-                             * @default [
-                             *       "cash"
-                             *     ]
-                             */
-                            paymentKinds?: ("cash" | "voucher")[];
-                            /**
-                             * @default [
-                             *       "resale",
-                             *       "referral"
-                             *     ]
-                             */
-                            associationTypes?: ("resale" | "referral")[];
-                            rates: {
-                                category: string | "*";
-                                basisPoints: number;
-                            }[];
-                            /** @default [] */
-                            tiers?: {
-                                minFen: number;
-                                bonusBasisPoints: number;
-                            }[];
-                            /** @default true */
-                            allowDiscount?: boolean;
-                        };
-                        /** @default  */
-                        note?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            code: string;
-                            name: {
-                                "zh-CN": string;
-                                "en-US": string;
-                            };
-                            program: string;
-                            /** @enum {string} */
-                            periodKind: "monthly" | "quarterly";
-                            versions: {
-                                id: string;
-                                version: number;
-                                validFrom: string;
-                                validTo: string | null;
-                                rules: {
-                                    serviceTypes: string[] | null;
-                                    paymentKinds: string[];
-                                    associationTypes: string[];
-                                    rates: {
-                                        category: string;
-                                        basisPoints: number;
-                                    }[];
-                                    tiers: {
-                                        minFen: number;
-                                        bonusBasisPoints: number;
-                                    }[];
-                                    allowDiscount: boolean;
-                                };
-                                note: string;
-                                createdAt: string;
-                            }[];
-                            current: {
-                                id: string;
-                                version: number;
-                                validFrom: string;
-                                validTo: string | null;
-                                rules: {
-                                    serviceTypes: string[] | null;
-                                    paymentKinds: string[];
-                                    associationTypes: string[];
-                                    rates: {
-                                        category: string;
-                                        basisPoints: number;
-                                    }[];
-                                    tiers: {
-                                        minFen: number;
-                                        bonusBasisPoints: number;
-                                    }[];
-                                    allowDiscount: boolean;
-                                };
-                                note: string;
-                                createdAt: string;
-                            } | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleIncentivesPolicies"];
         delete?: never;
         options?: never;
         head?: never;
@@ -11778,121 +3114,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** A new version from the start of an unsettled period */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: date */
-                        validFrom: string;
-                        /** @default null */
-                        validTo?: string | null;
-                        rules: {
-                            /** @default null */
-                            serviceTypes?: string[] | null;
-                            /**
-                             * @default [
-                             *       "cash"
-                             *     ]
-                             */
-                            paymentKinds?: ("cash" | "voucher")[];
-                            /**
-                             * @default [
-                             *       "resale",
-                             *       "referral"
-                             *     ]
-                             */
-                            associationTypes?: ("resale" | "referral")[];
-                            rates: {
-                                category: string | "*";
-                                basisPoints: number;
-                            }[];
-                            /** @default [] */
-                            tiers?: {
-                                minFen: number;
-                                bonusBasisPoints: number;
-                            }[];
-                            /** @default true */
-                            allowDiscount?: boolean;
-                        };
-                        /** @default  */
-                        note?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            code: string;
-                            name: {
-                                "zh-CN": string;
-                                "en-US": string;
-                            };
-                            program: string;
-                            /** @enum {string} */
-                            periodKind: "monthly" | "quarterly";
-                            versions: {
-                                id: string;
-                                version: number;
-                                validFrom: string;
-                                validTo: string | null;
-                                rules: {
-                                    serviceTypes: string[] | null;
-                                    paymentKinds: string[];
-                                    associationTypes: string[];
-                                    rates: {
-                                        category: string;
-                                        basisPoints: number;
-                                    }[];
-                                    tiers: {
-                                        minFen: number;
-                                        bonusBasisPoints: number;
-                                    }[];
-                                    allowDiscount: boolean;
-                                };
-                                note: string;
-                                createdAt: string;
-                            }[];
-                            current: {
-                                id: string;
-                                version: number;
-                                validFrom: string;
-                                validTo: string | null;
-                                rules: {
-                                    serviceTypes: string[] | null;
-                                    paymentKinds: string[];
-                                    associationTypes: string[];
-                                    rates: {
-                                        category: string;
-                                        basisPoints: number;
-                                    }[];
-                                    tiers: {
-                                        minFen: number;
-                                        bonusBasisPoints: number;
-                                    }[];
-                                    allowDiscount: boolean;
-                                };
-                                note: string;
-                                createdAt: string;
-                            } | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleIncentivesPoliciesByIdVersions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -11907,100 +3129,10 @@ export interface paths {
             cookie?: never;
         };
         /** Settlement runs with progress and counts by state */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "running" | "completed" | "cancelled" | "failed";
-                    periodKey?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                periodKey: string;
-                                /** @enum {string} */
-                                trigger: "schedule" | "operator";
-                                /** @enum {string} */
-                                status: "running" | "completed" | "cancelled" | "failed";
-                                verification: boolean;
-                                matches: boolean | null;
-                                partnersTotal: number;
-                                partnersDone: number;
-                                progress: number;
-                                linesCount: number;
-                                totalFen: number;
-                                excludedCount: number;
-                                cancelRequested: boolean;
-                                error: string | null;
-                                startedAt: string;
-                                finishedAt: string | null;
-                            }[];
-                            counts: {
-                                [key: string]: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleIncentivesRuns"];
         put?: never;
         /** Settle a period (or rerun a closed one as a verification) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        periodKey: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            periodKey: string;
-                            /** @enum {string} */
-                            trigger: "schedule" | "operator";
-                            /** @enum {string} */
-                            status: "running" | "completed" | "cancelled" | "failed";
-                            verification: boolean;
-                            matches: boolean | null;
-                            partnersTotal: number;
-                            partnersDone: number;
-                            progress: number;
-                            linesCount: number;
-                            totalFen: number;
-                            excludedCount: number;
-                            cancelRequested: boolean;
-                            error: string | null;
-                            startedAt: string;
-                            finishedAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleIncentivesRuns"];
         delete?: never;
         options?: never;
         head?: never;
@@ -12017,47 +3149,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Cancel a running settlement: nothing of the period is kept */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            periodKey: string;
-                            /** @enum {string} */
-                            trigger: "schedule" | "operator";
-                            /** @enum {string} */
-                            status: "running" | "completed" | "cancelled" | "failed";
-                            verification: boolean;
-                            matches: boolean | null;
-                            partnersTotal: number;
-                            partnersDone: number;
-                            progress: number;
-                            linesCount: number;
-                            totalFen: number;
-                            excludedCount: number;
-                            cancelRequested: boolean;
-                            error: string | null;
-                            startedAt: string;
-                            finishedAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleIncentivesRunsByIdCancel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -12072,83 +3164,7 @@ export interface paths {
             cookie?: never;
         };
         /** Incentive notices by state (disputes: status=disputed) with counts */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "issued" | "confirmed" | "disputed";
-                    periodKey?: string;
-                    limit?: number;
-                    offset?: number;
-                    q?: string;
-                    partnerId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                partnerId: string;
-                                partnerName: string | null;
-                                periodKey: string;
-                                periodStart: string;
-                                periodEnd: string;
-                                preTaxFen: number;
-                                adjustmentFen: number;
-                                amountFen: number;
-                                /** @enum {string} */
-                                status: "issued" | "confirmed" | "disputed";
-                                disputeReason: string | null;
-                                ticketId: string | null;
-                                confirmedAt: string | null;
-                                paymentApplicationId: string | null;
-                                /** @description null until business information (the taxpayer status) is certified */
-                                invoice: {
-                                    /** @enum {string} */
-                                    taxpayerStatus: "general" | "small_scale";
-                                    preTaxFen: number;
-                                    amountExTaxFen: number;
-                                    taxFen: number;
-                                    totalFen: number;
-                                    rateBasisPoints: number;
-                                    /** @enum {string} */
-                                    rule: "standard" | "legacy";
-                                    formula: {
-                                        "zh-CN": string;
-                                        "en-US": string;
-                                    };
-                                } | null;
-                                adjustments: {
-                                    id: string;
-                                    amountFen: number;
-                                    reason: string;
-                                    createdAt: string;
-                                }[];
-                                createdAt: string;
-                            }[];
-                            total: number;
-                            counts: {
-                                [key: string]: number;
-                            };
-                            exclusions?: {
-                                periodKey: string;
-                                reason: string;
-                                forgoneFen: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleIncentivesNotices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -12165,87 +3181,7 @@ export interface paths {
             cookie?: never;
         };
         /** A notice with lines and adjustments */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string | null;
-                            periodKey: string;
-                            periodStart: string;
-                            periodEnd: string;
-                            preTaxFen: number;
-                            adjustmentFen: number;
-                            amountFen: number;
-                            /** @enum {string} */
-                            status: "issued" | "confirmed" | "disputed";
-                            disputeReason: string | null;
-                            ticketId: string | null;
-                            confirmedAt: string | null;
-                            paymentApplicationId: string | null;
-                            /** @description null until business information (the taxpayer status) is certified */
-                            invoice: {
-                                /** @enum {string} */
-                                taxpayerStatus: "general" | "small_scale";
-                                preTaxFen: number;
-                                amountExTaxFen: number;
-                                taxFen: number;
-                                totalFen: number;
-                                rateBasisPoints: number;
-                                /** @enum {string} */
-                                rule: "standard" | "legacy";
-                                formula: {
-                                    "zh-CN": string;
-                                    "en-US": string;
-                                };
-                            } | null;
-                            adjustments: {
-                                id: string;
-                                amountFen: number;
-                                reason: string;
-                                createdAt: string;
-                            }[];
-                            createdAt: string;
-                            lines: {
-                                id: string;
-                                policyCode: string;
-                                policyName: {
-                                    "zh-CN": string;
-                                    "en-US": string;
-                                };
-                                policyVersion: number;
-                                serviceType: string;
-                                serviceName: {
-                                    "zh-CN": string;
-                                    "en-US": string;
-                                };
-                                originPeriodKey: string;
-                                late: boolean;
-                                recordCount: number;
-                                baseFen: number;
-                                basisPoints: number;
-                                amountFen: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleIncentivesNoticesById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -12262,28 +3198,7 @@ export interface paths {
             cookie?: never;
         };
         /** A notice’s lines and records as CSV or XLSX */
-        get: {
-            parameters: {
-                query?: {
-                    format?: "csv" | "xlsx";
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getConsoleIncentivesNoticesByIdExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -12300,49 +3215,7 @@ export interface paths {
             cookie?: never;
         };
         /** The spend records behind a line */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    offset?: number;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            line: {
-                                id: string;
-                                baseFen: number;
-                                basisPoints: number;
-                                amountFen: number;
-                                recordCount: number;
-                            };
-                            items: {
-                                recordId: string;
-                                customerId: string;
-                                spentAt: string;
-                                serviceType: string;
-                                associationType: string | null;
-                                paymentKind: string;
-                                amountFen: number;
-                                shareCentiFen: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleIncentivesLinesByIdRecords"];
         put?: never;
         post?: never;
         delete?: never;
@@ -12361,74 +3234,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Correct a notice with an adjustment (finance; never an edit) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        amountFen: number;
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string | null;
-                            periodKey: string;
-                            periodStart: string;
-                            periodEnd: string;
-                            preTaxFen: number;
-                            adjustmentFen: number;
-                            amountFen: number;
-                            /** @enum {string} */
-                            status: "issued" | "confirmed" | "disputed";
-                            disputeReason: string | null;
-                            ticketId: string | null;
-                            confirmedAt: string | null;
-                            paymentApplicationId: string | null;
-                            /** @description null until business information (the taxpayer status) is certified */
-                            invoice: {
-                                /** @enum {string} */
-                                taxpayerStatus: "general" | "small_scale";
-                                preTaxFen: number;
-                                amountExTaxFen: number;
-                                taxFen: number;
-                                totalFen: number;
-                                rateBasisPoints: number;
-                                /** @enum {string} */
-                                rule: "standard" | "legacy";
-                                formula: {
-                                    "zh-CN": string;
-                                    "en-US": string;
-                                };
-                            } | null;
-                            adjustments: {
-                                id: string;
-                                amountFen: number;
-                                reason: string;
-                                createdAt: string;
-                            }[];
-                            createdAt: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleIncentivesNoticesByIdAdjustments"];
         delete?: never;
         options?: never;
         head?: never;
@@ -12445,34 +3251,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Bulk: remind partners of notices awaiting confirmation */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        ids: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            count: number;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleIncentivesNoticesRemind"];
         delete?: never;
         options?: never;
         head?: never;
@@ -12487,70 +3266,7 @@ export interface paths {
             cookie?: never;
         };
         /** The invoice list (开票清单) behind a notice’s signed link; after expiry for the partner’s signed-in users */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            noticeId: string;
-                            documentNo: string;
-                            noticeDate: string;
-                            /** @enum {string} */
-                            sourceKind: "payment_application" | "bill";
-                            sourceId: string;
-                            buyer: {
-                                name: string;
-                                nameEn: string;
-                                taxpayerId: string;
-                                address: string;
-                                phone: string;
-                                bankName: string;
-                                bankAccount: string;
-                            };
-                            seller: {
-                                name: string;
-                                taxpayerId: string | null;
-                            };
-                            lines: {
-                                text: {
-                                    "zh-CN": string;
-                                    "en-US": string;
-                                };
-                                preTaxFen: number;
-                            }[];
-                            /** @enum {string} */
-                            taxpayerStatus: "general" | "small_scale";
-                            /** @enum {string} */
-                            rule: "standard" | "legacy";
-                            rateBasisPoints: number;
-                            formula: {
-                                "zh-CN": string;
-                                "en-US": string;
-                            };
-                            preTaxFen: number;
-                            amountExTaxFen: number;
-                            taxFen: number;
-                            totalFen: number;
-                            url: string;
-                            pdfUrl: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getInvoiceListsByToken"];
         put?: never;
         post?: never;
         delete?: never;
@@ -12567,26 +3283,7 @@ export interface paths {
             cookie?: never;
         };
         /** The invoice list as a printable PDF (Chinese and English, QR code back to the page) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getInvoiceListsByTokenPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -12603,54 +3300,7 @@ export interface paths {
             cookie?: never;
         };
         /** My invoicing notices with filters, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "open" | "invoiced" | "accepted" | "paid";
-                    sourceKind?: "payment_application" | "bill";
-                    from?: string;
-                    to?: string;
-                    limit?: number;
-                    offset?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                partnerId: string;
-                                partnerName: string;
-                                documentNo: string;
-                                /** @enum {string} */
-                                sourceKind: "payment_application" | "bill";
-                                sourceId: string;
-                                /** @enum {string} */
-                                status: "open" | "invoiced" | "accepted" | "paid";
-                                noticeDate: string;
-                                amountExTaxFen: number;
-                                taxFen: number;
-                                totalFen: number;
-                                invoicedExTaxFen: number;
-                                invoicedTaxFen: number;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getInvoicingNotices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -12667,30 +3317,7 @@ export interface paths {
             cookie?: never;
         };
         /** My filtered invoicing notices as CSV or XLSX */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "open" | "invoiced" | "accepted" | "paid";
-                    sourceKind?: "payment_application" | "bill";
-                    from?: string;
-                    to?: string;
-                    format?: "csv" | "xlsx";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getInvoicingNoticesExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -12707,130 +3334,7 @@ export interface paths {
             cookie?: never;
         };
         /** One notice: its invoice list, invoices and the timeline notice → … → paid */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            documentNo: string;
-                            /** @enum {string} */
-                            sourceKind: "payment_application" | "bill";
-                            sourceId: string;
-                            /** @enum {string} */
-                            status: "open" | "invoiced" | "accepted" | "paid";
-                            noticeDate: string;
-                            amountExTaxFen: number;
-                            taxFen: number;
-                            totalFen: number;
-                            invoicedExTaxFen: number;
-                            invoicedTaxFen: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            invoiceList: {
-                                noticeId: string;
-                                documentNo: string;
-                                noticeDate: string;
-                                /** @enum {string} */
-                                sourceKind: "payment_application" | "bill";
-                                sourceId: string;
-                                buyer: {
-                                    name: string;
-                                    nameEn: string;
-                                    taxpayerId: string;
-                                    address: string;
-                                    phone: string;
-                                    bankName: string;
-                                    bankAccount: string;
-                                };
-                                seller: {
-                                    name: string;
-                                    taxpayerId: string | null;
-                                };
-                                lines: {
-                                    text: {
-                                        "zh-CN": string;
-                                        "en-US": string;
-                                    };
-                                    preTaxFen: number;
-                                }[];
-                                /** @enum {string} */
-                                taxpayerStatus: "general" | "small_scale";
-                                /** @enum {string} */
-                                rule: "standard" | "legacy";
-                                rateBasisPoints: number;
-                                formula: {
-                                    "zh-CN": string;
-                                    "en-US": string;
-                                };
-                                preTaxFen: number;
-                                amountExTaxFen: number;
-                                taxFen: number;
-                                totalFen: number;
-                                url: string;
-                                pdfUrl: string;
-                            };
-                            invoices: {
-                                id: string;
-                                noticeId: string;
-                                partnerId: string;
-                                /** @enum {string} */
-                                type: "vat_special_paper" | "vat_special_electronic";
-                                invoiceCode: string;
-                                invoiceNumber: string;
-                                issuedOn: string;
-                                amountExTaxFen: number;
-                                taxFen: number;
-                                totalFen: number;
-                                sellerTaxpayerId: string;
-                                buyerTaxpayerId: string;
-                                /** @enum {string} */
-                                status: "submitted" | "posted" | "received" | "accepted" | "returned";
-                                file: {
-                                    id: string;
-                                    fileName: string;
-                                    format: string;
-                                    size: number;
-                                } | null;
-                                expressCompany: string | null;
-                                trackingNumber: string | null;
-                                returnReason: string | null;
-                                /** Format: date-time */
-                                submittedAt: string;
-                                postedAt: string | null;
-                                receivedAt: string | null;
-                                checkedAt: string | null;
-                            }[];
-                            timeline: {
-                                /** @enum {string} */
-                                state: "notified" | "invoice_submitted" | "posted" | "received" | "accepted" | "returned" | "paid";
-                                /** Format: date-time */
-                                at: string;
-                                invoiceId: string | null;
-                                detail: {
-                                    [key: string]: unknown;
-                                } | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getInvoicingNoticesById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -12847,26 +3351,7 @@ export interface paths {
             cookie?: never;
         };
         /** The notice’s invoice list as PDF */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getInvoicingNoticesByIdInvoiceListPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -12885,151 +3370,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Submit the VAT special invoice(s) for what remains of a notice (ordinary invoices refused; totals to the fen) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        invoices: {
-                            /** @enum {string} */
-                            type: "vat_special_paper" | "vat_special_electronic" | "vat_ordinary_paper" | "vat_ordinary_electronic";
-                            invoiceCode?: string;
-                            invoiceNumber: string;
-                            /** Format: date */
-                            issuedOn: string;
-                            amountExTaxFen: number;
-                            taxFen: number;
-                            totalFen: number;
-                            sellerTaxpayerId: string;
-                            buyerTaxpayerId: string;
-                            fileId?: string;
-                            expressCompany?: string;
-                            trackingNumber?: string;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            documentNo: string;
-                            /** @enum {string} */
-                            sourceKind: "payment_application" | "bill";
-                            sourceId: string;
-                            /** @enum {string} */
-                            status: "open" | "invoiced" | "accepted" | "paid";
-                            noticeDate: string;
-                            amountExTaxFen: number;
-                            taxFen: number;
-                            totalFen: number;
-                            invoicedExTaxFen: number;
-                            invoicedTaxFen: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            invoiceList: {
-                                noticeId: string;
-                                documentNo: string;
-                                noticeDate: string;
-                                /** @enum {string} */
-                                sourceKind: "payment_application" | "bill";
-                                sourceId: string;
-                                buyer: {
-                                    name: string;
-                                    nameEn: string;
-                                    taxpayerId: string;
-                                    address: string;
-                                    phone: string;
-                                    bankName: string;
-                                    bankAccount: string;
-                                };
-                                seller: {
-                                    name: string;
-                                    taxpayerId: string | null;
-                                };
-                                lines: {
-                                    text: {
-                                        "zh-CN": string;
-                                        "en-US": string;
-                                    };
-                                    preTaxFen: number;
-                                }[];
-                                /** @enum {string} */
-                                taxpayerStatus: "general" | "small_scale";
-                                /** @enum {string} */
-                                rule: "standard" | "legacy";
-                                rateBasisPoints: number;
-                                formula: {
-                                    "zh-CN": string;
-                                    "en-US": string;
-                                };
-                                preTaxFen: number;
-                                amountExTaxFen: number;
-                                taxFen: number;
-                                totalFen: number;
-                                url: string;
-                                pdfUrl: string;
-                            };
-                            invoices: {
-                                id: string;
-                                noticeId: string;
-                                partnerId: string;
-                                /** @enum {string} */
-                                type: "vat_special_paper" | "vat_special_electronic";
-                                invoiceCode: string;
-                                invoiceNumber: string;
-                                issuedOn: string;
-                                amountExTaxFen: number;
-                                taxFen: number;
-                                totalFen: number;
-                                sellerTaxpayerId: string;
-                                buyerTaxpayerId: string;
-                                /** @enum {string} */
-                                status: "submitted" | "posted" | "received" | "accepted" | "returned";
-                                file: {
-                                    id: string;
-                                    fileName: string;
-                                    format: string;
-                                    size: number;
-                                } | null;
-                                expressCompany: string | null;
-                                trackingNumber: string | null;
-                                returnReason: string | null;
-                                /** Format: date-time */
-                                submittedAt: string;
-                                postedAt: string | null;
-                                receivedAt: string | null;
-                                checkedAt: string | null;
-                            }[];
-                            timeline: {
-                                /** @enum {string} */
-                                state: "notified" | "invoice_submitted" | "posted" | "received" | "accepted" | "returned" | "paid";
-                                /** Format: date-time */
-                                at: string;
-                                invoiceId: string | null;
-                                detail: {
-                                    [key: string]: unknown;
-                                } | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postInvoicingNoticesByIdInvoices"];
         delete?: never;
         options?: never;
         head?: never;
@@ -13046,65 +3387,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** A paper invoice was posted: courier and tracking number (refused for electronic invoices) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        expressCompany: string;
-                        trackingNumber: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            noticeId: string;
-                            partnerId: string;
-                            /** @enum {string} */
-                            type: "vat_special_paper" | "vat_special_electronic";
-                            invoiceCode: string;
-                            invoiceNumber: string;
-                            issuedOn: string;
-                            amountExTaxFen: number;
-                            taxFen: number;
-                            totalFen: number;
-                            sellerTaxpayerId: string;
-                            buyerTaxpayerId: string;
-                            /** @enum {string} */
-                            status: "submitted" | "posted" | "received" | "accepted" | "returned";
-                            file: {
-                                id: string;
-                                fileName: string;
-                                format: string;
-                                size: number;
-                            } | null;
-                            expressCompany: string | null;
-                            trackingNumber: string | null;
-                            returnReason: string | null;
-                            /** Format: date-time */
-                            submittedAt: string;
-                            postedAt: string | null;
-                            receivedAt: string | null;
-                            checkedAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postInvoicesByIdPosting"];
         delete?: never;
         options?: never;
         head?: never;
@@ -13121,35 +3404,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Upload an electronic invoice file (PDF or OFD, ≤ 10 MB) as the raw body; returns its id */
-        post: {
-            parameters: {
-                query?: {
-                    fileName?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            fileName: string;
-                            /** @enum {string} */
-                            format: "pdf" | "ofd";
-                            size: number;
-                            sha256: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postInvoiceFiles"];
         delete?: never;
         options?: never;
         head?: never;
@@ -13164,26 +3419,7 @@ export interface paths {
             cookie?: never;
         };
         /** Download one of my invoice files */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getInvoiceFilesById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -13200,72 +3436,7 @@ export interface paths {
             cookie?: never;
         };
         /** Invoices to receive and check (oldest first), with queue counts */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "submitted" | "posted" | "received" | "accepted" | "returned";
-                    partnerId?: string;
-                    type?: "vat_special_paper" | "vat_special_electronic";
-                    limit?: number;
-                    offset?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                noticeId: string;
-                                partnerId: string;
-                                /** @enum {string} */
-                                type: "vat_special_paper" | "vat_special_electronic";
-                                invoiceCode: string;
-                                invoiceNumber: string;
-                                issuedOn: string;
-                                amountExTaxFen: number;
-                                taxFen: number;
-                                totalFen: number;
-                                sellerTaxpayerId: string;
-                                buyerTaxpayerId: string;
-                                /** @enum {string} */
-                                status: "submitted" | "posted" | "received" | "accepted" | "returned";
-                                file: {
-                                    id: string;
-                                    fileName: string;
-                                    format: string;
-                                    size: number;
-                                } | null;
-                                expressCompany: string | null;
-                                trackingNumber: string | null;
-                                returnReason: string | null;
-                                /** Format: date-time */
-                                submittedAt: string;
-                                postedAt: string | null;
-                                receivedAt: string | null;
-                                checkedAt: string | null;
-                                partnerName: string;
-                                documentNo: string;
-                                noticeTotalFen: number;
-                            }[];
-                            total: number;
-                            counts: {
-                                toReceive: number;
-                                toCheck: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleInvoices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -13284,58 +3455,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** A posted paper invoice arrived (finance) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            noticeId: string;
-                            partnerId: string;
-                            /** @enum {string} */
-                            type: "vat_special_paper" | "vat_special_electronic";
-                            invoiceCode: string;
-                            invoiceNumber: string;
-                            issuedOn: string;
-                            amountExTaxFen: number;
-                            taxFen: number;
-                            totalFen: number;
-                            sellerTaxpayerId: string;
-                            buyerTaxpayerId: string;
-                            /** @enum {string} */
-                            status: "submitted" | "posted" | "received" | "accepted" | "returned";
-                            file: {
-                                id: string;
-                                fileName: string;
-                                format: string;
-                                size: number;
-                            } | null;
-                            expressCompany: string | null;
-                            trackingNumber: string | null;
-                            returnReason: string | null;
-                            /** Format: date-time */
-                            submittedAt: string;
-                            postedAt: string | null;
-                            receivedAt: string | null;
-                            checkedAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleInvoicesByIdReceive"];
         delete?: never;
         options?: never;
         head?: never;
@@ -13352,58 +3472,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Accept a received invoice that matches its notice (finance) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            noticeId: string;
-                            partnerId: string;
-                            /** @enum {string} */
-                            type: "vat_special_paper" | "vat_special_electronic";
-                            invoiceCode: string;
-                            invoiceNumber: string;
-                            issuedOn: string;
-                            amountExTaxFen: number;
-                            taxFen: number;
-                            totalFen: number;
-                            sellerTaxpayerId: string;
-                            buyerTaxpayerId: string;
-                            /** @enum {string} */
-                            status: "submitted" | "posted" | "received" | "accepted" | "returned";
-                            file: {
-                                id: string;
-                                fileName: string;
-                                format: string;
-                                size: number;
-                            } | null;
-                            expressCompany: string | null;
-                            trackingNumber: string | null;
-                            returnReason: string | null;
-                            /** Format: date-time */
-                            submittedAt: string;
-                            postedAt: string | null;
-                            receivedAt: string | null;
-                            checkedAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleInvoicesByIdAccept"];
         delete?: never;
         options?: never;
         head?: never;
@@ -13420,64 +3489,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Return an invoice with a reason: the partner is notified and resubmits (finance) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            noticeId: string;
-                            partnerId: string;
-                            /** @enum {string} */
-                            type: "vat_special_paper" | "vat_special_electronic";
-                            invoiceCode: string;
-                            invoiceNumber: string;
-                            issuedOn: string;
-                            amountExTaxFen: number;
-                            taxFen: number;
-                            totalFen: number;
-                            sellerTaxpayerId: string;
-                            buyerTaxpayerId: string;
-                            /** @enum {string} */
-                            status: "submitted" | "posted" | "received" | "accepted" | "returned";
-                            file: {
-                                id: string;
-                                fileName: string;
-                                format: string;
-                                size: number;
-                            } | null;
-                            expressCompany: string | null;
-                            trackingNumber: string | null;
-                            returnReason: string | null;
-                            /** Format: date-time */
-                            submittedAt: string;
-                            postedAt: string | null;
-                            receivedAt: string | null;
-                            checkedAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleInvoicesByIdReturn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -13494,41 +3506,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Receive or accept many invoices; each outcome reported (finance) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        action: "receive" | "accept";
-                        ids: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            results: {
-                                id: string;
-                                ok: boolean;
-                                code: string | null;
-                                message: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleInvoicesBulk"];
         delete?: never;
         options?: never;
         head?: never;
@@ -13543,26 +3521,7 @@ export interface paths {
             cookie?: never;
         };
         /** Download an invoice file */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getConsoleInvoiceFilesById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -13579,55 +3538,7 @@ export interface paths {
             cookie?: never;
         };
         /** Invoicing notices of every partner with filters */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "open" | "invoiced" | "accepted" | "paid";
-                    sourceKind?: "payment_application" | "bill";
-                    partnerId?: string;
-                    from?: string;
-                    to?: string;
-                    limit?: number;
-                    offset?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                partnerId: string;
-                                partnerName: string;
-                                documentNo: string;
-                                /** @enum {string} */
-                                sourceKind: "payment_application" | "bill";
-                                sourceId: string;
-                                /** @enum {string} */
-                                status: "open" | "invoiced" | "accepted" | "paid";
-                                noticeDate: string;
-                                amountExTaxFen: number;
-                                taxFen: number;
-                                totalFen: number;
-                                invoicedExTaxFen: number;
-                                invoicedTaxFen: number;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleInvoicingNotices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -13644,31 +3555,7 @@ export interface paths {
             cookie?: never;
         };
         /** Invoicing notices with filters as CSV or XLSX */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "open" | "invoiced" | "accepted" | "paid";
-                    sourceKind?: "payment_application" | "bill";
-                    partnerId?: string;
-                    from?: string;
-                    to?: string;
-                    format?: "csv" | "xlsx";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getConsoleInvoicingNoticesExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -13685,130 +3572,7 @@ export interface paths {
             cookie?: never;
         };
         /** One notice with its invoices and timeline */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            documentNo: string;
-                            /** @enum {string} */
-                            sourceKind: "payment_application" | "bill";
-                            sourceId: string;
-                            /** @enum {string} */
-                            status: "open" | "invoiced" | "accepted" | "paid";
-                            noticeDate: string;
-                            amountExTaxFen: number;
-                            taxFen: number;
-                            totalFen: number;
-                            invoicedExTaxFen: number;
-                            invoicedTaxFen: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            invoiceList: {
-                                noticeId: string;
-                                documentNo: string;
-                                noticeDate: string;
-                                /** @enum {string} */
-                                sourceKind: "payment_application" | "bill";
-                                sourceId: string;
-                                buyer: {
-                                    name: string;
-                                    nameEn: string;
-                                    taxpayerId: string;
-                                    address: string;
-                                    phone: string;
-                                    bankName: string;
-                                    bankAccount: string;
-                                };
-                                seller: {
-                                    name: string;
-                                    taxpayerId: string | null;
-                                };
-                                lines: {
-                                    text: {
-                                        "zh-CN": string;
-                                        "en-US": string;
-                                    };
-                                    preTaxFen: number;
-                                }[];
-                                /** @enum {string} */
-                                taxpayerStatus: "general" | "small_scale";
-                                /** @enum {string} */
-                                rule: "standard" | "legacy";
-                                rateBasisPoints: number;
-                                formula: {
-                                    "zh-CN": string;
-                                    "en-US": string;
-                                };
-                                preTaxFen: number;
-                                amountExTaxFen: number;
-                                taxFen: number;
-                                totalFen: number;
-                                url: string;
-                                pdfUrl: string;
-                            };
-                            invoices: {
-                                id: string;
-                                noticeId: string;
-                                partnerId: string;
-                                /** @enum {string} */
-                                type: "vat_special_paper" | "vat_special_electronic";
-                                invoiceCode: string;
-                                invoiceNumber: string;
-                                issuedOn: string;
-                                amountExTaxFen: number;
-                                taxFen: number;
-                                totalFen: number;
-                                sellerTaxpayerId: string;
-                                buyerTaxpayerId: string;
-                                /** @enum {string} */
-                                status: "submitted" | "posted" | "received" | "accepted" | "returned";
-                                file: {
-                                    id: string;
-                                    fileName: string;
-                                    format: string;
-                                    size: number;
-                                } | null;
-                                expressCompany: string | null;
-                                trackingNumber: string | null;
-                                returnReason: string | null;
-                                /** Format: date-time */
-                                submittedAt: string;
-                                postedAt: string | null;
-                                receivedAt: string | null;
-                                checkedAt: string | null;
-                            }[];
-                            timeline: {
-                                /** @enum {string} */
-                                state: "notified" | "invoice_submitted" | "posted" | "received" | "accepted" | "returned" | "paid";
-                                /** Format: date-time */
-                                at: string;
-                                invoiceId: string | null;
-                                detail: {
-                                    [key: string]: unknown;
-                                } | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleInvoicingNoticesById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -13825,48 +3589,7 @@ export interface paths {
             cookie?: never;
         };
         /** Payments received, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    from?: string;
-                    to?: string;
-                    limit?: number;
-                    offset?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                noticeId: string;
-                                documentNo: string;
-                                partnerId: string;
-                                partnerName: string;
-                                amountFen: number;
-                                paidOn: string;
-                                bankReference: string;
-                                bankName: string;
-                                accountName: string;
-                                accountMasked: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getPayments"];
         put?: never;
         post?: never;
         delete?: never;
@@ -13883,28 +3606,7 @@ export interface paths {
             cookie?: never;
         };
         /** Payments received as CSV or XLSX */
-        get: {
-            parameters: {
-                query?: {
-                    from?: string;
-                    to?: string;
-                    format?: "csv" | "xlsx";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getPaymentsExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -13921,49 +3623,7 @@ export interface paths {
             cookie?: never;
         };
         /** Payments made, with filters */
-        get: {
-            parameters: {
-                query?: {
-                    partnerId?: string;
-                    from?: string;
-                    to?: string;
-                    limit?: number;
-                    offset?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                noticeId: string;
-                                documentNo: string;
-                                partnerId: string;
-                                partnerName: string;
-                                amountFen: number;
-                                paidOn: string;
-                                bankReference: string;
-                                bankName: string;
-                                accountName: string;
-                                accountMasked: string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsolePayments"];
         put?: never;
         post?: never;
         delete?: never;
@@ -13980,29 +3640,7 @@ export interface paths {
             cookie?: never;
         };
         /** Payments made as CSV or XLSX */
-        get: {
-            parameters: {
-                query?: {
-                    partnerId?: string;
-                    from?: string;
-                    to?: string;
-                    format?: "csv" | "xlsx";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getConsolePaymentsExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -14019,42 +3657,7 @@ export interface paths {
             cookie?: never;
         };
         /** Where a notice is paid: the certified account (masked) and the payout gate now */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            noticeId: string;
-                            partnerId: string;
-                            totalFen: number;
-                            status: string;
-                            payoutAllowed: boolean;
-                            payoutBlockedMessage: string | null;
-                            account: {
-                                companyLegalName: string;
-                                bankName: string;
-                                bankBranch: string;
-                                accountName: string;
-                                accountMasked: string;
-                            } | null;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleInvoicingNoticesByIdPayee"];
         put?: never;
         post?: never;
         delete?: never;
@@ -14073,36 +3676,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Finance only: the full account number, with the reason in the audit log */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            accountNumber: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleInvoicingNoticesByIdPayeeReveal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -14119,51 +3693,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Record the payment of an accepted notice (finance; payout gate checked again) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: date */
-                        paidOn: string;
-                        amountFen: number;
-                        bankReference: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            noticeId: string;
-                            documentNo: string;
-                            partnerId: string;
-                            partnerName: string;
-                            amountFen: number;
-                            paidOn: string;
-                            bankReference: string;
-                            bankName: string;
-                            accountName: string;
-                            accountMasked: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleInvoicingNoticesByIdPayment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -14183,55 +3713,7 @@ export interface paths {
          * Marketplace and procurement bills to countersign (≤ 500): stored once by kind and external id
          * @description Authorization: Bearer <INGEST_TOKEN> (the billing system), or an operator session (finance, admin) for the console upload. A returned bill sent again starts a new round.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        bills: {
-                            external_id: string;
-                            /** @enum {string} */
-                            kind: "marketplace" | "procurement";
-                            partner: string;
-                            title: string;
-                            period: string;
-                            lines: {
-                                description: string;
-                                /** @default 1 */
-                                quantity?: number;
-                                amount_fen: number;
-                            }[];
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            results: {
-                                index: number;
-                                externalId: string;
-                                /** @enum {string} */
-                                outcome: "created" | "resent" | "duplicate" | "error";
-                                billId: string | null;
-                                code: string | null;
-                                message: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postIngestCountersignBills"];
         delete?: never;
         options?: never;
         head?: never;
@@ -14246,71 +3728,7 @@ export interface paths {
             cookie?: never;
         };
         /** My bills to countersign and countersigned */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "countersigning" | "returned" | "completed";
-                    kind?: "marketplace" | "procurement";
-                    limit?: number;
-                    offset?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                partnerId: string;
-                                partnerName: string;
-                                /** @enum {string} */
-                                kind: "marketplace" | "procurement";
-                                externalId: string;
-                                title: string;
-                                period: string;
-                                totalFen: number;
-                                /** @enum {string} */
-                                status: "countersigning" | "returned" | "completed";
-                                round: number;
-                                currentStep: {
-                                    seq: number;
-                                    round: number;
-                                    /** @enum {string} */
-                                    approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
-                                    label: {
-                                        "zh-CN": string;
-                                        "en-US": string;
-                                    };
-                                    /** @enum {string} */
-                                    status: "waiting" | "pending" | "approved" | "returned";
-                                    dueAt: string | null;
-                                    overdue: boolean;
-                                    escalatedAt: string | null;
-                                    actedAt: string | null;
-                                    reason: string | null;
-                                } | null;
-                                returnReason: string | null;
-                                noticeId: string | null;
-                                createdAt: string;
-                            }[];
-                            total: number;
-                            counts: {
-                                countersigning: number;
-                                overdue: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCountersignBills"];
         put?: never;
         post?: never;
         delete?: never;
@@ -14327,28 +3745,7 @@ export interface paths {
             cookie?: never;
         };
         /** My bills as CSV or XLSX */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "countersigning" | "returned" | "completed";
-                    kind?: "marketplace" | "procurement";
-                    format?: "csv" | "xlsx";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getCountersignBillsExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -14365,83 +3762,7 @@ export interface paths {
             cookie?: never;
         };
         /** One bill with its lines and approver steps */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            /** @enum {string} */
-                            kind: "marketplace" | "procurement";
-                            externalId: string;
-                            title: string;
-                            period: string;
-                            totalFen: number;
-                            /** @enum {string} */
-                            status: "countersigning" | "returned" | "completed";
-                            round: number;
-                            currentStep: {
-                                seq: number;
-                                round: number;
-                                /** @enum {string} */
-                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
-                                label: {
-                                    "zh-CN": string;
-                                    "en-US": string;
-                                };
-                                /** @enum {string} */
-                                status: "waiting" | "pending" | "approved" | "returned";
-                                dueAt: string | null;
-                                overdue: boolean;
-                                escalatedAt: string | null;
-                                actedAt: string | null;
-                                reason: string | null;
-                            } | null;
-                            returnReason: string | null;
-                            noticeId: string | null;
-                            createdAt: string;
-                            lines: {
-                                description: string;
-                                quantity: number;
-                                amountFen: number;
-                            }[];
-                            steps: {
-                                seq: number;
-                                round: number;
-                                /** @enum {string} */
-                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
-                                label: {
-                                    "zh-CN": string;
-                                    "en-US": string;
-                                };
-                                /** @enum {string} */
-                                status: "waiting" | "pending" | "approved" | "returned";
-                                dueAt: string | null;
-                                overdue: boolean;
-                                escalatedAt: string | null;
-                                actedAt: string | null;
-                                reason: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCountersignBillsById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -14460,83 +3781,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Confirm the bill (the partner’s step) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            /** @enum {string} */
-                            kind: "marketplace" | "procurement";
-                            externalId: string;
-                            title: string;
-                            period: string;
-                            totalFen: number;
-                            /** @enum {string} */
-                            status: "countersigning" | "returned" | "completed";
-                            round: number;
-                            currentStep: {
-                                seq: number;
-                                round: number;
-                                /** @enum {string} */
-                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
-                                label: {
-                                    "zh-CN": string;
-                                    "en-US": string;
-                                };
-                                /** @enum {string} */
-                                status: "waiting" | "pending" | "approved" | "returned";
-                                dueAt: string | null;
-                                overdue: boolean;
-                                escalatedAt: string | null;
-                                actedAt: string | null;
-                                reason: string | null;
-                            } | null;
-                            returnReason: string | null;
-                            noticeId: string | null;
-                            createdAt: string;
-                            lines: {
-                                description: string;
-                                quantity: number;
-                                amountFen: number;
-                            }[];
-                            steps: {
-                                seq: number;
-                                round: number;
-                                /** @enum {string} */
-                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
-                                label: {
-                                    "zh-CN": string;
-                                    "en-US": string;
-                                };
-                                /** @enum {string} */
-                                status: "waiting" | "pending" | "approved" | "returned";
-                                dueAt: string | null;
-                                overdue: boolean;
-                                escalatedAt: string | null;
-                                actedAt: string | null;
-                                reason: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCountersignBillsByIdApprove"];
         delete?: never;
         options?: never;
         head?: never;
@@ -14553,89 +3798,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Return the bill with a reason (the partner’s step) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            /** @enum {string} */
-                            kind: "marketplace" | "procurement";
-                            externalId: string;
-                            title: string;
-                            period: string;
-                            totalFen: number;
-                            /** @enum {string} */
-                            status: "countersigning" | "returned" | "completed";
-                            round: number;
-                            currentStep: {
-                                seq: number;
-                                round: number;
-                                /** @enum {string} */
-                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
-                                label: {
-                                    "zh-CN": string;
-                                    "en-US": string;
-                                };
-                                /** @enum {string} */
-                                status: "waiting" | "pending" | "approved" | "returned";
-                                dueAt: string | null;
-                                overdue: boolean;
-                                escalatedAt: string | null;
-                                actedAt: string | null;
-                                reason: string | null;
-                            } | null;
-                            returnReason: string | null;
-                            noticeId: string | null;
-                            createdAt: string;
-                            lines: {
-                                description: string;
-                                quantity: number;
-                                amountFen: number;
-                            }[];
-                            steps: {
-                                seq: number;
-                                round: number;
-                                /** @enum {string} */
-                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
-                                label: {
-                                    "zh-CN": string;
-                                    "en-US": string;
-                                };
-                                /** @enum {string} */
-                                status: "waiting" | "pending" | "approved" | "returned";
-                                dueAt: string | null;
-                                overdue: boolean;
-                                escalatedAt: string | null;
-                                actedAt: string | null;
-                                reason: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postCountersignBillsByIdReturn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -14650,73 +3813,7 @@ export interface paths {
             cookie?: never;
         };
         /** Bills with filters; mine=true: those whose current step is mine; with counts */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "countersigning" | "returned" | "completed";
-                    kind?: "marketplace" | "procurement";
-                    partnerId?: string;
-                    mine?: "true" | "false";
-                    limit?: number;
-                    offset?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                partnerId: string;
-                                partnerName: string;
-                                /** @enum {string} */
-                                kind: "marketplace" | "procurement";
-                                externalId: string;
-                                title: string;
-                                period: string;
-                                totalFen: number;
-                                /** @enum {string} */
-                                status: "countersigning" | "returned" | "completed";
-                                round: number;
-                                currentStep: {
-                                    seq: number;
-                                    round: number;
-                                    /** @enum {string} */
-                                    approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
-                                    label: {
-                                        "zh-CN": string;
-                                        "en-US": string;
-                                    };
-                                    /** @enum {string} */
-                                    status: "waiting" | "pending" | "approved" | "returned";
-                                    dueAt: string | null;
-                                    overdue: boolean;
-                                    escalatedAt: string | null;
-                                    actedAt: string | null;
-                                    reason: string | null;
-                                } | null;
-                                returnReason: string | null;
-                                noticeId: string | null;
-                                createdAt: string;
-                            }[];
-                            total: number;
-                            counts: {
-                                countersigning: number;
-                                overdue: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleCountersignBills"];
         put?: never;
         post?: never;
         delete?: never;
@@ -14733,29 +3830,7 @@ export interface paths {
             cookie?: never;
         };
         /** Bills as CSV or XLSX */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "countersigning" | "returned" | "completed";
-                    kind?: "marketplace" | "procurement";
-                    partnerId?: string;
-                    format?: "csv" | "xlsx";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getConsoleCountersignBillsExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -14772,83 +3847,7 @@ export interface paths {
             cookie?: never;
         };
         /** One bill with its lines and steps */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            /** @enum {string} */
-                            kind: "marketplace" | "procurement";
-                            externalId: string;
-                            title: string;
-                            period: string;
-                            totalFen: number;
-                            /** @enum {string} */
-                            status: "countersigning" | "returned" | "completed";
-                            round: number;
-                            currentStep: {
-                                seq: number;
-                                round: number;
-                                /** @enum {string} */
-                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
-                                label: {
-                                    "zh-CN": string;
-                                    "en-US": string;
-                                };
-                                /** @enum {string} */
-                                status: "waiting" | "pending" | "approved" | "returned";
-                                dueAt: string | null;
-                                overdue: boolean;
-                                escalatedAt: string | null;
-                                actedAt: string | null;
-                                reason: string | null;
-                            } | null;
-                            returnReason: string | null;
-                            noticeId: string | null;
-                            createdAt: string;
-                            lines: {
-                                description: string;
-                                quantity: number;
-                                amountFen: number;
-                            }[];
-                            steps: {
-                                seq: number;
-                                round: number;
-                                /** @enum {string} */
-                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
-                                label: {
-                                    "zh-CN": string;
-                                    "en-US": string;
-                                };
-                                /** @enum {string} */
-                                status: "waiting" | "pending" | "approved" | "returned";
-                                dueAt: string | null;
-                                overdue: boolean;
-                                escalatedAt: string | null;
-                                actedAt: string | null;
-                                reason: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleCountersignBillsById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -14867,83 +3866,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Approve my step of the bill */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            /** @enum {string} */
-                            kind: "marketplace" | "procurement";
-                            externalId: string;
-                            title: string;
-                            period: string;
-                            totalFen: number;
-                            /** @enum {string} */
-                            status: "countersigning" | "returned" | "completed";
-                            round: number;
-                            currentStep: {
-                                seq: number;
-                                round: number;
-                                /** @enum {string} */
-                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
-                                label: {
-                                    "zh-CN": string;
-                                    "en-US": string;
-                                };
-                                /** @enum {string} */
-                                status: "waiting" | "pending" | "approved" | "returned";
-                                dueAt: string | null;
-                                overdue: boolean;
-                                escalatedAt: string | null;
-                                actedAt: string | null;
-                                reason: string | null;
-                            } | null;
-                            returnReason: string | null;
-                            noticeId: string | null;
-                            createdAt: string;
-                            lines: {
-                                description: string;
-                                quantity: number;
-                                amountFen: number;
-                            }[];
-                            steps: {
-                                seq: number;
-                                round: number;
-                                /** @enum {string} */
-                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
-                                label: {
-                                    "zh-CN": string;
-                                    "en-US": string;
-                                };
-                                /** @enum {string} */
-                                status: "waiting" | "pending" | "approved" | "returned";
-                                dueAt: string | null;
-                                overdue: boolean;
-                                escalatedAt: string | null;
-                                actedAt: string | null;
-                                reason: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleCountersignBillsByIdApprove"];
         delete?: never;
         options?: never;
         head?: never;
@@ -14960,89 +3883,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Return the bill with a reason at my step */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string;
-                            /** @enum {string} */
-                            kind: "marketplace" | "procurement";
-                            externalId: string;
-                            title: string;
-                            period: string;
-                            totalFen: number;
-                            /** @enum {string} */
-                            status: "countersigning" | "returned" | "completed";
-                            round: number;
-                            currentStep: {
-                                seq: number;
-                                round: number;
-                                /** @enum {string} */
-                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
-                                label: {
-                                    "zh-CN": string;
-                                    "en-US": string;
-                                };
-                                /** @enum {string} */
-                                status: "waiting" | "pending" | "approved" | "returned";
-                                dueAt: string | null;
-                                overdue: boolean;
-                                escalatedAt: string | null;
-                                actedAt: string | null;
-                                reason: string | null;
-                            } | null;
-                            returnReason: string | null;
-                            noticeId: string | null;
-                            createdAt: string;
-                            lines: {
-                                description: string;
-                                quantity: number;
-                                amountFen: number;
-                            }[];
-                            steps: {
-                                seq: number;
-                                round: number;
-                                /** @enum {string} */
-                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
-                                label: {
-                                    "zh-CN": string;
-                                    "en-US": string;
-                                };
-                                /** @enum {string} */
-                                status: "waiting" | "pending" | "approved" | "returned";
-                                dueAt: string | null;
-                                overdue: boolean;
-                                escalatedAt: string | null;
-                                actedAt: string | null;
-                                reason: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleCountersignBillsByIdReturn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -15059,39 +3900,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Approve my step of many bills; each outcome reported */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        ids: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            results: {
-                                id: string;
-                                ok: boolean;
-                                code: string | null;
-                                message: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsoleCountersignBillsBulkApprove"];
         delete?: never;
         options?: never;
         head?: never;
@@ -15106,40 +3915,7 @@ export interface paths {
             cookie?: never;
         };
         /** The approver chain of each bill kind */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** @enum {string} */
-                                kind: "marketplace" | "procurement";
-                                steps: {
-                                    /** @enum {string} */
-                                    approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
-                                    label: {
-                                        "zh-CN": string;
-                                        "en-US": string;
-                                    };
-                                }[];
-                                updatedAt: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsoleCountersignChains"];
         put?: never;
         post?: never;
         delete?: never;
@@ -15157,53 +3933,7 @@ export interface paths {
         };
         get?: never;
         /** Set the approver chain of a bill kind (operator admin) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    kind: "marketplace" | "procurement";
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        steps: {
-                            /** @enum {string} */
-                            approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
-                            label: {
-                                "zh-CN": string;
-                                "en-US": string;
-                            };
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            kind: "marketplace" | "procurement";
-                            steps: {
-                                /** @enum {string} */
-                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
-                                label: {
-                                    "zh-CN": string;
-                                    "en-US": string;
-                                };
-                            }[];
-                            updatedAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["putConsoleCountersignChainsByKind"];
         post?: never;
         delete?: never;
         options?: never;
@@ -15219,93 +3949,10 @@ export interface paths {
             cookie?: never;
         };
         /** The payout gate (R4) and my payment applications */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                partnerId: string;
-                                partnerName: string | null;
-                                quarter: string;
-                                /** @enum {string} */
-                                status: "submitted" | "approved" | "returned";
-                                amountFen: number;
-                                noticeCount: number;
-                                submittedAt: string;
-                                reviewedAt: string | null;
-                                returnReason: string | null;
-                                invoicingNoticeId: string | null;
-                            }[];
-                            total: number;
-                            counts: {
-                                [key: string]: number;
-                            };
-                            eligibility: {
-                                allowed: boolean;
-                                businessStatus: string;
-                                code: string | null;
-                                message: string | null;
-                                link: string | null;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getPaymentApplications"];
         put?: never;
         /** Apply for the payment of a quarter’s confirmed incentives (administrators; one per quarter) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        quarter: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string | null;
-                            quarter: string;
-                            /** @enum {string} */
-                            status: "submitted" | "approved" | "returned";
-                            amountFen: number;
-                            noticeCount: number;
-                            submittedAt: string;
-                            reviewedAt: string | null;
-                            returnReason: string | null;
-                            invoicingNoticeId: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postPaymentApplications"];
         delete?: never;
         options?: never;
         head?: never;
@@ -15320,47 +3967,7 @@ export interface paths {
             cookie?: never;
         };
         /** One application with its notices */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string | null;
-                            quarter: string;
-                            /** @enum {string} */
-                            status: "submitted" | "approved" | "returned";
-                            amountFen: number;
-                            noticeCount: number;
-                            submittedAt: string;
-                            reviewedAt: string | null;
-                            returnReason: string | null;
-                            invoicingNoticeId: string | null;
-                            notices: {
-                                id: string;
-                                periodKey: string;
-                                amountFen: number;
-                                status: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getPaymentApplicationsById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -15377,51 +3984,7 @@ export interface paths {
             cookie?: never;
         };
         /** Payment applications with filters and counts by state */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "submitted" | "approved" | "returned";
-                    quarter?: string;
-                    q?: string;
-                    limit?: number;
-                    offset?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                partnerId: string;
-                                partnerName: string | null;
-                                quarter: string;
-                                /** @enum {string} */
-                                status: "submitted" | "approved" | "returned";
-                                amountFen: number;
-                                noticeCount: number;
-                                submittedAt: string;
-                                reviewedAt: string | null;
-                                returnReason: string | null;
-                                invoicingNoticeId: string | null;
-                            }[];
-                            total: number;
-                            counts: {
-                                [key: string]: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsolePaymentApplications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -15438,47 +4001,7 @@ export interface paths {
             cookie?: never;
         };
         /** One application with its notices */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string | null;
-                            quarter: string;
-                            /** @enum {string} */
-                            status: "submitted" | "approved" | "returned";
-                            amountFen: number;
-                            noticeCount: number;
-                            submittedAt: string;
-                            reviewedAt: string | null;
-                            returnReason: string | null;
-                            invoicingNoticeId: string | null;
-                            notices: {
-                                id: string;
-                                periodKey: string;
-                                amountFen: number;
-                                status: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getConsolePaymentApplicationsById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -15497,41 +4020,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Approve: the invoicing notice is created with it (finance) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string | null;
-                            quarter: string;
-                            /** @enum {string} */
-                            status: "submitted" | "approved" | "returned";
-                            amountFen: number;
-                            noticeCount: number;
-                            submittedAt: string;
-                            reviewedAt: string | null;
-                            returnReason: string | null;
-                            invoicingNoticeId: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsolePaymentApplicationsByIdApprove"];
         delete?: never;
         options?: never;
         head?: never;
@@ -15548,47 +4037,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Return with a reason (finance) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            partnerId: string;
-                            partnerName: string | null;
-                            quarter: string;
-                            /** @enum {string} */
-                            status: "submitted" | "approved" | "returned";
-                            amountFen: number;
-                            noticeCount: number;
-                            submittedAt: string;
-                            reviewedAt: string | null;
-                            returnReason: string | null;
-                            invoicingNoticeId: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsolePaymentApplicationsByIdReturn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -15605,42 +4054,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Bulk approve or return (finance) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        ids: string[];
-                        /** @enum {string} */
-                        decision: "approve" | "return";
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            done: string[];
-                            failed: {
-                                id: string;
-                                code: string;
-                                message: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["postConsolePaymentApplicationsReview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -16126,6 +4540,11848 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                    };
+                };
+            };
+        };
+    };
+    getReady: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ready" | "not_ready";
+                        /** @enum {string} */
+                        database: "up" | "down";
+                        migrations: {
+                            applied: number;
+                            expected: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ready" | "not_ready";
+                        /** @enum {string} */
+                        database: "up" | "down";
+                        migrations: {
+                            applied: number;
+                            expected: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getPrograms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            name: string;
+                            summary: string;
+                            requirements: string[];
+                            benefits: string[];
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getProgramsByCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        summary: string;
+                        requirements: string[];
+                        benefits: string[];
+                    };
+                };
+            };
+        };
+    };
+    getAuthCsrf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+        };
+    };
+    postAuthSignUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    companyName: string;
+                    name: string;
+                    /** Format: email */
+                    email: string;
+                    phone?: string;
+                    password: string;
+                    /** @enum {string} */
+                    locale: "zh-CN" | "en-US";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        email: string;
+                    };
+                };
+            };
+        };
+    };
+    postAuthConfirmEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        confirmed: true;
+                    };
+                };
+            };
+        };
+    };
+    postAuthResendCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        sent: true;
+                    };
+                };
+            };
+        };
+    };
+    postAuthSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            id: string;
+                            /** @enum {string} */
+                            userType: "partner" | "operator" | "customer";
+                            roles: string[];
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                            /** @enum {string} */
+                            locale: "zh-CN" | "en-US";
+                            /** @enum {string} */
+                            accountKind: "local" | "federated";
+                            federatedProfileUrl: string | null;
+                            /** @enum {string} */
+                            site: "cn" | "intl";
+                            siteBanner: {
+                                show: boolean;
+                                url: string;
+                            } | null;
+                            partner: {
+                                id: string;
+                                name: string;
+                                domainId: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postAuthSignOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        userType: "partner" | "operator" | "customer";
+                        roles: string[];
+                        name: string;
+                        email: string;
+                        phone: string | null;
+                        /** @enum {string} */
+                        locale: "zh-CN" | "en-US";
+                        /** @enum {string} */
+                        accountKind: "local" | "federated";
+                        federatedProfileUrl: string | null;
+                        /** @enum {string} */
+                        site: "cn" | "intl";
+                        siteBanner: {
+                            show: boolean;
+                            url: string;
+                        } | null;
+                        partner: {
+                            id: string;
+                            name: string;
+                            domainId: string;
+                        } | null;
+                    };
+                };
+            };
+        };
+    };
+    patchMePreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    locale: "zh-CN" | "en-US";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        userType: "partner" | "operator" | "customer";
+                        roles: string[];
+                        name: string;
+                        email: string;
+                        phone: string | null;
+                        /** @enum {string} */
+                        locale: "zh-CN" | "en-US";
+                        /** @enum {string} */
+                        accountKind: "local" | "federated";
+                        federatedProfileUrl: string | null;
+                        /** @enum {string} */
+                        site: "cn" | "intl";
+                        siteBanner: {
+                            show: boolean;
+                            url: string;
+                        } | null;
+                        partner: {
+                            id: string;
+                            name: string;
+                            domainId: string;
+                        } | null;
+                    };
+                };
+            };
+        };
+    };
+    postMeSiteBannerDismiss: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    patchMeProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        userType: "partner" | "operator" | "customer";
+                        roles: string[];
+                        name: string;
+                        email: string;
+                        phone: string | null;
+                        /** @enum {string} */
+                        locale: "zh-CN" | "en-US";
+                        /** @enum {string} */
+                        accountKind: "local" | "federated";
+                        federatedProfileUrl: string | null;
+                        /** @enum {string} */
+                        site: "cn" | "intl";
+                        siteBanner: {
+                            show: boolean;
+                            url: string;
+                        } | null;
+                        partner: {
+                            id: string;
+                            name: string;
+                            domainId: string;
+                        } | null;
+                    };
+                };
+            };
+        };
+    };
+    postMePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    postMeContactChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "email" | "phone";
+                    newValue: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        changeId: string;
+                        oldTarget: string;
+                        newTarget: string;
+                    };
+                };
+            };
+        };
+    };
+    postMeContactChangeByChangeIdConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                changeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    oldCode: string;
+                    newCode: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        userType: "partner" | "operator" | "customer";
+                        roles: string[];
+                        name: string;
+                        email: string;
+                        phone: string | null;
+                        /** @enum {string} */
+                        locale: "zh-CN" | "en-US";
+                        /** @enum {string} */
+                        accountKind: "local" | "federated";
+                        federatedProfileUrl: string | null;
+                        /** @enum {string} */
+                        site: "cn" | "intl";
+                        siteBanner: {
+                            show: boolean;
+                            url: string;
+                        } | null;
+                        partner: {
+                            id: string;
+                            name: string;
+                            domainId: string;
+                        } | null;
+                    };
+                };
+            };
+        };
+    };
+    getConsolePartners: {
+        parameters: {
+            query?: {
+                limit?: number;
+                before?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            domainId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            adminEmail: string | null;
+                        }[];
+                        nextBefore: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getMessages: {
+        parameters: {
+            query?: {
+                unread?: "true" | "false";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            title: string;
+                            body: string;
+                            link: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            readAt: string | null;
+                        }[];
+                        nextCursor: string | null;
+                        unreadCount: number;
+                    };
+                };
+            };
+        };
+    };
+    getMessagesUnreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+        };
+    };
+    postMessagesReadAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+        };
+    };
+    postMessagesByIdRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    getConsoleAudit: {
+        parameters: {
+            query?: {
+                partnerId?: string;
+                entityType?: string;
+                entityId?: string;
+                action?: string;
+                before?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** Format: date-time */
+                            at: string;
+                            actorType: string;
+                            actorId: string | null;
+                            partnerId: string | null;
+                            action: string;
+                            entityType: string;
+                            entityId: string;
+                            before: unknown;
+                            after: unknown;
+                            requestId: string | null;
+                        }[];
+                        nextBefore: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getConsoleOutbox: {
+        parameters: {
+            query?: {
+                channel?: "email" | "sms" | "in_app";
+                recipient?: string;
+                limit?: number;
+                before?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            channel: "email" | "sms" | "in_app";
+                            template: string;
+                            locale: string;
+                            recipient: string;
+                            subject: string | null;
+                            body: string;
+                            status: string;
+                            attempts: number;
+                            provider: string | null;
+                            providerId: string | null;
+                            lastError: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            sentAt: string | null;
+                        }[];
+                        nextBefore: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getTickets: {
+        parameters: {
+            query?: {
+                status?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                            subject: string;
+                            description: string;
+                            subjectType: ("certification_submission" | "certificate" | "membership_application" | "incentive_notice") | null;
+                            subjectId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "pending" | "resolved" | "closed";
+                            openedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            lastReplyAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    postTickets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                    subject: string;
+                    description: string;
+                    /** @enum {string} */
+                    subjectType?: "certification_submission" | "certificate" | "membership_application" | "incentive_notice";
+                    subjectId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        /** @enum {string} */
+                        category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                        subject: string;
+                        description: string;
+                        subjectType: ("certification_submission" | "certificate" | "membership_application" | "incentive_notice") | null;
+                        subjectId: string | null;
+                        /** @enum {string} */
+                        status: "open" | "pending" | "resolved" | "closed";
+                        openedBy: {
+                            id: string;
+                            name: string;
+                        };
+                        assignee: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        dueAt: string;
+                        overdue: boolean;
+                        escalatedAt: string | null;
+                        resolvedAt: string | null;
+                        closedAt: string | null;
+                        /** Format: date-time */
+                        lastReplyAt: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        replies: {
+                            id: string;
+                            /** @enum {string} */
+                            authorType: "partner" | "operator";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            kind: "reply" | "resolution" | "reopen";
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getTicketsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        /** @enum {string} */
+                        category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                        subject: string;
+                        description: string;
+                        subjectType: ("certification_submission" | "certificate" | "membership_application" | "incentive_notice") | null;
+                        subjectId: string | null;
+                        /** @enum {string} */
+                        status: "open" | "pending" | "resolved" | "closed";
+                        openedBy: {
+                            id: string;
+                            name: string;
+                        };
+                        assignee: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        dueAt: string;
+                        overdue: boolean;
+                        escalatedAt: string | null;
+                        resolvedAt: string | null;
+                        closedAt: string | null;
+                        /** Format: date-time */
+                        lastReplyAt: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        replies: {
+                            id: string;
+                            /** @enum {string} */
+                            authorType: "partner" | "operator";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            kind: "reply" | "resolution" | "reopen";
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postTicketsByIdReplies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        /** @enum {string} */
+                        category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                        subject: string;
+                        description: string;
+                        subjectType: ("certification_submission" | "certificate" | "membership_application" | "incentive_notice") | null;
+                        subjectId: string | null;
+                        /** @enum {string} */
+                        status: "open" | "pending" | "resolved" | "closed";
+                        openedBy: {
+                            id: string;
+                            name: string;
+                        };
+                        assignee: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        dueAt: string;
+                        overdue: boolean;
+                        escalatedAt: string | null;
+                        resolvedAt: string | null;
+                        closedAt: string | null;
+                        /** Format: date-time */
+                        lastReplyAt: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        replies: {
+                            id: string;
+                            /** @enum {string} */
+                            authorType: "partner" | "operator";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            kind: "reply" | "resolution" | "reopen";
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postTicketsByIdConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        /** @enum {string} */
+                        category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                        subject: string;
+                        description: string;
+                        subjectType: ("certification_submission" | "certificate" | "membership_application" | "incentive_notice") | null;
+                        subjectId: string | null;
+                        /** @enum {string} */
+                        status: "open" | "pending" | "resolved" | "closed";
+                        openedBy: {
+                            id: string;
+                            name: string;
+                        };
+                        assignee: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        dueAt: string;
+                        overdue: boolean;
+                        escalatedAt: string | null;
+                        resolvedAt: string | null;
+                        closedAt: string | null;
+                        /** Format: date-time */
+                        lastReplyAt: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        replies: {
+                            id: string;
+                            /** @enum {string} */
+                            authorType: "partner" | "operator";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            kind: "reply" | "resolution" | "reopen";
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postTicketsByIdReopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        /** @enum {string} */
+                        category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                        subject: string;
+                        description: string;
+                        subjectType: ("certification_submission" | "certificate" | "membership_application" | "incentive_notice") | null;
+                        subjectId: string | null;
+                        /** @enum {string} */
+                        status: "open" | "pending" | "resolved" | "closed";
+                        openedBy: {
+                            id: string;
+                            name: string;
+                        };
+                        assignee: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        dueAt: string;
+                        overdue: boolean;
+                        escalatedAt: string | null;
+                        resolvedAt: string | null;
+                        closedAt: string | null;
+                        /** Format: date-time */
+                        lastReplyAt: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        replies: {
+                            id: string;
+                            /** @enum {string} */
+                            authorType: "partner" | "operator";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            kind: "reply" | "resolution" | "reopen";
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getConsoleTickets: {
+        parameters: {
+            query?: {
+                status?: string;
+                category?: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                overdue?: "true" | "false";
+                assignee?: string;
+                partnerId?: string;
+                q?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                            subject: string;
+                            description: string;
+                            subjectType: ("certification_submission" | "certificate" | "membership_application" | "incentive_notice") | null;
+                            subjectId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "pending" | "resolved" | "closed";
+                            openedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            dueAt: string;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            lastReplyAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getConsoleTicketsAssignees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            email: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postConsoleTicketsAssign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ticketIds: string[];
+                    assigneeId: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+        };
+    };
+    getConsoleTicketsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        /** @enum {string} */
+                        category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                        subject: string;
+                        description: string;
+                        subjectType: ("certification_submission" | "certificate" | "membership_application" | "incentive_notice") | null;
+                        subjectId: string | null;
+                        /** @enum {string} */
+                        status: "open" | "pending" | "resolved" | "closed";
+                        openedBy: {
+                            id: string;
+                            name: string;
+                        };
+                        assignee: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        dueAt: string;
+                        overdue: boolean;
+                        escalatedAt: string | null;
+                        resolvedAt: string | null;
+                        closedAt: string | null;
+                        /** Format: date-time */
+                        lastReplyAt: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        replies: {
+                            id: string;
+                            /** @enum {string} */
+                            authorType: "partner" | "operator";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            kind: "reply" | "resolution" | "reopen";
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postConsoleTicketsByIdReplies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        /** @enum {string} */
+                        category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                        subject: string;
+                        description: string;
+                        subjectType: ("certification_submission" | "certificate" | "membership_application" | "incentive_notice") | null;
+                        subjectId: string | null;
+                        /** @enum {string} */
+                        status: "open" | "pending" | "resolved" | "closed";
+                        openedBy: {
+                            id: string;
+                            name: string;
+                        };
+                        assignee: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        dueAt: string;
+                        overdue: boolean;
+                        escalatedAt: string | null;
+                        resolvedAt: string | null;
+                        closedAt: string | null;
+                        /** Format: date-time */
+                        lastReplyAt: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        replies: {
+                            id: string;
+                            /** @enum {string} */
+                            authorType: "partner" | "operator";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            kind: "reply" | "resolution" | "reopen";
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postConsoleTicketsByIdResolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        /** @enum {string} */
+                        category: "certification" | "certificate" | "membership" | "organization" | "account" | "billing" | "technical" | "other";
+                        subject: string;
+                        description: string;
+                        subjectType: ("certification_submission" | "certificate" | "membership_application" | "incentive_notice") | null;
+                        subjectId: string | null;
+                        /** @enum {string} */
+                        status: "open" | "pending" | "resolved" | "closed";
+                        openedBy: {
+                            id: string;
+                            name: string;
+                        };
+                        assignee: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        dueAt: string;
+                        overdue: boolean;
+                        escalatedAt: string | null;
+                        resolvedAt: string | null;
+                        closedAt: string | null;
+                        /** Format: date-time */
+                        lastReplyAt: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        replies: {
+                            id: string;
+                            /** @enum {string} */
+                            authorType: "partner" | "operator";
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            kind: "reply" | "resolution" | "reopen";
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getConsoleHolidays: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            date: string;
+                            /** @enum {string} */
+                            kind: "holiday" | "workday";
+                            nameZh: string;
+                            nameEn: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    putConsoleHolidaysByDate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "holiday" | "workday";
+                    nameZh: string;
+                    nameEn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ticketsRedated: number;
+                    };
+                };
+            };
+        };
+    };
+    deleteConsoleHolidaysByDate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ticketsRedated: number;
+                    };
+                };
+            };
+        };
+    };
+    getCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        certificate: {
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "active" | "expired";
+                            /** Format: date-time */
+                            issuedAt: string;
+                            validUntil: string;
+                            renewedAt: string | null;
+                            expiredAt: string | null;
+                        } | null;
+                        currentReview: {
+                            id: string;
+                            partnerId: string;
+                            cycleYear: number;
+                            /** @enum {string} */
+                            status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
+                            /** Format: date-time */
+                            deadline: string;
+                            currentValidUntil: string;
+                            extendedValidUntil: string;
+                            materials: {
+                                summary: string;
+                                certifiedStaff: number;
+                                customerCases: number;
+                                contactName: string;
+                                contactPhone: string;
+                                /** @default [] */
+                                documentUrls: string[];
+                            } | null;
+                            submissions: number;
+                            submittedAt: string | null;
+                            reviewedAt: string | null;
+                            rejectReason: string | null;
+                            /** Format: date-time */
+                            openedAt: string;
+                            closedAt: string | null;
+                            overdue: boolean;
+                            canSubmit: boolean;
+                        } | null;
+                        reviews: {
+                            id: string;
+                            partnerId: string;
+                            cycleYear: number;
+                            /** @enum {string} */
+                            status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
+                            /** Format: date-time */
+                            deadline: string;
+                            currentValidUntil: string;
+                            extendedValidUntil: string;
+                            materials: {
+                                summary: string;
+                                certifiedStaff: number;
+                                customerCases: number;
+                                contactName: string;
+                                contactPhone: string;
+                                /** @default [] */
+                                documentUrls: string[];
+                            } | null;
+                            submissions: number;
+                            submittedAt: string | null;
+                            reviewedAt: string | null;
+                            rejectReason: string | null;
+                            /** Format: date-time */
+                            openedAt: string;
+                            closedAt: string | null;
+                            overdue: boolean;
+                            canSubmit: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postCertificateReviewsByReviewIdSubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    summary: string;
+                    certifiedStaff: number;
+                    customerCases: number;
+                    contactName: string;
+                    contactPhone: string;
+                    /** @default [] */
+                    documentUrls?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        cycleYear: number;
+                        /** @enum {string} */
+                        status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
+                        /** Format: date-time */
+                        deadline: string;
+                        currentValidUntil: string;
+                        extendedValidUntil: string;
+                        materials: {
+                            summary: string;
+                            certifiedStaff: number;
+                            customerCases: number;
+                            contactName: string;
+                            contactPhone: string;
+                            /** @default [] */
+                            documentUrls: string[];
+                        } | null;
+                        submissions: number;
+                        submittedAt: string | null;
+                        reviewedAt: string | null;
+                        rejectReason: string | null;
+                        /** Format: date-time */
+                        openedAt: string;
+                        closedAt: string | null;
+                        overdue: boolean;
+                        canSubmit: boolean;
+                    };
+                };
+            };
+        };
+    };
+    getConsoleCertificateReviews: {
+        parameters: {
+            query?: {
+                status?: "open" | "submitted" | "approved" | "rejected" | "lapsed";
+                cycleYear?: number;
+                q?: string;
+                partnerId?: string;
+                overdue?: "true" | "false";
+                limit?: number;
+                before?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            partnerId: string;
+                            cycleYear: number;
+                            /** @enum {string} */
+                            status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
+                            /** Format: date-time */
+                            deadline: string;
+                            currentValidUntil: string;
+                            extendedValidUntil: string;
+                            materials: {
+                                summary: string;
+                                certifiedStaff: number;
+                                customerCases: number;
+                                contactName: string;
+                                contactPhone: string;
+                                /** @default [] */
+                                documentUrls: string[];
+                            } | null;
+                            submissions: number;
+                            submittedAt: string | null;
+                            reviewedAt: string | null;
+                            rejectReason: string | null;
+                            /** Format: date-time */
+                            openedAt: string;
+                            closedAt: string | null;
+                            overdue: boolean;
+                            canSubmit: boolean;
+                            partnerName: string;
+                            certificateNumber: string | null;
+                        }[];
+                        nextBefore: string | null;
+                        counts: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getConsoleCertificateReviewsByReviewId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        review: {
+                            id: string;
+                            partnerId: string;
+                            cycleYear: number;
+                            /** @enum {string} */
+                            status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
+                            /** Format: date-time */
+                            deadline: string;
+                            currentValidUntil: string;
+                            extendedValidUntil: string;
+                            materials: {
+                                summary: string;
+                                certifiedStaff: number;
+                                customerCases: number;
+                                contactName: string;
+                                contactPhone: string;
+                                /** @default [] */
+                                documentUrls: string[];
+                            } | null;
+                            submissions: number;
+                            submittedAt: string | null;
+                            reviewedAt: string | null;
+                            rejectReason: string | null;
+                            /** Format: date-time */
+                            openedAt: string;
+                            closedAt: string | null;
+                            overdue: boolean;
+                            canSubmit: boolean;
+                            partnerName: string;
+                            certificateNumber: string | null;
+                        };
+                        certificate: {
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "active" | "expired";
+                            /** Format: date-time */
+                            issuedAt: string;
+                            validUntil: string;
+                            renewedAt: string | null;
+                            expiredAt: string | null;
+                        } | null;
+                    };
+                };
+            };
+        };
+    };
+    postConsoleCertificateReviewsByReviewIdApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        cycleYear: number;
+                        /** @enum {string} */
+                        status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
+                        /** Format: date-time */
+                        deadline: string;
+                        currentValidUntil: string;
+                        extendedValidUntil: string;
+                        materials: {
+                            summary: string;
+                            certifiedStaff: number;
+                            customerCases: number;
+                            contactName: string;
+                            contactPhone: string;
+                            /** @default [] */
+                            documentUrls: string[];
+                        } | null;
+                        submissions: number;
+                        submittedAt: string | null;
+                        reviewedAt: string | null;
+                        rejectReason: string | null;
+                        /** Format: date-time */
+                        openedAt: string;
+                        closedAt: string | null;
+                        overdue: boolean;
+                        canSubmit: boolean;
+                    };
+                };
+            };
+        };
+    };
+    postConsoleCertificateReviewsByReviewIdReject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        cycleYear: number;
+                        /** @enum {string} */
+                        status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
+                        /** Format: date-time */
+                        deadline: string;
+                        currentValidUntil: string;
+                        extendedValidUntil: string;
+                        materials: {
+                            summary: string;
+                            certifiedStaff: number;
+                            customerCases: number;
+                            contactName: string;
+                            contactPhone: string;
+                            /** @default [] */
+                            documentUrls: string[];
+                        } | null;
+                        submissions: number;
+                        submittedAt: string | null;
+                        reviewedAt: string | null;
+                        rejectReason: string | null;
+                        /** Format: date-time */
+                        openedAt: string;
+                        closedAt: string | null;
+                        overdue: boolean;
+                        canSubmit: boolean;
+                    };
+                };
+            };
+        };
+    };
+    postConsoleCertificateReviewsBulkApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            id: string;
+                            ok: boolean;
+                            code: string | null;
+                            message: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getConsolePartnersByPartnerIdCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        certificate: {
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "active" | "expired";
+                            /** Format: date-time */
+                            issuedAt: string;
+                            validUntil: string;
+                            renewedAt: string | null;
+                            expiredAt: string | null;
+                        } | null;
+                        currentReview: {
+                            id: string;
+                            partnerId: string;
+                            cycleYear: number;
+                            /** @enum {string} */
+                            status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
+                            /** Format: date-time */
+                            deadline: string;
+                            currentValidUntil: string;
+                            extendedValidUntil: string;
+                            materials: {
+                                summary: string;
+                                certifiedStaff: number;
+                                customerCases: number;
+                                contactName: string;
+                                contactPhone: string;
+                                /** @default [] */
+                                documentUrls: string[];
+                            } | null;
+                            submissions: number;
+                            submittedAt: string | null;
+                            reviewedAt: string | null;
+                            rejectReason: string | null;
+                            /** Format: date-time */
+                            openedAt: string;
+                            closedAt: string | null;
+                            overdue: boolean;
+                            canSubmit: boolean;
+                        } | null;
+                        reviews: {
+                            id: string;
+                            partnerId: string;
+                            cycleYear: number;
+                            /** @enum {string} */
+                            status: "open" | "submitted" | "approved" | "rejected" | "lapsed";
+                            /** Format: date-time */
+                            deadline: string;
+                            currentValidUntil: string;
+                            extendedValidUntil: string;
+                            materials: {
+                                summary: string;
+                                certifiedStaff: number;
+                                customerCases: number;
+                                contactName: string;
+                                contactPhone: string;
+                                /** @default [] */
+                                documentUrls: string[];
+                            } | null;
+                            submissions: number;
+                            submittedAt: string | null;
+                            reviewedAt: string | null;
+                            rejectReason: string | null;
+                            /** Format: date-time */
+                            openedAt: string;
+                            closedAt: string | null;
+                            overdue: boolean;
+                            canSubmit: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getCertification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        qualification: {
+                            id: string | null;
+                            /** @enum {string} */
+                            status: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                            version: number;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            rejectionReason: string | null;
+                            history: {
+                                /** @enum {string} */
+                                decision: "approved" | "rejected";
+                                reason: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            /** @enum {string} */
+                            stage: "qualification";
+                            data: {
+                                companyName?: string;
+                                creditCode?: string;
+                                legalRepresentative?: string;
+                                registeredAddress?: string;
+                                businessScope?: string;
+                                contactName?: string;
+                                contactPhone?: string;
+                                contactEmail?: string;
+                            };
+                        };
+                        business: {
+                            id: string | null;
+                            /** @enum {string} */
+                            status: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                            version: number;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            rejectionReason: string | null;
+                            history: {
+                                /** @enum {string} */
+                                decision: "approved" | "rejected";
+                                reason: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            /** @enum {string} */
+                            stage: "business";
+                            data: {
+                                companyLegalName?: string;
+                                creditCode?: string;
+                                legalRepresentative?: string;
+                                registeredAddress?: string;
+                                bankName?: string;
+                                bankBranch?: string;
+                                bankAccountName?: string;
+                                /** @enum {string} */
+                                taxpayerStatus?: "general" | "small_scale";
+                                taxpayerId?: string;
+                                /** @enum {string} */
+                                settlementCurrency?: "CNY" | "USD";
+                                bankAccountMasked: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    putCertificationQualification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    companyName?: string;
+                    creditCode?: string;
+                    legalRepresentative?: string;
+                    registeredAddress?: string;
+                    businessScope?: string;
+                    contactName?: string;
+                    contactPhone?: string;
+                    /** Format: email */
+                    contactEmail?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string | null;
+                        /** @enum {string} */
+                        status: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                        version: number;
+                        submittedAt: string | null;
+                        decidedAt: string | null;
+                        rejectionReason: string | null;
+                        history: {
+                            /** @enum {string} */
+                            decision: "approved" | "rejected";
+                            reason: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        /** @enum {string} */
+                        stage: "qualification";
+                        data: {
+                            companyName?: string;
+                            creditCode?: string;
+                            legalRepresentative?: string;
+                            registeredAddress?: string;
+                            businessScope?: string;
+                            contactName?: string;
+                            contactPhone?: string;
+                            contactEmail?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    putCertificationBusiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    companyLegalName?: string;
+                    creditCode?: string;
+                    legalRepresentative?: string;
+                    registeredAddress?: string;
+                    bankName?: string;
+                    bankBranch?: string;
+                    bankAccountName?: string;
+                    bankAccountNumber?: string;
+                    /** @enum {string} */
+                    taxpayerStatus?: "general" | "small_scale";
+                    taxpayerId?: string;
+                    /** @enum {string} */
+                    settlementCurrency?: "CNY" | "USD";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string | null;
+                        /** @enum {string} */
+                        status: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                        version: number;
+                        submittedAt: string | null;
+                        decidedAt: string | null;
+                        rejectionReason: string | null;
+                        history: {
+                            /** @enum {string} */
+                            decision: "approved" | "rejected";
+                            reason: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        /** @enum {string} */
+                        stage: "business";
+                        data: {
+                            companyLegalName?: string;
+                            creditCode?: string;
+                            legalRepresentative?: string;
+                            registeredAddress?: string;
+                            bankName?: string;
+                            bankBranch?: string;
+                            bankAccountName?: string;
+                            /** @enum {string} */
+                            taxpayerStatus?: "general" | "small_scale";
+                            taxpayerId?: string;
+                            /** @enum {string} */
+                            settlementCurrency?: "CNY" | "USD";
+                            bankAccountMasked: string | null;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postCertificationQualificationSubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string | null;
+                        /** @enum {string} */
+                        status: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                        version: number;
+                        submittedAt: string | null;
+                        decidedAt: string | null;
+                        rejectionReason: string | null;
+                        history: {
+                            /** @enum {string} */
+                            decision: "approved" | "rejected";
+                            reason: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        /** @enum {string} */
+                        stage: "qualification";
+                        data: {
+                            companyName?: string;
+                            creditCode?: string;
+                            legalRepresentative?: string;
+                            registeredAddress?: string;
+                            businessScope?: string;
+                            contactName?: string;
+                            contactPhone?: string;
+                            contactEmail?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postCertificationBusinessSubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string | null;
+                        /** @enum {string} */
+                        status: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                        version: number;
+                        submittedAt: string | null;
+                        decidedAt: string | null;
+                        rejectionReason: string | null;
+                        history: {
+                            /** @enum {string} */
+                            decision: "approved" | "rejected";
+                            reason: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        /** @enum {string} */
+                        stage: "business";
+                        data: {
+                            companyLegalName?: string;
+                            creditCode?: string;
+                            legalRepresentative?: string;
+                            registeredAddress?: string;
+                            bankName?: string;
+                            bankBranch?: string;
+                            bankAccountName?: string;
+                            /** @enum {string} */
+                            taxpayerStatus?: "general" | "small_scale";
+                            taxpayerId?: string;
+                            /** @enum {string} */
+                            settlementCurrency?: "CNY" | "USD";
+                            bankAccountMasked: string | null;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getPayoutEligibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        allowed: boolean;
+                        /** @enum {string} */
+                        businessStatus: "none" | "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                        code: string | null;
+                        message: string | null;
+                        link: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getConsoleCertifications: {
+        parameters: {
+            query?: {
+                stage?: "qualification" | "business";
+                status?: string;
+                partnerId?: string;
+                q?: string;
+                mine?: "true" | "false";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            partnerId: string;
+                            /** @enum {string} */
+                            stage: "qualification" | "business";
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                            companyName: string | null;
+                            taxpayerStatus: string | null;
+                            version: number;
+                            submittedAt: string | null;
+                            claimedBy: string | null;
+                            claimedAt: string | null;
+                            decidedAt: string | null;
+                            rejectionReason: string | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    getConsoleCertificationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        /** @enum {string} */
+                        stage: "qualification" | "business";
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                        companyName: string | null;
+                        taxpayerStatus: string | null;
+                        version: number;
+                        submittedAt: string | null;
+                        claimedBy: string | null;
+                        claimedAt: string | null;
+                        decidedAt: string | null;
+                        rejectionReason: string | null;
+                        partnerName: string | null;
+                        data: {
+                            [key: string]: string | null;
+                        };
+                        history: {
+                            /** @enum {string} */
+                            decision: "approved" | "rejected";
+                            reason: string | null;
+                            /** Format: date-time */
+                            at: string;
+                            reviewerId: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postConsoleCertificationsByIdClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        /** @enum {string} */
+                        stage: "qualification" | "business";
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                        companyName: string | null;
+                        taxpayerStatus: string | null;
+                        version: number;
+                        submittedAt: string | null;
+                        claimedBy: string | null;
+                        claimedAt: string | null;
+                        decidedAt: string | null;
+                        rejectionReason: string | null;
+                        partnerName: string | null;
+                        data: {
+                            [key: string]: string | null;
+                        };
+                        history: {
+                            /** @enum {string} */
+                            decision: "approved" | "rejected";
+                            reason: string | null;
+                            /** Format: date-time */
+                            at: string;
+                            reviewerId: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postConsoleCertificationsByIdApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        /** @enum {string} */
+                        stage: "qualification" | "business";
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                        companyName: string | null;
+                        taxpayerStatus: string | null;
+                        version: number;
+                        submittedAt: string | null;
+                        claimedBy: string | null;
+                        claimedAt: string | null;
+                        decidedAt: string | null;
+                        rejectionReason: string | null;
+                        partnerName: string | null;
+                        data: {
+                            [key: string]: string | null;
+                        };
+                        history: {
+                            /** @enum {string} */
+                            decision: "approved" | "rejected";
+                            reason: string | null;
+                            /** Format: date-time */
+                            at: string;
+                            reviewerId: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postConsoleCertificationsByIdReject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        /** @enum {string} */
+                        stage: "qualification" | "business";
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "under_review" | "approved" | "rejected";
+                        companyName: string | null;
+                        taxpayerStatus: string | null;
+                        version: number;
+                        submittedAt: string | null;
+                        claimedBy: string | null;
+                        claimedAt: string | null;
+                        decidedAt: string | null;
+                        rejectionReason: string | null;
+                        partnerName: string | null;
+                        data: {
+                            [key: string]: string | null;
+                        };
+                        history: {
+                            /** @enum {string} */
+                            decision: "approved" | "rejected";
+                            reason: string | null;
+                            /** Format: date-time */
+                            at: string;
+                            reviewerId: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postConsoleCertificationsBulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "claim" | "approve" | "reject";
+                    ids: string[];
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            id: string;
+                            ok: boolean;
+                            code: string | null;
+                            message: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postConsoleCertificationsByIdRevealBankAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bankAccountNumber: string;
+                    };
+                };
+            };
+        };
+    };
+    getMemberships: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        memberships: {
+                            id: string;
+                            program: string;
+                            status: string;
+                            source: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            endedAt: string | null;
+                        }[];
+                        applications: {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            program: string;
+                            kind: string;
+                            status: string;
+                            note: string;
+                            performanceYear: number | null;
+                            performanceFen: number | null;
+                            reviewerId: string | null;
+                            reviewerName: string | null;
+                            reviewReason: string | null;
+                            reviewedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        performance: {
+                            year: number;
+                            amountFen: number;
+                            source: string;
+                        }[];
+                        currentYear: number;
+                        thresholdFen: number;
+                        eligibility: {
+                            assc: boolean;
+                            upgrade: boolean;
+                        };
+                        manager: {
+                            id: string;
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                        } | null;
+                        distributor: {
+                            id: string;
+                            name: string;
+                            /** Format: date-time */
+                            since: string;
+                        } | null;
+                        isDistributor: boolean;
+                    };
+                };
+            };
+        };
+    };
+    postMembershipsApplications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    program: "solution_provider" | "distributor" | "cloud_reseller" | "service_partner" | "authorized_sales_support_center";
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        program: string;
+                        kind: string;
+                        status: string;
+                        note: string;
+                        performanceYear: number | null;
+                        performanceFen: number | null;
+                        reviewerId: string | null;
+                        reviewerName: string | null;
+                        reviewReason: string | null;
+                        reviewedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+        };
+    };
+    postMembershipsApplicationsByIdWithdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    getMembershipsInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            distributorId: string;
+                            distributorName: string;
+                            resellerId: string;
+                            resellerName: string;
+                            email: string;
+                            message: string;
+                            status: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            respondedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postMembershipsInvitationsByIdAccept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    postMembershipsInvitationsByIdDecline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    postMembershipsDistributorExit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    getMembershipsResellers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            linkId: string;
+                            resellerId: string;
+                            resellerName: string;
+                            status: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            thisYearFen: number;
+                            lastYearFen: number;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getMembershipsSentInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            distributorId: string;
+                            distributorName: string;
+                            resellerId: string;
+                            resellerName: string;
+                            email: string;
+                            message: string;
+                            status: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            respondedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postMembershipsSentInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    message?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+        };
+    };
+    postMembershipsSentInvitationsByIdRevoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    getConsoleMembershipApplications: {
+        parameters: {
+            query?: {
+                status?: "submitted" | "approved" | "rejected" | "withdrawn";
+                program?: "solution_provider" | "distributor" | "cloud_reseller" | "service_partner" | "authorized_sales_support_center";
+                kind?: "join" | "assc" | "upgrade";
+                partnerId?: string;
+                mine?: "true" | "false";
+                limit?: number;
+                before?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            program: string;
+                            kind: string;
+                            status: string;
+                            note: string;
+                            performanceYear: number | null;
+                            performanceFen: number | null;
+                            reviewerId: string | null;
+                            reviewerName: string | null;
+                            reviewReason: string | null;
+                            reviewedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        nextBefore: string | null;
+                    };
+                };
+            };
+        };
+    };
+    postConsoleMembershipApplicationsByIdApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        program: string;
+                        kind: string;
+                        status: string;
+                        note: string;
+                        performanceYear: number | null;
+                        performanceFen: number | null;
+                        reviewerId: string | null;
+                        reviewerName: string | null;
+                        reviewReason: string | null;
+                        reviewedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+        };
+    };
+    postConsoleMembershipApplicationsByIdReject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        program: string;
+                        kind: string;
+                        status: string;
+                        note: string;
+                        performanceYear: number | null;
+                        performanceFen: number | null;
+                        reviewerId: string | null;
+                        reviewerName: string | null;
+                        reviewReason: string | null;
+                        reviewedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+        };
+    };
+    postConsoleMembershipApplicationsBulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: string[];
+                    /** @enum {string} */
+                    action: "approve" | "reject";
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            id: string;
+                            ok: boolean;
+                            code?: string;
+                            message?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getConsolePartnersByPartnerIdMemberships: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        memberships: {
+                            id: string;
+                            program: string;
+                            status: string;
+                            source: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            endedAt: string | null;
+                        }[];
+                        applications: {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            program: string;
+                            kind: string;
+                            status: string;
+                            note: string;
+                            performanceYear: number | null;
+                            performanceFen: number | null;
+                            reviewerId: string | null;
+                            reviewerName: string | null;
+                            reviewReason: string | null;
+                            reviewedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        performance: {
+                            year: number;
+                            amountFen: number;
+                            source: string;
+                        }[];
+                        currentYear: number;
+                        thresholdFen: number;
+                        eligibility: {
+                            assc: boolean;
+                            upgrade: boolean;
+                        };
+                        manager: {
+                            id: string;
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                        } | null;
+                        distributor: {
+                            id: string;
+                            name: string;
+                            /** Format: date-time */
+                            since: string;
+                        } | null;
+                        isDistributor: boolean;
+                        partner: {
+                            id: string;
+                            name: string;
+                            domainId: string;
+                            site: string;
+                            status: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                        resellers: {
+                            linkId: string;
+                            resellerId: string;
+                            resellerName: string;
+                            status: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            thisYearFen: number;
+                            lastYearFen: number;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getConsoleEcosystemManagers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    putConsolePartnersByPartnerIdEcosystemManager: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    managerId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        email: string;
+                        phone: string | null;
+                    };
+                };
+            };
+        };
+    };
+    putConsolePartnersByPartnerIdPerformanceByYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    amountFen: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        partnerId: string;
+                        year: number;
+                        amountFen: number;
+                    };
+                };
+            };
+        };
+    };
+    postConsolePerformanceImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    csv: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        imported: number;
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                            roles: string[];
+                            status: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            employment: {
+                                jobTitle: string | null;
+                                department: string | null;
+                                employeeNo: string | null;
+                                employedSince: string | null;
+                                qualificationsUpdatedAt: string | null;
+                            };
+                            counts: {
+                                certificates: number;
+                                trainings: number;
+                                projects: number;
+                                expiringCertificates: number;
+                                expiredCertificates: number;
+                            };
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationProjectSpecialists: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                            roles: string[];
+                            status: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            employment: {
+                                jobTitle: string | null;
+                                department: string | null;
+                                employeeNo: string | null;
+                                employedSince: string | null;
+                                qualificationsUpdatedAt: string | null;
+                            };
+                            counts: {
+                                certificates: number;
+                                trainings: number;
+                                projects: number;
+                                expiringCertificates: number;
+                                expiredCertificates: number;
+                            };
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    putOrganizationMembersByIdRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    roles: ("admin" | "member" | "project_specialist")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        email: string;
+                        phone: string | null;
+                        roles: string[];
+                        status: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        employment: {
+                            jobTitle: string | null;
+                            department: string | null;
+                            employeeNo: string | null;
+                            employedSince: string | null;
+                            qualificationsUpdatedAt: string | null;
+                        };
+                        counts: {
+                            certificates: number;
+                            trainings: number;
+                            projects: number;
+                            expiringCertificates: number;
+                            expiredCertificates: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationMembersByIdDeactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        email: string;
+                        phone: string | null;
+                        roles: string[];
+                        status: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        employment: {
+                            jobTitle: string | null;
+                            department: string | null;
+                            employeeNo: string | null;
+                            employedSince: string | null;
+                            qualificationsUpdatedAt: string | null;
+                        };
+                        counts: {
+                            certificates: number;
+                            trainings: number;
+                            projects: number;
+                            expiringCertificates: number;
+                            expiredCertificates: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationMembersByIdReactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        email: string;
+                        phone: string | null;
+                        roles: string[];
+                        status: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        employment: {
+                            jobTitle: string | null;
+                            department: string | null;
+                            employeeNo: string | null;
+                            employedSince: string | null;
+                            qualificationsUpdatedAt: string | null;
+                        };
+                        counts: {
+                            certificates: number;
+                            trainings: number;
+                            projects: number;
+                            expiringCertificates: number;
+                            expiredCertificates: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationMembersByIdQualifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        member: {
+                            id: string;
+                            name: string;
+                            email: string;
+                            roles: string[];
+                            status: string;
+                        };
+                        employment: {
+                            jobTitle: string | null;
+                            department: string | null;
+                            employeeNo: string | null;
+                            employedSince: string | null;
+                            qualificationsUpdatedAt: string | null;
+                        };
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "certificate" | "training" | "project";
+                            name: string;
+                            organization: string | null;
+                            reference: string | null;
+                            startsOn: string | null;
+                            endsOn: string | null;
+                            description: string | null;
+                            expiryState: ("valid" | "expiring" | "expired") | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationQualifications: {
+        parameters: {
+            query?: {
+                kind?: "certificate" | "training" | "project";
+                expiringWithinDays?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            member: {
+                                id: string;
+                                name: string;
+                                email: string;
+                                roles: string[];
+                                status: string;
+                            };
+                            employment: {
+                                jobTitle: string | null;
+                                department: string | null;
+                                employeeNo: string | null;
+                                employedSince: string | null;
+                                qualificationsUpdatedAt: string | null;
+                            };
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "certificate" | "training" | "project";
+                                name: string;
+                                organization: string | null;
+                                reference: string | null;
+                                startsOn: string | null;
+                                endsOn: string | null;
+                                description: string | null;
+                                expiryState: ("valid" | "expiring" | "expired") | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationInvitations: {
+        parameters: {
+            query?: {
+                status?: "pending" | "accepted" | "expired" | "revoked";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            email: string;
+                            name: string | null;
+                            roles: string[];
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "expired" | "revoked";
+                            invitedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            acceptedAt: string | null;
+                            revokedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    name?: string | null;
+                    roles: ("admin" | "member" | "project_specialist")[];
+                    /** @enum {string} */
+                    locale?: "zh-CN" | "en-US";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        email: string;
+                        name: string | null;
+                        roles: string[];
+                        /** @enum {string} */
+                        status: "pending" | "accepted" | "expired" | "revoked";
+                        invitedBy: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        acceptedAt: string | null;
+                        revokedAt: string | null;
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationInvitationsByIdRevoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        email: string;
+                        name: string | null;
+                        roles: string[];
+                        /** @enum {string} */
+                        status: "pending" | "accepted" | "expired" | "revoked";
+                        invitedBy: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        acceptedAt: string | null;
+                        revokedAt: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationMeQualifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        employment: {
+                            jobTitle: string | null;
+                            department: string | null;
+                            employeeNo: string | null;
+                            employedSince: string | null;
+                            qualificationsUpdatedAt: string | null;
+                        };
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "certificate" | "training" | "project";
+                            name: string;
+                            organization: string | null;
+                            reference: string | null;
+                            startsOn: string | null;
+                            endsOn: string | null;
+                            description: string | null;
+                            expiryState: ("valid" | "expiring" | "expired") | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationMeQualifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "certificate" | "training" | "project";
+                    name: string;
+                    organization?: string | null;
+                    reference?: string | null;
+                    startsOn?: string | null;
+                    endsOn?: string | null;
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "certificate" | "training" | "project";
+                        name: string;
+                        organization: string | null;
+                        reference: string | null;
+                        startsOn: string | null;
+                        endsOn: string | null;
+                        description: string | null;
+                        expiryState: ("valid" | "expiring" | "expired") | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    putOrganizationMeEmployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    jobTitle?: string | null;
+                    department?: string | null;
+                    employeeNo?: string | null;
+                    employedSince?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        employment: {
+                            jobTitle: string | null;
+                            department: string | null;
+                            employeeNo: string | null;
+                            employedSince: string | null;
+                            qualificationsUpdatedAt: string | null;
+                        };
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "certificate" | "training" | "project";
+                            name: string;
+                            organization: string | null;
+                            reference: string | null;
+                            startsOn: string | null;
+                            endsOn: string | null;
+                            description: string | null;
+                            expiryState: ("valid" | "expiring" | "expired") | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    putOrganizationMeQualificationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "certificate" | "training" | "project";
+                    name: string;
+                    organization?: string | null;
+                    reference?: string | null;
+                    startsOn?: string | null;
+                    endsOn?: string | null;
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "certificate" | "training" | "project";
+                        name: string;
+                        organization: string | null;
+                        reference: string | null;
+                        startsOn: string | null;
+                        endsOn: string | null;
+                        description: string | null;
+                        expiryState: ("valid" | "expiring" | "expired") | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    deleteOrganizationMeQualificationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {boolean} */
+                        deleted: true;
+                    };
+                };
+            };
+        };
+    };
+    getInvitationsByToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        partnerName: string;
+                        email: string;
+                        name: string | null;
+                        roles: string[];
+                        /** @enum {string} */
+                        status: "pending" | "accepted" | "expired" | "revoked";
+                        /** Format: date-time */
+                        expiresAt: string;
+                    };
+                };
+            };
+        };
+    };
+    postInvitationsAccept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                    name: string;
+                    password: string;
+                    phone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        userId: string;
+                        email: string;
+                    };
+                };
+            };
+        };
+    };
+    getConsolePartnersByPartnerIdOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        members: {
+                            id: string;
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                            roles: string[];
+                            status: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            employment: {
+                                jobTitle: string | null;
+                                department: string | null;
+                                employeeNo: string | null;
+                                employedSince: string | null;
+                                qualificationsUpdatedAt: string | null;
+                            };
+                            counts: {
+                                certificates: number;
+                                trainings: number;
+                                projects: number;
+                                expiringCertificates: number;
+                                expiredCertificates: number;
+                            };
+                        }[];
+                        invitations: {
+                            id: string;
+                            email: string;
+                            name: string | null;
+                            roles: string[];
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "expired" | "revoked";
+                            invitedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            acceptedAt: string | null;
+                            revokedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getConsolePartnersByPartnerIdQualifications: {
+        parameters: {
+            query?: {
+                kind?: "certificate" | "training" | "project";
+                expiringWithinDays?: number;
+            };
+            header?: never;
+            path: {
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            member: {
+                                id: string;
+                                name: string;
+                                email: string;
+                                roles: string[];
+                                status: string;
+                            };
+                            employment: {
+                                jobTitle: string | null;
+                                department: string | null;
+                                employeeNo: string | null;
+                                employedSince: string | null;
+                                qualificationsUpdatedAt: string | null;
+                            };
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "certificate" | "training" | "project";
+                                name: string;
+                                organization: string | null;
+                                reference: string | null;
+                                startsOn: string | null;
+                                endsOn: string | null;
+                                description: string | null;
+                                expiryState: ("valid" | "expiring" | "expired") | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getCustomers: {
+        parameters: {
+            query?: {
+                keyword?: string;
+                type?: "referral" | "resale";
+                associatedFrom?: string;
+                associatedTo?: string;
+                label?: string;
+                reseller?: string;
+                offset?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            domainId: string;
+                            domainName: string;
+                            name: string;
+                            customerType: string;
+                            verifiedStatus: string;
+                            email: string | null;
+                            phone: string | null;
+                            status: string;
+                            purchaseRestricted: boolean;
+                            /** @enum {string} */
+                            associationType: "referral" | "resale";
+                            associatedAt: string;
+                            label: string | null;
+                            source: string;
+                            partnerId: string;
+                            partnerName: string;
+                            viaReseller: boolean;
+                        }[];
+                        total: number;
+                        resellers: {
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getCustomersExport: {
+        parameters: {
+            query: {
+                keyword?: string;
+                type?: "referral" | "resale";
+                associatedFrom?: string;
+                associatedTo?: string;
+                label?: string;
+                reseller?: string;
+                format: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getCustomersRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            direction: "invitation" | "application";
+                            partnerId: string;
+                            partnerName: string;
+                            partnerDomainId: string;
+                            customerId: string | null;
+                            customerName: string | null;
+                            domainName: string | null;
+                            email: string | null;
+                            /** @enum {string} */
+                            type: "referral" | "resale";
+                            status: string;
+                            createdAt: string;
+                            expiresAt: string | null;
+                            decidedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postCustomersInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    /** @enum {string} */
+                    type: "referral" | "resale";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        direction: "invitation" | "application";
+                        partnerId: string;
+                        partnerName: string;
+                        partnerDomainId: string;
+                        customerId: string | null;
+                        customerName: string | null;
+                        domainName: string | null;
+                        email: string | null;
+                        /** @enum {string} */
+                        type: "referral" | "resale";
+                        status: string;
+                        createdAt: string;
+                        expiresAt: string | null;
+                        decidedAt: string | null;
+                    };
+                };
+            };
+        };
+    };
+    postCustomersInvitationsByIdRevoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    postCustomersApplicationsByIdAccept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    postCustomersApplicationsByIdDecline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    getCustomersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        domainId: string;
+                        domainName: string;
+                        name: string;
+                        customerType: string;
+                        verifiedStatus: string;
+                        email: string | null;
+                        phone: string | null;
+                        status: string;
+                        purchaseRestricted: boolean;
+                        /** @enum {string} */
+                        associationType: "referral" | "resale";
+                        associatedAt: string;
+                        label: string | null;
+                        source: string;
+                        partnerId: string;
+                        partnerName: string;
+                        viaReseller: boolean;
+                        frozenReason: string | null;
+                        frozenAt: string | null;
+                        freezeType: string | null;
+                        purchaseRestrictedAt: string | null;
+                        createdAt: string;
+                        origin: string;
+                        xaccountType: string | null;
+                        xaccountId: string | null;
+                        lastAssociationChangeAt: string | null;
+                        nextChangeAllowedAt: string | null;
+                        history: {
+                            partnerName: string;
+                            type: string;
+                            source: string;
+                            startedAt: string;
+                            endedAt: string | null;
+                            endReason: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postCustomersByIdUnbind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    postCustomersByIdAssociationType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    type: "referral" | "resale";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    putCustomersByIdLabel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    label: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    postCustomersByIdFreeze: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    /**
+                     * @default ACCOUNT
+                     * @enum {string}
+                     */
+                    freezeType?: "ACCOUNT" | "ACCOUNT_AND_RESOURCE";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    postCustomersByIdUnfreeze: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    getConsoleCustomers: {
+        parameters: {
+            query?: {
+                keyword?: string;
+                offset?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        items: {
+                            id: string;
+                            domainId: string;
+                            domainName: string;
+                            name: string;
+                            email: string | null;
+                            phone: string | null;
+                            status: string;
+                            origin: string;
+                            createdAt: string;
+                            partnerName: string | null;
+                            associationType: ("referral" | "resale") | null;
+                            associatedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postAuthCustomerSignUpCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    /** @enum {string} */
+                    locale: "zh-CN" | "en-US";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sent: boolean;
+                        waitSeconds: number;
+                    };
+                };
+            };
+        };
+    };
+    postAuthCustomerSignUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** Format: email */
+                    email: string;
+                    phone?: string;
+                    password: string;
+                    code: string;
+                    domainName?: string;
+                    /**
+                     * @default individual
+                     * @enum {string}
+                     */
+                    customerType?: "individual" | "enterprise";
+                    /** @enum {string} */
+                    locale: "zh-CN" | "en-US";
+                    partner?: string;
+                    xaccountType?: string;
+                    xaccountId?: string;
+                    /** @enum {string} */
+                    associationType?: "1" | "2" | "referral" | "resale";
+                    invitationToken?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            id: string;
+                            /** @enum {string} */
+                            userType: "partner" | "operator" | "customer";
+                            roles: string[];
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                            /** @enum {string} */
+                            locale: "zh-CN" | "en-US";
+                            /** @enum {string} */
+                            accountKind: "local" | "federated";
+                            federatedProfileUrl: string | null;
+                            /** @enum {string} */
+                            site: "cn" | "intl";
+                            siteBanner: {
+                                show: boolean;
+                                url: string;
+                            } | null;
+                            partner: {
+                                id: string;
+                                name: string;
+                                domainId: string;
+                            } | null;
+                        };
+                        customerDomainId: string;
+                    };
+                };
+            };
+        };
+    };
+    getAuthCustomerInvitation: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        direction: "invitation" | "application";
+                        partnerId: string;
+                        partnerName: string;
+                        partnerDomainId: string;
+                        customerId: string | null;
+                        customerName: string | null;
+                        domainName: string | null;
+                        email: string | null;
+                        /** @enum {string} */
+                        type: "referral" | "resale";
+                        status: string;
+                        createdAt: string;
+                        expiresAt: string | null;
+                        decidedAt: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getCustomerAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        domainId: string;
+                        domainName: string;
+                        name: string;
+                        email: string | null;
+                        phone: string | null;
+                        customerType: string;
+                        verifiedStatus: string;
+                        status: string;
+                        createdAt: string;
+                        association: {
+                            partnerName: string;
+                            partnerDomainId: string;
+                            /** @enum {string} */
+                            type: "referral" | "resale";
+                            since: string;
+                        } | null;
+                    };
+                };
+            };
+        };
+    };
+    getCustomerRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            direction: "invitation" | "application";
+                            partnerId: string;
+                            partnerName: string;
+                            partnerDomainId: string;
+                            customerId: string | null;
+                            customerName: string | null;
+                            domainName: string | null;
+                            email: string | null;
+                            /** @enum {string} */
+                            type: "referral" | "resale";
+                            status: string;
+                            createdAt: string;
+                            expiresAt: string | null;
+                            decidedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getCustomerPartners: {
+        parameters: {
+            query: {
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            domainId: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postCustomerApplications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    partnerDomainId: string;
+                    /** @enum {string} */
+                    type: "referral" | "resale";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        direction: "invitation" | "application";
+                        partnerId: string;
+                        partnerName: string;
+                        partnerDomainId: string;
+                        customerId: string | null;
+                        customerName: string | null;
+                        domainName: string | null;
+                        email: string | null;
+                        /** @enum {string} */
+                        type: "referral" | "resale";
+                        status: string;
+                        createdAt: string;
+                        expiresAt: string | null;
+                        decidedAt: string | null;
+                    };
+                };
+            };
+        };
+    };
+    postCustomerApplicationsByIdWithdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    postCustomerInvitationsAccept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    postCustomerInvitationsDecline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    postIngestSpend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Spend records {record_id (≤ 64), customer_id (account id), spent_at (ISO 8601 with zone), service_type, amount_fen (integer 0…10^12), payment_kind (cash | voucher)} */
+                    records: unknown[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted: number;
+                        duplicates: number;
+                        rejected: number;
+                        errors: {
+                            index: number;
+                            recordId: string | null;
+                            reason: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getConsoleSpendImports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            fileName: string | null;
+                            format: string;
+                            skipBadLines: boolean;
+                            /** @enum {string} */
+                            status: "validating" | "importing" | "completed" | "failed" | "interrupted";
+                            totalLines: number;
+                            processedLines: number;
+                            insertedCount: number;
+                            duplicateCount: number;
+                            errorCount: number;
+                            errors: {
+                                line: number;
+                                reason: string;
+                            }[];
+                            createdAt: string;
+                            finishedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postConsoleSpendImports: {
+        parameters: {
+            query?: {
+                format?: "ndjson" | "csv";
+                skipBadLines?: "true" | "false";
+                fileName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        fileName: string | null;
+                        format: string;
+                        skipBadLines: boolean;
+                        /** @enum {string} */
+                        status: "validating" | "importing" | "completed" | "failed" | "interrupted";
+                        totalLines: number;
+                        processedLines: number;
+                        insertedCount: number;
+                        duplicateCount: number;
+                        errorCount: number;
+                        errors: {
+                            line: number;
+                            reason: string;
+                        }[];
+                        createdAt: string;
+                        finishedAt: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getConsoleSpendImportsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        fileName: string | null;
+                        format: string;
+                        skipBadLines: boolean;
+                        /** @enum {string} */
+                        status: "validating" | "importing" | "completed" | "failed" | "interrupted";
+                        totalLines: number;
+                        processedLines: number;
+                        insertedCount: number;
+                        duplicateCount: number;
+                        errorCount: number;
+                        errors: {
+                            line: number;
+                            reason: string;
+                        }[];
+                        createdAt: string;
+                        finishedAt: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getBudgetsByCustomerId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer: {
+                            id: string;
+                            domainId: string;
+                            name: string;
+                            restrictedAt: string | null;
+                        };
+                        budget: {
+                            amountFen: number;
+                            usedFen: number;
+                            /** @enum {string} */
+                            budgetType: "MONTHLY" | "PACKAGE";
+                            frozenOperateType: number;
+                            freezeResources: boolean;
+                            periodKey: string;
+                            periodStart: string;
+                            alerted: number[];
+                            updatedAt: string;
+                        } | null;
+                        monthSpendFen: number;
+                        thresholds: {
+                            threshold: number;
+                            atFen: number;
+                            announced: boolean;
+                        }[];
+                        recipients: {
+                            id: string;
+                            name: string;
+                            phone: string | null;
+                            email: string | null;
+                            locale: string;
+                            createdAt: string;
+                        }[];
+                        alerts: {
+                            id: string;
+                            threshold: number;
+                            periodKey: string;
+                            usedFen: number;
+                            budgetFen: number;
+                            restricted: boolean;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    putBudgetsByCustomerId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    amount: string;
+                    /** @enum {string} */
+                    budgetType: "MONTHLY" | "PACKAGE";
+                    frozenOperateType: 0 | 1;
+                    /** @default false */
+                    freezeResources?: boolean;
+                    /** @default false */
+                    liftRestriction?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer: {
+                            id: string;
+                            domainId: string;
+                            name: string;
+                            restrictedAt: string | null;
+                        };
+                        budget: {
+                            amountFen: number;
+                            usedFen: number;
+                            /** @enum {string} */
+                            budgetType: "MONTHLY" | "PACKAGE";
+                            frozenOperateType: number;
+                            freezeResources: boolean;
+                            periodKey: string;
+                            periodStart: string;
+                            alerted: number[];
+                            updatedAt: string;
+                        } | null;
+                        monthSpendFen: number;
+                        thresholds: {
+                            threshold: number;
+                            atFen: number;
+                            announced: boolean;
+                        }[];
+                        recipients: {
+                            id: string;
+                            name: string;
+                            phone: string | null;
+                            email: string | null;
+                            locale: string;
+                            createdAt: string;
+                        }[];
+                        alerts: {
+                            id: string;
+                            threshold: number;
+                            periodKey: string;
+                            usedFen: number;
+                            budgetFen: number;
+                            restricted: boolean;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    deleteBudgetsByCustomerId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer: {
+                            id: string;
+                            domainId: string;
+                            name: string;
+                            restrictedAt: string | null;
+                        };
+                        budget: {
+                            amountFen: number;
+                            usedFen: number;
+                            /** @enum {string} */
+                            budgetType: "MONTHLY" | "PACKAGE";
+                            frozenOperateType: number;
+                            freezeResources: boolean;
+                            periodKey: string;
+                            periodStart: string;
+                            alerted: number[];
+                            updatedAt: string;
+                        } | null;
+                        monthSpendFen: number;
+                        thresholds: {
+                            threshold: number;
+                            atFen: number;
+                            announced: boolean;
+                        }[];
+                        recipients: {
+                            id: string;
+                            name: string;
+                            phone: string | null;
+                            email: string | null;
+                            locale: string;
+                            createdAt: string;
+                        }[];
+                        alerts: {
+                            id: string;
+                            threshold: number;
+                            periodKey: string;
+                            usedFen: number;
+                            budgetFen: number;
+                            restricted: boolean;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postBudgetsByCustomerIdRecipients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    recipients: {
+                        name: string;
+                        phone?: string | null;
+                        email?: string | null;
+                        /**
+                         * @default zh-CN
+                         * @enum {string}
+                         */
+                        locale?: "zh-CN" | "en-US";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer: {
+                            id: string;
+                            domainId: string;
+                            name: string;
+                            restrictedAt: string | null;
+                        };
+                        budget: {
+                            amountFen: number;
+                            usedFen: number;
+                            /** @enum {string} */
+                            budgetType: "MONTHLY" | "PACKAGE";
+                            frozenOperateType: number;
+                            freezeResources: boolean;
+                            periodKey: string;
+                            periodStart: string;
+                            alerted: number[];
+                            updatedAt: string;
+                        } | null;
+                        monthSpendFen: number;
+                        thresholds: {
+                            threshold: number;
+                            atFen: number;
+                            announced: boolean;
+                        }[];
+                        recipients: {
+                            id: string;
+                            name: string;
+                            phone: string | null;
+                            email: string | null;
+                            locale: string;
+                            createdAt: string;
+                        }[];
+                        alerts: {
+                            id: string;
+                            threshold: number;
+                            periodKey: string;
+                            usedFen: number;
+                            budgetFen: number;
+                            restricted: boolean;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    deleteBudgetsByCustomerIdRecipientsByRecipientId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+                recipientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer: {
+                            id: string;
+                            domainId: string;
+                            name: string;
+                            restrictedAt: string | null;
+                        };
+                        budget: {
+                            amountFen: number;
+                            usedFen: number;
+                            /** @enum {string} */
+                            budgetType: "MONTHLY" | "PACKAGE";
+                            frozenOperateType: number;
+                            freezeResources: boolean;
+                            periodKey: string;
+                            periodStart: string;
+                            alerted: number[];
+                            updatedAt: string;
+                        } | null;
+                        monthSpendFen: number;
+                        thresholds: {
+                            threshold: number;
+                            atFen: number;
+                            announced: boolean;
+                        }[];
+                        recipients: {
+                            id: string;
+                            name: string;
+                            phone: string | null;
+                            email: string | null;
+                            locale: string;
+                            createdAt: string;
+                        }[];
+                        alerts: {
+                            id: string;
+                            threshold: number;
+                            periodKey: string;
+                            usedFen: number;
+                            budgetFen: number;
+                            restricted: boolean;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postBudgetsByCustomerIdLiftRestriction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer: {
+                            id: string;
+                            domainId: string;
+                            name: string;
+                            restrictedAt: string | null;
+                        };
+                        budget: {
+                            amountFen: number;
+                            usedFen: number;
+                            /** @enum {string} */
+                            budgetType: "MONTHLY" | "PACKAGE";
+                            frozenOperateType: number;
+                            freezeResources: boolean;
+                            periodKey: string;
+                            periodStart: string;
+                            alerted: number[];
+                            updatedAt: string;
+                        } | null;
+                        monthSpendFen: number;
+                        thresholds: {
+                            threshold: number;
+                            atFen: number;
+                            announced: boolean;
+                        }[];
+                        recipients: {
+                            id: string;
+                            name: string;
+                            phone: string | null;
+                            email: string | null;
+                            locale: string;
+                            createdAt: string;
+                        }[];
+                        alerts: {
+                            id: string;
+                            threshold: number;
+                            periodKey: string;
+                            usedFen: number;
+                            budgetFen: number;
+                            restricted: boolean;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getBills: {
+        parameters: {
+            query?: {
+                /** @description Bill cycle YYYY-MM (Asia/Shanghai); the current one by default */
+                cycle?: string;
+                offset?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cycle: string;
+                        totals: {
+                            amountFen: number;
+                            cashFen: number;
+                            voucherFen: number;
+                            periodFen: number;
+                            onDemandFen: number;
+                            recordCount: number;
+                        };
+                        total: number;
+                        items: {
+                            amountFen: number;
+                            cashFen: number;
+                            voucherFen: number;
+                            periodFen: number;
+                            onDemandFen: number;
+                            recordCount: number;
+                            customerId: string;
+                            customerDomainId: string;
+                            customerName: string;
+                            partnerName: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getBillsExport: {
+        parameters: {
+            query: {
+                cycle: string;
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getBillsCustomersByCustomerId: {
+        parameters: {
+            query?: {
+                cycle?: string;
+            };
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        amountFen: number;
+                        cashFen: number;
+                        voucherFen: number;
+                        periodFen: number;
+                        onDemandFen: number;
+                        recordCount: number;
+                        cycle: string;
+                        customer: {
+                            id: string;
+                            domainId: string;
+                            name: string;
+                        };
+                        byServiceType: {
+                            serviceType: string;
+                            serviceTypeName: string;
+                            amountFen: number;
+                            cashFen: number;
+                            voucherFen: number;
+                            recordCount: number;
+                        }[];
+                        lines: {
+                            serviceType: string;
+                            serviceTypeName: string;
+                            resourceType: string;
+                            chargingMode: number;
+                            billType: number;
+                            amountFen: number;
+                            cashFen: number;
+                            voucherFen: number;
+                            recordCount: number;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getBillsCustomersByCustomerIdFeeRecords: {
+        parameters: {
+            query?: {
+                cycle?: string;
+                serviceType?: string;
+                chargingMode?: number;
+                resourceId?: string;
+                offset?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        items: {
+                            id: string;
+                            tradeId: string;
+                            /** @enum {string} */
+                            source: "order" | "usage";
+                            tradeTime: string;
+                            billDetailType: number;
+                            billDetailTypeName: string;
+                            chargingMode: number;
+                            serviceType: string;
+                            serviceTypeName: string;
+                            resourceType: string | null;
+                            resourceId: string | null;
+                            resourceName: string | null;
+                            regionCode: string | null;
+                            enterpriseProjectId: string | null;
+                            amountFen: number;
+                            cashFen: number;
+                            voucherFen: number;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getOrders: {
+        parameters: {
+            query?: {
+                orderId?: string;
+                customerDomainId?: string;
+                type?: "new" | "renew" | "change" | "unsubscribe" | "to_on_demand";
+                status?: "pending_payment" | "paid" | "cancelled" | "refunded";
+                serviceTypeCode?: string;
+                /** @description YYYY-MM-DD, Asia/Shanghai */
+                createdFrom?: string;
+                /** @description YYYY-MM-DD, Asia/Shanghai */
+                createdTo?: string;
+                offset?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            customerId: string;
+                            customerDomainId: string;
+                            customerName: string;
+                            partnerId: string | null;
+                            /** @enum {string} */
+                            type: "new" | "renew" | "change" | "unsubscribe" | "to_on_demand";
+                            /** @enum {string} */
+                            status: "pending_payment" | "paid" | "cancelled" | "refunded";
+                            officialFen: number;
+                            discountFen: number;
+                            amountFen: number;
+                            refundOf: string | null;
+                            paidBy: string | null;
+                            source: string;
+                            createdAt: string;
+                            paymentDeadline: string | null;
+                            paidAt: string | null;
+                            cancelledAt: string | null;
+                            billCycle: string | null;
+                            lines: {
+                                id: string;
+                                resourceId: string;
+                                serviceTypeCode: string;
+                                resourceTypeCode: string;
+                                regionCode: string;
+                                productSpecDesc: string;
+                                periodType: ("month" | "year") | null;
+                                periodNum: number | null;
+                                officialFen: number;
+                                discountFen: number;
+                                amountFen: number;
+                                effectiveAt: string | null;
+                                expireAt: string | null;
+                                baseOrderId: string | null;
+                            }[];
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    getOrdersExport: {
+        parameters: {
+            query: {
+                orderId?: string;
+                customerDomainId?: string;
+                type?: "new" | "renew" | "change" | "unsubscribe" | "to_on_demand";
+                status?: "pending_payment" | "paid" | "cancelled" | "refunded";
+                serviceTypeCode?: string;
+                /** @description YYYY-MM-DD, Asia/Shanghai */
+                createdFrom?: string;
+                /** @description YYYY-MM-DD, Asia/Shanghai */
+                createdTo?: string;
+                format: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getOrdersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customerId: string;
+                        customerDomainId: string;
+                        customerName: string;
+                        partnerId: string | null;
+                        /** @enum {string} */
+                        type: "new" | "renew" | "change" | "unsubscribe" | "to_on_demand";
+                        /** @enum {string} */
+                        status: "pending_payment" | "paid" | "cancelled" | "refunded";
+                        officialFen: number;
+                        discountFen: number;
+                        amountFen: number;
+                        refundOf: string | null;
+                        paidBy: string | null;
+                        source: string;
+                        createdAt: string;
+                        paymentDeadline: string | null;
+                        paidAt: string | null;
+                        cancelledAt: string | null;
+                        billCycle: string | null;
+                        lines: {
+                            id: string;
+                            resourceId: string;
+                            serviceTypeCode: string;
+                            resourceTypeCode: string;
+                            regionCode: string;
+                            productSpecDesc: string;
+                            periodType: ("month" | "year") | null;
+                            periodNum: number | null;
+                            officialFen: number;
+                            discountFen: number;
+                            amountFen: number;
+                            effectiveAt: string | null;
+                            expireAt: string | null;
+                            baseOrderId: string | null;
+                        }[];
+                        refunds: {
+                            id: string;
+                            customerId: string;
+                            customerDomainId: string;
+                            customerName: string;
+                            partnerId: string | null;
+                            /** @enum {string} */
+                            type: "new" | "renew" | "change" | "unsubscribe" | "to_on_demand";
+                            /** @enum {string} */
+                            status: "pending_payment" | "paid" | "cancelled" | "refunded";
+                            officialFen: number;
+                            discountFen: number;
+                            amountFen: number;
+                            refundOf: string | null;
+                            paidBy: string | null;
+                            source: string;
+                            createdAt: string;
+                            paymentDeadline: string | null;
+                            paidAt: string | null;
+                            cancelledAt: string | null;
+                            billCycle: string | null;
+                            lines: {
+                                id: string;
+                                resourceId: string;
+                                serviceTypeCode: string;
+                                resourceTypeCode: string;
+                                regionCode: string;
+                                productSpecDesc: string;
+                                periodType: ("month" | "year") | null;
+                                periodNum: number | null;
+                                officialFen: number;
+                                discountFen: number;
+                                amountFen: number;
+                                effectiveAt: string | null;
+                                expireAt: string | null;
+                                baseOrderId: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getCustomerOrders: {
+        parameters: {
+            query?: {
+                orderId?: string;
+                type?: "new" | "renew" | "change" | "unsubscribe" | "to_on_demand";
+                status?: "pending_payment" | "paid" | "cancelled" | "refunded";
+                serviceTypeCode?: string;
+                /** @description YYYY-MM-DD, Asia/Shanghai */
+                createdFrom?: string;
+                /** @description YYYY-MM-DD, Asia/Shanghai */
+                createdTo?: string;
+                offset?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            customerId: string;
+                            customerDomainId: string;
+                            customerName: string;
+                            partnerId: string | null;
+                            /** @enum {string} */
+                            type: "new" | "renew" | "change" | "unsubscribe" | "to_on_demand";
+                            /** @enum {string} */
+                            status: "pending_payment" | "paid" | "cancelled" | "refunded";
+                            officialFen: number;
+                            discountFen: number;
+                            amountFen: number;
+                            refundOf: string | null;
+                            paidBy: string | null;
+                            source: string;
+                            createdAt: string;
+                            paymentDeadline: string | null;
+                            paidAt: string | null;
+                            cancelledAt: string | null;
+                            billCycle: string | null;
+                            lines: {
+                                id: string;
+                                resourceId: string;
+                                serviceTypeCode: string;
+                                resourceTypeCode: string;
+                                regionCode: string;
+                                productSpecDesc: string;
+                                periodType: ("month" | "year") | null;
+                                periodNum: number | null;
+                                officialFen: number;
+                                discountFen: number;
+                                amountFen: number;
+                                effectiveAt: string | null;
+                                expireAt: string | null;
+                                baseOrderId: string | null;
+                            }[];
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    getCustomerOrdersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customerId: string;
+                        customerDomainId: string;
+                        customerName: string;
+                        partnerId: string | null;
+                        /** @enum {string} */
+                        type: "new" | "renew" | "change" | "unsubscribe" | "to_on_demand";
+                        /** @enum {string} */
+                        status: "pending_payment" | "paid" | "cancelled" | "refunded";
+                        officialFen: number;
+                        discountFen: number;
+                        amountFen: number;
+                        refundOf: string | null;
+                        paidBy: string | null;
+                        source: string;
+                        createdAt: string;
+                        paymentDeadline: string | null;
+                        paidAt: string | null;
+                        cancelledAt: string | null;
+                        billCycle: string | null;
+                        lines: {
+                            id: string;
+                            resourceId: string;
+                            serviceTypeCode: string;
+                            resourceTypeCode: string;
+                            regionCode: string;
+                            productSpecDesc: string;
+                            periodType: ("month" | "year") | null;
+                            periodNum: number | null;
+                            officialFen: number;
+                            discountFen: number;
+                            amountFen: number;
+                            effectiveAt: string | null;
+                            expireAt: string | null;
+                            baseOrderId: string | null;
+                        }[];
+                        refunds: {
+                            id: string;
+                            customerId: string;
+                            customerDomainId: string;
+                            customerName: string;
+                            partnerId: string | null;
+                            /** @enum {string} */
+                            type: "new" | "renew" | "change" | "unsubscribe" | "to_on_demand";
+                            /** @enum {string} */
+                            status: "pending_payment" | "paid" | "cancelled" | "refunded";
+                            officialFen: number;
+                            discountFen: number;
+                            amountFen: number;
+                            refundOf: string | null;
+                            paidBy: string | null;
+                            source: string;
+                            createdAt: string;
+                            paymentDeadline: string | null;
+                            paidAt: string | null;
+                            cancelledAt: string | null;
+                            billCycle: string | null;
+                            lines: {
+                                id: string;
+                                resourceId: string;
+                                serviceTypeCode: string;
+                                resourceTypeCode: string;
+                                regionCode: string;
+                                productSpecDesc: string;
+                                periodType: ("month" | "year") | null;
+                                periodNum: number | null;
+                                officialFen: number;
+                                discountFen: number;
+                                amountFen: number;
+                                effectiveAt: string | null;
+                                expireAt: string | null;
+                                baseOrderId: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getRenewals: {
+        parameters: {
+            query?: {
+                customerDomainId?: string;
+                enterpriseProjectId?: string;
+                serviceTypeCode?: string;
+                regionCode?: string;
+                expiresWithinDays?: number;
+                status?: "in_use" | "expired" | "frozen" | "released";
+                autoRenew?: "true" | "false";
+                chargingMode?: "period" | "on_demand";
+                tab?: "resources" | "domains";
+                offset?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            resourceId: string;
+                            resourceName: string;
+                            customerId: string;
+                            customerDomainId: string;
+                            customerName: string;
+                            partnerId: string | null;
+                            associationType: string | null;
+                            serviceTypeCode: string;
+                            resourceTypeCode: string;
+                            regionCode: string;
+                            resourceSpecCode: string;
+                            productSpecDesc: string;
+                            enterpriseProjectId: string;
+                            enterpriseProjectName: string;
+                            parentResourceId: string | null;
+                            /** @enum {string} */
+                            chargingMode: "period" | "on_demand";
+                            effectiveAt: string;
+                            expireAt: string | null;
+                            daysToExpiry: number | null;
+                            autoRenew: boolean;
+                            /** @enum {string} */
+                            autoRenewPeriodType: "month" | "year";
+                            toOnDemandAtExpiry: boolean;
+                            /** @enum {string} */
+                            status: "in_use" | "expired" | "frozen" | "released";
+                            lifecycleStatus: string;
+                            frozenReason: string | null;
+                            freezeNote: string | null;
+                            graceUntil: string | null;
+                            releasedAt: string | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    getRenewalsFacets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enterpriseProjects: {
+                            id: string;
+                            name: string;
+                        }[];
+                        serviceTypes: string[];
+                        regions: string[];
+                    };
+                };
+            };
+        };
+    };
+    postRenewalsQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    resourceIds: string[];
+                    /** @enum {string} */
+                    periodType: "month" | "year";
+                    periodNum: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            resourceId: string;
+                            officialFen: number;
+                            discountFen: number;
+                            amountFen: number;
+                            children: {
+                                resourceId: string;
+                                officialFen: number;
+                                discountFen: number;
+                                amountFen: number;
+                            }[];
+                            expireAt: string | null;
+                            newExpireAt: string;
+                        }[];
+                        officialFen: number;
+                        discountFen: number;
+                        amountFen: number;
+                        failures: {
+                            resourceId: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postRenewalsRenew: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    resourceIds: string[];
+                    /** @enum {string} */
+                    periodType: "month" | "year";
+                    periodNum: number;
+                    requestKey: string;
+                    /** @default false */
+                    payNow?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        orders: {
+                            id: string;
+                            status: string;
+                            amountFen: number;
+                            replayed: boolean;
+                        }[];
+                        failures: {
+                            resourceId: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postRenewalsAutoRenew: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    resourceId: string;
+                    on: boolean;
+                    /** @enum {string} */
+                    periodType?: "month" | "year";
+                    times?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    postRenewalsToOnDemand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    resourceIds: string[];
+                    on: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        failures: {
+                            resourceId: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postRenewalsUnsubscribePreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    resourceIds: string[];
+                    type: 1 | 2;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            resourceId: string;
+                            refundFen: number;
+                            lines: {
+                                resourceId: string;
+                                baseOrderId: string;
+                                amountFen: number;
+                            }[];
+                            newExpireAt: string | null;
+                        }[];
+                        refundFen: number;
+                        failures: {
+                            resourceId: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postRenewalsUnsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    resourceIds: string[];
+                    type: 1 | 2;
+                    reasonType?: number;
+                    reason?: string;
+                    requestKey: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        orders: {
+                            id: string;
+                            status: string;
+                            amountFen: number;
+                            replayed: boolean;
+                        }[];
+                        failures: {
+                            resourceId: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postOrdersByIdPay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        status: string;
+                        amountFen: number;
+                        replayed: boolean;
+                    };
+                };
+            };
+        };
+    };
+    postOrdersByIdCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        status: string;
+                        amountFen: number;
+                        replayed: boolean;
+                    };
+                };
+            };
+        };
+    };
+    getCustomerRenewals: {
+        parameters: {
+            query?: {
+                customerDomainId?: string;
+                enterpriseProjectId?: string;
+                serviceTypeCode?: string;
+                regionCode?: string;
+                expiresWithinDays?: number;
+                status?: "in_use" | "expired" | "frozen" | "released";
+                autoRenew?: "true" | "false";
+                chargingMode?: "period" | "on_demand";
+                tab?: "resources" | "domains";
+                offset?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            resourceId: string;
+                            resourceName: string;
+                            customerId: string;
+                            customerDomainId: string;
+                            customerName: string;
+                            partnerId: string | null;
+                            associationType: string | null;
+                            serviceTypeCode: string;
+                            resourceTypeCode: string;
+                            regionCode: string;
+                            resourceSpecCode: string;
+                            productSpecDesc: string;
+                            enterpriseProjectId: string;
+                            enterpriseProjectName: string;
+                            parentResourceId: string | null;
+                            /** @enum {string} */
+                            chargingMode: "period" | "on_demand";
+                            effectiveAt: string;
+                            expireAt: string | null;
+                            daysToExpiry: number | null;
+                            autoRenew: boolean;
+                            /** @enum {string} */
+                            autoRenewPeriodType: "month" | "year";
+                            toOnDemandAtExpiry: boolean;
+                            /** @enum {string} */
+                            status: "in_use" | "expired" | "frozen" | "released";
+                            lifecycleStatus: string;
+                            frozenReason: string | null;
+                            freezeNote: string | null;
+                            graceUntil: string | null;
+                            releasedAt: string | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    getCustomerRenewalsFacets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enterpriseProjects: {
+                            id: string;
+                            name: string;
+                        }[];
+                        serviceTypes: string[];
+                        regions: string[];
+                    };
+                };
+            };
+        };
+    };
+    postCustomerRenewalsQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    resourceIds: string[];
+                    /** @enum {string} */
+                    periodType: "month" | "year";
+                    periodNum: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            resourceId: string;
+                            officialFen: number;
+                            discountFen: number;
+                            amountFen: number;
+                            children: {
+                                resourceId: string;
+                                officialFen: number;
+                                discountFen: number;
+                                amountFen: number;
+                            }[];
+                            expireAt: string | null;
+                            newExpireAt: string;
+                        }[];
+                        officialFen: number;
+                        discountFen: number;
+                        amountFen: number;
+                        failures: {
+                            resourceId: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postCustomerRenewalsRenew: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    resourceIds: string[];
+                    /** @enum {string} */
+                    periodType: "month" | "year";
+                    periodNum: number;
+                    requestKey: string;
+                    /** @default false */
+                    payNow?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        orders: {
+                            id: string;
+                            status: string;
+                            amountFen: number;
+                            replayed: boolean;
+                        }[];
+                        failures: {
+                            resourceId: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postCustomerRenewalsAutoRenew: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    resourceId: string;
+                    on: boolean;
+                    /** @enum {string} */
+                    periodType?: "month" | "year";
+                    times?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    postCustomerRenewalsToOnDemand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    resourceIds: string[];
+                    on: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        failures: {
+                            resourceId: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postCustomerRenewalsUnsubscribePreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    resourceIds: string[];
+                    type: 1 | 2;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            resourceId: string;
+                            refundFen: number;
+                            lines: {
+                                resourceId: string;
+                                baseOrderId: string;
+                                amountFen: number;
+                            }[];
+                            newExpireAt: string | null;
+                        }[];
+                        refundFen: number;
+                        failures: {
+                            resourceId: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postCustomerRenewalsUnsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    resourceIds: string[];
+                    type: 1 | 2;
+                    reasonType?: number;
+                    reason?: string;
+                    requestKey: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        orders: {
+                            id: string;
+                            status: string;
+                            amountFen: number;
+                            replayed: boolean;
+                        }[];
+                        failures: {
+                            resourceId: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postCustomerOrdersByIdPay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        status: string;
+                        amountFen: number;
+                        replayed: boolean;
+                    };
+                };
+            };
+        };
+    };
+    postCustomerOrdersByIdCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        status: string;
+                        amountFen: number;
+                        replayed: boolean;
+                    };
+                };
+            };
+        };
+    };
+    postIngestResources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Resources {resource_id, customer_id (account id), resource_name, service_type_code, resource_type_code, region_code, resource_spec_code, product_spec_desc?, enterprise_project_id?, enterprise_project_name?, parent_resource_id?, charging_mode (period | on_demand), effective_time, expire_time (period), auto_renew?, status? (in_use | released), updated_time} */
+                    resources: unknown[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted: number;
+                        unchanged: number;
+                        rejected: number;
+                        errors: {
+                            index: number;
+                            resourceId: string | null;
+                            reason: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getConsoleCatalogue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            serviceTypeCode: string;
+                            resourceTypeCode: string;
+                            resourceSpecCode: string;
+                            /** @default * */
+                            regionCode: string;
+                            nameZh: string;
+                            nameEn: string;
+                            monthlyFen: number;
+                            yearlyFen: number;
+                            /**
+                             * @default active
+                             * @enum {string}
+                             */
+                            status: "active" | "retired";
+                            discounts: {
+                                /** @enum {string} */
+                                periodType: "month" | "year";
+                                minPeriods: number;
+                                percentOff: number;
+                            }[];
+                            id: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postConsoleCatalogue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    serviceTypeCode: string;
+                    resourceTypeCode: string;
+                    resourceSpecCode: string;
+                    /** @default * */
+                    regionCode?: string;
+                    nameZh: string;
+                    nameEn: string;
+                    monthlyFen: number;
+                    yearlyFen: number;
+                    /**
+                     * @default active
+                     * @enum {string}
+                     */
+                    status?: "active" | "retired";
+                    /** @default [] */
+                    discounts?: {
+                        /** @enum {string} */
+                        periodType: "month" | "year";
+                        minPeriods: number;
+                        percentOff: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        serviceTypeCode: string;
+                        resourceTypeCode: string;
+                        resourceSpecCode: string;
+                        /** @default * */
+                        regionCode: string;
+                        nameZh: string;
+                        nameEn: string;
+                        monthlyFen: number;
+                        yearlyFen: number;
+                        /**
+                         * @default active
+                         * @enum {string}
+                         */
+                        status: "active" | "retired";
+                        discounts: {
+                            /** @enum {string} */
+                            periodType: "month" | "year";
+                            minPeriods: number;
+                            percentOff: number;
+                        }[];
+                        id: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    putConsoleCatalogueById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    serviceTypeCode: string;
+                    resourceTypeCode: string;
+                    resourceSpecCode: string;
+                    /** @default * */
+                    regionCode?: string;
+                    nameZh: string;
+                    nameEn: string;
+                    monthlyFen: number;
+                    yearlyFen: number;
+                    /**
+                     * @default active
+                     * @enum {string}
+                     */
+                    status?: "active" | "retired";
+                    /** @default [] */
+                    discounts?: {
+                        /** @enum {string} */
+                        periodType: "month" | "year";
+                        minPeriods: number;
+                        percentOff: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        serviceTypeCode: string;
+                        resourceTypeCode: string;
+                        resourceSpecCode: string;
+                        /** @default * */
+                        regionCode: string;
+                        nameZh: string;
+                        nameEn: string;
+                        monthlyFen: number;
+                        yearlyFen: number;
+                        /**
+                         * @default active
+                         * @enum {string}
+                         */
+                        status: "active" | "retired";
+                        discounts: {
+                            /** @enum {string} */
+                            periodType: "month" | "year";
+                            minPeriods: number;
+                            percentOff: number;
+                        }[];
+                        id: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    getConsoleSubscriptionSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reminderDays: number[];
+                        autoRenewLeadDays: number;
+                        retentionDays: number;
+                        updatedAt: string | null;
+                    };
+                };
+            };
+        };
+    };
+    putConsoleSubscriptionSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reminderDays: number[];
+                    autoRenewLeadDays: number;
+                    retentionDays: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reminderDays: number[];
+                        autoRenewLeadDays: number;
+                        retentionDays: number;
+                        updatedAt: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getDeveloperKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            accessKey: string;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            partnerDomainId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            rotatedAt: string | null;
+                            disabledAt: string | null;
+                            lastUsedAt: string | null;
+                            previousSecretValidUntil: string | null;
+                        }[];
+                        limit: number;
+                    };
+                };
+            };
+        };
+    };
+    postDeveloperKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        accessKey: string;
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        partnerDomainId: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        rotatedAt: string | null;
+                        disabledAt: string | null;
+                        lastUsedAt: string | null;
+                        previousSecretValidUntil: string | null;
+                        secretKey: string;
+                    };
+                };
+            };
+        };
+    };
+    postDeveloperKeysByIdDisable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        accessKey: string;
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        partnerDomainId: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        rotatedAt: string | null;
+                        disabledAt: string | null;
+                        lastUsedAt: string | null;
+                        previousSecretValidUntil: string | null;
+                    };
+                };
+            };
+        };
+    };
+    postDeveloperKeysByIdEnable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        accessKey: string;
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        partnerDomainId: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        rotatedAt: string | null;
+                        disabledAt: string | null;
+                        lastUsedAt: string | null;
+                        previousSecretValidUntil: string | null;
+                    };
+                };
+            };
+        };
+    };
+    postDeveloperKeysByIdRotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        accessKey: string;
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        partnerDomainId: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        rotatedAt: string | null;
+                        disabledAt: string | null;
+                        lastUsedAt: string | null;
+                        previousSecretValidUntil: string | null;
+                        secretKey: string;
+                    };
+                };
+            };
+        };
+    };
+    getDeveloperPartnerApi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        endpoint: string;
+                        domainId: string;
+                        docsUrl: string;
+                        openapiUrl: string;
+                        operations: {
+                            method: string;
+                            path: string;
+                            operationId: string;
+                            summary: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getDeveloperPlatformCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+        };
+    };
+    getDeveloperWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            url: string;
+                            description: string | null;
+                            eventTypes: string[];
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        eventTypes: string[];
+                        maxEndpoints: number;
+                    };
+                };
+            };
+        };
+    };
+    postDeveloperWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url: string;
+                    description?: string | null;
+                    /** @default [] */
+                    eventTypes?: ("customer.created" | "customer.updated" | "customer.frozen" | "customer.unfrozen" | "association.created" | "association.type_changed" | "association.ended" | "budget.set" | "budget.deleted" | "budget.threshold_crossed" | "budget.restricted" | "budget.unrestricted")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        url: string;
+                        description: string | null;
+                        eventTypes: string[];
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        createdAt: string;
+                        updatedAt: string;
+                        secret: string;
+                    };
+                };
+            };
+        };
+    };
+    deleteDeveloperWebhooksById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    patchDeveloperWebhooksById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string | null;
+                    eventTypes?: ("customer.created" | "customer.updated" | "customer.frozen" | "customer.unfrozen" | "association.created" | "association.type_changed" | "association.ended" | "budget.set" | "budget.deleted" | "budget.threshold_crossed" | "budget.restricted" | "budget.unrestricted")[];
+                    /** @enum {string} */
+                    status?: "active" | "disabled";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        url: string;
+                        description: string | null;
+                        eventTypes: string[];
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    postDeveloperWebhooksByIdRotateSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        url: string;
+                        description: string | null;
+                        eventTypes: string[];
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        createdAt: string;
+                        updatedAt: string;
+                        secret: string;
+                    };
+                };
+            };
+        };
+    };
+    getDeveloperDeliveries: {
+        parameters: {
+            query?: {
+                kind?: "webhook" | "bind_callback";
+                status?: "pending" | "succeeded" | "failed";
+                endpointId?: string;
+                eventId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "webhook" | "bind_callback";
+                            endpointId: string | null;
+                            eventId: string | null;
+                            eventType: string | null;
+                            url: string;
+                            /** @enum {string} */
+                            status: "pending" | "succeeded" | "failed";
+                            attempts: number;
+                            nextAttemptAt: string | null;
+                            lastStatusCode: number | null;
+                            lastError: string | null;
+                            replayOf: string | null;
+                            createdAt: string;
+                            deliveredAt: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getDeveloperDeliveriesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "webhook" | "bind_callback";
+                        endpointId: string | null;
+                        eventId: string | null;
+                        eventType: string | null;
+                        url: string;
+                        /** @enum {string} */
+                        status: "pending" | "succeeded" | "failed";
+                        attempts: number;
+                        nextAttemptAt: string | null;
+                        lastStatusCode: number | null;
+                        lastError: string | null;
+                        replayOf: string | null;
+                        createdAt: string;
+                        deliveredAt: string | null;
+                        contentType: string;
+                        payload: string;
+                        attemptList: {
+                            id: string;
+                            attemptedAt: string;
+                            statusCode: number | null;
+                            error: string | null;
+                            durationMs: number;
+                            responseBody: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postDeveloperDeliveriesByIdReplay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "webhook" | "bind_callback";
+                        endpointId: string | null;
+                        eventId: string | null;
+                        eventType: string | null;
+                        url: string;
+                        /** @enum {string} */
+                        status: "pending" | "succeeded" | "failed";
+                        attempts: number;
+                        nextAttemptAt: string | null;
+                        lastStatusCode: number | null;
+                        lastError: string | null;
+                        replayOf: string | null;
+                        createdAt: string;
+                        deliveredAt: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getDeveloperIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        xaccountType: string | null;
+                        bindNotifyUrl: string | null;
+                        updatedAt: string | null;
+                        certificateUrl: string;
+                        sigAlg: string;
+                    };
+                };
+            };
+        };
+    };
+    putDeveloperIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    xaccountType?: string | null;
+                    bindNotifyUrl?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        xaccountType: string | null;
+                        bindNotifyUrl: string | null;
+                        updatedAt: string | null;
+                        certificateUrl: string;
+                        sigAlg: string;
+                    };
+                };
+            };
+        };
+    };
+    getConsoleTaxVatRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            taxpayerStatus: "general" | "small_scale";
+                            rateBasisPoints: number;
+                            rate: string;
+                            /** @description YYYY-MM-DD, from 00:00 Asia/Shanghai */
+                            effectiveFrom: string;
+                            note: string;
+                            /** @enum {string} */
+                            source: "default" | "operator";
+                            createdAt: string | null;
+                        }[];
+                        current: {
+                            general: number;
+                            small_scale: number;
+                        };
+                        legacyCutoff: string;
+                    };
+                };
+            };
+        };
+    };
+    postConsoleTaxVatRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    taxpayerStatus: "general" | "small_scale";
+                    rateBasisPoints: number;
+                    /** Format: date */
+                    effectiveFrom: string;
+                    /** @default  */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        taxpayerStatus: "general" | "small_scale";
+                        rateBasisPoints: number;
+                        rate: string;
+                        /** @description YYYY-MM-DD, from 00:00 Asia/Shanghai */
+                        effectiveFrom: string;
+                        note: string;
+                        /** @enum {string} */
+                        source: "default" | "operator";
+                        createdAt: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getConsoleTaxInvoicePreview: {
+        parameters: {
+            query: {
+                taxpayerStatus: "general" | "small_scale";
+                preTaxFen: number;
+                periodStart?: string;
+                on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        preTaxFen: number;
+                        amountExTaxFen: number;
+                        taxFen: number;
+                        totalFen: number;
+                        rateBasisPoints: number;
+                        /** @enum {string} */
+                        rule: "standard" | "legacy";
+                        formula: {
+                            "zh-CN": string;
+                            "en-US": string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getIncentivesPerformance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        amountFen: number;
+                        ownFen: number;
+                        resellersFen: number;
+                        thresholdFen: number;
+                        reached: boolean;
+                        remainingFen: number;
+                    };
+                };
+            };
+        };
+    };
+    getIncentivesPolicies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            code: string;
+                            name: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                            program: string;
+                            /** @enum {string} */
+                            periodKind: "monthly" | "quarterly";
+                            versions: {
+                                id: string;
+                                version: number;
+                                validFrom: string;
+                                validTo: string | null;
+                                rules: {
+                                    serviceTypes: string[] | null;
+                                    paymentKinds: string[];
+                                    associationTypes: string[];
+                                    rates: {
+                                        category: string;
+                                        basisPoints: number;
+                                    }[];
+                                    tiers: {
+                                        minFen: number;
+                                        bonusBasisPoints: number;
+                                    }[];
+                                    allowDiscount: boolean;
+                                };
+                                note: string;
+                                createdAt: string;
+                            }[];
+                            current: {
+                                id: string;
+                                version: number;
+                                validFrom: string;
+                                validTo: string | null;
+                                rules: {
+                                    serviceTypes: string[] | null;
+                                    paymentKinds: string[];
+                                    associationTypes: string[];
+                                    rates: {
+                                        category: string;
+                                        basisPoints: number;
+                                    }[];
+                                    tiers: {
+                                        minFen: number;
+                                        bonusBasisPoints: number;
+                                    }[];
+                                    allowDiscount: boolean;
+                                };
+                                note: string;
+                                createdAt: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getIncentivesNotices: {
+        parameters: {
+            query?: {
+                status?: "issued" | "confirmed" | "disputed";
+                periodKey?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string | null;
+                            periodKey: string;
+                            periodStart: string;
+                            periodEnd: string;
+                            preTaxFen: number;
+                            adjustmentFen: number;
+                            amountFen: number;
+                            /** @enum {string} */
+                            status: "issued" | "confirmed" | "disputed";
+                            disputeReason: string | null;
+                            ticketId: string | null;
+                            confirmedAt: string | null;
+                            paymentApplicationId: string | null;
+                            /** @description null until business information (the taxpayer status) is certified */
+                            invoice: {
+                                /** @enum {string} */
+                                taxpayerStatus: "general" | "small_scale";
+                                preTaxFen: number;
+                                amountExTaxFen: number;
+                                taxFen: number;
+                                totalFen: number;
+                                rateBasisPoints: number;
+                                /** @enum {string} */
+                                rule: "standard" | "legacy";
+                                formula: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                            } | null;
+                            adjustments: {
+                                id: string;
+                                amountFen: number;
+                                reason: string;
+                                createdAt: string;
+                            }[];
+                            createdAt: string;
+                        }[];
+                        total: number;
+                        counts: {
+                            [key: string]: number;
+                        };
+                        exclusions?: {
+                            periodKey: string;
+                            reason: string;
+                            forgoneFen: number;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getIncentivesNoticesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string | null;
+                        periodKey: string;
+                        periodStart: string;
+                        periodEnd: string;
+                        preTaxFen: number;
+                        adjustmentFen: number;
+                        amountFen: number;
+                        /** @enum {string} */
+                        status: "issued" | "confirmed" | "disputed";
+                        disputeReason: string | null;
+                        ticketId: string | null;
+                        confirmedAt: string | null;
+                        paymentApplicationId: string | null;
+                        /** @description null until business information (the taxpayer status) is certified */
+                        invoice: {
+                            /** @enum {string} */
+                            taxpayerStatus: "general" | "small_scale";
+                            preTaxFen: number;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            rateBasisPoints: number;
+                            /** @enum {string} */
+                            rule: "standard" | "legacy";
+                            formula: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                        } | null;
+                        adjustments: {
+                            id: string;
+                            amountFen: number;
+                            reason: string;
+                            createdAt: string;
+                        }[];
+                        createdAt: string;
+                        lines: {
+                            id: string;
+                            policyCode: string;
+                            policyName: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                            policyVersion: number;
+                            serviceType: string;
+                            serviceName: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                            originPeriodKey: string;
+                            late: boolean;
+                            recordCount: number;
+                            baseFen: number;
+                            basisPoints: number;
+                            amountFen: number;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getIncentivesNoticesByIdExport: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getIncentivesLinesByIdRecords: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        line: {
+                            id: string;
+                            baseFen: number;
+                            basisPoints: number;
+                            amountFen: number;
+                            recordCount: number;
+                        };
+                        items: {
+                            recordId: string;
+                            customerId: string;
+                            spentAt: string;
+                            serviceType: string;
+                            associationType: string | null;
+                            paymentKind: string;
+                            amountFen: number;
+                            shareCentiFen: number;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postIncentivesNoticesByIdConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string | null;
+                        periodKey: string;
+                        periodStart: string;
+                        periodEnd: string;
+                        preTaxFen: number;
+                        adjustmentFen: number;
+                        amountFen: number;
+                        /** @enum {string} */
+                        status: "issued" | "confirmed" | "disputed";
+                        disputeReason: string | null;
+                        ticketId: string | null;
+                        confirmedAt: string | null;
+                        paymentApplicationId: string | null;
+                        /** @description null until business information (the taxpayer status) is certified */
+                        invoice: {
+                            /** @enum {string} */
+                            taxpayerStatus: "general" | "small_scale";
+                            preTaxFen: number;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            rateBasisPoints: number;
+                            /** @enum {string} */
+                            rule: "standard" | "legacy";
+                            formula: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                        } | null;
+                        adjustments: {
+                            id: string;
+                            amountFen: number;
+                            reason: string;
+                            createdAt: string;
+                        }[];
+                        createdAt: string;
+                    };
+                };
+            };
+        };
+    };
+    postIncentivesNoticesByIdDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string | null;
+                        periodKey: string;
+                        periodStart: string;
+                        periodEnd: string;
+                        preTaxFen: number;
+                        adjustmentFen: number;
+                        amountFen: number;
+                        /** @enum {string} */
+                        status: "issued" | "confirmed" | "disputed";
+                        disputeReason: string | null;
+                        ticketId: string | null;
+                        confirmedAt: string | null;
+                        paymentApplicationId: string | null;
+                        /** @description null until business information (the taxpayer status) is certified */
+                        invoice: {
+                            /** @enum {string} */
+                            taxpayerStatus: "general" | "small_scale";
+                            preTaxFen: number;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            rateBasisPoints: number;
+                            /** @enum {string} */
+                            rule: "standard" | "legacy";
+                            formula: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                        } | null;
+                        adjustments: {
+                            id: string;
+                            amountFen: number;
+                            reason: string;
+                            createdAt: string;
+                        }[];
+                        createdAt: string;
+                    };
+                };
+            };
+        };
+    };
+    getConsoleIncentivesPolicies: {
+        parameters: {
+            query?: {
+                program?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            code: string;
+                            name: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                            program: string;
+                            /** @enum {string} */
+                            periodKind: "monthly" | "quarterly";
+                            versions: {
+                                id: string;
+                                version: number;
+                                validFrom: string;
+                                validTo: string | null;
+                                rules: {
+                                    serviceTypes: string[] | null;
+                                    paymentKinds: string[];
+                                    associationTypes: string[];
+                                    rates: {
+                                        category: string;
+                                        basisPoints: number;
+                                    }[];
+                                    tiers: {
+                                        minFen: number;
+                                        bonusBasisPoints: number;
+                                    }[];
+                                    allowDiscount: boolean;
+                                };
+                                note: string;
+                                createdAt: string;
+                            }[];
+                            current: {
+                                id: string;
+                                version: number;
+                                validFrom: string;
+                                validTo: string | null;
+                                rules: {
+                                    serviceTypes: string[] | null;
+                                    paymentKinds: string[];
+                                    associationTypes: string[];
+                                    rates: {
+                                        category: string;
+                                        basisPoints: number;
+                                    }[];
+                                    tiers: {
+                                        minFen: number;
+                                        bonusBasisPoints: number;
+                                    }[];
+                                    allowDiscount: boolean;
+                                };
+                                note: string;
+                                createdAt: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postConsoleIncentivesPolicies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                    nameZh: string;
+                    nameEn: string;
+                    /** @enum {string} */
+                    program: "solution_provider" | "distributor" | "cloud_reseller" | "service_partner" | "authorized_sales_support_center";
+                    /**
+                     * @default monthly
+                     * @enum {string}
+                     */
+                    periodKind?: "monthly" | "quarterly";
+                    /** Format: date */
+                    validFrom: string;
+                    /** @default null */
+                    validTo?: string | null;
+                    rules: {
+                        /** @default null */
+                        serviceTypes?: string[] | null;
+                        /**
+                         * @default [
+                         *       "cash"
+                         *     ]
+                         */
+                        paymentKinds?: ("cash" | "voucher")[];
+                        /**
+                         * @default [
+                         *       "resale",
+                         *       "referral"
+                         *     ]
+                         */
+                        associationTypes?: ("resale" | "referral")[];
+                        rates: {
+                            category: string | "*";
+                            basisPoints: number;
+                        }[];
+                        /** @default [] */
+                        tiers?: {
+                            minFen: number;
+                            bonusBasisPoints: number;
+                        }[];
+                        /** @default true */
+                        allowDiscount?: boolean;
+                    };
+                    /** @default  */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        name: {
+                            "zh-CN": string;
+                            "en-US": string;
+                        };
+                        program: string;
+                        /** @enum {string} */
+                        periodKind: "monthly" | "quarterly";
+                        versions: {
+                            id: string;
+                            version: number;
+                            validFrom: string;
+                            validTo: string | null;
+                            rules: {
+                                serviceTypes: string[] | null;
+                                paymentKinds: string[];
+                                associationTypes: string[];
+                                rates: {
+                                    category: string;
+                                    basisPoints: number;
+                                }[];
+                                tiers: {
+                                    minFen: number;
+                                    bonusBasisPoints: number;
+                                }[];
+                                allowDiscount: boolean;
+                            };
+                            note: string;
+                            createdAt: string;
+                        }[];
+                        current: {
+                            id: string;
+                            version: number;
+                            validFrom: string;
+                            validTo: string | null;
+                            rules: {
+                                serviceTypes: string[] | null;
+                                paymentKinds: string[];
+                                associationTypes: string[];
+                                rates: {
+                                    category: string;
+                                    basisPoints: number;
+                                }[];
+                                tiers: {
+                                    minFen: number;
+                                    bonusBasisPoints: number;
+                                }[];
+                                allowDiscount: boolean;
+                            };
+                            note: string;
+                            createdAt: string;
+                        } | null;
+                    };
+                };
+            };
+        };
+    };
+    postConsoleIncentivesPoliciesByIdVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    validFrom: string;
+                    /** @default null */
+                    validTo?: string | null;
+                    rules: {
+                        /** @default null */
+                        serviceTypes?: string[] | null;
+                        /**
+                         * @default [
+                         *       "cash"
+                         *     ]
+                         */
+                        paymentKinds?: ("cash" | "voucher")[];
+                        /**
+                         * @default [
+                         *       "resale",
+                         *       "referral"
+                         *     ]
+                         */
+                        associationTypes?: ("resale" | "referral")[];
+                        rates: {
+                            category: string | "*";
+                            basisPoints: number;
+                        }[];
+                        /** @default [] */
+                        tiers?: {
+                            minFen: number;
+                            bonusBasisPoints: number;
+                        }[];
+                        /** @default true */
+                        allowDiscount?: boolean;
+                    };
+                    /** @default  */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        name: {
+                            "zh-CN": string;
+                            "en-US": string;
+                        };
+                        program: string;
+                        /** @enum {string} */
+                        periodKind: "monthly" | "quarterly";
+                        versions: {
+                            id: string;
+                            version: number;
+                            validFrom: string;
+                            validTo: string | null;
+                            rules: {
+                                serviceTypes: string[] | null;
+                                paymentKinds: string[];
+                                associationTypes: string[];
+                                rates: {
+                                    category: string;
+                                    basisPoints: number;
+                                }[];
+                                tiers: {
+                                    minFen: number;
+                                    bonusBasisPoints: number;
+                                }[];
+                                allowDiscount: boolean;
+                            };
+                            note: string;
+                            createdAt: string;
+                        }[];
+                        current: {
+                            id: string;
+                            version: number;
+                            validFrom: string;
+                            validTo: string | null;
+                            rules: {
+                                serviceTypes: string[] | null;
+                                paymentKinds: string[];
+                                associationTypes: string[];
+                                rates: {
+                                    category: string;
+                                    basisPoints: number;
+                                }[];
+                                tiers: {
+                                    minFen: number;
+                                    bonusBasisPoints: number;
+                                }[];
+                                allowDiscount: boolean;
+                            };
+                            note: string;
+                            createdAt: string;
+                        } | null;
+                    };
+                };
+            };
+        };
+    };
+    getConsoleIncentivesRuns: {
+        parameters: {
+            query?: {
+                status?: "running" | "completed" | "cancelled" | "failed";
+                periodKey?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            periodKey: string;
+                            /** @enum {string} */
+                            trigger: "schedule" | "operator";
+                            /** @enum {string} */
+                            status: "running" | "completed" | "cancelled" | "failed";
+                            verification: boolean;
+                            matches: boolean | null;
+                            partnersTotal: number;
+                            partnersDone: number;
+                            progress: number;
+                            linesCount: number;
+                            totalFen: number;
+                            excludedCount: number;
+                            cancelRequested: boolean;
+                            error: string | null;
+                            startedAt: string;
+                            finishedAt: string | null;
+                        }[];
+                        counts: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postConsoleIncentivesRuns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    periodKey: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        periodKey: string;
+                        /** @enum {string} */
+                        trigger: "schedule" | "operator";
+                        /** @enum {string} */
+                        status: "running" | "completed" | "cancelled" | "failed";
+                        verification: boolean;
+                        matches: boolean | null;
+                        partnersTotal: number;
+                        partnersDone: number;
+                        progress: number;
+                        linesCount: number;
+                        totalFen: number;
+                        excludedCount: number;
+                        cancelRequested: boolean;
+                        error: string | null;
+                        startedAt: string;
+                        finishedAt: string | null;
+                    };
+                };
+            };
+        };
+    };
+    postConsoleIncentivesRunsByIdCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        periodKey: string;
+                        /** @enum {string} */
+                        trigger: "schedule" | "operator";
+                        /** @enum {string} */
+                        status: "running" | "completed" | "cancelled" | "failed";
+                        verification: boolean;
+                        matches: boolean | null;
+                        partnersTotal: number;
+                        partnersDone: number;
+                        progress: number;
+                        linesCount: number;
+                        totalFen: number;
+                        excludedCount: number;
+                        cancelRequested: boolean;
+                        error: string | null;
+                        startedAt: string;
+                        finishedAt: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getConsoleIncentivesNotices: {
+        parameters: {
+            query?: {
+                status?: "issued" | "confirmed" | "disputed";
+                periodKey?: string;
+                limit?: number;
+                offset?: number;
+                q?: string;
+                partnerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string | null;
+                            periodKey: string;
+                            periodStart: string;
+                            periodEnd: string;
+                            preTaxFen: number;
+                            adjustmentFen: number;
+                            amountFen: number;
+                            /** @enum {string} */
+                            status: "issued" | "confirmed" | "disputed";
+                            disputeReason: string | null;
+                            ticketId: string | null;
+                            confirmedAt: string | null;
+                            paymentApplicationId: string | null;
+                            /** @description null until business information (the taxpayer status) is certified */
+                            invoice: {
+                                /** @enum {string} */
+                                taxpayerStatus: "general" | "small_scale";
+                                preTaxFen: number;
+                                amountExTaxFen: number;
+                                taxFen: number;
+                                totalFen: number;
+                                rateBasisPoints: number;
+                                /** @enum {string} */
+                                rule: "standard" | "legacy";
+                                formula: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                            } | null;
+                            adjustments: {
+                                id: string;
+                                amountFen: number;
+                                reason: string;
+                                createdAt: string;
+                            }[];
+                            createdAt: string;
+                        }[];
+                        total: number;
+                        counts: {
+                            [key: string]: number;
+                        };
+                        exclusions?: {
+                            periodKey: string;
+                            reason: string;
+                            forgoneFen: number;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getConsoleIncentivesNoticesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string | null;
+                        periodKey: string;
+                        periodStart: string;
+                        periodEnd: string;
+                        preTaxFen: number;
+                        adjustmentFen: number;
+                        amountFen: number;
+                        /** @enum {string} */
+                        status: "issued" | "confirmed" | "disputed";
+                        disputeReason: string | null;
+                        ticketId: string | null;
+                        confirmedAt: string | null;
+                        paymentApplicationId: string | null;
+                        /** @description null until business information (the taxpayer status) is certified */
+                        invoice: {
+                            /** @enum {string} */
+                            taxpayerStatus: "general" | "small_scale";
+                            preTaxFen: number;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            rateBasisPoints: number;
+                            /** @enum {string} */
+                            rule: "standard" | "legacy";
+                            formula: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                        } | null;
+                        adjustments: {
+                            id: string;
+                            amountFen: number;
+                            reason: string;
+                            createdAt: string;
+                        }[];
+                        createdAt: string;
+                        lines: {
+                            id: string;
+                            policyCode: string;
+                            policyName: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                            policyVersion: number;
+                            serviceType: string;
+                            serviceName: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                            originPeriodKey: string;
+                            late: boolean;
+                            recordCount: number;
+                            baseFen: number;
+                            basisPoints: number;
+                            amountFen: number;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getConsoleIncentivesNoticesByIdExport: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getConsoleIncentivesLinesByIdRecords: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        line: {
+                            id: string;
+                            baseFen: number;
+                            basisPoints: number;
+                            amountFen: number;
+                            recordCount: number;
+                        };
+                        items: {
+                            recordId: string;
+                            customerId: string;
+                            spentAt: string;
+                            serviceType: string;
+                            associationType: string | null;
+                            paymentKind: string;
+                            amountFen: number;
+                            shareCentiFen: number;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postConsoleIncentivesNoticesByIdAdjustments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    amountFen: number;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string | null;
+                        periodKey: string;
+                        periodStart: string;
+                        periodEnd: string;
+                        preTaxFen: number;
+                        adjustmentFen: number;
+                        amountFen: number;
+                        /** @enum {string} */
+                        status: "issued" | "confirmed" | "disputed";
+                        disputeReason: string | null;
+                        ticketId: string | null;
+                        confirmedAt: string | null;
+                        paymentApplicationId: string | null;
+                        /** @description null until business information (the taxpayer status) is certified */
+                        invoice: {
+                            /** @enum {string} */
+                            taxpayerStatus: "general" | "small_scale";
+                            preTaxFen: number;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            rateBasisPoints: number;
+                            /** @enum {string} */
+                            rule: "standard" | "legacy";
+                            formula: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                        } | null;
+                        adjustments: {
+                            id: string;
+                            amountFen: number;
+                            reason: string;
+                            createdAt: string;
+                        }[];
+                        createdAt: string;
+                    };
+                };
+            };
+        };
+    };
+    postConsoleIncentivesNoticesRemind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+        };
+    };
+    getInvoiceListsByToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        noticeId: string;
+                        documentNo: string;
+                        noticeDate: string;
+                        /** @enum {string} */
+                        sourceKind: "payment_application" | "bill";
+                        sourceId: string;
+                        buyer: {
+                            name: string;
+                            nameEn: string;
+                            taxpayerId: string;
+                            address: string;
+                            phone: string;
+                            bankName: string;
+                            bankAccount: string;
+                        };
+                        seller: {
+                            name: string;
+                            taxpayerId: string | null;
+                        };
+                        lines: {
+                            text: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                            preTaxFen: number;
+                        }[];
+                        /** @enum {string} */
+                        taxpayerStatus: "general" | "small_scale";
+                        /** @enum {string} */
+                        rule: "standard" | "legacy";
+                        rateBasisPoints: number;
+                        formula: {
+                            "zh-CN": string;
+                            "en-US": string;
+                        };
+                        preTaxFen: number;
+                        amountExTaxFen: number;
+                        taxFen: number;
+                        totalFen: number;
+                        url: string;
+                        pdfUrl: string;
+                    };
+                };
+            };
+        };
+    };
+    getInvoiceListsByTokenPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getInvoicingNotices: {
+        parameters: {
+            query?: {
+                status?: "open" | "invoiced" | "accepted" | "paid";
+                sourceKind?: "payment_application" | "bill";
+                from?: string;
+                to?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            documentNo: string;
+                            /** @enum {string} */
+                            sourceKind: "payment_application" | "bill";
+                            sourceId: string;
+                            /** @enum {string} */
+                            status: "open" | "invoiced" | "accepted" | "paid";
+                            noticeDate: string;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            invoicedExTaxFen: number;
+                            invoicedTaxFen: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    getInvoicingNoticesExport: {
+        parameters: {
+            query?: {
+                status?: "open" | "invoiced" | "accepted" | "paid";
+                sourceKind?: "payment_application" | "bill";
+                from?: string;
+                to?: string;
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getInvoicingNoticesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        documentNo: string;
+                        /** @enum {string} */
+                        sourceKind: "payment_application" | "bill";
+                        sourceId: string;
+                        /** @enum {string} */
+                        status: "open" | "invoiced" | "accepted" | "paid";
+                        noticeDate: string;
+                        amountExTaxFen: number;
+                        taxFen: number;
+                        totalFen: number;
+                        invoicedExTaxFen: number;
+                        invoicedTaxFen: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        invoiceList: {
+                            noticeId: string;
+                            documentNo: string;
+                            noticeDate: string;
+                            /** @enum {string} */
+                            sourceKind: "payment_application" | "bill";
+                            sourceId: string;
+                            buyer: {
+                                name: string;
+                                nameEn: string;
+                                taxpayerId: string;
+                                address: string;
+                                phone: string;
+                                bankName: string;
+                                bankAccount: string;
+                            };
+                            seller: {
+                                name: string;
+                                taxpayerId: string | null;
+                            };
+                            lines: {
+                                text: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                preTaxFen: number;
+                            }[];
+                            /** @enum {string} */
+                            taxpayerStatus: "general" | "small_scale";
+                            /** @enum {string} */
+                            rule: "standard" | "legacy";
+                            rateBasisPoints: number;
+                            formula: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                            preTaxFen: number;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            url: string;
+                            pdfUrl: string;
+                        };
+                        invoices: {
+                            id: string;
+                            noticeId: string;
+                            partnerId: string;
+                            /** @enum {string} */
+                            type: "vat_special_paper" | "vat_special_electronic";
+                            invoiceCode: string;
+                            invoiceNumber: string;
+                            issuedOn: string;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            sellerTaxpayerId: string;
+                            buyerTaxpayerId: string;
+                            /** @enum {string} */
+                            status: "submitted" | "posted" | "received" | "accepted" | "returned";
+                            file: {
+                                id: string;
+                                fileName: string;
+                                format: string;
+                                size: number;
+                            } | null;
+                            expressCompany: string | null;
+                            trackingNumber: string | null;
+                            returnReason: string | null;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            postedAt: string | null;
+                            receivedAt: string | null;
+                            checkedAt: string | null;
+                        }[];
+                        timeline: {
+                            /** @enum {string} */
+                            state: "notified" | "invoice_submitted" | "posted" | "received" | "accepted" | "returned" | "paid";
+                            /** Format: date-time */
+                            at: string;
+                            invoiceId: string | null;
+                            detail: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getInvoicingNoticesByIdInvoiceListPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postInvoicingNoticesByIdInvoices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    invoices: {
+                        /** @enum {string} */
+                        type: "vat_special_paper" | "vat_special_electronic" | "vat_ordinary_paper" | "vat_ordinary_electronic";
+                        invoiceCode?: string;
+                        invoiceNumber: string;
+                        /** Format: date */
+                        issuedOn: string;
+                        amountExTaxFen: number;
+                        taxFen: number;
+                        totalFen: number;
+                        sellerTaxpayerId: string;
+                        buyerTaxpayerId: string;
+                        fileId?: string;
+                        expressCompany?: string;
+                        trackingNumber?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        documentNo: string;
+                        /** @enum {string} */
+                        sourceKind: "payment_application" | "bill";
+                        sourceId: string;
+                        /** @enum {string} */
+                        status: "open" | "invoiced" | "accepted" | "paid";
+                        noticeDate: string;
+                        amountExTaxFen: number;
+                        taxFen: number;
+                        totalFen: number;
+                        invoicedExTaxFen: number;
+                        invoicedTaxFen: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        invoiceList: {
+                            noticeId: string;
+                            documentNo: string;
+                            noticeDate: string;
+                            /** @enum {string} */
+                            sourceKind: "payment_application" | "bill";
+                            sourceId: string;
+                            buyer: {
+                                name: string;
+                                nameEn: string;
+                                taxpayerId: string;
+                                address: string;
+                                phone: string;
+                                bankName: string;
+                                bankAccount: string;
+                            };
+                            seller: {
+                                name: string;
+                                taxpayerId: string | null;
+                            };
+                            lines: {
+                                text: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                preTaxFen: number;
+                            }[];
+                            /** @enum {string} */
+                            taxpayerStatus: "general" | "small_scale";
+                            /** @enum {string} */
+                            rule: "standard" | "legacy";
+                            rateBasisPoints: number;
+                            formula: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                            preTaxFen: number;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            url: string;
+                            pdfUrl: string;
+                        };
+                        invoices: {
+                            id: string;
+                            noticeId: string;
+                            partnerId: string;
+                            /** @enum {string} */
+                            type: "vat_special_paper" | "vat_special_electronic";
+                            invoiceCode: string;
+                            invoiceNumber: string;
+                            issuedOn: string;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            sellerTaxpayerId: string;
+                            buyerTaxpayerId: string;
+                            /** @enum {string} */
+                            status: "submitted" | "posted" | "received" | "accepted" | "returned";
+                            file: {
+                                id: string;
+                                fileName: string;
+                                format: string;
+                                size: number;
+                            } | null;
+                            expressCompany: string | null;
+                            trackingNumber: string | null;
+                            returnReason: string | null;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            postedAt: string | null;
+                            receivedAt: string | null;
+                            checkedAt: string | null;
+                        }[];
+                        timeline: {
+                            /** @enum {string} */
+                            state: "notified" | "invoice_submitted" | "posted" | "received" | "accepted" | "returned" | "paid";
+                            /** Format: date-time */
+                            at: string;
+                            invoiceId: string | null;
+                            detail: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postInvoicesByIdPosting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    expressCompany: string;
+                    trackingNumber: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        noticeId: string;
+                        partnerId: string;
+                        /** @enum {string} */
+                        type: "vat_special_paper" | "vat_special_electronic";
+                        invoiceCode: string;
+                        invoiceNumber: string;
+                        issuedOn: string;
+                        amountExTaxFen: number;
+                        taxFen: number;
+                        totalFen: number;
+                        sellerTaxpayerId: string;
+                        buyerTaxpayerId: string;
+                        /** @enum {string} */
+                        status: "submitted" | "posted" | "received" | "accepted" | "returned";
+                        file: {
+                            id: string;
+                            fileName: string;
+                            format: string;
+                            size: number;
+                        } | null;
+                        expressCompany: string | null;
+                        trackingNumber: string | null;
+                        returnReason: string | null;
+                        /** Format: date-time */
+                        submittedAt: string;
+                        postedAt: string | null;
+                        receivedAt: string | null;
+                        checkedAt: string | null;
+                    };
+                };
+            };
+        };
+    };
+    postInvoiceFiles: {
+        parameters: {
+            query?: {
+                fileName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        fileName: string;
+                        /** @enum {string} */
+                        format: "pdf" | "ofd";
+                        size: number;
+                        sha256: string;
+                    };
+                };
+            };
+        };
+    };
+    getInvoiceFilesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getConsoleInvoices: {
+        parameters: {
+            query?: {
+                status?: "submitted" | "posted" | "received" | "accepted" | "returned";
+                partnerId?: string;
+                type?: "vat_special_paper" | "vat_special_electronic";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            noticeId: string;
+                            partnerId: string;
+                            /** @enum {string} */
+                            type: "vat_special_paper" | "vat_special_electronic";
+                            invoiceCode: string;
+                            invoiceNumber: string;
+                            issuedOn: string;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            sellerTaxpayerId: string;
+                            buyerTaxpayerId: string;
+                            /** @enum {string} */
+                            status: "submitted" | "posted" | "received" | "accepted" | "returned";
+                            file: {
+                                id: string;
+                                fileName: string;
+                                format: string;
+                                size: number;
+                            } | null;
+                            expressCompany: string | null;
+                            trackingNumber: string | null;
+                            returnReason: string | null;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            postedAt: string | null;
+                            receivedAt: string | null;
+                            checkedAt: string | null;
+                            partnerName: string;
+                            documentNo: string;
+                            noticeTotalFen: number;
+                        }[];
+                        total: number;
+                        counts: {
+                            toReceive: number;
+                            toCheck: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postConsoleInvoicesByIdReceive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        noticeId: string;
+                        partnerId: string;
+                        /** @enum {string} */
+                        type: "vat_special_paper" | "vat_special_electronic";
+                        invoiceCode: string;
+                        invoiceNumber: string;
+                        issuedOn: string;
+                        amountExTaxFen: number;
+                        taxFen: number;
+                        totalFen: number;
+                        sellerTaxpayerId: string;
+                        buyerTaxpayerId: string;
+                        /** @enum {string} */
+                        status: "submitted" | "posted" | "received" | "accepted" | "returned";
+                        file: {
+                            id: string;
+                            fileName: string;
+                            format: string;
+                            size: number;
+                        } | null;
+                        expressCompany: string | null;
+                        trackingNumber: string | null;
+                        returnReason: string | null;
+                        /** Format: date-time */
+                        submittedAt: string;
+                        postedAt: string | null;
+                        receivedAt: string | null;
+                        checkedAt: string | null;
+                    };
+                };
+            };
+        };
+    };
+    postConsoleInvoicesByIdAccept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        noticeId: string;
+                        partnerId: string;
+                        /** @enum {string} */
+                        type: "vat_special_paper" | "vat_special_electronic";
+                        invoiceCode: string;
+                        invoiceNumber: string;
+                        issuedOn: string;
+                        amountExTaxFen: number;
+                        taxFen: number;
+                        totalFen: number;
+                        sellerTaxpayerId: string;
+                        buyerTaxpayerId: string;
+                        /** @enum {string} */
+                        status: "submitted" | "posted" | "received" | "accepted" | "returned";
+                        file: {
+                            id: string;
+                            fileName: string;
+                            format: string;
+                            size: number;
+                        } | null;
+                        expressCompany: string | null;
+                        trackingNumber: string | null;
+                        returnReason: string | null;
+                        /** Format: date-time */
+                        submittedAt: string;
+                        postedAt: string | null;
+                        receivedAt: string | null;
+                        checkedAt: string | null;
+                    };
+                };
+            };
+        };
+    };
+    postConsoleInvoicesByIdReturn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        noticeId: string;
+                        partnerId: string;
+                        /** @enum {string} */
+                        type: "vat_special_paper" | "vat_special_electronic";
+                        invoiceCode: string;
+                        invoiceNumber: string;
+                        issuedOn: string;
+                        amountExTaxFen: number;
+                        taxFen: number;
+                        totalFen: number;
+                        sellerTaxpayerId: string;
+                        buyerTaxpayerId: string;
+                        /** @enum {string} */
+                        status: "submitted" | "posted" | "received" | "accepted" | "returned";
+                        file: {
+                            id: string;
+                            fileName: string;
+                            format: string;
+                            size: number;
+                        } | null;
+                        expressCompany: string | null;
+                        trackingNumber: string | null;
+                        returnReason: string | null;
+                        /** Format: date-time */
+                        submittedAt: string;
+                        postedAt: string | null;
+                        receivedAt: string | null;
+                        checkedAt: string | null;
+                    };
+                };
+            };
+        };
+    };
+    postConsoleInvoicesBulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "receive" | "accept";
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            id: string;
+                            ok: boolean;
+                            code: string | null;
+                            message: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getConsoleInvoiceFilesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getConsoleInvoicingNotices: {
+        parameters: {
+            query?: {
+                status?: "open" | "invoiced" | "accepted" | "paid";
+                sourceKind?: "payment_application" | "bill";
+                partnerId?: string;
+                from?: string;
+                to?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            documentNo: string;
+                            /** @enum {string} */
+                            sourceKind: "payment_application" | "bill";
+                            sourceId: string;
+                            /** @enum {string} */
+                            status: "open" | "invoiced" | "accepted" | "paid";
+                            noticeDate: string;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            invoicedExTaxFen: number;
+                            invoicedTaxFen: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    getConsoleInvoicingNoticesExport: {
+        parameters: {
+            query?: {
+                status?: "open" | "invoiced" | "accepted" | "paid";
+                sourceKind?: "payment_application" | "bill";
+                partnerId?: string;
+                from?: string;
+                to?: string;
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getConsoleInvoicingNoticesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        documentNo: string;
+                        /** @enum {string} */
+                        sourceKind: "payment_application" | "bill";
+                        sourceId: string;
+                        /** @enum {string} */
+                        status: "open" | "invoiced" | "accepted" | "paid";
+                        noticeDate: string;
+                        amountExTaxFen: number;
+                        taxFen: number;
+                        totalFen: number;
+                        invoicedExTaxFen: number;
+                        invoicedTaxFen: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        invoiceList: {
+                            noticeId: string;
+                            documentNo: string;
+                            noticeDate: string;
+                            /** @enum {string} */
+                            sourceKind: "payment_application" | "bill";
+                            sourceId: string;
+                            buyer: {
+                                name: string;
+                                nameEn: string;
+                                taxpayerId: string;
+                                address: string;
+                                phone: string;
+                                bankName: string;
+                                bankAccount: string;
+                            };
+                            seller: {
+                                name: string;
+                                taxpayerId: string | null;
+                            };
+                            lines: {
+                                text: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                preTaxFen: number;
+                            }[];
+                            /** @enum {string} */
+                            taxpayerStatus: "general" | "small_scale";
+                            /** @enum {string} */
+                            rule: "standard" | "legacy";
+                            rateBasisPoints: number;
+                            formula: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                            preTaxFen: number;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            url: string;
+                            pdfUrl: string;
+                        };
+                        invoices: {
+                            id: string;
+                            noticeId: string;
+                            partnerId: string;
+                            /** @enum {string} */
+                            type: "vat_special_paper" | "vat_special_electronic";
+                            invoiceCode: string;
+                            invoiceNumber: string;
+                            issuedOn: string;
+                            amountExTaxFen: number;
+                            taxFen: number;
+                            totalFen: number;
+                            sellerTaxpayerId: string;
+                            buyerTaxpayerId: string;
+                            /** @enum {string} */
+                            status: "submitted" | "posted" | "received" | "accepted" | "returned";
+                            file: {
+                                id: string;
+                                fileName: string;
+                                format: string;
+                                size: number;
+                            } | null;
+                            expressCompany: string | null;
+                            trackingNumber: string | null;
+                            returnReason: string | null;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            postedAt: string | null;
+                            receivedAt: string | null;
+                            checkedAt: string | null;
+                        }[];
+                        timeline: {
+                            /** @enum {string} */
+                            state: "notified" | "invoice_submitted" | "posted" | "received" | "accepted" | "returned" | "paid";
+                            /** Format: date-time */
+                            at: string;
+                            invoiceId: string | null;
+                            detail: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getPayments: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            noticeId: string;
+                            documentNo: string;
+                            partnerId: string;
+                            partnerName: string;
+                            amountFen: number;
+                            paidOn: string;
+                            bankReference: string;
+                            bankName: string;
+                            accountName: string;
+                            accountMasked: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    getPaymentsExport: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getConsolePayments: {
+        parameters: {
+            query?: {
+                partnerId?: string;
+                from?: string;
+                to?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            noticeId: string;
+                            documentNo: string;
+                            partnerId: string;
+                            partnerName: string;
+                            amountFen: number;
+                            paidOn: string;
+                            bankReference: string;
+                            bankName: string;
+                            accountName: string;
+                            accountMasked: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    getConsolePaymentsExport: {
+        parameters: {
+            query?: {
+                partnerId?: string;
+                from?: string;
+                to?: string;
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getConsoleInvoicingNoticesByIdPayee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        noticeId: string;
+                        partnerId: string;
+                        totalFen: number;
+                        status: string;
+                        payoutAllowed: boolean;
+                        payoutBlockedMessage: string | null;
+                        account: {
+                            companyLegalName: string;
+                            bankName: string;
+                            bankBranch: string;
+                            accountName: string;
+                            accountMasked: string;
+                        } | null;
+                    };
+                };
+            };
+        };
+    };
+    postConsoleInvoicingNoticesByIdPayeeReveal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accountNumber: string;
+                    };
+                };
+            };
+        };
+    };
+    postConsoleInvoicingNoticesByIdPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    paidOn: string;
+                    amountFen: number;
+                    bankReference: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        noticeId: string;
+                        documentNo: string;
+                        partnerId: string;
+                        partnerName: string;
+                        amountFen: number;
+                        paidOn: string;
+                        bankReference: string;
+                        bankName: string;
+                        accountName: string;
+                        accountMasked: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+        };
+    };
+    postIngestCountersignBills: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    bills: {
+                        external_id: string;
+                        /** @enum {string} */
+                        kind: "marketplace" | "procurement";
+                        partner: string;
+                        title: string;
+                        period: string;
+                        lines: {
+                            description: string;
+                            /** @default 1 */
+                            quantity?: number;
+                            amount_fen: number;
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            index: number;
+                            externalId: string;
+                            /** @enum {string} */
+                            outcome: "created" | "resent" | "duplicate" | "error";
+                            billId: string | null;
+                            code: string | null;
+                            message: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getCountersignBills: {
+        parameters: {
+            query?: {
+                status?: "countersigning" | "returned" | "completed";
+                kind?: "marketplace" | "procurement";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            kind: "marketplace" | "procurement";
+                            externalId: string;
+                            title: string;
+                            period: string;
+                            totalFen: number;
+                            /** @enum {string} */
+                            status: "countersigning" | "returned" | "completed";
+                            round: number;
+                            currentStep: {
+                                seq: number;
+                                round: number;
+                                /** @enum {string} */
+                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                label: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "returned";
+                                dueAt: string | null;
+                                overdue: boolean;
+                                escalatedAt: string | null;
+                                actedAt: string | null;
+                                reason: string | null;
+                            } | null;
+                            returnReason: string | null;
+                            noticeId: string | null;
+                            createdAt: string;
+                        }[];
+                        total: number;
+                        counts: {
+                            countersigning: number;
+                            overdue: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getCountersignBillsExport: {
+        parameters: {
+            query?: {
+                status?: "countersigning" | "returned" | "completed";
+                kind?: "marketplace" | "procurement";
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getCountersignBillsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        /** @enum {string} */
+                        kind: "marketplace" | "procurement";
+                        externalId: string;
+                        title: string;
+                        period: string;
+                        totalFen: number;
+                        /** @enum {string} */
+                        status: "countersigning" | "returned" | "completed";
+                        round: number;
+                        currentStep: {
+                            seq: number;
+                            round: number;
+                            /** @enum {string} */
+                            approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                            label: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                            /** @enum {string} */
+                            status: "waiting" | "pending" | "approved" | "returned";
+                            dueAt: string | null;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            actedAt: string | null;
+                            reason: string | null;
+                        } | null;
+                        returnReason: string | null;
+                        noticeId: string | null;
+                        createdAt: string;
+                        lines: {
+                            description: string;
+                            quantity: number;
+                            amountFen: number;
+                        }[];
+                        steps: {
+                            seq: number;
+                            round: number;
+                            /** @enum {string} */
+                            approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                            label: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                            /** @enum {string} */
+                            status: "waiting" | "pending" | "approved" | "returned";
+                            dueAt: string | null;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            actedAt: string | null;
+                            reason: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postCountersignBillsByIdApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        /** @enum {string} */
+                        kind: "marketplace" | "procurement";
+                        externalId: string;
+                        title: string;
+                        period: string;
+                        totalFen: number;
+                        /** @enum {string} */
+                        status: "countersigning" | "returned" | "completed";
+                        round: number;
+                        currentStep: {
+                            seq: number;
+                            round: number;
+                            /** @enum {string} */
+                            approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                            label: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                            /** @enum {string} */
+                            status: "waiting" | "pending" | "approved" | "returned";
+                            dueAt: string | null;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            actedAt: string | null;
+                            reason: string | null;
+                        } | null;
+                        returnReason: string | null;
+                        noticeId: string | null;
+                        createdAt: string;
+                        lines: {
+                            description: string;
+                            quantity: number;
+                            amountFen: number;
+                        }[];
+                        steps: {
+                            seq: number;
+                            round: number;
+                            /** @enum {string} */
+                            approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                            label: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                            /** @enum {string} */
+                            status: "waiting" | "pending" | "approved" | "returned";
+                            dueAt: string | null;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            actedAt: string | null;
+                            reason: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postCountersignBillsByIdReturn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        /** @enum {string} */
+                        kind: "marketplace" | "procurement";
+                        externalId: string;
+                        title: string;
+                        period: string;
+                        totalFen: number;
+                        /** @enum {string} */
+                        status: "countersigning" | "returned" | "completed";
+                        round: number;
+                        currentStep: {
+                            seq: number;
+                            round: number;
+                            /** @enum {string} */
+                            approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                            label: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                            /** @enum {string} */
+                            status: "waiting" | "pending" | "approved" | "returned";
+                            dueAt: string | null;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            actedAt: string | null;
+                            reason: string | null;
+                        } | null;
+                        returnReason: string | null;
+                        noticeId: string | null;
+                        createdAt: string;
+                        lines: {
+                            description: string;
+                            quantity: number;
+                            amountFen: number;
+                        }[];
+                        steps: {
+                            seq: number;
+                            round: number;
+                            /** @enum {string} */
+                            approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                            label: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                            /** @enum {string} */
+                            status: "waiting" | "pending" | "approved" | "returned";
+                            dueAt: string | null;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            actedAt: string | null;
+                            reason: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getConsoleCountersignBills: {
+        parameters: {
+            query?: {
+                status?: "countersigning" | "returned" | "completed";
+                kind?: "marketplace" | "procurement";
+                partnerId?: string;
+                mine?: "true" | "false";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            kind: "marketplace" | "procurement";
+                            externalId: string;
+                            title: string;
+                            period: string;
+                            totalFen: number;
+                            /** @enum {string} */
+                            status: "countersigning" | "returned" | "completed";
+                            round: number;
+                            currentStep: {
+                                seq: number;
+                                round: number;
+                                /** @enum {string} */
+                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                label: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                                /** @enum {string} */
+                                status: "waiting" | "pending" | "approved" | "returned";
+                                dueAt: string | null;
+                                overdue: boolean;
+                                escalatedAt: string | null;
+                                actedAt: string | null;
+                                reason: string | null;
+                            } | null;
+                            returnReason: string | null;
+                            noticeId: string | null;
+                            createdAt: string;
+                        }[];
+                        total: number;
+                        counts: {
+                            countersigning: number;
+                            overdue: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getConsoleCountersignBillsExport: {
+        parameters: {
+            query?: {
+                status?: "countersigning" | "returned" | "completed";
+                kind?: "marketplace" | "procurement";
+                partnerId?: string;
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getConsoleCountersignBillsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        /** @enum {string} */
+                        kind: "marketplace" | "procurement";
+                        externalId: string;
+                        title: string;
+                        period: string;
+                        totalFen: number;
+                        /** @enum {string} */
+                        status: "countersigning" | "returned" | "completed";
+                        round: number;
+                        currentStep: {
+                            seq: number;
+                            round: number;
+                            /** @enum {string} */
+                            approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                            label: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                            /** @enum {string} */
+                            status: "waiting" | "pending" | "approved" | "returned";
+                            dueAt: string | null;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            actedAt: string | null;
+                            reason: string | null;
+                        } | null;
+                        returnReason: string | null;
+                        noticeId: string | null;
+                        createdAt: string;
+                        lines: {
+                            description: string;
+                            quantity: number;
+                            amountFen: number;
+                        }[];
+                        steps: {
+                            seq: number;
+                            round: number;
+                            /** @enum {string} */
+                            approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                            label: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                            /** @enum {string} */
+                            status: "waiting" | "pending" | "approved" | "returned";
+                            dueAt: string | null;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            actedAt: string | null;
+                            reason: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postConsoleCountersignBillsByIdApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        /** @enum {string} */
+                        kind: "marketplace" | "procurement";
+                        externalId: string;
+                        title: string;
+                        period: string;
+                        totalFen: number;
+                        /** @enum {string} */
+                        status: "countersigning" | "returned" | "completed";
+                        round: number;
+                        currentStep: {
+                            seq: number;
+                            round: number;
+                            /** @enum {string} */
+                            approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                            label: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                            /** @enum {string} */
+                            status: "waiting" | "pending" | "approved" | "returned";
+                            dueAt: string | null;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            actedAt: string | null;
+                            reason: string | null;
+                        } | null;
+                        returnReason: string | null;
+                        noticeId: string | null;
+                        createdAt: string;
+                        lines: {
+                            description: string;
+                            quantity: number;
+                            amountFen: number;
+                        }[];
+                        steps: {
+                            seq: number;
+                            round: number;
+                            /** @enum {string} */
+                            approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                            label: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                            /** @enum {string} */
+                            status: "waiting" | "pending" | "approved" | "returned";
+                            dueAt: string | null;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            actedAt: string | null;
+                            reason: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postConsoleCountersignBillsByIdReturn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string;
+                        /** @enum {string} */
+                        kind: "marketplace" | "procurement";
+                        externalId: string;
+                        title: string;
+                        period: string;
+                        totalFen: number;
+                        /** @enum {string} */
+                        status: "countersigning" | "returned" | "completed";
+                        round: number;
+                        currentStep: {
+                            seq: number;
+                            round: number;
+                            /** @enum {string} */
+                            approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                            label: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                            /** @enum {string} */
+                            status: "waiting" | "pending" | "approved" | "returned";
+                            dueAt: string | null;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            actedAt: string | null;
+                            reason: string | null;
+                        } | null;
+                        returnReason: string | null;
+                        noticeId: string | null;
+                        createdAt: string;
+                        lines: {
+                            description: string;
+                            quantity: number;
+                            amountFen: number;
+                        }[];
+                        steps: {
+                            seq: number;
+                            round: number;
+                            /** @enum {string} */
+                            approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                            label: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                            /** @enum {string} */
+                            status: "waiting" | "pending" | "approved" | "returned";
+                            dueAt: string | null;
+                            overdue: boolean;
+                            escalatedAt: string | null;
+                            actedAt: string | null;
+                            reason: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postConsoleCountersignBillsBulkApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            id: string;
+                            ok: boolean;
+                            code: string | null;
+                            message: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getConsoleCountersignChains: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            kind: "marketplace" | "procurement";
+                            steps: {
+                                /** @enum {string} */
+                                approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                                label: {
+                                    "zh-CN": string;
+                                    "en-US": string;
+                                };
+                            }[];
+                            updatedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    putConsoleCountersignChainsByKind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "marketplace" | "procurement";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    steps: {
+                        /** @enum {string} */
+                        approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                        label: {
+                            "zh-CN": string;
+                            "en-US": string;
+                        };
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "marketplace" | "procurement";
+                        steps: {
+                            /** @enum {string} */
+                            approver: "partner" | "ecosystem_manager" | "reviewer" | "finance" | "admin";
+                            label: {
+                                "zh-CN": string;
+                                "en-US": string;
+                            };
+                        }[];
+                        updatedAt: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getPaymentApplications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string | null;
+                            quarter: string;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "returned";
+                            amountFen: number;
+                            noticeCount: number;
+                            submittedAt: string;
+                            reviewedAt: string | null;
+                            returnReason: string | null;
+                            invoicingNoticeId: string | null;
+                        }[];
+                        total: number;
+                        counts: {
+                            [key: string]: number;
+                        };
+                        eligibility: {
+                            allowed: boolean;
+                            businessStatus: string;
+                            code: string | null;
+                            message: string | null;
+                            link: string | null;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postPaymentApplications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    quarter: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string | null;
+                        quarter: string;
+                        /** @enum {string} */
+                        status: "submitted" | "approved" | "returned";
+                        amountFen: number;
+                        noticeCount: number;
+                        submittedAt: string;
+                        reviewedAt: string | null;
+                        returnReason: string | null;
+                        invoicingNoticeId: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getPaymentApplicationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string | null;
+                        quarter: string;
+                        /** @enum {string} */
+                        status: "submitted" | "approved" | "returned";
+                        amountFen: number;
+                        noticeCount: number;
+                        submittedAt: string;
+                        reviewedAt: string | null;
+                        returnReason: string | null;
+                        invoicingNoticeId: string | null;
+                        notices: {
+                            id: string;
+                            periodKey: string;
+                            amountFen: number;
+                            status: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getConsolePaymentApplications: {
+        parameters: {
+            query?: {
+                status?: "submitted" | "approved" | "returned";
+                quarter?: string;
+                q?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            partnerId: string;
+                            partnerName: string | null;
+                            quarter: string;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "returned";
+                            amountFen: number;
+                            noticeCount: number;
+                            submittedAt: string;
+                            reviewedAt: string | null;
+                            returnReason: string | null;
+                            invoicingNoticeId: string | null;
+                        }[];
+                        total: number;
+                        counts: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getConsolePaymentApplicationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string | null;
+                        quarter: string;
+                        /** @enum {string} */
+                        status: "submitted" | "approved" | "returned";
+                        amountFen: number;
+                        noticeCount: number;
+                        submittedAt: string;
+                        reviewedAt: string | null;
+                        returnReason: string | null;
+                        invoicingNoticeId: string | null;
+                        notices: {
+                            id: string;
+                            periodKey: string;
+                            amountFen: number;
+                            status: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postConsolePaymentApplicationsByIdApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string | null;
+                        quarter: string;
+                        /** @enum {string} */
+                        status: "submitted" | "approved" | "returned";
+                        amountFen: number;
+                        noticeCount: number;
+                        submittedAt: string;
+                        reviewedAt: string | null;
+                        returnReason: string | null;
+                        invoicingNoticeId: string | null;
+                    };
+                };
+            };
+        };
+    };
+    postConsolePaymentApplicationsByIdReturn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        partnerId: string;
+                        partnerName: string | null;
+                        quarter: string;
+                        /** @enum {string} */
+                        status: "submitted" | "approved" | "returned";
+                        amountFen: number;
+                        noticeCount: number;
+                        submittedAt: string;
+                        reviewedAt: string | null;
+                        returnReason: string | null;
+                        invoicingNoticeId: string | null;
+                    };
+                };
+            };
+        };
+    };
+    postConsolePaymentApplicationsReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: string[];
+                    /** @enum {string} */
+                    decision: "approve" | "return";
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        done: string[];
+                        failed: {
+                            id: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     ListIndirectPartners: {
         parameters: {
             query?: never;

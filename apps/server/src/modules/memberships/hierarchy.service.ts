@@ -26,6 +26,7 @@ import {
   respondInvitation,
 } from './memberships.repository.ts';
 import { businessYear, invitationExpiry } from './memberships.rules.ts';
+import { INVITATION_ANSWERS } from './memberships.templates.ts';
 
 type PartnerActor = Actor & { partnerId: string };
 
@@ -188,7 +189,7 @@ export async function acceptInvitation(ctx: AppContext, actor: PartnerActor, id:
       source: 'invitation',
       sourceId: inv.id,
     });
-    await notifyAnswered(ctx, tx, inv, actor.partnerId, { 'zh-CN': '接受', 'en-US': 'accepted' });
+    await notifyAnswered(ctx, tx, inv, actor.partnerId, INVITATION_ANSWERS.accepted);
     return link;
   });
 }
@@ -223,7 +224,7 @@ export async function declineInvitation(
   return ctx.db.transaction(async (tx) => {
     const inv = await ownInvitation(tx, id, actor.partnerId, 'reseller');
     const done = await answer(ctx, tx, actor, inv, 'declined');
-    await notifyAnswered(ctx, tx, inv, actor.partnerId, { 'zh-CN': '拒绝', 'en-US': 'declined' });
+    await notifyAnswered(ctx, tx, inv, actor.partnerId, INVITATION_ANSWERS.declined);
     return done;
   });
 }

@@ -93,3 +93,9 @@ export const membershipsTemplates = defineTemplates({
     },
   },
 });
+
+/** The `{outcome}` of `memberships.invitation_answered`, by answer. */
+export const INVITATION_ANSWERS = {
+  accepted: { 'zh-CN': '接受', 'en-US': 'accepted' },
+  declined: { 'zh-CN': '拒绝', 'en-US': 'declined' },
+} as const;

@@ -50,3 +50,6 @@ export const organizationTemplates = defineTemplates({
     },
   },
 });
+
+/** `{lastUpdated}` of `organization.qualification_reminder` when the qualifications were never filled in. */
+export const NEVER_FILLED = { 'zh-CN': '尚未填写', 'en-US': 'never' } as const;

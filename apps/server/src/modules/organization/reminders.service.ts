@@ -5,6 +5,7 @@ import { listPartnerUsers, pageActivePartnerUsers, usersByIds } from '../identit
 import { partnersByIds } from '../partners/index.ts';
 import { findProfile, listUnwarnedExpiring, markExpiryWarned } from './organization.repository.ts';
 import { addDays, businessDate, businessMonth, EXPIRY_WARNING_DAYS } from './organization.rules.ts';
+import { NEVER_FILLED } from './organization.templates.ts';
 
 const BATCH = 200;
 
@@ -23,7 +24,7 @@ export async function sendMonthlyReminders(ctx: AppContext, at: Date): Promise<n
     for (const u of users) {
       const profile = await findProfile(ctx.db, u.id);
       const locale = parseLocale(u.locale) ?? 'zh-CN';
-      const never = locale === 'zh-CN' ? '尚未填写' : 'never';
+      const never = NEVER_FILLED[locale];
       await ctx.db.transaction((tx) =>
         ctx.notifier.notify(tx, {
           template: 'organization.qualification_reminder',

@@ -86,8 +86,9 @@ export function toCbcError(
     return { status, error_code: error.code, error_msg: catalogue.message(error, locale) };
   }
   const code = catalogue.def(error.code).cbc ?? 'CBC.0999';
-  // The partner API answers with the status of its own code, as the provider's does.
-  const answered = code !== 'CBC.0999' && catalogue.has(code) ? catalogue.def(code).status : status;
+  // A module's code answers as the CBC code it stands for; the platform's own (`common.*`: 404, 413,
+  // 415, 429 …) keep their HTTP status, which says more than the CBC code's.
+  const answered = error.code.startsWith('common.') ? status : catalogue.def(code).status;
   // The CBC code's wording; without a validator reason, the original English text is the reason.
   const details = { field: '', reason: catalogue.message(error, 'en-US'), ...error.details };
   const text = catalogue.message(new AppError(code as AppError['code'], details), locale);
