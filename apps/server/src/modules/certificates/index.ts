@@ -16,5 +16,6 @@ export const certificatesModule = defineModule({
   tenancy: { partnerOnly: [/^\/api\/certificate/] },
 });
 
+export { businessDate, businessDateTime } from './certificates.dates.ts';
 // What other modules may use (the only way in).
 export { issueCertificate } from './certificates.service.ts';

@@ -17,5 +17,9 @@ export const certificationModule = defineModule({
   tenancy: { partnerOnly: [/^\/api\/certification/, /^\/api\/payout-eligibility/] },
 });
 
+export { maskBankAccount } from './bank-account.crypto.ts';
+export { canRevealBankAccount } from './certification.policy.ts';
 // What other modules may use (the only way in).
 export { stageView } from './certification.service.ts';
+export { certifiedAccountNumber, certifiedPayee } from './payee.service.ts';
+export { approvedTaxIdentity, assertPayoutAllowed, payoutEligibility } from './payout-gate.service.ts';

@@ -1,10 +1,9 @@
 import type { DbOrTx } from '@pc/db';
 import type { AppContext, Channel } from '../../platform/context.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
-import { businessDateTime } from '../certificates/certificates.dates.ts';
-import { parseUserLocale } from '../identity/auth.service.ts';
-import { operatorsWithRoles, partnerAdmins } from '../identity/users.service.ts';
-import { getPartner } from '../partners/partners.service.ts';
+import { businessDateTime } from '../certificates/index.ts';
+import { operatorsWithRoles, parseUserLocale, partnerAdmins } from '../identity/index.ts';
+import { getPartner } from '../partners/index.ts';
 import type { BillRow, StepRow } from './countersign.repository.ts';
 
 type Label = { 'zh-CN': string; 'en-US': string };

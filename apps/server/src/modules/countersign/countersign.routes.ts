@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { actorOf, requireOperator, requirePartnerUser } from '../../platform/http/auth.ts';
-import { safeEqual } from '../identity/secrets.ts';
+import { safeEqual } from '../identity/index.ts';
 import { listChains, setChain } from './countersign.chains.ts';
 import {
   billDetail as billDetailSchema,

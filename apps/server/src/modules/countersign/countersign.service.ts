@@ -3,7 +3,7 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { createInvoicingNotice } from '../invoices/index.ts';
-import { getPartner, getPartnerByDomainId } from '../partners/partners.service.ts';
+import { getPartner, getPartnerByDomainId } from '../partners/index.ts';
 import { chainOf } from './countersign.chains.ts';
 import './countersign.errors.ts';
 import { approversOf, notifyStep } from './countersign.notify.ts';

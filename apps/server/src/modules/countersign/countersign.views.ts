@@ -2,9 +2,9 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
-import { businessDate } from '../certificates/certificates.dates.ts';
+import { businessDate } from '../certificates/index.ts';
 import { type TableColumn, tableFile } from '../invoices/index.ts';
-import { partnersByIds } from '../partners/partners.service.ts';
+import { partnersByIds } from '../partners/index.ts';
 import {
   type BillFilter,
   type BillRow,

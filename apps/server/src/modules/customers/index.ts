@@ -25,12 +25,15 @@ export {
   requireVisibleCustomer,
   resolveActingPartner,
 } from './customers.access.ts';
+export { isUniqueViolation } from './customers.db-errors.ts';
 export { demoCustomerId } from './customers.demo.ts';
 export {
   associationHistory,
   type CustomerRow,
+  findActiveAssociation,
   findCustomer,
   findCustomerByDomainId,
   findCustomerByDomainName,
 } from './customers.repository.ts';
 export { liftPurchaseRestriction, restrictPurchases } from './customers.restriction.ts';
+export { businessDateTime } from './customers.rules.ts';

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../platform/context.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
-import { activeProgramsOf } from '../memberships/memberships.repository.ts';
+import { activeProgramsOf } from '../memberships/index.ts';
 import { periodByKey, periodOf } from './incentives.periods.ts';
 import type { PolicyRules } from './policies.schemas.ts';
 import { versionsInForce } from './policies.service.ts';

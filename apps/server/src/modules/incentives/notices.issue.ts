@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { parseLocale } from '../../platform/i18n/i18n.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
-import { partnerAdmins } from '../identity/users.service.ts';
+import { partnerAdmins } from '../identity/index.ts';
 import { invoiceAmounts, taxpayerStatusOf } from '../tax/index.ts';
 import type { Period } from './incentives.periods.ts';
 import { insertNotices } from './notices.repository.ts';

@@ -7,9 +7,9 @@ import { type ExportFormat, tableFile } from '../../platform/export/table-export
 import { type Locale, parseLocale } from '../../platform/i18n/i18n.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
-import { partnerAdmins } from '../identity/users.service.ts';
+import { partnerAdmins } from '../identity/index.ts';
 import { invoiceAmounts, taxpayerStatusOf } from '../tax/index.ts';
-import { openTicketIn } from '../tickets/tickets.service.ts';
+import { openTicketIn } from '../tickets/index.ts';
 import { billCyclesOf, periodByKey } from './incentives.periods.ts';
 import { rateDayOf } from './notices.issue.ts';
 import {

@@ -1,10 +1,6 @@
 import type { DbOrTx } from '@pc/db';
 import type { AppContext } from '../../platform/context.ts';
-import {
-  addSpendPerformance,
-  annualPerformanceOf,
-  distributorsAt,
-} from '../memberships/performance.service.ts';
+import { addSpendPerformance, annualPerformanceOf, distributorsAt } from '../memberships/index.ts';
 import { nextPeriod, type PeriodKind, periodOf, shanghaiYearMonth } from './incentives.periods.ts';
 import {
   addSpendPerformanceRows,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PROGRAM_CODES } from '../programs/programs.data.ts';
+import { PROGRAM_CODES } from '../programs/index.ts';
 
 const serviceType = z.string().trim().min(1).max(64);
 

@@ -4,8 +4,8 @@ import { businessDate } from '../../platform/clock/working-days.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { newId } from '../../platform/ids/ids.ts';
-import { activeProgramsOf } from '../memberships/memberships.repository.ts';
-import { shanghaiDayStart } from '../tax/tax.rules.ts';
+import { activeProgramsOf } from '../memberships/index.ts';
+import { shanghaiDayStart } from '../tax/index.ts';
 import { isPeriodStart, type PeriodKind } from './incentives.periods.ts';
 import { findSettledAfter } from './periods.repository.ts';
 import {

@@ -5,7 +5,7 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import { systemActor } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { newId } from '../../platform/ids/ids.ts';
-import { partnersInProgramAt } from '../memberships/memberships.repository.ts';
+import { partnersInProgramAt } from '../memberships/index.ts';
 import { billCyclesOf, type Period, periodByKey, periodOf, previousPeriod } from './incentives.periods.ts';
 import { issueNotices } from './notices.issue.ts';
 import { lockPeriod, setPeriodStatus } from './periods.repository.ts';

@@ -2,12 +2,11 @@ import type { DbOrTx } from '@pc/db';
 import type { AppContext, Channel } from '../../platform/context.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
-import { parseUserLocale } from '../identity/auth.service.ts';
-import { partnerAdmins } from '../identity/users.service.ts';
+import { parseUserLocale, partnerAdmins } from '../identity/index.ts';
 import { signListToken } from './invoice-link.ts';
 import type { Buyer } from './invoices.buyer.ts';
 import type { NoticeRow } from './notices.repository.ts';
-import type { NoticeLine } from './notices.service.ts';
+import type { NoticeLine } from './notices.types.ts';
 
 const SOURCE_NAMES: Record<string, Record<Locale, string>> = {
   payment_application: { 'zh-CN': '激励付款申请', 'en-US': 'incentive payment application' },

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '@pc/db';
 import type { AppContext } from '../../platform/context.ts';
-import { partnersByIds } from '../partners/partners.service.ts';
+import { partnersByIds } from '../partners/index.ts';
 import { invoiceListOf } from './invoice-list.view.ts';
 import { findFileMeta, type InvoiceRow, invoicesOfNotice } from './invoices.repository.ts';
 import type { InvoiceView, NoticeDetail, NoticeSummary } from './invoices.schemas.ts';

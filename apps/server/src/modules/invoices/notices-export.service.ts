@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
-import { businessDate } from '../certificates/certificates.dates.ts';
+import { businessDate } from '../certificates/index.ts';
 import type { NoticeSummary } from './invoices.schemas.ts';
 import { noticeSummariesOf } from './invoices.views.ts';
 import { listNotices, type NoticeFilter } from './notices.repository.ts';

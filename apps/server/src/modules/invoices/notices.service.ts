@@ -3,9 +3,9 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import type { Localized } from '../../platform/i18n/i18n.ts';
 import { newId } from '../../platform/ids/ids.ts';
-import { businessDate } from '../certificates/certificates.dates.ts';
-import { certifiedPayee } from '../certification/payee.service.ts';
-import { getPartner } from '../partners/partners.service.ts';
+import { businessDate } from '../certificates/index.ts';
+import { certifiedPayee } from '../certification/index.ts';
+import { getPartner } from '../partners/index.ts';
 import { noticeAmounts } from './invoices.amounts.ts';
 import { PROVIDER_BUYER } from './invoices.buyer.ts';
 import './invoices.errors.ts';
@@ -19,12 +19,11 @@ import {
   updateNotice,
 } from './notices.repository.ts';
 
+import type { NoticeLine } from './notices.types.ts';
+
 export type NoticeSourceKind = 'payment_application' | 'bill';
 
-export interface NoticeLine {
-  text: Localized;
-  preTaxFen: number;
-}
+export type { NoticeLine } from './notices.types.ts';
 
 export interface NewInvoicingNotice {
   partnerId: string;

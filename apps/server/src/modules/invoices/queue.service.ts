@@ -1,5 +1,5 @@
 import type { AppContext } from '../../platform/context.ts';
-import { partnersByIds } from '../partners/partners.service.ts';
+import { partnersByIds } from '../partners/index.ts';
 import { countInvoices, countInvoicesByStatus, listInvoices } from './invoices.repository.ts';
 import { invoiceViewOf } from './invoices.views.ts';
 import { findNotice } from './notices.repository.ts';

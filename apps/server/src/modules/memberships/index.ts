@@ -24,4 +24,6 @@ export const membershipsModule = defineModule({
 export { activeDistributorIdOf, activeResellerIdsOf } from './hierarchy.service.ts';
 export { managerContact } from './managers.service.ts';
 export { notifyPartnerAdmins } from './memberships.notify.ts';
+export { activeProgramsOf, partnersInProgramAt } from './memberships.repository.ts';
 export { partnerAccountName } from './memberships.v2.service.ts';
+export { addSpendPerformance, annualPerformanceOf, distributorsAt } from './performance.service.ts';

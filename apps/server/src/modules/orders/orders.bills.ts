@@ -1,6 +1,6 @@
 import type { DbOrTx } from '@pc/db';
 import { addOrderFeesToBills } from '../bills/index.ts';
-import { findActiveAssociation } from '../customers/customers.repository.ts';
+import { findActiveAssociation } from '../customers/index.ts';
 import type { OrderLineRow, OrderRow } from './orders.repository.ts';
 
 /** The provider's bill detail types of order lines: new 1, renew 2, change 3, unsubscribe 4, to pay-per-use 24. */

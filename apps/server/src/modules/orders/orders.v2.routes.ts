@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
 import { callerOf } from '../../platform/partner-api/scope.ts';
-import { requireManagedCustomer, resolveActingPartner } from '../customers/customers.access.ts';
+import { requireManagedCustomer, resolveActingPartner } from '../customers/index.ts';
 import { typeName } from './orders.names.ts';
 import { findOrder, listOrders, type OrderFilter } from './orders.repository.ts';
 import type { OrderStatus, OrderType } from './orders.service.ts';

@@ -3,9 +3,12 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
-import { customersVisibleTo } from '../customers/customers.access.ts';
-import { findCustomer, findCustomerByDomainId } from '../customers/customers.repository.ts';
-import { businessDateTime } from '../customers/customers.rules.ts';
+import {
+  businessDateTime,
+  customersVisibleTo,
+  findCustomer,
+  findCustomerByDomainId,
+} from '../customers/index.ts';
 import {
   findOrder,
   linesOf,

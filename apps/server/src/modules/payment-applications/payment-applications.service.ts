@@ -5,8 +5,8 @@ import { AppError } from '../../platform/errors/errors.ts';
 import { parseLocale } from '../../platform/i18n/i18n.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
-import { assertPayoutAllowed, payoutEligibility } from '../certification/payout-gate.service.ts';
-import { partnerAdmins } from '../identity/users.service.ts';
+import { assertPayoutAllowed, payoutEligibility } from '../certification/index.ts';
+import { partnerAdmins } from '../identity/index.ts';
 import { holdNotices, noticesHeldBy, noticesOfQuarter, periodByKey } from '../incentives/index.ts';
 import { createInvoicingNotice } from '../invoices/index.ts';
 import {

@@ -1,8 +1,7 @@
 import type { DbOrTx } from '@pc/db';
 import type { AppContext, Channel } from '../../platform/context.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
-import { parseUserLocale } from '../identity/auth.service.ts';
-import { partnerAdmins } from '../identity/users.service.ts';
+import { parseUserLocale, partnerAdmins } from '../identity/index.ts';
 import type { NoticeRow } from '../invoices/index.ts';
 import type { PaymentRow } from './payments.repository.ts';
 

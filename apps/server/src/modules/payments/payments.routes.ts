@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf, requireOperator, requirePartnerUser } from '../../platform/http/auth.ts';
-import { canRevealBankAccount } from '../certification/certification.policy.ts';
+import { canRevealBankAccount } from '../certification/index.ts';
 import { noticeFilterOf } from '../invoices/index.ts';
 import {
   idParams,

@@ -3,8 +3,12 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
-import { certifiedAccountNumber, certifiedPayee } from '../certification/payee.service.ts';
-import { assertPayoutAllowed, payoutEligibility } from '../certification/payout-gate.service.ts';
+import {
+  assertPayoutAllowed,
+  certifiedAccountNumber,
+  certifiedPayee,
+  payoutEligibility,
+} from '../certification/index.ts';
 import { lockNoticeForPayment, markNoticePaid, type NoticeRow } from '../invoices/index.ts';
 import { notifyPaid } from './payments.notify.ts';
 import './payments.errors.ts';

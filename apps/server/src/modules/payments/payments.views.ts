@@ -1,10 +1,10 @@
 import type { AppContext } from '../../platform/context.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
-import { businessDate } from '../certificates/certificates.dates.ts';
-import { maskBankAccount } from '../certification/bank-account.crypto.ts';
+import { businessDate } from '../certificates/index.ts';
+import { maskBankAccount } from '../certification/index.ts';
 import { documentNosOf, type TableColumn, tableFile } from '../invoices/index.ts';
-import { partnersByIds } from '../partners/partners.service.ts';
+import { partnersByIds } from '../partners/index.ts';
 import { countPayments, listPayments, type PaymentFilter, type PaymentRow } from './payments.repository.ts';
 import type { PaymentView } from './payments.schemas.ts';
 

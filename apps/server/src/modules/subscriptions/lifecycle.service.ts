@@ -2,7 +2,7 @@ import type { DbOrTx } from '@pc/db';
 import { type AppContext, systemActor } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
-import { businessDateTime } from '../customers/customers.rules.ts';
+import { businessDateTime } from '../customers/index.ts';
 import {
   markOrderCancelled,
   markOrderPaid,

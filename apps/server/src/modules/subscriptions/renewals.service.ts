@@ -1,7 +1,7 @@
 import type { DbOrTx } from '@pc/db';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
-import { findActiveAssociation, findCustomer } from '../customers/customers.repository.ts';
+import { findActiveAssociation, findCustomer } from '../customers/index.ts';
 import {
   findOrder,
   markOrderCancelled,

@@ -1,8 +1,7 @@
 import type { DbOrTx } from '@pc/db';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
-import { customersVisibleTo, resolveActingPartner } from '../customers/customers.access.ts';
-import { findCustomerByDomainId } from '../customers/customers.repository.ts';
+import { customersVisibleTo, findCustomerByDomainId, resolveActingPartner } from '../customers/index.ts';
 import './subscriptions.errors.ts';
 import { daysUntil } from './subscriptions.periods.ts';
 import {

@@ -1,6 +1,5 @@
 import { type AppContext, systemActor } from '../../platform/context.ts';
-import { demoCustomerId } from '../customers/customers.demo.ts';
-import { findCustomer } from '../customers/customers.repository.ts';
+import { demoCustomerId, findCustomer } from '../customers/index.ts';
 import { orderByRequestKey, placeOrder } from '../orders/index.ts';
 import { catalogue, type ProductInput, saveProduct } from './catalogue.service.ts';
 import { ingestResources } from './ingest.service.ts';

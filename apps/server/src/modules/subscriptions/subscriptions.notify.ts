@@ -3,9 +3,8 @@ import { schema } from '@pc/db';
 import { inArray } from 'drizzle-orm';
 import type { AppContext, Channel, NotifyInput } from '../../platform/context.ts';
 import { parseLocale } from '../../platform/i18n/i18n.ts';
-import { businessDateTime } from '../customers/customers.rules.ts';
-import { parseUserLocale } from '../identity/auth.service.ts';
-import { partnerAdmins, usersByIds } from '../identity/users.service.ts';
+import { businessDateTime } from '../customers/index.ts';
+import { parseUserLocale, partnerAdmins, usersByIds } from '../identity/index.ts';
 import type { ResourceRow } from './subscriptions.repository.ts';
 
 /** One line per resource in a notice: id, name and expiry (Asia/Shanghai). */

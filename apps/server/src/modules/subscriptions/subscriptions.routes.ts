@@ -10,7 +10,7 @@ import {
   requirePartnerUser,
 } from '../../platform/http/auth.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
-import { safeEqual } from '../identity/secrets.ts';
+import { safeEqual } from '../identity/index.ts';
 import type { OrderWithLines, Payer } from '../orders/index.ts';
 import { catalogue, lifecycleSettings, saveLifecycleSettings, saveProduct } from './catalogue.service.ts';
 import { ingestResources } from './ingest.service.ts';

@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
 import { callerOf } from '../../platform/partner-api/scope.ts';
-import { requireManagedCustomer } from '../customers/customers.access.ts';
+import { requireManagedCustomer } from '../customers/index.ts';
 import { typeName } from '../orders/index.ts';
 import { cancelAutoRenew, setAutoRenew, setToOnDemand, unsubscribe } from './manage.service.ts';
 import { cancelOrder, type ItemFailure, payOrder, quoteRenewal, renewResources } from './renewals.service.ts';

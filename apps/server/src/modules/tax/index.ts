@@ -22,3 +22,4 @@ export const taxModule = defineModule({
   templates: {},
   errors: TaxErrors,
 });
+export { shanghaiDayStart } from './tax.rules.ts';

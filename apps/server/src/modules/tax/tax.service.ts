@@ -4,7 +4,7 @@ import { businessDate } from '../../platform/clock/working-days.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { newId } from '../../platform/ids/ids.ts';
-import { approvedTaxIdentity } from '../certification/payout-gate.service.ts';
+import { approvedTaxIdentity } from '../certification/index.ts';
 import { findRateAt, insertRate, listRates, type VatRateRow } from './tax.repository.ts';
 import {
   computeInvoiceAmounts,

@@ -17,3 +17,4 @@ export const ticketsModule = defineModule({
   demo: seedDemoTickets,
   tenancy: { partnerOnly: [/^\/api\/tickets/] },
 });
+export { openTicketIn } from './tickets.service.ts';

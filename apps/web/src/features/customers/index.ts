@@ -66,3 +66,6 @@ export const customers = defineFeature({
     'zh-CN': () => import('./customers.zh-CN.ts').then((m) => m.customersZhCN),
   },
 });
+
+/** The customer area's frame, loaded on demand (other features render their customer pages in it). */
+export const loadCustomerLayout = () => import('./customer-area/customer-layout.tsx');

@@ -1,5 +1,6 @@
 import { AppstoreOutlined, FileTextOutlined, SyncOutlined } from '@ant-design/icons';
 import { defineFeature, lazyPage } from '../../platform/feature.ts';
+import { loadCustomerLayout } from '../customers/index.ts';
 
 /** R15: renewal management and orders (portal), the customer's resources and orders, the catalogue (console). */
 export const subscriptions = defineFeature({
@@ -16,12 +17,12 @@ export const subscriptions = defineFeature({
       // The customer's own area: its frame (CustomerLayout) with these pages inside.
       {
         path: '/customer/renewals',
-        ...lazyPage(() => import('./customer-frame.tsx'), 'CustomerFrame'),
+        ...lazyPage(loadCustomerLayout, 'CustomerLayout'),
         children: [{ index: true, ...lazyPage(() => import('./renewals-page.tsx'), 'CustomerRenewalsPage') }],
       },
       {
         path: '/customer/orders',
-        ...lazyPage(() => import('./customer-frame.tsx'), 'CustomerFrame'),
+        ...lazyPage(loadCustomerLayout, 'CustomerLayout'),
         children: [{ index: true, ...lazyPage(() => import('./orders-page.tsx'), 'CustomerOrdersPage') }],
       },
     ],

@@ -1,5 +1,7 @@
 import type { Locale } from 'antd/es/locale';
-import type { Language } from './index.ts';
+
+// The app's languages (as in ./index.ts, which imports this file).
+type Language = 'zh-CN' | 'en-US';
 
 // Ant Design's own texts (pagination, date pickers, empty states), loaded with the language.
 const LOADERS: Record<Language, () => Promise<{ default: Locale }>> = {
