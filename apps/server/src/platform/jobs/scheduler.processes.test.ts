@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createPgDatabaseUrl, testDbKind } from '../../../test/index.ts';
 
 const fixture = resolve(import.meta.dirname, 'scheduler-race.fixture.ts');
-const tsx = resolve(import.meta.dirname, '../../../../node_modules/.bin/tsx');
+const tsx = resolve(import.meta.dirname, '../../../../../node_modules/.bin/tsx');
 
 /** Resolves when the process prints a line starting with `prefix`; returns that line. */
 function waitFor(p: ChildProcessWithoutNullStreams, prefix: string): Promise<string> {
