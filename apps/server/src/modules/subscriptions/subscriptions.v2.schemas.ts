@@ -46,16 +46,19 @@ export const orderInstanceV2 = z.object({
   project_id: z.string(),
   product_id: z.string(),
   parent_resource_id: z.string(),
-  is_main_resource: z.number(),
-  status: z.number(),
+  is_main_resource: z.number().int(),
+  status: z.number().int(),
   effective_time: z.string(),
   expire_time: z.string(),
-  expire_policy: z.number(),
+  expire_policy: z.number().int(),
   product_spec_desc: z.string(),
   update_time: z.string(),
   enterprise_project: enterpriseProject,
 });
-export const listResourcesResponse = z.object({ data: z.array(orderInstanceV2), total_count: z.number() });
+export const listResourcesResponse = z.object({
+  data: z.array(orderInstanceV2),
+  total_count: z.number().int(),
+});
 
 export const renewRateReq = z
   .object({
@@ -76,9 +79,9 @@ export const renewRateResponse = z.object({
       amount: z.string(),
       official_website_amount: z.string(),
       discount_amount: z.string(),
-      discount_type: z.number(),
+      discount_type: z.number().int(),
       discount_name: z.string(),
-      best_offer: z.number(),
+      best_offer: z.number().int(),
     }),
   ),
   fail_resource_infos: z.array(failResourceInfo),
@@ -149,13 +152,13 @@ export const onDemandResponse = z.object({
       resource_name: z.string(),
       effective_time: z.string(),
       expire_time: z.string(),
-      status: z.number(),
+      status: z.number().int(),
       resource_spec_code: z.string(),
       resource_info: z.string(),
       product_spec_desc: z.string(),
     }),
   ),
-  total_count: z.number(),
+  total_count: z.number().int(),
 });
 
 export const payOrderReq = z.object({
