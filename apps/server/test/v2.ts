@@ -45,7 +45,14 @@ export interface V2Call {
   date?: Date;
 }
 
-/** Calls the partner API signed like the provider's SDKs (host, content-type, x-sdk-date signed). */
+let calls = 0;
+
+/**
+ * Calls the partner API signed like the provider's SDKs (host, content-type, x-sdk-date signed).
+ * The test clock stands still, so each call without an explicit `date` also signs a header of its
+ * own: two such calls are two requests, not a replay (the replay cache answers a repeated signed
+ * write with its first answer). Pass `date` to send the very same request again.
+ */
 export async function callV2(t: TestApp, key: TestApiKey, call: V2Call): Promise<LightMyRequestResponse> {
   const q = call.url.indexOf('?');
   const body = call.body === undefined ? '' : JSON.stringify(call.body);
@@ -55,6 +62,7 @@ export async function callV2(t: TestApp, key: TestApiKey, call: V2Call): Promise
     ...call.headers,
   };
   if (call.language) headers['x-language'] = call.language;
+  if (!call.date) headers['x-test-call'] = String(++calls);
   const signed = signRequest({
     method: call.method,
     path: q < 0 ? call.url : call.url.slice(0, q),

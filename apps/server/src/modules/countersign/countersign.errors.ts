@@ -38,7 +38,7 @@ export const CountersignErrors = defineErrors({
   'countersign.invalid_chain': {
     status: 400,
     message: {
-      'zh-CN': '会签链无效：{reason}',
+      'zh-CN': '会签链无效（审批人须为不重复的有效角色）',
       'en-US': 'The approver chain is not valid: {reason}',
     },
   },

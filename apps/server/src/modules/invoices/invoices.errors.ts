@@ -9,7 +9,7 @@ export const InvoicesErrors = defineErrors({
   'invoices.invalid_notice': {
     status: 400,
     message: {
-      'zh-CN': '开票通知内容无效：{reason}',
+      'zh-CN': '开票通知内容无效',
       'en-US': 'The invoicing notice is not valid: {reason}',
     },
   },

@@ -9,7 +9,7 @@ export const SubscriptionsErrors = defineErrors({
   'subscriptions.resource_frozen': {
     status: 409,
     message: {
-      'zh-CN': '资源 {resourceId} 已冻结（{reason}），不能执行此操作',
+      'zh-CN': '资源 {resourceId} 已冻结，不能执行此操作',
       'en-US': 'Resource {resourceId} is frozen ({reason}); this operation is not allowed',
     },
   },

@@ -134,7 +134,8 @@ describe('partner API: yearly/monthly resources and orders', () => {
       {
         resource_id: 'nope',
         error_code: 'CBC.99003012',
-        error_msg: expect.stringContaining('does not exist'),
+        // The CBC code's own wording (one text per code across the partner API).
+        error_msg: expect.stringContaining('not found'),
       },
     ]);
     const bad = await callV2(t, key, {

@@ -33,6 +33,8 @@ export async function serveWeb(app: FastifyInstance, config: Config): Promise<vo
     cacheControl: false,
     // `path` is the file sent: for a pre-compressed answer, the `.br` or `.gz` beside the original.
     setHeaders: (res, path) => {
+      // @fastify/static 9 does not add Vary for its pre-compressed files; caches must key on it.
+      if (/\.(br|gz)$/.test(path)) res.setHeader('vary', 'accept-encoding');
       res.setHeader(
         'cache-control',
         webCacheControl(relative(config.webDist, path).replace(/\.(br|gz)$/, '')),
