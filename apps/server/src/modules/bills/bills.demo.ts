@@ -5,11 +5,12 @@ import { ingestSpendBatch } from '../spend/index.ts';
 /** Per demo customer (c1 xinghe_shop … c6 yuanhang_direct): [service, resource type, resource id, region, amount in fen, paid by voucher]. */
 const USAGE: Record<string, [string, string, string, string, number, boolean][]> = {
   c1: [
-    ['ecs', 'hws.resource.type.vm', 'vm-xinghe-web-01', 'cn-north-4', 86_420, false],
-    ['ecs', 'hws.resource.type.vm', 'vm-xinghe-web-02', 'cn-north-4', 86_420, false],
-    ['evs', 'hws.resource.type.volume', 'vol-xinghe-data', 'cn-north-4', 12_800, false],
+    // Small: the VIP customer's demo budget (5,000 yuan, 4,000 spent) stays under its 90 % alert.
+    ['ecs', 'hws.resource.type.vm', 'vm-xinghe-web-01', 'cn-north-4', 16_420, false],
+    ['ecs', 'hws.resource.type.vm', 'vm-xinghe-web-02', 'cn-north-4', 16_420, false],
+    ['evs', 'hws.resource.type.volume', 'vol-xinghe-data', 'cn-north-4', 8_800, false],
     ['obs', 'hws.resource.type.obs', 'obs-xinghe-assets', 'cn-east-3', 3_456, true],
-    ['cdn', 'hws.resource.type.cdn', 'cdn-xinghe-shop', 'global', 20_000, false],
+    ['cdn', 'hws.resource.type.cdn', 'cdn-xinghe-shop', 'global', 4_000, false],
   ],
   c2: [
     ['rds', 'hws.resource.type.rds.vm', 'rds-lanjing-main', 'cn-south-1', 45_000, false],
@@ -23,7 +24,8 @@ const USAGE: Record<string, [string, string, string, string, number, boolean][]>
   ],
   c5: [['obs', 'hws.resource.type.obs', 'obs-beichen-waybills', 'cn-north-4', 5_120, false]],
   c6: [
-    ['cce', 'hws.resource.type.cce', 'cce-yuanhang-prod', 'cn-north-4', 66_600, false],
+    // By voucher: the distributor's own customer earns no demo incentive this month.
+    ['cce', 'hws.resource.type.cce', 'cce-yuanhang-prod', 'cn-north-4', 66_600, true],
     ['elb', 'hws.resource.type.elb', 'elb-yuanhang', 'cn-north-4', 4_500, true],
   ],
 };

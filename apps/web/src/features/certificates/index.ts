@@ -53,4 +53,8 @@ export const certificates = defineFeature({
 });
 
 /** What other features may use: the dashboard's card. */
-export { CertificateSummaryCard } from './certificate-summary-card.tsx';
+/** The dashboard's certificate card, loaded with the page that shows it. */
+export const CertificateSummaryCard = lazyComponent(
+  () => import('./certificate-summary-card.tsx'),
+  'CertificateSummaryCard',
+);

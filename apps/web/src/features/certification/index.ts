@@ -55,4 +55,5 @@ export const certification = defineFeature({
 });
 
 /** What other features may use: the dashboard's card. */
-export { CertificationCard } from './certification-card.tsx';
+/** The dashboard's certification card, loaded with the page that shows it. */
+export const CertificationCard = lazyComponent(() => import('./certification-card.tsx'), 'CertificationCard');

@@ -25,10 +25,7 @@ export function previousQuarter(now = new Date()): string {
 }
 
 export const canSettle = (me: Me) => ['admin', 'finance'].some((r) => me.roles.includes(r));
-export const canSeeIncentives = (me: Me) =>
-  ['admin', 'finance', 'ecosystem_manager', 'reviewer', 'support'].some((r) => me.roles.includes(r));
-export const canSeeApplications = (me: Me) =>
-  ['admin', 'finance', 'ecosystem_manager', 'reviewer'].some((r) => me.roles.includes(r));
+export { canSeeApplications, canSeeIncentives } from './roles.ts';
 
 export function usePerformance() {
   return useQuery({

@@ -1,6 +1,6 @@
 import { AccountBookOutlined, GiftOutlined, TrophyOutlined } from '@ant-design/icons';
 import { defineFeature, lazyPage } from '../../platform/feature.ts';
-import { canSeeApplications, canSeeIncentives } from './incentives-api.ts';
+import { canSeeApplications, canSeeIncentives } from './roles.ts';
 
 /** Benefits (R5 performance, R14 notices, R19 payment applications) and their console queues. */
 export const incentives = defineFeature({

@@ -28,13 +28,19 @@ export const invoices = defineFeature({
     ],
   },
   portalMenu: [
-    { key: 'invoicing', path: '/invoicing', labelKey: 'invoices.nav', icon: PayCircleOutlined, order: 72 },
+    {
+      key: 'invoicing',
+      path: '/invoicing',
+      label: { 'zh-CN': '开票与付款', 'en-US': 'Invoicing & payments' },
+      icon: PayCircleOutlined,
+      order: 72,
+    },
   ],
   consoleMenu: [
     {
       key: 'invoicing',
       path: '/console/invoicing',
-      labelKey: 'invoices.consoleNav',
+      label: { 'zh-CN': '账单与发票', 'en-US': 'Bills & invoices' },
       icon: AuditOutlined,
       order: 66,
     },
