@@ -17,7 +17,6 @@ import { messages } from './messages/index.ts';
 import { organization } from './organization/index.ts';
 import { outbox } from './outbox/index.ts';
 import { partners } from './partners/index.ts';
-import { placeholders } from './placeholders/index.ts';
 import { programs } from './programs/index.ts';
 import { spend } from './spend/index.ts';
 import { subscriptions } from './subscriptions/index.ts';
@@ -45,5 +44,4 @@ export const FEATURES = [
   messages,
   audit,
   outbox,
-  placeholders,
 ] as const;

@@ -234,22 +234,6 @@ export const enUS = {
       startOver: 'Use another address',
     },
   },
-  comingSoon: {
-    title: 'Coming in a later release',
-    body: '{{feature}} is not available yet. It arrives in a later release of Partner Center.',
-    back: 'Back to overview',
-    scope: 'What it will offer: {{scope}}',
-    features: {
-      businessInfo:
-        'Certification of your business information (bank and tax details), review results and resubmission.',
-      organization: 'Members by invitation, project specialists and their personal qualifications.',
-      customers: 'Customer association, budgets and alerts, and customer spend.',
-      benefits: 'Incentives, payment applications and delivery capability support.',
-      billing: 'Bills, countersigning, invoices and renewal management.',
-      support: 'Tickets with a three-working-day service level.',
-      developer: 'API reference, SDKs and access keys for the partner API.',
-    },
-  },
   banner: {
     intl: 'You are signed in with an international-site account. For a better experience, visit the international site.',
     cn: 'You are signed in with a China-site account. For a better experience, visit the China site.',

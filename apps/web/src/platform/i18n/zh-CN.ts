@@ -223,21 +223,6 @@ export const zhCN: Resources = {
       startOver: '更换其他地址',
     },
   },
-  comingSoon: {
-    title: '即将上线',
-    body: '{{feature}}暂未开放，将在伙伴中心的后续版本中提供。',
-    back: '返回总览',
-    scope: '将提供：{{scope}}。',
-    features: {
-      businessInfo: '商业信息认证（银行与税务信息）、审核结果与重新提交',
-      organization: '成员邀请、项目专员及其个人资质管理',
-      customers: '客户关联、预算与预警、客户消费',
-      benefits: '激励、付款申请与交付能力支持',
-      billing: '账单、会签、发票与续费管理',
-      support: '工单服务，3 个工作日内处理',
-      developer: '伙伴 API 的接口文档、SDK 与访问密钥',
-    },
-  },
   banner: {
     intl: '您当前使用的是国际站账号登录，为了获得更好的体验，建议您访问国际站。',
     cn: '您当前使用的是中国站账号登录，为了获得更好的体验，建议您访问中国站。',
