@@ -8,6 +8,8 @@ const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5
 const only = process.argv.slice(2);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
+// Failed tests are repeated at the end, so a CI log's tail says which ones.
+const failedTests = [];
 
 const started = Date.now();
 const seconds = (since) => `${Math.round((Date.now() - since) / 1000)} s`;
@@ -37,6 +39,20 @@ function vitest(label, configArgs, env) {
     totals.failed += r.numFailedTests;
     totals.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
     if (!ok && r.numFailedTests === 0) totals.failed += 1;
+    for (const file of r.testResults ?? []) {
+      for (const t of file.assertionResults ?? []) {
+        if (t.status !== 'failed') continue;
+        const why = String(t.failureMessages?.[0] ?? '')
+          .split('\n')[0]
+          .slice(0, 300);
+        failedTests.push(`[${label}] ${file.name.replace(`${process.cwd()}/`, '')} > ${t.fullName}: ${why}`);
+      }
+      if (file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed')) {
+        failedTests.push(
+          `[${label}] ${file.name.replace(`${process.cwd()}/`, '')}: ${String(file.message ?? '').slice(0, 300)}`,
+        );
+      }
+    }
   } catch {
     if (!ok) totals.failed += 1;
   }
@@ -78,5 +94,6 @@ if (want('e2e')) {
 
 console.log(`\nAll steps took ${seconds(started)}.`);
 if (failures.length) console.log(`Failed steps: ${failures.join(', ')}`);
+for (const line of failedTests) console.log(`  failed: ${line}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failures.length ? 1 : 0);
