@@ -142,7 +142,6 @@ export const enUS = {
     organization: 'Organization',
     customers: 'Customers',
     benefits: 'Benefits',
-    billing: 'Billing',
     support: 'Support',
     developer: 'Developer',
     messages: 'Messages',

@@ -134,7 +134,6 @@ export const zhCN: Resources = {
     organization: '组织管理',
     customers: '客户管理',
     benefits: '伙伴权益',
-    billing: '费用中心',
     support: '工单支持',
     developer: '开发者',
     messages: '消息中心',
