@@ -111,6 +111,8 @@ async function sendInvitationEmail(ctx: AppContext, tx: DbOrTx, actor: Actor, in
       roles: row.roles.map((r) => ROLE_NAMES[r]?.[locale] ?? r).join(locale === 'zh-CN' ? '、' : ', '),
       acceptUrl: `${ctx.config.publicUrl}/console/accept-invitation?token=${encodeURIComponent(token)}`,
       expiresAt: beijing(row.expiresAt),
+      // The link is a credential: as `code`, the notifier masks it in the stored copy once delivered.
+      code: token,
     },
     idempotencyKey: `operator-invite:${row.id}:${row.sendCount}`,
   });

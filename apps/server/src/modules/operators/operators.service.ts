@@ -57,7 +57,8 @@ async function changeOperator(
       throw new AppError('operators.last_admin');
     }
     const updated = await apply(tx, user);
-    return viewOf(updated, null);
+    const account = (await listOperatorAccounts(tx)).find((a) => a.id === id);
+    return viewOf(updated, account?.lastSignInAt ?? null);
   });
 }
 

@@ -6,6 +6,7 @@ import {
   createPartnerWithAdmin,
   createTestApp,
   getCsrf,
+  lastMessageTo,
   signIn,
   TEST_PASSWORD,
   type TestApp,
@@ -124,6 +125,13 @@ describe('operator management', () => {
     expect(row).toMatchObject({ name: 'Fin Ance', status: 'active', roles: ['finance', 'reviewer'] });
     expect(row.lastSignInAt).not.toBeNull();
     expect(list.invitations.some((i: { email: string }) => i.email === to)).toBe(false);
+    // Delivered: the stored copy no longer holds the link's token (the outbox shows it masked).
+    const stored = await t.db.query<{ body: string }>(
+      "select body from notifications where recipient = $1 and template = 'operators.invitation'",
+      [to],
+    );
+    expect(stored.rows[0]?.body).toContain('token=******');
+    expect(stored.rows[0]?.body).not.toContain(encodeURIComponent(token));
     expect(await auditActions(t, inv.id)).toEqual([
       'operator_invitation.accepted',
       'operator_invitation.sent',
@@ -226,6 +234,7 @@ describe('operator management', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json().roles).toEqual(['ecosystem_manager', 'finance']);
+    expect(res.json().lastSignInAt).not.toBeNull();
     expect((await session({ method: 'GET', url: '/api/me' })).json().roles).toEqual([
       'ecosystem_manager',
       'finance',
@@ -372,5 +381,37 @@ describe('an invitation whose email cannot be sent', () => {
       [to],
     );
     expect(Number(after.rows[0]?.n)).toBe(2);
+  });
+
+  it('expires after 7 days: the link is refused, the list says so, and a resend gives a new link', async () => {
+    const a = await createOperator(t, ['admin']);
+    const to = email('late');
+    const asA = asUser(t, await signIn(t, a.user.email, a.password));
+    const inv = (
+      await asA({
+        method: 'POST',
+        url: '/api/console/operators/invitations',
+        payload: { email: to, roles: ['finance'] },
+      })
+    ).json();
+    const data = await lastMessageTo(t, to, 'operators.invitation');
+    const token = tokenOf(String(data?.acceptUrl));
+    t.clock.advance(7 * 24 * 3600_000 + 60_000);
+    const late = await accept(t, { token, name: 'Late', password: TEST_PASSWORD });
+    expect(late.statusCode).toBe(410);
+    expect(late.json().code).toBe('operators.invitation_expired');
+    const again = asUser(t, await signIn(t, a.user.email, a.password));
+    const list = (await again({ method: 'GET', url: '/api/console/operators' })).json();
+    expect(list.invitations.find((i: { id: string }) => i.id === inv.id)?.status).toBe('expired');
+    expect(
+      (await again({ method: 'POST', url: `/api/console/operators/invitations/${inv.id}/resend` })).json(),
+    ).toMatchObject({
+      status: 'pending',
+      sendCount: 2,
+    });
+    const fresh = tokenOf(String((await lastMessageTo(t, to, 'operators.invitation'))?.acceptUrl));
+    expect((await accept(t, { token: fresh, name: 'On Time', password: TEST_PASSWORD })).statusCode).toBe(
+      201,
+    );
   });
 });
