@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/demo/seed.ts';
 import { MODULES } from '../src/modules/index.ts';
+import { OPERATOR_ROLES } from '../src/platform/http/auth.ts';
 import { createTestApp, type TestApp } from './app.ts';
 import { type AsUser, asUser, createOperator, createPartnerWithAdmin, getCsrf, signIn } from './factories.ts';
 import { callV2, createApiKey } from './v2.ts';
@@ -17,6 +18,8 @@ import { callV2, createApiKey } from './v2.ts';
  * its own in its manifest's `tenancy`. */
 const PUBLIC = MODULES.flatMap((m) => m.tenancy?.public ?? []);
 const PARTNER_ONLY = MODULES.flatMap((m) => m.tenancy?.partnerOnly ?? []);
+/** Console paths only some operator roles may call, as each module declares them. */
+const OPERATOR_ROLES_ONLY = MODULES.flatMap((m) => m.tenancy?.operatorRoles ?? []);
 
 interface Route {
   method: string;
@@ -92,6 +95,29 @@ describe('tenancy on every route', () => {
       });
       if (res.statusCode !== 403) reached.push(`${r.method} ${r.path} → ${res.statusCode}`);
     }
+    expect(reached).toEqual([]);
+  });
+
+  it('keeps operators without the role out of role-restricted console routes', async () => {
+    const reached: string[] = [];
+    let probed = 0;
+    for (const rule of OPERATOR_ROLES_ONLY) {
+      const restricted = routes.filter((r) => rule.path.test(r.path));
+      for (const role of OPERATOR_ROLES.filter((x) => !rule.roles.includes(x) && x !== 'admin')) {
+        const op = await createOperator(t, [role]);
+        const call = asUser(t, await signIn(t, op.user.email, op.password));
+        for (const r of restricted) {
+          probed++;
+          const res = await call({
+            method: r.method as 'GET',
+            url: fill(r.path, 'x_missing'),
+            payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+          });
+          if (res.statusCode !== 403) reached.push(`${role}: ${r.method} ${r.path} → ${res.statusCode}`);
+        }
+      }
+    }
+    expect(probed).toBeGreaterThan(0);
     expect(reached).toEqual([]);
   });
 

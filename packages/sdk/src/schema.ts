@@ -310,6 +310,159 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/operator-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The operator invitation behind an email link (address, roles, status) */
+        get: operations["getOperatorInvitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator-invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an operator invitation: sets name and password, creates the operator and signs in */
+        post: operations["postOperatorInvitationsAccept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/operators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operators (status, roles, last sign-in) and pending invitations (admin) */
+        get: operations["getConsoleOperators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/operators/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite an operator by email with roles (admin); a pending invitation to the address is sent again instead */
+        post: operations["postConsoleOperatorsInvitations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/operators/invitations/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send an invitation again with a new link and expiry (admin) */
+        post: operations["postConsoleOperatorsInvitationsByIdResend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/operators/invitations/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a pending invitation; its link stops working (admin) */
+        post: operations["postConsoleOperatorsInvitationsByIdRevoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/operators/{id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace an operator's roles (admin); the last active administrator keeps admin */
+        put: operations["putConsoleOperatorsByIdRoles"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/operators/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable an operator and end their sessions (admin); never the last active administrator */
+        post: operations["postConsoleOperatorsByIdDisable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/operators/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable a disabled operator again (admin) */
+        post: operations["postConsoleOperatorsByIdEnable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/messages": {
         parameters: {
             query?: never;
@@ -5172,6 +5325,360 @@ export interface operations {
                             adminEmail: string | null;
                         }[];
                         nextBefore: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getOperatorInvitations: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        email: string;
+                        name: string | null;
+                        roles: string[];
+                        /** @enum {string} */
+                        status: "pending" | "accepted" | "revoked" | "expired";
+                        expiresAt: string;
+                    };
+                };
+            };
+        };
+    };
+    postOperatorInvitationsAccept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                    name: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            id: string;
+                            /** @enum {string} */
+                            userType: "partner" | "operator" | "customer";
+                            roles: string[];
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                            /** @enum {string} */
+                            locale: "zh-CN" | "en-US";
+                            /** @enum {string} */
+                            accountKind: "local" | "federated";
+                            federatedProfileUrl: string | null;
+                            /** @enum {string} */
+                            site: "cn" | "intl";
+                            siteBanner: {
+                                show: boolean;
+                                url: string;
+                            } | null;
+                            partner: {
+                                id: string;
+                                name: string;
+                                domainId: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getConsoleOperators: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operators: {
+                            id: string;
+                            name: string;
+                            email: string;
+                            roles: string[];
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            lastSignInAt: string | null;
+                            createdAt: string;
+                        }[];
+                        invitations: {
+                            id: string;
+                            email: string;
+                            name: string | null;
+                            roles: string[];
+                            locale: string;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "revoked" | "expired";
+                            sendCount: number;
+                            sentAt: string;
+                            expiresAt: string;
+                            createdAt: string;
+                            invitedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postConsoleOperatorsInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    name?: string | null;
+                    roles: ("ecosystem_manager" | "reviewer" | "finance" | "support" | "admin")[];
+                    /** @enum {string} */
+                    locale?: "zh-CN" | "en-US";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        email: string;
+                        name: string | null;
+                        roles: string[];
+                        locale: string;
+                        /** @enum {string} */
+                        status: "pending" | "accepted" | "revoked" | "expired";
+                        sendCount: number;
+                        sentAt: string;
+                        expiresAt: string;
+                        createdAt: string;
+                        invitedBy: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        resent: boolean;
+                    };
+                };
+            };
+        };
+    };
+    postConsoleOperatorsInvitationsByIdResend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        email: string;
+                        name: string | null;
+                        roles: string[];
+                        locale: string;
+                        /** @enum {string} */
+                        status: "pending" | "accepted" | "revoked" | "expired";
+                        sendCount: number;
+                        sentAt: string;
+                        expiresAt: string;
+                        createdAt: string;
+                        invitedBy: {
+                            id: string;
+                            name: string;
+                        } | null;
+                    };
+                };
+            };
+        };
+    };
+    postConsoleOperatorsInvitationsByIdRevoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        email: string;
+                        name: string | null;
+                        roles: string[];
+                        locale: string;
+                        /** @enum {string} */
+                        status: "pending" | "accepted" | "revoked" | "expired";
+                        sendCount: number;
+                        sentAt: string;
+                        expiresAt: string;
+                        createdAt: string;
+                        invitedBy: {
+                            id: string;
+                            name: string;
+                        } | null;
+                    };
+                };
+            };
+        };
+    };
+    putConsoleOperatorsByIdRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    roles: ("ecosystem_manager" | "reviewer" | "finance" | "support" | "admin")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        email: string;
+                        roles: string[];
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        lastSignInAt: string | null;
+                        createdAt: string;
+                    };
+                };
+            };
+        };
+    };
+    postConsoleOperatorsByIdDisable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        email: string;
+                        roles: string[];
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        lastSignInAt: string | null;
+                        createdAt: string;
+                    };
+                };
+            };
+        };
+    };
+    postConsoleOperatorsByIdEnable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        email: string;
+                        roles: string[];
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        lastSignInAt: string | null;
+                        createdAt: string;
                     };
                 };
             };

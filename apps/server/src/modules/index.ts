@@ -13,6 +13,7 @@ import { incentivesModule } from './incentives/index.ts';
 import { invoicesModule } from './invoices/index.ts';
 import { membershipsModule } from './memberships/index.ts';
 import { messagesModule } from './messages/index.ts';
+import { operatorsModule } from './operators/index.ts';
 import { ordersModule } from './orders/index.ts';
 import { organizationModule } from './organization/index.ts';
 import { outboxModule } from './outbox/index.ts';
@@ -38,6 +39,7 @@ export const MODULES: readonly ModuleManifest[] = [
   programsModule,
   partnersModule,
   identityModule,
+  operatorsModule,
   messagesModule,
   auditModule,
   outboxModule,

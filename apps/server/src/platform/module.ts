@@ -59,8 +59,15 @@ export interface ModuleManifest {
   /** Reactions to other modules' domain events. */
   listeners?: readonly Listener[];
   hooks?: Partial<PlatformHooks>;
-  /** For the tenancy test: paths anyone may call, and portal paths operators have no business on. */
-  tenancy?: { public?: readonly RegExp[]; partnerOnly?: readonly RegExp[] };
+  /**
+   * For the tenancy test: paths anyone may call, portal paths operators have no business on, and
+   * console paths only some operator roles may call (every other role is refused with 403).
+   */
+  tenancy?: {
+    public?: readonly RegExp[];
+    partnerOnly?: readonly RegExp[];
+    operatorRoles?: readonly { path: RegExp; roles: readonly string[] }[];
+  };
 }
 
 export function defineModule<M extends ModuleManifest>(manifest: M): M {

@@ -14,6 +14,7 @@ import { incentives } from './incentives/index.ts';
 import { invoices } from './invoices/index.ts';
 import { memberships } from './memberships/index.ts';
 import { messages } from './messages/index.ts';
+import { operators } from './operators/index.ts';
 import { organization } from './organization/index.ts';
 import { outbox } from './outbox/index.ts';
 import { partners } from './partners/index.ts';
@@ -44,4 +45,5 @@ export const FEATURES = [
   messages,
   audit,
   outbox,
+  operators,
 ] as const;

@@ -13,6 +13,7 @@ export * from './jobs.ts';
 export * from './limits.ts';
 export * from './memberships.ts';
 export * from './notifications.ts';
+export * from './operators.ts';
 export * from './orders.ts';
 export * from './organization.ts';
 export * from './partners.ts';

@@ -27,6 +27,14 @@ export { issueCode, sendCustomerSignupCode, sendWaitSeconds, useSignupCode } fro
 export { findUserByEmail, findUserByPhone } from './identity.repository.ts';
 export { localeSchema, meSchema } from './identity.schemas.ts';
 export { meOf } from './me.service.ts';
+export type { OperatorAccount } from './operator-accounts.service.ts';
+export {
+  findOperator,
+  listOperatorAccounts,
+  lockActiveAdmins,
+  setOperatorRoles,
+  setOperatorStatus,
+} from './operator-accounts.service.ts';
 export {
   findPartnerUser,
   listPartnerUsers,

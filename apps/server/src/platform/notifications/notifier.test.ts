@@ -1,10 +1,8 @@
-import type { AddressInfo } from 'node:net';
 import { schema } from '@pc/db';
 import { eq } from 'drizzle-orm';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestDb, type TestApp } from '../../../test/index.ts';
+import { startSmtp } from '../../../test/smtp.ts';
 import { buildApp } from '../../app.ts';
 import { testConfig } from '../../config.ts';
 import { TestClock } from '../clock/clock.ts';
@@ -12,39 +10,6 @@ import type { NotifyInput } from '../context.ts';
 import { type JobRuntime, startJobRuntime } from '../jobs/runtime.ts';
 import { DELIVER_JOB } from './notifier.ts';
 import type { SmsProvider } from './sms.ts';
-
-interface Received {
-  to: string[];
-  subject: string;
-  text: string;
-  messageId: string;
-}
-
-/** A real SMTP server on a random local port that keeps what it receives. */
-async function startSmtp(): Promise<{ port: number; mails: Received[]; close(): Promise<void> }> {
-  const mails: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, done) {
-      simpleParser(stream)
-        .then((m) => {
-          mails.push({
-            to: session.envelope.rcptTo.map((r) => r.address),
-            subject: m.subject ?? '',
-            text: m.text ?? '',
-            messageId: m.messageId ?? '',
-          });
-          done();
-        })
-        .catch(done);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { port, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 const notice = (over: Partial<NotifyInput> = {}): NotifyInput => ({
   template: 'common.notice',
