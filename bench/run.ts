@@ -26,9 +26,11 @@ const ingest: IngestFigures[] = [];
 const exports: ExportFigure[] = [];
 const settle: SettleFigures[] = [];
 const sweeps: SweepFigures[] = [];
-const kinds: ('pglite' | 'postgres')[] = ['pglite'];
-if (await reachable(PG_URL)) kinds.push('postgres');
-else console.log(`PostgreSQL at ${PG_URL} is not reachable; measuring PGlite only.`);
+// BENCH_DB=postgres (or pglite) measures on that database only: the large scale is for PostgreSQL.
+const kinds: ('pglite' | 'postgres')[] = process.env.BENCH_DB === 'postgres' ? [] : ['pglite'];
+if (process.env.BENCH_DB !== 'pglite' && (await reachable(PG_URL))) kinds.push('postgres');
+else if (process.env.BENCH_DB !== 'pglite')
+  console.log(`PostgreSQL at ${PG_URL} is not reachable; measuring PGlite only.`);
 
 const constant = wants('http') ? await benchConstant() : undefined;
 if (constant) rows.push(constant);
