@@ -63,6 +63,8 @@ export async function benchSubscriptions(
       apiFlowLimit: 1e9,
     });
     const app = await buildApp({ config, database });
+    // Ready before the load: its onReady query must not queue behind the baseline's slow counts.
+    await app.ready();
     const seeded = await seedPartnerWithCustomers(app.ctx);
     await seedResources(database, seeded.partner.id);
 
