@@ -4,8 +4,10 @@
 // BENCH_SECONDS (default 5) sets each HTTP measurement's length, BENCH_CONNECTIONS (default 10) the
 // portal scenarios' load, BENCH_ROWS (default 100,000) the ingestion size; BENCH_ONLY=http|api|ingest
 // runs one group (also `settle`: one quarter's settlement, BENCH_SETTLE_ROWS / _PARTNERS / _CUSTOMERS).
-// BENCH_SPEND_ROWS (default 10,000,000) sizes the bills group (BENCH_ONLY=bills).
-// BENCH_ONLY=subscriptions: the resources group (BENCH_RESOURCES sets its size, default 1,000,000).
+// BENCH_SPEND_ROWS (default 200,000) sizes the bills group (BENCH_ONLY=bills).
+// BENCH_ONLY=subscriptions: the resources group (BENCH_RESOURCES sets its size, default 20,000).
+// BENCH_SCALE=full: the issue's sizes (10,000,000 spend rows, 1,000,000 resources). BENCH_ONLY=r15 runs
+// the bills and resources groups together.
 import { benchBills, type ExportFigure, printExports } from './bills.ts';
 import { benchConstant, benchSession } from './http.ts';
 import { benchIngest, type IngestFigures, printIngest } from './ingest.ts';
@@ -15,7 +17,8 @@ import { benchSettle, printSettle, type SettleFigures } from './settle.ts';
 import { benchSubscriptions, printSweep, type SweepFigures } from './subscriptions.ts';
 
 const only = process.env.BENCH_ONLY;
-const wants = (group: string) => !only || only === group;
+const wants = (group: string) =>
+  !only || only === group || (only === 'r15' && (group === 'bills' || group === 'subscriptions'));
 
 console.log(`HTTP measurements: ${SECONDS} s each after a 1 s warm-up, loopback.`);
 const rows: Row[] = [];
@@ -23,9 +26,11 @@ const ingest: IngestFigures[] = [];
 const exports: ExportFigure[] = [];
 const settle: SettleFigures[] = [];
 const sweeps: SweepFigures[] = [];
-const kinds: ('pglite' | 'postgres')[] = ['pglite'];
-if (await reachable(PG_URL)) kinds.push('postgres');
-else console.log(`PostgreSQL at ${PG_URL} is not reachable; measuring PGlite only.`);
+// BENCH_DB=postgres (or pglite) measures on that database only: the large scale is for PostgreSQL.
+const kinds: ('pglite' | 'postgres')[] = process.env.BENCH_DB === 'postgres' ? [] : ['pglite'];
+if (process.env.BENCH_DB !== 'pglite' && (await reachable(PG_URL))) kinds.push('postgres');
+else if (process.env.BENCH_DB !== 'pglite')
+  console.log(`PostgreSQL at ${PG_URL} is not reachable; measuring PGlite only.`);
 
 const constant = wants('http') ? await benchConstant() : undefined;
 if (constant) rows.push(constant);

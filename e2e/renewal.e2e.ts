@@ -1,8 +1,8 @@
 // Journey (issue 12, R15): a resale customer's yearly/monthly server nears expiry → the lifecycle
 // job reminds the partner by email (real SMTP) → the partner filters the renewal page by enterprise
 // project → quotes one year and places the order → pays it for the customer on the orders page →
-// the expiry moves by one year. (The monthly bill including the order is proven in
-// apps/server/src/modules/subscriptions/subscriptions.test.ts; bills' pages come with its module.)
+// the expiry moves by one year → the customer's monthly bill (bill cycle of the payment, Asia/Shanghai)
+// shows the paid renewal among its yearly/monthly fee records.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../apps/server/src/modules/identity/identity.demo-users.ts';
@@ -22,7 +22,7 @@ interface Item {
   daysToExpiry: number;
 }
 
-describe('journey: resale resource near expiry → partner reminder → renew one year → paid → expiry moves', () => {
+describe('journey: resale resource near expiry → partner reminder → renew one year → paid → expiry moves → monthly bill', () => {
   let smtp: SmtpServer;
   let server: RunningServer;
   let browser: Browser;
@@ -99,5 +99,21 @@ describe('journey: resale resource near expiry → partner reminder → renew on
     await expect
       .poll(() => page.getByTestId(`renewal-expiry-${SERVER_ID}`).textContent())
       .toContain(String(moved.getUTCFullYear()));
+  });
+
+  it('the monthly bill of the payment’s cycle shows the renewal order among the customer’s fee records', async () => {
+    // The bill cycle of the payment in Asia/Shanghai (UTC+8, no DST), as the bills page names it.
+    const cycle = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    await page.goto(`${server.url}/bills?cycle=${cycle}`);
+    await page.getByTestId('bills-table').getByRole('link', { name: '星河电商有限公司' }).click();
+    await page.getByTestId('fees-mode').click();
+    await page.locator('.ant-select-item-option', { hasText: '包年/包月' }).click();
+    // One fee record per order line: the server's year (¥1,989.00) and its disk's (¥1,020.00).
+    const rows = page.getByTestId('fee-records').locator('tr', { hasText: orderId });
+    await rows.first().waitFor();
+    const texts = await rows.allTextContents();
+    expect(texts).toHaveLength(2);
+    expect(texts.some((x) => x.includes('1,989.00'))).toBe(true);
+    expect(texts.some((x) => x.includes('1,020.00'))).toBe(true);
   });
 });

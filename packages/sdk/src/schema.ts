@@ -12275,7 +12275,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description Resources {resource_id, customer_id (account id), resource_name, service_type_code, resource_type_code, region_code, resource_spec_code, product_spec_desc?, enterprise_project_id?, enterprise_project_name?, parent_resource_id?, charging_mode (period | on_demand), effective_time, expire_time (period), auto_renew?, status? (in_use | released), updated_time} */
+                    /** @description Resources {resource_id, customer_id (account id), resource_name, service_type_code, resource_type_code, region_code, resource_spec_code, product_spec_desc?, spec_size?, spec_size_measure_id?, enterprise_project_id?, enterprise_project_name?, parent_resource_id?, charging_mode (period | on_demand), effective_time, expire_time (period), auto_renew?, status? (in_use | released), updated_time} */
                     resources: unknown[];
                 };
             };
@@ -18284,6 +18284,24 @@ export interface operations {
                             partner_id?: string;
                             enterprise_project_id?: string;
                             order_type?: number;
+                            product_id: string | null;
+                            product_name: string | null;
+                            resource_tag: string | null;
+                            usage_type: string | null;
+                            usage_amount: number | null;
+                            usage_measure_id: number | null;
+                            free_resource_usage: number | null;
+                            free_resource_measure_id: number | null;
+                            ri_usage: number | null;
+                            ri_usage_measure_id: number | null;
+                            payment_type: string | null;
+                            account_manager_id: string | null;
+                            sub_service_type_code: string | null;
+                            sub_service_type_name: string | null;
+                            sub_resource_type_code: string | null;
+                            sub_resource_type_name: string | null;
+                            sub_resource_id: string | null;
+                            sub_resource_name: string | null;
                         }[];
                     };
                 };
@@ -18609,6 +18627,37 @@ export interface operations {
                                 commission_amount: number;
                                 consumed_amount: number;
                             };
+                            sub_order_infos: {
+                                order_id: string;
+                                customer_id: string;
+                                service_type_code: string;
+                                service_type_name: string;
+                                source_type: number;
+                                status: number;
+                                order_type: number;
+                                amount_after_discount: number;
+                                official_amount: number;
+                                measure_id: number;
+                                create_time: string;
+                                payment_time: string;
+                                currency: string;
+                                contract_id: string;
+                                amount_info: {
+                                    discounts: {
+                                        discount_type: string;
+                                        discount_amount: number;
+                                    }[];
+                                    flexipurchase_coupon_amount: number;
+                                    coupon_amount: number;
+                                    stored_card_amount: number;
+                                    commission_amount: number;
+                                    consumed_amount: number;
+                                };
+                                enterprise_projects: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                            }[];
                             enterprise_projects: {
                                 id: string;
                                 name: string;
@@ -18737,6 +18786,35 @@ export interface operations {
                                 commission_amount: number;
                                 consumed_amount: number;
                             };
+                            sub_order_infos: {
+                                order_id: string;
+                                customer_id: string;
+                                service_type_code: string;
+                                service_type_name: string;
+                                source_type: number;
+                                status: number;
+                                order_type: number;
+                                amount_after_discount: number;
+                                official_amount: number;
+                                measure_id: number;
+                                create_time: string;
+                                payment_time: string;
+                                currency: string;
+                                contract_id: string;
+                                amount_info: {
+                                    discounts: {
+                                        discount_type: string;
+                                        discount_amount: number;
+                                    }[];
+                                    flexipurchase_coupon_amount: number;
+                                    coupon_amount: number;
+                                    stored_card_amount: number;
+                                    commission_amount: number;
+                                    consumed_amount: number;
+                                };
+                                user_name: string;
+                                pending_payment_end_time: string;
+                            }[];
                             user_name: string;
                             pending_payment_end_time: string;
                         };
@@ -18769,6 +18847,13 @@ export interface operations {
                             product_owner_service: string;
                             commercial_resource: string;
                             order_id: string;
+                            base_product_info: {
+                                product_id: string;
+                                product_spec_desc: string;
+                                category_code: string;
+                                product_owner_service: string;
+                                commercial_resource: string;
+                            };
                         }[];
                     };
                 };
@@ -18965,8 +19050,6 @@ export interface operations {
                     expire_time_end?: string;
                     service_type_code?: string;
                     customer_id?: string;
-                    /** @description A distributor acting for its reseller */
-                    indirect_partner_id?: string;
                 };
             };
         };
@@ -18997,6 +19080,8 @@ export interface operations {
                             expire_time: string;
                             expire_policy: number;
                             product_spec_desc: string;
+                            spec_size: number | null;
+                            spec_size_measure_id: number | null;
                             update_time: string;
                             enterprise_project: {
                                 id: string;
@@ -19088,8 +19173,6 @@ export interface operations {
                     period_type: 2 | 3;
                     period_num: number;
                     include_relative_resources?: boolean;
-                    /** @description A distributor acting for its reseller */
-                    indirect_partner_id?: string;
                 };
             };
         };
@@ -19108,6 +19191,8 @@ export interface operations {
                         }[];
                         official_website_rating_result: {
                             official_website_amount: string;
+                            installment_official_website_amount: string | null;
+                            installment_period_type: number | null;
                         };
                         optional_discount_rating_results: {
                             discount_id: string;
@@ -19117,6 +19202,10 @@ export interface operations {
                             discount_type: number;
                             discount_name: string;
                             best_offer: number;
+                            installment_official_website_amount: string | null;
+                            installment_period_type: number | null;
+                            installment_amount: string | null;
+                            installment_official_discount_amount: string | null;
                         }[];
                         fail_resource_infos: {
                             resource_id: string;
@@ -19208,8 +19297,6 @@ export interface operations {
                     period_num: number;
                     /** @default 0 */
                     is_auto_pay?: 0 | 1;
-                    /** @description A distributor acting for its reseller */
-                    indirect_partner_id?: string;
                 };
             };
         };
@@ -19299,10 +19386,7 @@ export interface operations {
     };
     AutoRenewalResources: {
         parameters: {
-            query?: {
-                /** @description A distributor acting for its reseller */
-                indirect_partner_id?: string;
-            };
+            query?: never;
             header?: never;
             path: {
                 resource_id: string;
@@ -19315,8 +19399,6 @@ export interface operations {
                     auto_renew_times?: number;
                     /** @enum {string} */
                     period_type?: "MONTH" | "YEAR";
-                    /** @description A distributor acting for its reseller */
-                    indirect_partner_id?: string;
                 };
             };
         };
@@ -19390,10 +19472,7 @@ export interface operations {
     };
     CancelAutoRenewalResources: {
         parameters: {
-            query?: {
-                /** @description A distributor acting for its reseller */
-                indirect_partner_id?: string;
-            };
+            query?: never;
             header?: never;
             path: {
                 resource_id: string;
@@ -19483,8 +19562,6 @@ export interface operations {
                     unsubscribe_type: 1 | 2;
                     unsubscribe_reason_type?: number;
                     unsubscribe_reason?: string;
-                    /** @description A distributor acting for its reseller */
-                    indirect_partner_id?: string;
                 };
             };
         };
@@ -19585,8 +19662,6 @@ export interface operations {
                     /** @enum {string} */
                     operation: "SET_UP" | "CANCEL";
                     resource_ids: string[];
-                    /** @description A distributor acting for its reseller */
-                    indirect_partner_id?: string;
                 };
             };
         };
@@ -19806,8 +19881,6 @@ export interface operations {
             content: {
                 "application/json": {
                     order_id: string;
-                    /** @description A distributor acting for its reseller */
-                    indirect_partner_id?: string;
                 };
             };
         };
@@ -20004,8 +20077,6 @@ export interface operations {
                         id: string;
                         type: number;
                     }[];
-                    /** @description A distributor acting for its reseller */
-                    indirect_partner_id?: string;
                 };
             };
         };

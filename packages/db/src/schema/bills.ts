@@ -77,6 +77,8 @@ export const billOrderFees = pgTable(
     regionCode: text('region_code'),
     enterpriseProjectId: text('enterprise_project_id'),
     productSpec: text('product_spec'),
+    /** The catalogue product the order line was priced from (purchases, renewals); null otherwise. */
+    productId: text('product_id'),
     /** The order's period type: 2 month, 3 year (the order APIs' codes). */
     periodType: integer('period_type'),
     periodNum: integer('period_num'),

@@ -33,6 +33,8 @@ export const spendRecords = pgTable(
     resourceName: text('resource_name'),
     regionCode: text('region_code'),
     enterpriseProjectId: text('enterprise_project_id'),
+    /** Optional usage detail as the provider's fee records name it (usage_type, usage_amount, …). */
+    detail: jsonb('detail'),
     importId: text('import_id'),
     acceptedAt: ts('accepted_at').notNull(),
   },

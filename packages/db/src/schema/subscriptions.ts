@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, numeric, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ts } from './common.ts';
 import { customers } from './customers.ts';
 
@@ -24,6 +24,12 @@ export const resources = pgTable(
     regionCode: text('region_code').notNull(),
     resourceSpecCode: text('resource_spec_code').notNull(),
     productSpecDesc: text('product_spec_desc').notNull().default(''),
+    /**
+     * Linear size of a linear product (a disk's GB, a bandwidth's Mbps) and its measure id (17 GB,
+     * 15 Mbps, 14 count, the provider's codes); null for products sold by specification only.
+     */
+    specSize: numeric('spec_size', { mode: 'number' }),
+    specSizeMeasureId: integer('spec_size_measure_id'),
     enterpriseProjectId: text('enterprise_project_id').notNull().default('0'),
     enterpriseProjectName: text('enterprise_project_name').notNull().default('default'),
     /** The main resource this one belongs to (a disk of a server), null for main resources. */

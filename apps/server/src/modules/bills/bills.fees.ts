@@ -25,6 +25,10 @@ export interface FeeRecord {
   regionCode: string | null;
   enterpriseProjectId: string | null;
   productSpec: string | null;
+  /** Orders: the catalogue product; usage: the product id the record came with. */
+  productId: string | null;
+  /** Usage detail as ingested with the spend record (usage_type, usage_amount, sub_resource_id, …). */
+  detail: Readonly<Record<string, string | number>> | null;
   periodType: number | null;
   periodNum: number | null;
   amountFen: number;
@@ -70,6 +74,8 @@ function fromUsage(r: SpendFeeRow): FeeRecord {
     regionCode: r.regionCode,
     enterpriseProjectId: r.enterpriseProjectId,
     productSpec: null,
+    productId: typeof r.detail?.product_id === 'string' ? r.detail.product_id : null,
+    detail: r.detail,
     periodType: null,
     periodNum: null,
     amountFen: r.amountFen,
@@ -99,6 +105,8 @@ function fromOrder(r: OrderFeeWithCustomer): FeeRecord {
     regionCode: r.regionCode,
     enterpriseProjectId: r.enterpriseProjectId,
     productSpec: r.productSpec,
+    productId: r.productId,
+    detail: null,
     periodType: r.periodType,
     periodNum: r.periodNum,
     amountFen: r.amountFen,

@@ -93,6 +93,7 @@ export interface OrderFeeInput {
   regionCode?: string | null;
   enterpriseProjectId?: string | null;
   productSpec?: string | null;
+  productId?: string | null;
   /** The order's period type as the order APIs code it: 2 month, 3 year. */
   periodType?: number | null;
   periodNum?: number | null;
@@ -129,6 +130,7 @@ export async function addOrderFeesToBills(
     regionCode: f.regionCode ?? null,
     enterpriseProjectId: f.enterpriseProjectId ?? null,
     productSpec: f.productSpec ?? null,
+    productId: f.productId ?? null,
     periodType: f.periodType ?? null,
     periodNum: f.periodNum ?? null,
     amountFen: f.amountFen,

@@ -353,6 +353,7 @@ function orderRowOf(r: OrderRaw): OrderFeeWithCustomer {
     regionCode: s('region_code'),
     enterpriseProjectId: s('enterprise_project_id'),
     productSpec: s('product_spec'),
+    productId: s('product_id'),
     periodType: n('period_type'),
     periodNum: n('period_num'),
     amountFen: Number(r.amount_fen),

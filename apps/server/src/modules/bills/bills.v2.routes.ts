@@ -41,8 +41,49 @@ const BILL_PERIOD_TYPE: Record<number, number> = { 2: 20, 3: 19 };
 const opt = <T>(v: T | null | undefined): T | undefined =>
   v === null || v === '' ? undefined : (v ?? undefined);
 
+/** Text and number fields of a usage record's detail, null when absent. */
+const TEXT_DETAIL = [
+  'product_name',
+  'resource_tag',
+  'usage_type',
+  'payment_type',
+  'sub_service_type_code',
+  'sub_service_type_name',
+  'sub_resource_type_code',
+  'sub_resource_type_name',
+  'sub_resource_id',
+  'sub_resource_name',
+] as const;
+const NUMBER_DETAIL = [
+  'usage_amount',
+  'usage_measure_id',
+  'free_resource_usage',
+  'free_resource_measure_id',
+  'ri_usage',
+  'ri_usage_measure_id',
+] as const;
+
+function detailOf(r: FeeRecord) {
+  const d = r.detail ?? {};
+  const text = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : null);
+  const num = (k: string) => (typeof d[k] === 'number' ? (d[k] as number) : null);
+  return {
+    ...(Object.fromEntries(TEXT_DETAIL.map((k) => [k, text(k)])) as Record<
+      (typeof TEXT_DETAIL)[number],
+      string | null
+    >),
+    ...(Object.fromEntries(NUMBER_DETAIL.map((k) => [k, num(k)])) as Record<
+      (typeof NUMBER_DETAIL)[number],
+      number | null
+    >),
+  };
+}
+
 function feeRecordOf(r: FeeRecord, partnerDomainId: string, locale: Locale): z.infer<typeof feeRecordV2> {
   return {
+    ...detailOf(r),
+    product_id: r.productId,
+    account_manager_id: null,
     bill_cycle: r.billCycle,
     customer_id: r.customerDomainId,
     association_type: r.associationType ? ASSOCIATION_CODE[r.associationType] : undefined,

@@ -97,6 +97,26 @@ export const feeRecordV2 = z.object({
   partner_id: z.string().optional(),
   enterprise_project_id: z.string().optional(),
   order_type: z.number().int().optional(),
+  // Usage detail (the spend record's `detail`; order lines have none) and the customer's account
+  // manager (we keep none): null where there is no value.
+  product_id: z.string().nullable(),
+  product_name: z.string().nullable(),
+  resource_tag: z.string().nullable(),
+  usage_type: z.string().nullable(),
+  usage_amount: dec.nullable(),
+  usage_measure_id: z.number().int().nullable(),
+  free_resource_usage: dec.nullable(),
+  free_resource_measure_id: z.number().int().nullable(),
+  ri_usage: dec.nullable(),
+  ri_usage_measure_id: z.number().int().nullable(),
+  payment_type: z.string().nullable(),
+  account_manager_id: z.string().nullable(),
+  sub_service_type_code: z.string().nullable(),
+  sub_service_type_name: z.string().nullable(),
+  sub_resource_type_code: z.string().nullable(),
+  sub_resource_type_name: z.string().nullable(),
+  sub_resource_id: z.string().nullable(),
+  sub_resource_name: z.string().nullable(),
 });
 
 export const billDetailResponse = z.object({

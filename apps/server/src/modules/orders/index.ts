@@ -1,5 +1,5 @@
 import { defineModule } from '../../platform/module.ts';
-import { OrdersErrors } from './orders.errors.ts';
+import { OrdersCbcErrors, OrdersErrors } from './orders.errors.ts';
 import { ordersRoutes } from './orders.routes.ts';
 import { ordersV2Routes } from './orders.v2.routes.ts';
 
@@ -13,7 +13,6 @@ import { ordersV2Routes } from './orders.v2.routes.ts';
  * - `listPartnerOrders`, `partnerOrder`, `refundOrdersOf`, `orderViews`: reads for lists and details.
  */
 
-export { ORDERS_CBC } from './orders.errors.ts';
 export { typeName } from './orders.names.ts';
 export { findOrder, overduePending } from './orders.repository.ts';
 export {
@@ -51,6 +50,6 @@ export const ordersModule = defineModule({
   partnerApiRoutes: [ordersV2Routes],
   jobs: [],
   templates: {},
-  errors: OrdersErrors,
+  errors: { ...OrdersErrors, ...OrdersCbcErrors },
   tenancy: { partnerOnly: [/^\/api\/orders/] },
 });

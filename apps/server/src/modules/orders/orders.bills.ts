@@ -34,6 +34,7 @@ export async function billOrder(tx: DbOrTx, order: OrderRow, lines: readonly Ord
       regionCode: l.regionCode,
       enterpriseProjectId: l.enterpriseProjectId,
       productSpec: l.productSpecDesc || null,
+      productId: l.productId,
       periodType: l.periodType ? (PERIOD_TYPE[l.periodType] ?? null) : null,
       periodNum: l.periodNum,
       amountFen: l.amountFen,

@@ -75,15 +75,23 @@ const orderBase = {
   contract_id: z.string(),
   amount_info: amountInfo,
 };
+/**
+ * `sub_order_infos`: the orders under a combined-transaction order. The provider fills it only for
+ * combined orders and leaves it empty for ordinary ones; every order here is ordinary (one customer,
+ * one order per purchase, renewal, change or refund), so it is always the empty list.
+ */
+const enterpriseProjects = z.array(z.object({ id: z.string(), name: z.string() }));
+const v3Fields = { user_name: z.string(), pending_payment_end_time: z.string() };
 const customerOrderV2 = z.object({
   ...orderBase,
-  enterprise_projects: z.array(z.object({ id: z.string(), name: z.string() })),
+  sub_order_infos: z.array(z.object({ ...orderBase, enterprise_projects: enterpriseProjects })),
+  enterprise_projects: enterpriseProjects,
   agent_pay_info: z.object({ paying_agent_id: z.string(), is_agent_pay: z.boolean() }),
 });
 const customerOrderV3 = z.object({
   ...orderBase,
-  user_name: z.string(),
-  pending_payment_end_time: z.string(),
+  sub_order_infos: z.array(z.object({ ...orderBase, ...v3Fields })),
+  ...v3Fields,
 });
 const lineItem = z.object({
   order_line_item_id: z.string(),
@@ -104,6 +112,14 @@ const lineItem = z.object({
   product_owner_service: z.string(),
   commercial_resource: z.string(),
   order_id: z.string(),
+  /** The product the line is based on (the SDK's ProductObject). */
+  base_product_info: z.object({
+    product_id: z.string(),
+    product_spec_desc: z.string(),
+    category_code: z.string(),
+    product_owner_service: z.string(),
+    commercial_resource: z.string(),
+  }),
 });
 const refundInfo = z.object({
   id: z.string(),
@@ -214,6 +230,7 @@ export async function ordersV2Routes(app: FastifyInstance, opts: { ctx: AppConte
         total_count: total,
         order_infos: views.map((o) => ({
           ...baseOf(o, req.locale),
+          sub_order_infos: [],
           enterprise_projects: [],
           agent_pay_info: {
             paying_agent_id: o.paidBy === 'partner' ? callerOf(req).partnerDomainId : '',
@@ -254,6 +271,7 @@ export async function ordersV2Routes(app: FastifyInstance, opts: { ctx: AppConte
         total_count: o.lines.length,
         order_info: {
           ...baseOf(o, req.locale),
+          sub_order_infos: [],
           user_name: o.customerName,
           pending_payment_end_time: utc(o.status === 'pending_payment' ? o.paymentDeadline : null),
         },
@@ -276,6 +294,15 @@ export async function ordersV2Routes(app: FastifyInstance, opts: { ctx: AppConte
           product_owner_service: l.serviceTypeCode,
           commercial_resource: l.resourceTypeCode,
           order_id: o.id,
+          base_product_info: {
+            // The catalogue product the line was priced from; lines priced from no product
+            // (unsubscribes, changes) name the resource, as the line's own product_id does.
+            product_id: l.productId ?? l.resourceId,
+            product_spec_desc: l.productSpecDesc,
+            category_code: l.resourceTypeCode,
+            product_owner_service: l.serviceTypeCode,
+            commercial_resource: l.resourceTypeCode,
+          },
         })),
       };
     },

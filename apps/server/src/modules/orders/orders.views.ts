@@ -28,6 +28,8 @@ export interface OrderLineView {
   resourceTypeCode: string;
   regionCode: string;
   productSpecDesc: string;
+  /** The catalogue product the line was priced from (purchases and renewals); null otherwise. */
+  productId: string | null;
   periodType: 'month' | 'year' | null;
   periodNum: number | null;
   officialFen: number;
@@ -68,6 +70,7 @@ export function lineView(l: OrderLineRow): OrderLineView {
     resourceTypeCode: l.resourceTypeCode,
     regionCode: l.regionCode,
     productSpecDesc: l.productSpecDesc,
+    productId: l.productId,
     periodType: (l.periodType as OrderLineView['periodType']) ?? null,
     periodNum: l.periodNum,
     officialFen: l.officialFen,

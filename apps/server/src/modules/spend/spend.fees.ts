@@ -22,6 +22,8 @@ export interface SpendFeeRow {
   enterpriseProjectId: string | null;
   amountFen: number;
   paymentKind: string;
+  /** Usage detail as ingested (usage_type, usage_amount, product_id, sub_resource_id, …), or null. */
+  detail: Record<string, string | number> | null;
 }
 
 export interface SpendFeeFilter {
@@ -56,11 +58,12 @@ type Raw = {
   enterprise_project_id: string | null;
   amount_fen: string | number;
   payment_kind: string;
+  detail: Record<string, string | number> | string | null;
 };
 
 const COLUMNS = sql`s.record_id, s.partner_id, s.customer_id, c.domain_id, c.name, s.association_type, s.bill_cycle,
   s.spent_at, s.service_type, s.resource_type, s.resource_id, s.resource_name, s.region_code,
-  s.enterprise_project_id, s.amount_fen, s.payment_kind`;
+  s.enterprise_project_id, s.amount_fen, s.payment_kind, s.detail`;
 
 function rowOf(r: Raw): SpendFeeRow {
   return {
@@ -80,6 +83,7 @@ function rowOf(r: Raw): SpendFeeRow {
     enterpriseProjectId: r.enterprise_project_id,
     amountFen: Number(r.amount_fen),
     paymentKind: r.payment_kind,
+    detail: typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail,
   };
 }
 

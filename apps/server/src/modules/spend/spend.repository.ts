@@ -88,10 +88,10 @@ export async function insertSpendRows(
     tx.execute(sql`
       insert into spend_records (record_id, customer_id, partner_id, association_type, spent_at, bill_cycle,
         service_type, amount_fen, payment_kind, eligible_fen, resource_id, resource_type, resource_name,
-        region_code, enterprise_project_id, import_id, accepted_at)
+        region_code, enterprise_project_id, detail, import_id, accepted_at)
       select u.record_id, u.customer_id, u.partner_id, u.association_type, u.spent_at, u.bill_cycle,
         u.service_type, u.amount_fen, u.payment_kind, u.eligible_fen, u.resource_id, u.resource_type,
-        u.resource_name, u.region_code, u.enterprise_project_id, ${importId}::text, ${acceptedAt.toISOString()}::timestamptz
+        u.resource_name, u.region_code, u.enterprise_project_id, u.detail::jsonb, ${importId}::text, ${acceptedAt.toISOString()}::timestamptz
       from unnest(
         ${arr(
           rows.map((r) => r.recordId),
@@ -143,10 +143,13 @@ export async function insertSpendRows(
         )}, ${arr(
           rows.map((r) => r.resource.enterpriseProjectId),
           'text',
+        )}, ${arr(
+          rows.map((r) => (r.resource.detail ? JSON.stringify(r.resource.detail) : null)),
+          'text',
         )}
       ) as u(record_id, customer_id, partner_id, association_type, spent_at, bill_cycle, service_type,
              amount_fen, payment_kind, eligible_fen, resource_id, resource_type, resource_name, region_code,
-             enterprise_project_id)
+             enterprise_project_id, detail)
       on conflict (record_id) do nothing
       returning record_id`),
   );

@@ -40,8 +40,29 @@ describe('spend record rules', () => {
       resourceName: null,
       regionCode: 'cn-north-4',
       enterpriseProjectId: null,
+      detail: null,
     });
     const bad = validateSpend({ ...base, resource_name: 'x'.repeat(129) });
     expect(bad).toEqual({ ok: false, reason: 'resource_name: must be 1-128 characters' });
+    const detailed = validateSpend({
+      ...base,
+      usage_type: 'duration',
+      usage_amount: '3600',
+      usage_measure_id: 4,
+      sub_resource_id: 'disk-1',
+      payment_type: 'NO_UPFRONT',
+    });
+    expect(detailed.ok && detailed.value.resource.detail).toEqual({
+      usage_type: 'duration',
+      usage_amount: 3600,
+      usage_measure_id: 4,
+      sub_resource_id: 'disk-1',
+      payment_type: 'NO_UPFRONT',
+    });
+    expect(validateSpend({ ...base, usage_amount: -1 })).toEqual({
+      ok: false,
+      reason: 'usage_amount: must be a number ≥ 0',
+    });
+    expect(validateSpend({ ...base, payment_type: 'LATER' })).toMatchObject({ ok: false });
   });
 });

@@ -11,7 +11,12 @@ import { inBusinessTz } from '../../platform/clock/clock.ts';
  *   budget thresholds assume usage only grows within a period;
  * - `payment_kind`: `cash` or `voucher`; only cash counts as eligible (performance, incentives);
  * - optional resource detail for the bills' fee records: `resource_id`, `resource_type`,
- *   `region_code`, `enterprise_project_id` (each 1–64 characters) and `resource_name` (1–128).
+ *   `region_code`, `enterprise_project_id` (each 1–64 characters) and `resource_name` (1–128);
+ * - optional usage detail, as the provider's fee records name it (kept as given in `detail`):
+ *   `usage_type`, `usage_amount`, `usage_measure_id`, `free_resource_usage`,
+ *   `free_resource_measure_id`, `ri_usage`, `ri_usage_measure_id`, `product_id`, `product_name`,
+ *   `resource_tag`, `sub_service_type_code/_name`, `sub_resource_type_code/_name`,
+ *   `sub_resource_id/_name`, `payment_type` (`ALL_UPFRONT` | `PARTIAL_UPFRONT` | `NO_UPFRONT`).
  */
 export interface SpendInput {
   recordId: string;
@@ -31,9 +36,71 @@ export interface SpendResource {
   resourceName: string | null;
   regionCode: string | null;
   enterpriseProjectId: string | null;
+  /** The usage detail fields given (snake_case, as the provider names them), or null. */
+  detail: SpendDetail | null;
 }
 
-const RESOURCE_FIELDS: [keyof SpendResource, string, number][] = [
+export type SpendDetail = Record<string, string | number>;
+
+/** Usage detail fields: text (max length), a quantity ≥ 0, a measure id, or one of a set. */
+const DETAIL_FIELDS: [string, number | 'quantity' | 'measure' | readonly string[]][] = [
+  ['usage_type', 64],
+  ['usage_amount', 'quantity'],
+  ['usage_measure_id', 'measure'],
+  ['free_resource_usage', 'quantity'],
+  ['free_resource_measure_id', 'measure'],
+  ['ri_usage', 'quantity'],
+  ['ri_usage_measure_id', 'measure'],
+  ['product_id', 64],
+  ['product_name', 128],
+  ['resource_tag', 256],
+  ['sub_service_type_code', 64],
+  ['sub_service_type_name', 128],
+  ['sub_resource_type_code', 64],
+  ['sub_resource_type_name', 128],
+  ['sub_resource_id', 64],
+  ['sub_resource_name', 128],
+  ['payment_type', ['ALL_UPFRONT', 'PARTIAL_UPFRONT', 'NO_UPFRONT']],
+];
+const QUANTITY = /^\d{1,15}(\.\d{1,8})?$/;
+
+function detailOf(r: Record<string, unknown>): { detail: SpendDetail | null } | { reason: string } {
+  let out: SpendDetail | null = null;
+  for (const [field, rule] of DETAIL_FIELDS) {
+    const v = r[field];
+    if (v === undefined || v === null || v === '') continue;
+    let value: string | number;
+    if (rule === 'quantity' || rule === 'measure') {
+      const n = typeof v === 'string' && QUANTITY.test(v) ? Number(v) : v;
+      const ok =
+        typeof n === 'number' &&
+        Number.isFinite(n) &&
+        n >= 0 &&
+        n < 1e15 &&
+        (rule === 'quantity' || (Number.isInteger(n) && n <= 999));
+      if (!ok)
+        return {
+          reason:
+            rule === 'quantity'
+              ? `${field}: must be a number ≥ 0`
+              : `${field}: must be an integer measure id from 0 to 999`,
+        };
+      value = n as number;
+    } else if (Array.isArray(rule)) {
+      if (typeof v !== 'string' || !rule.includes(v))
+        return { reason: `${field}: must be one of ${rule.join(', ')}` };
+      value = v;
+    } else {
+      const t = text(v, field, rule as number);
+      if (typeof t !== 'string') return t;
+      value = t;
+    }
+    out = { ...(out ?? {}), [field]: value };
+  }
+  return { detail: out };
+}
+
+const RESOURCE_FIELDS: [Exclude<keyof SpendResource, 'detail'>, string, number][] = [
   ['resourceId', 'resource_id', 64],
   ['resourceType', 'resource_type', 64],
   ['resourceName', 'resource_name', 128],
@@ -48,6 +115,7 @@ function resourceOf(r: Record<string, unknown>): SpendResource | { reason: strin
     resourceName: null,
     regionCode: null,
     enterpriseProjectId: null,
+    detail: null,
   };
   for (const [key, field, max] of RESOURCE_FIELDS) {
     const v = r[field];
@@ -56,6 +124,9 @@ function resourceOf(r: Record<string, unknown>): SpendResource | { reason: strin
     if (typeof t !== 'string') return t;
     out[key] = t;
   }
+  const detail = detailOf(r);
+  if ('reason' in detail) return detail;
+  out.detail = detail.detail;
   return out;
 }
 

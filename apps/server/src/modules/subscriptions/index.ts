@@ -1,7 +1,6 @@
 import { defineModule } from '../../platform/module.ts';
-import { SubscriptionsCbcErrors } from './subscriptions.cbc.ts';
 import { seedDemoSubscriptions } from './subscriptions.demo.ts';
-import { SubscriptionsErrors } from './subscriptions.errors.ts';
+import { SubscriptionsCbcErrors, SubscriptionsErrors } from './subscriptions.errors.ts';
 import { subscriptionsJobs } from './subscriptions.jobs.ts';
 import { subscriptionsRoutes } from './subscriptions.routes.ts';
 import { subscriptionsTemplates } from './subscriptions.templates.ts';

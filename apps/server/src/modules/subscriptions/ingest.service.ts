@@ -20,6 +20,9 @@ export const resourceRecord = z.strictObject({
   region_code: code,
   resource_spec_code: code,
   product_spec_desc: z.string().max(256).default(''),
+  /** Linear products (disks, bandwidth): the size bought and its measure id (17 GB, 15 Mbps, 14 count). */
+  spec_size: z.number().min(0).max(1e12).nullable().default(null),
+  spec_size_measure_id: z.number().int().min(1).max(999).nullable().default(null),
   enterprise_project_id: z.string().trim().min(1).max(64).default('0'),
   enterprise_project_name: z.string().trim().min(1).max(64).default('default'),
   parent_resource_id: code.nullable().default(null),
@@ -100,6 +103,8 @@ export async function ingestResources(
         regionCode: v.region_code,
         resourceSpecCode: v.resource_spec_code,
         productSpecDesc: v.product_spec_desc,
+        specSize: v.spec_size,
+        specSizeMeasureId: v.spec_size === null ? null : v.spec_size_measure_id,
         enterpriseProjectId: v.enterprise_project_id,
         enterpriseProjectName: v.enterprise_project_name,
         parentResourceId: null,

@@ -4,12 +4,11 @@ import {
   markOrdersRefunded,
   type OrderLineInput,
   type OrderWithLines,
-  orderByRequestKey,
   paidLinesOf,
   pendingRefs,
   placeOrder,
 } from '../orders/index.ts';
-import { failOn, type ItemFailure } from './renewals.service.ts';
+import { failOn, type ItemFailure, ordersPerCustomer } from './renewals.service.ts';
 import { type Scope, visibleResources } from './resources.service.ts';
 import './subscriptions.errors.ts';
 import type { PeriodType } from './subscriptions.periods.ts';
@@ -233,119 +232,99 @@ export async function unsubscribe(
   },
 ): Promise<{ orders: OrderWithLines[]; failures: ItemFailure[] }> {
   const failures: ItemFailure[] = [];
-  const ids = [...new Set(input.resourceIds)];
-  const visible = await visibleResources(ctx.db, scope, ids);
-  const byCustomer = new Map<string, string[]>();
-  for (const id of ids) {
-    const row = visible.get(id);
-    if (!row) {
-      failures.push({
-        resourceId: id,
-        error: new AppError('subscriptions.resource_not_found', { resourceId: id }),
-      });
-      continue;
-    }
-    byCustomer.set(row.resource.customerId, [...(byCustomer.get(row.resource.customerId) ?? []), id]);
-  }
-  const orders: OrderWithLines[] = [];
-  for (const [customerId, group] of byCustomer) {
-    try {
-      const done = await ctx.db.transaction(async (tx) => {
-        const now = ctx.clock.now();
-        await lockResources(tx, group);
-        const again = await orderByRequestKey(tx, customerId, input.requestKey);
-        if (again) return again;
-        const rows = await visibleResources(tx, scope, group);
-        const ok: { row: ResourceListRow; subs: ResourceRow[]; refund: RefundItem }[] = [];
-        for (const id of group) {
-          try {
-            const row = rows.get(id);
-            if (!row) throw new AppError('subscriptions.resource_not_found', { resourceId: id });
-            const subs = (await childrenOf(tx, [row.resource.id])).filter((c) => !isClosed(c));
-            const held = await pendingRefs(tx, [row.resource.id, ...subs.map((s) => s.id)]);
-            if (held.size) throw new AppError('orders.resource_pending', { resourceId: id });
-            ok.push({ row, subs, refund: await refundOf(tx, row, subs, input.type, now) });
-          } catch (e) {
-            failOn(e, id, failures);
-          }
+  const orders = await ordersPerCustomer(
+    ctx,
+    scope,
+    input.resourceIds,
+    input.requestKey,
+    failures,
+    async (tx, customerId, group, rows, now) => {
+      const ok: { row: ResourceListRow; subs: ResourceRow[]; refund: RefundItem }[] = [];
+      for (const id of group) {
+        try {
+          const row = rows.get(id);
+          if (!row) throw new AppError('subscriptions.resource_not_found', { resourceId: id });
+          const subs = (await childrenOf(tx, [row.resource.id])).filter((c) => !isClosed(c));
+          const held = await pendingRefs(tx, [row.resource.id, ...subs.map((s) => s.id)]);
+          if (held.size) throw new AppError('orders.resource_pending', { resourceId: id });
+          ok.push({ row, subs, refund: await refundOf(tx, row, subs, input.type, now) });
+        } catch (e) {
+          failOn(e, id, failures);
         }
-        if (ok.length === 0) return null;
-        const refByResource = new Map<string, ResourceRow>();
-        for (const x of ok)
-          for (const res of [x.row.resource, ...x.subs]) refByResource.set(res.resourceId, res);
-        const lines: OrderLineInput[] = ok.flatMap((x) =>
-          (x.refund.lines.length
-            ? x.refund.lines
-            : [{ resourceId: x.row.resource.resourceId, baseOrderId: null, amountFen: 0 }]
-          ).map((l) => {
-            const res = refByResource.get(l.resourceId) as ResourceRow;
-            return {
-              resourceRef: res.id,
-              resourceId: res.resourceId,
-              resourceName: res.resourceName,
-              enterpriseProjectId: res.enterpriseProjectId,
-              serviceTypeCode: res.serviceTypeCode,
-              resourceTypeCode: res.resourceTypeCode,
-              regionCode: res.regionCode,
-              productSpecDesc: res.productSpecDesc,
-              officialFen: -l.amountFen,
-              discountFen: 0,
-              amountFen: -l.amountFen,
-              effectiveAt: now,
-              expireAt: res.expireAt,
-              baseOrderId: l.baseOrderId,
-            };
-          }),
-        );
-        const baseIds = lines.map((l) => l.baseOrderId).filter((x): x is string => Boolean(x));
-        const order = await placeOrder(ctx, tx, actor, {
-          customerId,
-          partnerId: ok[0]?.row.partnerId ?? null,
-          type: 'unsubscribe',
-          source: scope.kind === 'customer' ? 'customer' : 'partner',
-          status: 'paid',
-          requestKey: input.requestKey ?? null,
-          refundOf: baseIds[0] ?? null,
-          lines,
+      }
+      if (ok.length === 0) return null;
+      const refByResource = new Map<string, ResourceRow>();
+      for (const x of ok)
+        for (const res of [x.row.resource, ...x.subs]) refByResource.set(res.resourceId, res);
+      const lines: OrderLineInput[] = ok.flatMap((x) =>
+        (x.refund.lines.length
+          ? x.refund.lines
+          : [{ resourceId: x.row.resource.resourceId, baseOrderId: null, amountFen: 0 }]
+        ).map((l) => {
+          const res = refByResource.get(l.resourceId) as ResourceRow;
+          return {
+            resourceRef: res.id,
+            resourceId: res.resourceId,
+            resourceName: res.resourceName,
+            enterpriseProjectId: res.enterpriseProjectId,
+            serviceTypeCode: res.serviceTypeCode,
+            resourceTypeCode: res.resourceTypeCode,
+            regionCode: res.regionCode,
+            productSpecDesc: res.productSpecDesc,
+            officialFen: -l.amountFen,
+            discountFen: 0,
+            amountFen: -l.amountFen,
+            effectiveAt: now,
+            expireAt: res.expireAt,
+            baseOrderId: l.baseOrderId,
+          };
+        }),
+      );
+      const baseIds = lines.map((l) => l.baseOrderId).filter((x): x is string => Boolean(x));
+      const order = await placeOrder(ctx, tx, actor, {
+        customerId,
+        partnerId: ok[0]?.row.partnerId ?? null,
+        type: 'unsubscribe',
+        source: scope.kind === 'customer' ? 'customer' : 'partner',
+        status: 'paid',
+        requestKey: input.requestKey ?? null,
+        refundOf: baseIds[0] ?? null,
+        lines,
+      });
+      await markOrdersRefunded(ctx, tx, baseIds);
+      for (const x of ok) {
+        const r = x.row.resource;
+        if (input.type === 1) {
+          for (const res of [r, ...x.subs])
+            await updateResource(tx, res.id, {
+              status: 'unsubscribed',
+              releasedAt: now,
+              autoRenew: 0,
+              graceUntil: null,
+              updatedAt: now,
+            });
+        } else if (x.refund.newExpireAt) {
+          const until = new Date(x.refund.newExpireAt);
+          for (const res of [r, ...x.subs])
+            await updateResource(tx, res.id, { expireAt: until, updatedAt: now });
+        }
+        await ctx.audit.record(tx, actor, {
+          action: 'subscriptions.unsubscribed',
+          entityType: 'resource',
+          entityId: r.id,
+          partnerId: x.row.partnerId,
+          before: { status: r.status, expireAt: r.expireAt },
+          after: {
+            type: input.type,
+            refundFen: x.refund.refundFen,
+            reasonType: input.reasonType ?? null,
+            reason: input.reason ?? null,
+            orderId: order.order.id,
+          },
         });
-        await markOrdersRefunded(ctx, tx, baseIds);
-        for (const x of ok) {
-          const r = x.row.resource;
-          if (input.type === 1) {
-            for (const res of [r, ...x.subs])
-              await updateResource(tx, res.id, {
-                status: 'unsubscribed',
-                releasedAt: now,
-                autoRenew: 0,
-                graceUntil: null,
-                updatedAt: now,
-              });
-          } else if (x.refund.newExpireAt) {
-            const until = new Date(x.refund.newExpireAt);
-            for (const res of [r, ...x.subs])
-              await updateResource(tx, res.id, { expireAt: until, updatedAt: now });
-          }
-          await ctx.audit.record(tx, actor, {
-            action: 'subscriptions.unsubscribed',
-            entityType: 'resource',
-            entityId: r.id,
-            partnerId: x.row.partnerId,
-            before: { status: r.status, expireAt: r.expireAt },
-            after: {
-              type: input.type,
-              refundFen: x.refund.refundFen,
-              reasonType: input.reasonType ?? null,
-              reason: input.reason ?? null,
-              orderId: order.order.id,
-            },
-          });
-        }
-        return order;
-      });
-      if (done) orders.push(done);
-    } catch (e) {
-      for (const id of group) failOn(e, id, failures);
-    }
-  }
+      }
+      return order;
+    },
+  );
   return { orders, failures };
 }

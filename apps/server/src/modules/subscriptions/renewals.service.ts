@@ -215,18 +215,26 @@ export interface RenewResult {
 }
 
 /**
- * Renews resources (RenewalResources, the renewal page): one order per customer, pending payment
- * unless `autoPay`. Idempotent on `requestKey`: a retried or double-clicked request answers with
- * the order it placed. Each customer's order is one transaction with the locks on its resources.
+ * The batch operations' frame (renew, unsubscribe): the scope's resources among `resourceIds`
+ * grouped by customer (others fail as not found), then per customer one transaction that locks
+ * them, answers a retried `requestKey` with the order it placed, re-reads them under the locks
+ * and runs `place`; an error of one customer's transaction fails that customer's resources only.
  */
-export async function renewResources(
+export async function ordersPerCustomer(
   ctx: AppContext,
-  actor: Actor,
   scope: Scope,
-  req: RenewRequest & { autoPay?: boolean; payer?: Payer; requestKey?: string | null },
-): Promise<RenewResult> {
-  const failures: ItemFailure[] = [];
-  const ids = [...new Set(req.resourceIds)];
+  resourceIds: readonly string[],
+  requestKey: string | null | undefined,
+  failures: ItemFailure[],
+  place: (
+    tx: DbOrTx,
+    customerId: string,
+    group: string[],
+    rows: Map<string, ResourceListRow>,
+    now: Date,
+  ) => Promise<OrderWithLines | null>,
+): Promise<OrderWithLines[]> {
+  const ids = [...new Set(resourceIds)];
   const visible = await visibleResources(ctx.db, scope, ids);
   const byCustomer = new Map<string, string[]>();
   for (const id of ids) {
@@ -246,51 +254,75 @@ export async function renewResources(
       const placed = await ctx.db.transaction(async (tx) => {
         const now = ctx.clock.now();
         await lockResources(tx, group);
-        const again = await orderByRequestKey(tx, customerId, req.requestKey);
+        const again = await orderByRequestKey(tx, customerId, requestKey);
         if (again) return again;
-        const rows = await visibleResources(tx, scope, group);
-        const priced: Priced[] = [];
-        for (const id of group) {
-          const row = rows.get(id);
-          try {
-            if (!row) throw new AppError('subscriptions.resource_not_found', { resourceId: id });
-            priced.push(await priceRenewal(tx, row, req, now));
-          } catch (e) {
-            failOn(e, id, failures);
-          }
-        }
-        if (priced.length === 0) return null;
-        await checkCustomerMayBuy(tx, customerId);
-        const held = await pendingRefs(
-          tx,
-          priced.flatMap((p) => p.lines.map((l) => l.resourceRef)),
-        );
-        const free = priced.filter((p) => {
-          if (!p.lines.some((l) => held.has(l.resourceRef))) return true;
-          const resourceId = p.main.resource.resourceId;
-          failures.push({ resourceId, error: new AppError('orders.resource_pending', { resourceId }) });
-          return false;
-        });
-        if (free.length === 0) return null;
-        if (req.autoPay) await checkPayer(tx, customerId, req.payer ?? 'customer');
-        const order = await placeOrder(ctx, tx, actor, {
-          customerId,
-          partnerId: free[0]?.main.partnerId ?? null,
-          type: 'renew',
-          source: scope.kind === 'partner' ? 'partner' : scope.kind === 'customer' ? 'customer' : 'system',
-          requestKey: req.requestKey ?? null,
-          lines: free.flatMap((p) => p.lines),
-        });
-        if (!req.autoPay) return order;
-        const paid = await markOrderPaid(ctx, tx, actor, order.order.id, req.payer ?? 'customer');
-        await applyPaid(tx, paid, now);
-        return { ...paid, replayed: false };
+        return place(tx, customerId, group, await visibleResources(tx, scope, group), now);
       });
       if (placed) orders.push(placed);
     } catch (e) {
       for (const id of group) failOn(e, id, failures);
     }
   }
+  return orders;
+}
+
+/**
+ * Renews resources (RenewalResources, the renewal page): one order per customer, pending payment
+ * unless `autoPay`. Idempotent on `requestKey`: a retried or double-clicked request answers with
+ * the order it placed. Each customer's order is one transaction with the locks on its resources.
+ */
+export async function renewResources(
+  ctx: AppContext,
+  actor: Actor,
+  scope: Scope,
+  req: RenewRequest & { autoPay?: boolean; payer?: Payer; requestKey?: string | null },
+): Promise<RenewResult> {
+  const failures: ItemFailure[] = [];
+  const orders = await ordersPerCustomer(
+    ctx,
+    scope,
+    req.resourceIds,
+    req.requestKey,
+    failures,
+    async (tx, customerId, group, rows, now) => {
+      const priced: Priced[] = [];
+      for (const id of group) {
+        const row = rows.get(id);
+        try {
+          if (!row) throw new AppError('subscriptions.resource_not_found', { resourceId: id });
+          priced.push(await priceRenewal(tx, row, req, now));
+        } catch (e) {
+          failOn(e, id, failures);
+        }
+      }
+      if (priced.length === 0) return null;
+      await checkCustomerMayBuy(tx, customerId);
+      const held = await pendingRefs(
+        tx,
+        priced.flatMap((p) => p.lines.map((l) => l.resourceRef)),
+      );
+      const free = priced.filter((p) => {
+        if (!p.lines.some((l) => held.has(l.resourceRef))) return true;
+        const resourceId = p.main.resource.resourceId;
+        failures.push({ resourceId, error: new AppError('orders.resource_pending', { resourceId }) });
+        return false;
+      });
+      if (free.length === 0) return null;
+      if (req.autoPay) await checkPayer(tx, customerId, req.payer ?? 'customer');
+      const order = await placeOrder(ctx, tx, actor, {
+        customerId,
+        partnerId: free[0]?.main.partnerId ?? null,
+        type: 'renew',
+        source: scope.kind === 'partner' ? 'partner' : scope.kind === 'customer' ? 'customer' : 'system',
+        requestKey: req.requestKey ?? null,
+        lines: free.flatMap((p) => p.lines),
+      });
+      if (!req.autoPay) return order;
+      const paid = await markOrderPaid(ctx, tx, actor, order.order.id, req.payer ?? 'customer');
+      await applyPaid(tx, paid, now);
+      return { ...paid, replayed: false };
+    },
+  );
   return { orders, failures };
 }
 

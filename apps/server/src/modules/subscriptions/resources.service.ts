@@ -1,7 +1,12 @@
 import type { DbOrTx } from '@pc/db';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
-import { customersVisibleTo, findCustomerByDomainId, resolveActingPartner } from '../customers/index.ts';
+import {
+  customersVisibleTo,
+  findActiveAssociation,
+  findCustomerByDomainId,
+  resolveActingPartner,
+} from '../customers/index.ts';
 import './subscriptions.errors.ts';
 import { daysUntil } from './subscriptions.periods.ts';
 import {
@@ -39,6 +44,35 @@ export async function apiScope(
 ): Promise<Scope> {
   const acting = await resolveActingPartner(ctx.db, callerPartnerId, indirectPartnerId);
   return { kind: 'partner', partnerIds: [acting], actingPartnerId: acting, channel: 'api' };
+}
+
+/**
+ * Partner API resource and order calls (their SDK models have no `indirect_partner_id`): the
+ * resources of the caller's customers and, for a distributor, of its active resellers' customers.
+ */
+export async function apiResourceScope(ctx: AppContext, callerPartnerId: string): Promise<Scope> {
+  return {
+    kind: 'partner',
+    partnerIds: await customersVisibleTo(ctx.db, callerPartnerId),
+    actingPartnerId: callerPartnerId,
+    channel: 'api',
+  };
+}
+
+/**
+ * A customer (by its `domain_id`, the API's `customer_id`) actively associated with one of the
+ * scope's partners; unknown and foreign customers are both `CBC.99000035`.
+ */
+export async function requireScopedCustomer(db: DbOrTx, scope: Scope, customerDomainId: string) {
+  const customer = await findCustomerByDomainId(db, customerDomainId);
+  if (!customer) throw new AppError('CBC.99000035');
+  if (scope.kind === 'partner') {
+    const association = await findActiveAssociation(db, customer.id);
+    if (!association || !scope.partnerIds.includes(association.partnerId)) throw new AppError('CBC.99000035');
+  } else if (scope.kind === 'customer' && scope.customerId !== customer.id) {
+    throw new AppError('CBC.99000035');
+  }
+  return customer;
 }
 
 export function scopeFilter(scope: Scope): Pick<ResourceFilter, 'partnerIds' | 'customerIds'> {

@@ -96,6 +96,8 @@ interface DemoResource {
   bought: [PeriodType, number];
   parent?: string;
   autoRenew?: boolean;
+  /** Linear products: size and measure id (17 GB). */
+  size?: [number, number];
 }
 
 const PROD: [string, string] = ['ep-prod-0001', '生产环境 production'];
@@ -124,6 +126,7 @@ const RESOURCES: DemoResource[] = [
     type: 'hws.resource.type.volume',
     spec: 'SSD.100',
     desc: 'Ultra-high I/O | 100 GiB',
+    size: [100, 17],
     project: PROD,
     days: 5,
     bought: ['year', 1],
@@ -284,6 +287,8 @@ export async function seedDemoSubscriptions(ctx: AppContext): Promise<void> {
       region_code: r.region ?? 'cn-north-4',
       resource_spec_code: r.spec,
       product_spec_desc: r.desc,
+      spec_size: r.size?.[0] ?? null,
+      spec_size_measure_id: r.size?.[1] ?? null,
       enterprise_project_id: r.project[0],
       enterprise_project_name: r.project[1],
       parent_resource_id: r.parent ?? null,

@@ -1,13 +1,15 @@
 import { type CodesOf, defineErrors } from '../../platform/errors/errors.ts';
 
-/** Resources, renewals and the catalogue (R15); `SUBSCRIPTIONS_CBC` gives the partner API's codes. */
+/** Resources, renewals and the catalogue (R15); `cbc` is the partner API's code for each. */
 export const SubscriptionsErrors = defineErrors({
   'subscriptions.resource_not_found': {
     status: 404,
+    cbc: 'CBC.99003012',
     message: { 'zh-CN': '资源 {resourceId} 不存在', 'en-US': 'Resource {resourceId} does not exist' },
   },
   'subscriptions.resource_frozen': {
     status: 409,
+    cbc: 'CBC.99003602',
     message: {
       'zh-CN': '资源 {resourceId} 已冻结，不能执行此操作',
       'en-US': 'Resource {resourceId} is frozen ({reason}); this operation is not allowed',
@@ -15,6 +17,7 @@ export const SubscriptionsErrors = defineErrors({
   },
   'subscriptions.resource_released': {
     status: 409,
+    cbc: 'CBC.99003016',
     message: {
       'zh-CN': '资源 {resourceId} 已过期释放或已退订，不能续费',
       'en-US': 'Resource {resourceId} has been released or unsubscribed; it cannot be renewed',
@@ -22,6 +25,7 @@ export const SubscriptionsErrors = defineErrors({
   },
   'subscriptions.resource_expired': {
     status: 409,
+    cbc: 'CBC.99003602',
     message: {
       'zh-CN': '资源 {resourceId} 已过期或已冻结，不能执行此操作',
       'en-US': 'Resource {resourceId} has expired or is frozen; this operation is not allowed',
@@ -29,6 +33,7 @@ export const SubscriptionsErrors = defineErrors({
   },
   'subscriptions.not_period': {
     status: 409,
+    cbc: 'CBC.30050013',
     message: {
       'zh-CN': '资源 {resourceId} 是按需计费资源，不支持续费或自动续费',
       'en-US': 'Resource {resourceId} is pay-per-use; it cannot be renewed or auto-renewed',
@@ -36,6 +41,7 @@ export const SubscriptionsErrors = defineErrors({
   },
   'subscriptions.auto_renew_already_cancelled': {
     status: 409,
+    cbc: 'CBC.99003605',
     message: {
       'zh-CN': '资源 {resourceId} 的自动续费已取消',
       'en-US': 'Auto-renewal of resource {resourceId} is already cancelled',
@@ -43,6 +49,7 @@ export const SubscriptionsErrors = defineErrors({
   },
   'subscriptions.period_too_long': {
     status: 400,
+    cbc: 'CBC.99003154',
     message: {
       'zh-CN': '资源 {resourceId} 已购时长加本次续费时长超过最长 5 年，请重新选择续费时长',
       'en-US':
@@ -51,6 +58,7 @@ export const SubscriptionsErrors = defineErrors({
   },
   'subscriptions.no_price': {
     status: 409,
+    cbc: 'CBC.99006006',
     message: {
       'zh-CN': '产品目录中没有资源 {resourceId} 的规格价格',
       'en-US': 'The catalogue has no price for the specification of resource {resourceId}',
@@ -58,6 +66,7 @@ export const SubscriptionsErrors = defineErrors({
   },
   'subscriptions.no_renewed_period': {
     status: 409,
+    cbc: 'CBC.99003128',
     message: {
       'zh-CN': '资源 {resourceId} 没有未生效的续费周期，不能只退订续费周期',
       'en-US': 'Resource {resourceId} has no renewed period that has not started; nothing to unsubscribe',
@@ -65,6 +74,7 @@ export const SubscriptionsErrors = defineErrors({
   },
   'subscriptions.unsubscribe_frozen': {
     status: 409,
+    cbc: 'CBC.99003656',
     message: {
       'zh-CN': '资源 {resourceId} 已冻结，不能退订',
       'en-US': 'Resource {resourceId} is frozen; it cannot be unsubscribed',
@@ -72,6 +82,7 @@ export const SubscriptionsErrors = defineErrors({
   },
   'subscriptions.customer_frozen': {
     status: 409,
+    cbc: 'CBC.99003602',
     message: {
       'zh-CN': '客户已冻结或已被限制购买，不能新购或续费',
       'en-US': 'The customer is frozen or restricted from purchases; no new orders or renewals',
@@ -94,21 +105,55 @@ export const SubscriptionsErrors = defineErrors({
   },
 });
 
-/** The partner API's codes (provider's reference, resource and order operations). */
-export const SUBSCRIPTIONS_CBC: Record<string, `CBC.${string}`> = {
-  'subscriptions.resource_not_found': 'CBC.99003012',
-  'subscriptions.resource_frozen': 'CBC.99003602',
-  'subscriptions.resource_released': 'CBC.99003016',
-  'subscriptions.resource_expired': 'CBC.99003602',
-  'subscriptions.not_period': 'CBC.30050013',
-  'subscriptions.auto_renew_already_cancelled': 'CBC.99003605',
-  'subscriptions.period_too_long': 'CBC.99003154',
-  'subscriptions.no_price': 'CBC.99006006',
-  'subscriptions.no_renewed_period': 'CBC.99003128',
-  'subscriptions.customer_frozen': 'CBC.99003602',
-  'subscriptions.unsubscribe_frozen': 'CBC.99003656',
-};
+/**
+ * The provider's codes of the resource operations that the shared catalogue does not have (API
+ * reference: RenewalResources, CancelResourcesSubscription, ListRenewRateOnPeriod status codes).
+ */
+export const SubscriptionsCbcErrors = defineErrors({
+  'CBC.99003016': {
+    status: 400,
+    message: {
+      'zh-CN': '资源 {resourceId} 已过期删除或不存在',
+      'en-US': 'Resource {resourceId} has been deleted after expiry or does not exist',
+    },
+  },
+  'CBC.30050013': {
+    status: 400,
+    message: {
+      'zh-CN': '资源 {resourceId} 不支持续费（按需计费）',
+      'en-US': 'Resource {resourceId} cannot be renewed (pay-per-use)',
+    },
+  },
+  'CBC.99003154': {
+    status: 400,
+    message: {
+      'zh-CN': '资源 {resourceId} 已购买时长加本次续费时长已超过最大值',
+      'en-US': 'Resource {resourceId}: the time bought plus this renewal exceeds the maximum',
+    },
+  },
+  'CBC.99006006': {
+    status: 400,
+    message: {
+      'zh-CN': '找不到资源 {resourceId} 询价的产品',
+      'en-US': 'No product found to price resource {resourceId}',
+    },
+  },
+  'CBC.99003128': {
+    status: 400,
+    message: {
+      'zh-CN': '资源 {resourceId} 无已续费周期或续费周期已生效，不支持退订续费周期',
+      'en-US': 'Resource {resourceId} has no renewed period that has not started',
+    },
+  },
+  'CBC.99003656': {
+    status: 400,
+    message: {
+      'zh-CN': '资源 {resourceId} 已冻结，不能执行此操作',
+      'en-US': 'Resource {resourceId} is frozen; not allowed',
+    },
+  },
+});
 
 declare module '../../platform/errors/errors.ts' {
-  interface ErrorCodes extends CodesOf<typeof SubscriptionsErrors> {}
+  interface ErrorCodes extends CodesOf<typeof SubscriptionsErrors>, CodesOf<typeof SubscriptionsCbcErrors> {}
 }

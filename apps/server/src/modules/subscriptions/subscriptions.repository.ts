@@ -219,6 +219,8 @@ export async function upsertResources(tx: DbOrTx, rows: NewResource[]): Promise<
         regionCode: sql`excluded.region_code`,
         resourceSpecCode: sql`excluded.resource_spec_code`,
         productSpecDesc: sql`excluded.product_spec_desc`,
+        specSize: sql`excluded.spec_size`,
+        specSizeMeasureId: sql`excluded.spec_size_measure_id`,
         enterpriseProjectId: sql`excluded.enterprise_project_id`,
         enterpriseProjectName: sql`excluded.enterprise_project_name`,
         parentResourceId: sql`excluded.parent_resource_id`,

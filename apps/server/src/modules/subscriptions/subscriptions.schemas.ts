@@ -146,7 +146,7 @@ export const ingestBody = z.strictObject({
     .max(MAX_RESOURCE_BATCH)
     .describe(
       'Resources {resource_id, customer_id (account id), resource_name, service_type_code, resource_type_code, ' +
-        'region_code, resource_spec_code, product_spec_desc?, enterprise_project_id?, enterprise_project_name?, ' +
+        'region_code, resource_spec_code, product_spec_desc?, spec_size?, spec_size_measure_id?, enterprise_project_id?, enterprise_project_name?, ' +
         'parent_resource_id?, charging_mode (period | on_demand), effective_time, expire_time (period), auto_renew?, ' +
         'status? (in_use | released), updated_time}',
     ),

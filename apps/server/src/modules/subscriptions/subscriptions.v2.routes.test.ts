@@ -19,6 +19,7 @@ describe('partner API: yearly/monthly resources and orders', () => {
   let other: string;
   let onDemand: string;
   let resellerRes: string;
+  let productId: string;
 
   beforeAll(async () => {
     t = await createTestApp({ config: { apiFlowLimit: 1_000 } });
@@ -40,7 +41,7 @@ describe('partner API: yearly/monthly resources and orders', () => {
     resellerCustomer = await createAssociatedCustomer(t, reseller.partner.id, { type: 'resale' });
     const spec = specCode('v');
     const diskSpec = specCode('d');
-    await createProduct(t, spec);
+    productId = (await createProduct(t, spec)).id;
     await createProduct(t, diskSpec, {
       monthlyFen: 1_000,
       yearlyFen: 10_000,
@@ -54,6 +55,8 @@ describe('partner API: yearly/monthly resources and orders', () => {
         service_type_code: 'hws.service.type.ebs',
         resource_type_code: 'hws.resource.type.volume',
         parent_resource_id: mainRec.resource_id,
+        spec_size: 100,
+        spec_size_measure_id: 17,
       }),
       resourceRecord(customer.domainId, spec, '2026-06-30T16:00:00Z'),
       resourceRecord(customer.domainId, spec, '2026-06-30T16:00:00Z', {
@@ -85,9 +88,16 @@ describe('partner API: yearly/monthly resources and orders', () => {
       expire_time: '2026-04-30T16:00:00Z',
       service_type_name: '弹性云服务器',
       enterprise_project: { id: 'ep-default', name: 'default' },
+      spec_size: null,
+      spec_size_measure_id: null,
     });
     const d = body.data.find((x: { resource_id: string }) => x.resource_id === disk);
-    expect(d).toMatchObject({ is_main_resource: 0, parent_resource_id: main });
+    expect(d).toMatchObject({
+      is_main_resource: 0,
+      parent_resource_id: main,
+      spec_size: 100,
+      spec_size_measure_id: 17,
+    });
     const mainOnly = await callV2(t, key, {
       method: 'POST',
       url: '/v2/orders/suscriptions/resources/query',
@@ -170,7 +180,14 @@ describe('partner API: yearly/monthly resources and orders', () => {
     expect(list.json()).toMatchObject({
       total_count: 1,
       order_infos: [
-        { order_id: orderId, status: 6, order_type: 2, amount_after_discount: 110, measure_id: 1 },
+        {
+          order_id: orderId,
+          status: 6,
+          order_type: 2,
+          amount_after_discount: 110,
+          measure_id: 1,
+          sub_order_infos: [],
+        },
       ],
     });
     const detail = await callV2(t, key, {
@@ -179,12 +196,21 @@ describe('partner API: yearly/monthly resources and orders', () => {
     });
     expect(detail.json()).toMatchObject({
       total_count: 2,
-      order_info: { order_id: orderId, status: 6, customer_id: customer.domainId },
+      order_info: { order_id: orderId, status: 6, customer_id: customer.domainId, sub_order_infos: [] },
     });
     expect(detail.json().order_line_items[0]).toMatchObject({
       period_type: 2,
       period_num: 1,
       expire_time: '2026-05-31T16:00:00Z',
+    });
+    expect(
+      detail.json().order_line_items.map((l: { base_product_info: unknown }) => l.base_product_info),
+    ).toContainEqual({
+      product_id: productId,
+      product_spec_desc: '2 vCPUs | 4 GiB',
+      category_code: 'hws.resource.type.vm',
+      product_owner_service: 'hws.service.type.ec2',
+      commercial_resource: 'hws.resource.type.vm',
     });
     expect(
       (
@@ -336,24 +362,31 @@ describe('partner API: yearly/monthly resources and orders', () => {
     expect(foreign.json().error_code).toBe('CBC.99000035');
   });
 
-  it('a distributor acts on its reseller’s customer with indirect_partner_id, never without', async () => {
-    const without = await callV2(t, distKey, {
+  it('a distributor reaches its reseller’s customers’ resources by resource id (the SDK models have no indirect_partner_id); others do not', async () => {
+    const rate = await callV2(t, distKey, {
       method: 'POST',
       url: '/v2/bills/ratings/period-resources/renew-rate',
       body: { resource_ids: [resellerRes], period_type: 2, period_num: 1 },
     });
-    expect(without.json().fail_resource_infos[0].error_code).toBe('CBC.99003012');
-    const withIt = await callV2(t, distKey, {
+    expect(rate.json().renew_inquiry_results).toEqual([{ resource_id: resellerRes, amount: '100.00' }]);
+    const listed = await callV2(t, distKey, {
+      method: 'POST',
+      url: '/v2/orders/suscriptions/resources/query',
+      body: { customer_id: resellerCustomer.domainId },
+    });
+    expect(listed.json()).toMatchObject({ total_count: 1, data: [{ resource_id: resellerRes }] });
+    const foreign = await callV2(t, otherKey, {
       method: 'POST',
       url: '/v2/bills/ratings/period-resources/renew-rate',
-      body: {
-        resource_ids: [resellerRes],
-        period_type: 2,
-        period_num: 1,
-        indirect_partner_id: resellerDomainId,
-      },
+      body: { resource_ids: [resellerRes], period_type: 2, period_num: 1 },
     });
-    expect(withIt.json().renew_inquiry_results).toEqual([{ resource_id: resellerRes, amount: '100.00' }]);
+    expect(foreign.json().fail_resource_infos[0].error_code).toBe('CBC.99003012');
+    const foreignList = await callV2(t, otherKey, {
+      method: 'POST',
+      url: '/v2/orders/suscriptions/resources/query',
+      body: { customer_id: resellerCustomer.domainId },
+    });
+    expect(foreignList.json().error_code).toBe('CBC.99000035');
     const notMine = await callV2(t, otherKey, {
       method: 'GET',
       url: `/v2/orders/customer-orders?indirect_partner_id=${resellerDomainId}`,

@@ -6,20 +6,27 @@ import type { ErrorCatalogue } from '../../platform/errors/errors.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
+import { toCbcError } from '../../platform/partner-api/cbc.errors.ts';
 import { callerOf } from '../../platform/partner-api/scope.ts';
 import { requireManagedCustomer } from '../customers/index.ts';
 import { typeName } from '../orders/index.ts';
 import { cancelAutoRenew, setAutoRenew, setToOnDemand, unsubscribe } from './manage.service.ts';
 import { cancelOrder, type ItemFailure, payOrder, quoteRenewal, renewResources } from './renewals.service.ts';
-import { apiScope, type Scope, scopeFilter } from './resources.service.ts';
-import { inCbc, toCbcError } from './subscriptions.cbc.ts';
+import {
+  apiResourceScope,
+  apiScope,
+  requireScopedCustomer,
+  type Scope,
+  scopeFilter,
+} from './resources.service.ts';
+import './subscriptions.errors.ts';
 import { type EffectiveStatus, listResources, type ResourceListRow } from './subscriptions.repository.ts';
 import {
   autoRenewReq,
   cancelOrderReq,
   errorDetails,
-  indirectQuery,
   listResourcesResponse,
+  NO_INSTALLMENT,
   onDemandReq,
   onDemandResponse,
   type orderInstanceV2,
@@ -57,8 +64,8 @@ function apiActor(req: FastifyRequest): Actor {
 /** Per-item refusals in the provider's shape, with its codes. */
 function failInfos(failures: readonly ItemFailure[], locale: Locale, errors: ErrorCatalogue) {
   return failures.map((f) => {
-    const e = toCbcError(f.error) as AppError;
-    return { resource_id: f.resourceId, error_code: e.code, error_msg: errors.message(e, locale) };
+    const e = toCbcError(errors, f.error, locale);
+    return { resource_id: f.resourceId, error_code: e.error_code, error_msg: e.error_msg };
   });
 }
 
@@ -84,6 +91,8 @@ function instanceOf(row: ResourceListRow, locale: Locale): z.infer<typeof orderI
     // 3 auto-renew, 1 to pay-per-use, 0 grace period after expiry.
     expire_policy: r.autoRenew === 1 ? 3 : r.toOnDemandAtExpiry === 1 ? 1 : 0,
     product_spec_desc: r.productSpecDesc,
+    spec_size: r.specSize,
+    spec_size_measure_id: r.specSizeMeasureId,
     update_time: utc(r.updatedAt),
     enterprise_project: { id: r.enterpriseProjectId, name: r.enterpriseProjectName },
   };
@@ -92,14 +101,16 @@ function instanceOf(row: ResourceListRow, locale: Locale): z.infer<typeof orderI
 /**
  * R15 over the partner API (the provider's SDK operation names and fields): yearly/monthly
  * resources, renewal prices, renewals, auto-renewal, unsubscribe, change to pay-per-use,
- * pay-per-use resources, and paying or cancelling orders. A distributor acts for its reseller's
- * customers with `indirect_partner_id`; other partners' resources are `CBC.99003012`.
+ * pay-per-use resources, and paying or cancelling orders. As in the provider's SDK models, the
+ * resource and order calls take no `indirect_partner_id`: the resource (or order, or `customer_id`)
+ * names the customer, and a distributor reaches its own customers and its active resellers'.
+ * Other partners' resources are `CBC.99003012`. `ListCustomerOnDemandResources` keeps the SDK's
+ * `indirect_partner_id`.
  */
 export async function subscriptionsV2Routes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
   const { ctx } = opts;
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const scopeOf = (req: FastifyRequest, indirect?: string) =>
-    apiScope(ctx, callerOf(req).partnerId, indirect);
+  const scopeOf = (req: FastifyRequest) => apiResourceScope(ctx, callerOf(req).partnerId);
 
   r.post(
     '/orders/suscriptions/resources/query',
@@ -114,11 +125,10 @@ export async function subscriptionsV2Routes(app: FastifyInstance, opts: { ctx: A
     },
     async (req) => {
       const b = req.body;
-      const scope = await scopeOf(req, b.indirect_partner_id);
+      const scope = await scopeOf(req);
       let customerIds: string[] | undefined;
       if (b.customer_id && scope.kind === 'partner') {
-        const { customer } = await requireManagedCustomer(ctx.db, scope.actingPartnerId, b.customer_id);
-        customerIds = [customer.id];
+        customerIds = [(await requireScopedCustomer(ctx.db, scope, b.customer_id)).id];
       }
       const { rows, total } = await listResources(ctx.db, {
         ...scopeFilter(scope),
@@ -163,7 +173,7 @@ export async function subscriptionsV2Routes(app: FastifyInstance, opts: { ctx: A
     },
     async (req) => {
       const b = req.body;
-      const q = await quoteRenewal(ctx, await scopeOf(req, b.indirect_partner_id), {
+      const q = await quoteRenewal(ctx, await scopeOf(req), {
         resourceIds: b.resource_ids,
         periodType: PERIOD[b.period_type],
         periodNum: b.period_num,
@@ -171,7 +181,7 @@ export async function subscriptionsV2Routes(app: FastifyInstance, opts: { ctx: A
       return {
         currency: 'CNY',
         renew_inquiry_results: q.items.map((i) => ({ resource_id: i.resourceId, amount: yuan(i.amountFen) })),
-        official_website_rating_result: { official_website_amount: yuan(q.officialFen) },
+        official_website_rating_result: { official_website_amount: yuan(q.officialFen), ...NO_INSTALLMENT },
         optional_discount_rating_results: q.items.length
           ? [
               {
@@ -182,6 +192,9 @@ export async function subscriptionsV2Routes(app: FastifyInstance, opts: { ctx: A
                 discount_type: 0,
                 discount_name: req.locale === 'zh-CN' ? '包周期优惠' : 'Period discount',
                 best_offer: 1,
+                ...NO_INSTALLMENT,
+                installment_amount: null,
+                installment_official_discount_amount: null,
               },
             ]
           : [],
@@ -206,7 +219,7 @@ export async function subscriptionsV2Routes(app: FastifyInstance, opts: { ctx: A
     async (req) => {
       const b = req.body;
       const key = req.headers['x-idempotency-key'];
-      const result = await renewResources(ctx, apiActor(req), await scopeOf(req, b.indirect_partner_id), {
+      const result = await renewResources(ctx, apiActor(req), await scopeOf(req), {
         resourceIds: b.resource_ids,
         periodType: PERIOD[b.period_type],
         periodNum: b.period_num,
@@ -230,23 +243,14 @@ export async function subscriptionsV2Routes(app: FastifyInstance, opts: { ctx: A
         summary: 'Set auto-renewal of a yearly/monthly resource (with its sub-resources)',
         params: resourceParams,
         body: autoRenewReq,
-        querystring: indirectQuery,
       },
     },
     async (req, reply) => {
       const b = req.body ?? {};
-      await inCbc(async () =>
-        setAutoRenew(
-          ctx,
-          apiActor(req),
-          await scopeOf(req, b.indirect_partner_id ?? req.query.indirect_partner_id),
-          req.params.resource_id,
-          {
-            periodType: b.period_type === 'YEAR' ? 'year' : b.period_type === 'MONTH' ? 'month' : undefined,
-            times: b.auto_renew_times,
-          },
-        ),
-      );
+      await setAutoRenew(ctx, apiActor(req), await scopeOf(req), req.params.resource_id, {
+        periodType: b.period_type === 'YEAR' ? 'year' : b.period_type === 'MONTH' ? 'month' : undefined,
+        times: b.auto_renew_times,
+      });
       return reply.status(204).send();
     },
   );
@@ -259,18 +263,10 @@ export async function subscriptionsV2Routes(app: FastifyInstance, opts: { ctx: A
         operationId: 'CancelAutoRenewalResources',
         summary: 'Cancel auto-renewal; already cancelled is CBC.99003605',
         params: resourceParams,
-        querystring: indirectQuery,
       },
     },
     async (req, reply) => {
-      await inCbc(async () =>
-        cancelAutoRenew(
-          ctx,
-          apiActor(req),
-          await scopeOf(req, req.query.indirect_partner_id),
-          req.params.resource_id,
-        ),
-      );
+      await cancelAutoRenew(ctx, apiActor(req), await scopeOf(req), req.params.resource_id);
       return reply.status(204).send();
     },
   );
@@ -290,7 +286,7 @@ export async function subscriptionsV2Routes(app: FastifyInstance, opts: { ctx: A
     async (req) => {
       const b = req.body;
       const key = req.headers['x-idempotency-key'];
-      const result = await unsubscribe(ctx, apiActor(req), await scopeOf(req, b.indirect_partner_id), {
+      const result = await unsubscribe(ctx, apiActor(req), await scopeOf(req), {
         resourceIds: b.resource_ids,
         type: b.unsubscribe_type,
         reasonType: b.unsubscribe_reason_type,
@@ -320,7 +316,7 @@ export async function subscriptionsV2Routes(app: FastifyInstance, opts: { ctx: A
       const failures = await setToOnDemand(
         ctx,
         apiActor(req),
-        await scopeOf(req, b.indirect_partner_id),
+        await scopeOf(req),
         b.resource_ids,
         b.operation === 'SET_UP',
       );
@@ -347,7 +343,7 @@ export async function subscriptionsV2Routes(app: FastifyInstance, opts: { ctx: A
     },
     async (req) => {
       const b = req.body;
-      const scope = await scopeOf(req, b.indirect_partner_id);
+      const scope = await apiScope(ctx, callerOf(req).partnerId, b.indirect_partner_id);
       if (scope.kind !== 'partner') throw new AppError('CBC.0151');
       const { customer } = await requireManagedCustomer(ctx.db, scope.actingPartnerId, b.customer_id);
       // 1 normal, 2 grace, 3 frozen, 6 closed.
@@ -406,9 +402,7 @@ export async function subscriptionsV2Routes(app: FastifyInstance, opts: { ctx: A
       },
     },
     async (req, reply) => {
-      await inCbc(async () =>
-        cancelOrder(ctx, apiActor(req), await scopeOf(req, req.body.indirect_partner_id), req.body.order_id),
-      );
+      await cancelOrder(ctx, apiActor(req), await scopeOf(req), req.body.order_id);
       return reply.status(204).send();
     },
   );
@@ -435,8 +429,8 @@ export async function subscriptionsV3Routes(app: FastifyInstance, opts: { ctx: A
         throw new AppError('CBC.0101', { field: 'coupon_infos' });
       if (b.use_discount === 'YES' || b.discount_infos?.length)
         throw new AppError('CBC.0101', { field: 'discount_infos' });
-      const scope: Scope = await apiScope(ctx, callerOf(req).partnerId, b.indirect_partner_id);
-      await inCbc(() => payOrder(ctx, apiActor(req), scope, b.order_id, 'partner'));
+      const scope: Scope = await apiResourceScope(ctx, callerOf(req).partnerId);
+      await payOrder(ctx, apiActor(req), scope, b.order_id, 'partner');
       return reply.status(204).send();
     },
   );

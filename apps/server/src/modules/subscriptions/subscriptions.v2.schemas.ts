@@ -30,7 +30,6 @@ export const queryResourcesReq = z.object({
   expire_time_end: utcTime.optional(),
   service_type_code: z.string().max(64).optional(),
   customer_id: id.optional(),
-  indirect_partner_id: indirect,
 });
 const enterpriseProject = z.object({ id: z.string(), name: z.string() });
 export const orderInstanceV2 = z.object({
@@ -52,6 +51,9 @@ export const orderInstanceV2 = z.object({
   expire_time: z.string(),
   expire_policy: z.number().int(),
   product_spec_desc: z.string(),
+  /** Linear products only (disks, bandwidth); null for products sold by specification. */
+  spec_size: z.number().nullable(),
+  spec_size_measure_id: z.number().int().nullable(),
   update_time: z.string(),
   enterprise_project: enterpriseProject,
 });
@@ -65,14 +67,28 @@ export const renewRateReq = z
     resource_ids: ids,
     ...periodFields,
     include_relative_resources: z.boolean().optional(),
-    indirect_partner_id: indirect,
   })
   .superRefine(checkPeriod);
+/**
+ * Instalment prices: the provider has them only for instalment products (CloudPond); nothing in
+ * our catalogue is sold in instalments, so they are always null.
+ */
+const installment = {
+  installment_official_website_amount: z.string().nullable(),
+  installment_period_type: z.number().int().nullable(),
+};
+export const NO_INSTALLMENT = {
+  installment_official_website_amount: null,
+  installment_period_type: null,
+} as const;
 const failResourceInfo = z.object({ resource_id: z.string(), error_code: z.string(), error_msg: z.string() });
 export const renewRateResponse = z.object({
   currency: z.string(),
   renew_inquiry_results: z.array(z.object({ resource_id: z.string(), amount: z.string() })),
-  official_website_rating_result: z.object({ official_website_amount: z.string() }),
+  official_website_rating_result: z.object({
+    official_website_amount: z.string(),
+    ...installment,
+  }),
   optional_discount_rating_results: z.array(
     z.object({
       discount_id: z.string(),
@@ -82,6 +98,9 @@ export const renewRateResponse = z.object({
       discount_type: z.number().int(),
       discount_name: z.string(),
       best_offer: z.number().int(),
+      ...installment,
+      installment_amount: z.string().nullable(),
+      installment_official_discount_amount: z.string().nullable(),
     }),
   ),
   fail_resource_infos: z.array(failResourceInfo),
@@ -92,7 +111,6 @@ export const renewalReq = z
     resource_ids: ids,
     ...periodFields,
     is_auto_pay: z.union([z.literal(0), z.literal(1)]).default(0),
-    indirect_partner_id: indirect,
   })
   .superRefine(checkPeriod);
 export const ordersWithFailures = z.object({
@@ -105,22 +123,18 @@ export const autoRenewReq = z
   .object({
     auto_renew_times: z.number().int().min(0).max(99).optional(),
     period_type: z.enum(['MONTH', 'YEAR']).optional(),
-    indirect_partner_id: indirect,
   })
   .optional();
-export const indirectQuery = z.object({ indirect_partner_id: indirect });
 
 export const unsubscribeReq = z.object({
   resource_ids: ids,
   unsubscribe_type: z.union([z.literal(1), z.literal(2)]),
   unsubscribe_reason_type: z.number().int().min(1).max(5).optional(),
   unsubscribe_reason: z.string().max(512).optional(),
-  indirect_partner_id: indirect,
 });
 export const periodToOnDemandReq = z.object({
   operation: z.enum(['SET_UP', 'CANCEL']),
   resource_ids: ids,
-  indirect_partner_id: indirect,
 });
 export const errorDetails = z.object({
   error_details: z.array(z.object({ id: z.string(), error_code: z.string(), error_msg: z.string() })),
@@ -173,6 +187,5 @@ export const payOrderReq = z.object({
     .array(z.object({ id: z.string(), type: z.number().int() }))
     .max(1)
     .optional(),
-  indirect_partner_id: indirect,
 });
-export const cancelOrderReq = z.object({ order_id: id, indirect_partner_id: indirect });
+export const cancelOrderReq = z.object({ order_id: id });
