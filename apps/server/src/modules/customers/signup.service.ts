@@ -5,6 +5,7 @@ import { newId } from '../../platform/ids/ids.ts';
 import { enqueueBindCallback } from '../events/index.ts';
 import {
   createUser,
+  enforceCodeLimits,
   hashPassword,
   isStrongPassword,
   issueCode,
@@ -26,8 +27,10 @@ import { acceptInvitation } from './requests.service.ts';
 export async function sendSignupCode(
   ctx: AppContext,
   input: { email: string; locale: Locale },
+  meta: { ip: string | null } = { ip: null },
 ): Promise<{ sent: boolean; waitSeconds: number }> {
   const email = normalizeEmail(input.email);
+  await enforceCodeLimits(ctx, meta, [email]);
   return ctx.db.transaction(async (tx) => {
     const wait = await sendWaitSeconds(tx, ctx.clock.now(), email);
     if (wait > 0) return { sent: false, waitSeconds: wait };

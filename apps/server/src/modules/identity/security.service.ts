@@ -3,6 +3,7 @@ import { AppError } from '../../platform/errors/errors.ts';
 import type { SessionUser } from '../../platform/http/auth.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { parseUserLocale } from './auth.service.ts';
+import { enforceCodeLimits } from './code-limits.ts';
 import { codesOfChange } from './codes.repository.ts';
 import {
   CODE_TTL_MS,
@@ -109,17 +110,20 @@ export async function startContactChange(
   actor: Actor,
   su: SessionUser,
   input: { kind: Kind; newValue: string },
+  meta: { ip: string | null } = { ip: null },
 ): Promise<{ changeId: string; oldTarget: string; newTarget: string }> {
   const u = await userOf(ctx, su);
   const newValue = normalizeContact(input.kind, input.newValue);
   const current = input.kind === 'email' ? u.email : u.phone;
   if (current === newValue) throw new AppError('identity.same_contact');
+  const oldTarget = current ?? u.email;
+  // Counted before the taken check, so probing for registered contacts is limited too.
+  await enforceCodeLimits(ctx, { ip: meta.ip, userId: u.id }, [oldTarget, newValue]);
   const taken =
     input.kind === 'email'
       ? await findUserByEmail(ctx.db, newValue)
       : await findUserByPhone(ctx.db, newValue);
   if (taken) throw new AppError('identity.contact_taken');
-  const oldTarget = current ?? u.email;
   const now = ctx.clock.now();
   const wait = Math.max(
     await sendWaitSeconds(ctx.db, now, oldTarget),
