@@ -137,6 +137,37 @@ describe('abuse limits on code sending; sign-up answers alike for taken phones',
     expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
   });
 
+  it('answers a contact change to a taken contact like a free one; no code goes there, its owner is told', async () => {
+    const p = await createPartnerWithAdmin(t);
+    const owner = await createPartnerUser(t, p.partner.id, ['member'], { phone: '+8613700000021' });
+    const as = asUser(t, await signIn(t, p.user.email, p.password));
+    const start = (phone: string) =>
+      as({ method: 'POST', url: '/api/me/contact-change', payload: { kind: 'phone', newValue: phone } });
+    t.clock.advance(61_000);
+    const free = await start('+8613700000022');
+    t.clock.advance(61_000);
+    const taken = await start('+8613700000021');
+    expect(taken.statusCode).toBe(free.statusCode);
+    expect(Object.keys(taken.json())).toEqual(Object.keys(free.json()));
+    expect(taken.json().newTarget).toMatch(/\*/);
+    expect(await lastMessageTo(t, '+8613700000021', 'identity.contact_code')).toBeUndefined();
+    expect(await lastMessageTo(t, '+8613700000021', 'identity.contact_in_use')).toMatchObject({
+      name: owner.user.name,
+    });
+    // It can never be confirmed: the new-contact code does not exist, like a wrong code.
+    const oldCode = String((await lastMessageTo(t, p.user.email, 'identity.contact_code'))?.code);
+    const confirm = await as({
+      method: 'POST',
+      url: `/api/me/contact-change/${taken.json().changeId}/confirm`,
+      payload: { oldCode, newCode: '123456' },
+    });
+    expect(confirm.statusCode).toBe(400);
+    expect(confirm.json().code).toBe('identity.code_invalid');
+    expect((await t.db.query('select phone from users where id = $1', [owner.user.id])).rows[0]).toEqual({
+      phone: '+8613700000021',
+    });
+  });
+
   it('counts the account when signed in', () => {
     const keys = codeLimits({ ip: '10.0.0.1', userId: 'usr_1' }, ['a@x.test']).map((l) => [l.key, l.max]);
     expect(keys).toEqual([

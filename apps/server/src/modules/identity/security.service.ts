@@ -31,6 +31,7 @@ import {
 import { type Me, meOf } from './me.service.ts';
 import { hashPassword, isStrongPassword, verifyPassword } from './passwords.ts';
 import { maskTarget, normalizeEmail, normalizePhone, PHONE_PATTERN } from './secrets.ts';
+import { tellContactInUse } from './sign-up-contacts.ts';
 
 const WINDOW_MS = 15 * 60_000;
 const WRONG_PASSWORDS = 5;
@@ -123,7 +124,9 @@ export async function startContactChange(
     input.kind === 'email'
       ? await findUserByEmail(ctx.db, newValue)
       : await findUserByPhone(ctx.db, newValue);
-  if (taken) throw new AppError('identity.contact_taken');
+  // Another account's contact: answered like a free one, but no code goes to it (the change can
+  // never be confirmed) and its owner is told; the answer reveals nothing.
+  if (taken && taken.id !== u.id) await tellContactInUse(ctx, taken, input.kind);
   const now = ctx.clock.now();
   const wait = Math.max(
     await sendWaitSeconds(ctx.db, now, oldTarget),
@@ -156,13 +159,14 @@ export async function startContactChange(
       target: oldTarget,
       data: { name: u.name, kind: input.kind, step: 'old' },
     });
-    await issueCode(ctx, tx, {
-      ...base,
-      purpose: 'contact_new',
-      channel: channelOf(newValue),
-      target: newValue,
-      data: { name: u.name, kind: input.kind, step: 'new' },
-    });
+    if (!taken)
+      await issueCode(ctx, tx, {
+        ...base,
+        purpose: 'contact_new',
+        channel: channelOf(newValue),
+        target: newValue,
+        data: { name: u.name, kind: input.kind, step: 'new' },
+      });
     await ctx.audit.record(tx, actor, {
       action: 'user.contact_change_requested',
       entityType: 'user',

@@ -17,18 +17,39 @@ export async function phoneForSignUp(ctx: AppContext, phone: string | null): Pro
   return null;
 }
 
-async function tellPhoneInUse(ctx: AppContext, owner: UserRow, phone: string): Promise<void> {
+function tellPhoneInUse(ctx: AppContext, owner: UserRow, phone: string): Promise<void> {
+  return tellOwner(ctx, owner, 'identity.phone_in_use', phone, {
+    signInUrl: `${ctx.config.publicUrl}/sign-in`,
+  });
+}
+
+/**
+ * A contact change asked for the email or phone of another account: the request goes on as for a
+ * free contact (no code goes to it, so it can never be confirmed) and the owner is told.
+ */
+export function tellContactInUse(ctx: AppContext, owner: UserRow, kind: 'email' | 'phone'): Promise<void> {
+  return tellOwner(ctx, owner, 'identity.contact_in_use', kind === 'phone' ? owner.phone : null, {});
+}
+
+/** A notice to the owner of a contact by email (and SMS to `phone`), at most once an hour per template. */
+async function tellOwner(
+  ctx: AppContext,
+  owner: UserRow,
+  template: string,
+  phone: string | null,
+  data: Record<string, unknown>,
+): Promise<void> {
   const now = ctx.clock.now();
-  const key = `sign-up:phone-in-use:${owner.id}`;
+  const key = `${template}:${owner.id}`;
   if ((await waitForLimits(ctx.db, now, [{ key, max: 1, windowMs: HOUR }])) > 0) return;
   await ctx.db.transaction((tx) =>
     ctx.notifier.notify(tx, {
-      template: 'identity.phone_in_use',
+      template,
       locale: owner.locale === 'en-US' ? 'en-US' : 'zh-CN',
       to: { userId: owner.id, email: owner.email, phone, partnerId: owner.partnerId },
-      channels: ['sms', 'email'],
-      data: { name: owner.name, signInUrl: `${ctx.config.publicUrl}/sign-in` },
-      idempotencyKey: `phone-in-use:${owner.id}:${Math.floor(now.getTime() / HOUR)}`,
+      channels: phone ? ['sms', 'email'] : ['email'],
+      data: { name: owner.name, ...data },
+      idempotencyKey: `${template}:${owner.id}:${Math.floor(now.getTime() / HOUR)}`,
     }),
   );
 }

@@ -269,6 +269,42 @@ async function appWithSms(sms: SmsProvider): Promise<TestApp> {
   };
 }
 
+describe('notifier when a gateway echoes the message in its error', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await appWithSms({
+      name: 'echo-gateway',
+      async send({ text }) {
+        throw new Error(`refused: ${text}`);
+      },
+    });
+  });
+  afterAll(() => t.close());
+
+  it('stores and rethrows (for the job log) the error with the code masked', async () => {
+    await t.ctx.db.transaction((tx) =>
+      t.ctx.notifier.notify(
+        tx,
+        notice({
+          template: 'identity.email_code',
+          to: { phone: '+8613800000010' },
+          channels: ['sms'],
+          data: { name: '安', code: '730019', minutes: 10 },
+        }),
+      ),
+    );
+    const [row] = await t.ctx.db.select().from(schema.notifications);
+    const err = await t.ctx.notifier.deliver(row?.id ?? '').catch((e: Error) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toContain('refused: ');
+    expect((err as Error).message).not.toContain('730019');
+    const [after] = await t.ctx.db.select().from(schema.notifications);
+    expect(after).toMatchObject({ status: 'retrying' });
+    expect(after?.lastError).toContain('******');
+    expect(after?.lastError).not.toContain('730019');
+  });
+});
+
 describe('notifier when a worker died mid-send', () => {
   let t: TestApp;
   beforeAll(async () => {
