@@ -24,6 +24,7 @@ export const identityModule = defineModule({
 // What other modules may use (the only way in).
 export { parseUserLocale } from './auth.service.ts';
 export { enforceCodeLimits } from './code-limits.ts';
+export { tellPhoneInUse } from './sign-up-contacts.ts';
 export { issueCode, sendCustomerSignupCode, sendWaitSeconds, useSignupCode } from './codes.service.ts';
 export { findUserByEmail, findUserByPhone } from './identity.repository.ts';
 export { localeSchema, meSchema } from './identity.schemas.ts';

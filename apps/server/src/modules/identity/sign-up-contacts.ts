@@ -17,7 +17,8 @@ export async function phoneForSignUp(ctx: AppContext, phone: string | null): Pro
   return null;
 }
 
-function tellPhoneInUse(ctx: AppContext, owner: UserRow, phone: string): Promise<void> {
+/** Tells the owner of `phone` that someone signed up with it (SMS and email, at most once an hour). */
+export function tellPhoneInUse(ctx: AppContext, owner: UserRow, phone: string): Promise<void> {
   return tellOwner(ctx, owner, 'identity.phone_in_use', phone, {
     signInUrl: `${ctx.config.publicUrl}/sign-in`,
   });
