@@ -99,6 +99,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ),
   };
   app.decorate('ctx', ctx);
+  if (config.env === 'production' && config.smsProvider === 'record' && !deps.sms) {
+    app.log.warn('SMS_PROVIDER=record: text messages are not sent (set aliyun or webhook, see README "SMS")');
+  }
   const queue = jobs;
   if (queue instanceof BossJobQueue) app.addHook('onResponse', async () => queue.wakeIfSent());
 

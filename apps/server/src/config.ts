@@ -21,7 +21,20 @@ const schema = z.object({
   ingestToken: z.string().min(24).optional(),
   smtpUrl: z.string().optional(),
   mailFrom: z.string().default('Partner Center <no-reply@partner-center.local>'),
-  smsProvider: z.enum(['record']).default('record'),
+  /** `record` (demo and tests: nothing sent), `aliyun` (Alibaba Cloud SMS) or `webhook` (generic HTTP gateway). */
+  smsProvider: z.enum(['record', 'aliyun', 'webhook']).default('record'),
+  /** Alibaba Cloud: the approved signature name (签名名称). */
+  smsSignName: z.string().min(1).optional(),
+  /** Alibaba Cloud: our template id → approved template code, from `SMS_TEMPLATES=id=SMS_1,id2=SMS_2`. */
+  smsTemplates: z.record(z.string(), z.string().min(1)).default({}),
+  smsAccessKeyId: z.string().min(1).optional(),
+  smsAccessKeySecret: z.string().min(1).optional(),
+  /** Alibaba Cloud endpoint (default `https://dysmsapi.aliyuncs.com/`) or the webhook gateway's URL. */
+  smsEndpoint: z.url().optional(),
+  /** Webhook: HMAC-SHA256 key of the `X-Signature` header. */
+  smsWebhookSecret: z.string().min(16).optional(),
+  /** Path token of the delivery-status callback `POST /api/notifications/sms-status/<token>`; unset: no callback. */
+  smsCallbackToken: z.string().min(16).optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Per-request log lines; off by default because they halve bare throughput. */
   logRequests: z.coerce.boolean().default(false),
@@ -113,7 +126,14 @@ export function loadConfig(
     ingestToken: ingestTokenFor(env, dataDir, production),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM,
-    smsProvider: env.SMS_PROVIDER,
+    smsProvider: env.SMS_PROVIDER || undefined,
+    smsSignName: env.SMS_SIGN_NAME || undefined,
+    smsTemplates: parseTemplateCodes(env.SMS_TEMPLATES),
+    smsAccessKeyId: env.SMS_ACCESS_KEY_ID || undefined,
+    smsAccessKeySecret: env.SMS_ACCESS_KEY_SECRET || undefined,
+    smsEndpoint: env.SMS_ENDPOINT || undefined,
+    smsWebhookSecret: env.SMS_WEBHOOK_SECRET || undefined,
+    smsCallbackToken: env.SMS_CALLBACK_TOKEN || undefined,
     logLevel: env.LOG_LEVEL,
     logRequests: env.LOG_REQUESTS === '1' || env.LOG_REQUESTS === 'true',
     roles: arg('roles')?.split(','),
@@ -129,11 +149,41 @@ export function loadConfig(
     asscThresholdFen: env.ASSC_THRESHOLD_FEN || undefined,
     apiFlowLimit: env.API_FLOW_LIMIT || undefined,
   });
+  const smsMissing = parsed.success ? missingSmsSettings(parsed.data) : [];
+  if (smsMissing.length > 0) {
+    throw new Error(
+      `Invalid configuration:\n  SMS_PROVIDER=${env.SMS_PROVIDER} needs ${smsMissing.join(', ')}`,
+    );
+  }
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** `SMS_TEMPLATES=identity.email_code=SMS_1,identity.contact_code=SMS_2` as an object. */
+function parseTemplateCodes(value: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of (value ?? '').split(',')) {
+    const [id, code] = pair.split('=').map((x) => x.trim());
+    if (id && code) out[id] = code;
+  }
+  return out;
+}
+
+/** The variables a real SMS provider cannot work without. */
+export function missingSmsSettings(c: Config): string[] {
+  if (c.smsProvider === 'aliyun') {
+    return [
+      !c.smsAccessKeyId && 'SMS_ACCESS_KEY_ID',
+      !c.smsAccessKeySecret && 'SMS_ACCESS_KEY_SECRET',
+      !c.smsSignName && 'SMS_SIGN_NAME',
+      Object.keys(c.smsTemplates).length === 0 && 'SMS_TEMPLATES',
+    ].filter((x): x is string => typeof x === 'string');
+  }
+  if (c.smsProvider === 'webhook' && !c.smsEndpoint) return ['SMS_ENDPOINT'];
+  return [];
 }
 
 /** A config for tests and tools: defaults plus overrides, no environment. */

@@ -57,8 +57,25 @@ export interface Notifier {
   notify(tx: DbOrTx, input: NotifyInput): Promise<void>;
   /** `notify` for many messages at once: one insert of the records and one of their jobs. */
   notifyMany(tx: DbOrTx, inputs: readonly NotifyInput[]): Promise<void>;
-  /** Sends one recorded message (the delivery job); a message already sent is not sent again. */
-  deliver(notificationId: string): Promise<void>;
+  /**
+   * Sends one recorded message (the delivery job); a message already sent is not sent again. A
+   * failure is `retrying` until the `final` attempt (or a refusal no retry can fix) makes it `failed`.
+   */
+  deliver(notificationId: string, opts?: { final?: boolean }): Promise<void>;
+  /**
+   * What the recording providers (no SMTP, `SMS_PROVIDER=record`) kept in this process's memory,
+   * newest last: the only place a recorded verification code can still be read (tests, demo tools).
+   */
+  recorded(): RecordedMessage[];
+}
+
+/** A message a recording provider kept (never stored: the stored body has its code masked). */
+export interface RecordedMessage {
+  channel: 'email' | 'sms';
+  to: string;
+  template: string;
+  text: string;
+  at: Date;
 }
 
 export interface SendJobOptions {

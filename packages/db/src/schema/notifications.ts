@@ -21,7 +21,7 @@ export const notifications = pgTable(
     subject: text('subject'),
     body: text('body').notNull(),
     data: jsonb('data'),
-    /** `pending` | `sending` | `sent` | `recorded` | `delivered` | `failed`. */
+    /** `pending` | `sending` | `retrying` | `sent` | `recorded` | `delivered` (in-app, or an SMS report) | `undelivered` (SMS report) | `failed`. */
     status: text('status').notNull(),
     attempts: integer('attempts').notNull().default(0),
     provider: text('provider'),

@@ -61,7 +61,7 @@ export const customerAreaRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
         response: { 200: signUpCodeResponse },
       },
     },
-    async (req) => sendSignupCode(ctx, req.body),
+    async (req) => sendSignupCode(ctx, req.body, { ip: req.ip ?? null }),
   );
 
   app.post(

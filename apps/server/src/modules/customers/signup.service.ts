@@ -5,6 +5,8 @@ import { newId } from '../../platform/ids/ids.ts';
 import { enqueueBindCallback } from '../events/index.ts';
 import {
   createUser,
+  enforceCodeLimits,
+  findUserByPhone,
   hashPassword,
   isStrongPassword,
   issueCode,
@@ -12,6 +14,7 @@ import {
   normalizeEmail,
   openSession,
   sendWaitSeconds,
+  tellPhoneInUse,
   type UserRow,
   useSignupCode,
 } from '../identity/index.ts';
@@ -26,8 +29,10 @@ import { acceptInvitation } from './requests.service.ts';
 export async function sendSignupCode(
   ctx: AppContext,
   input: { email: string; locale: Locale },
+  meta: { ip: string | null } = { ip: null },
 ): Promise<{ sent: boolean; waitSeconds: number }> {
   const email = normalizeEmail(input.email);
+  await enforceCodeLimits(ctx, meta, [email]);
   return ctx.db.transaction(async (tx) => {
     const wait = await sendWaitSeconds(tx, ctx.clock.now(), email);
     if (wait > 0) return { sent: false, waitSeconds: wait };
@@ -82,11 +87,15 @@ export async function signUpCustomer(
     | { ok: true; user: UserRow; session: NewSession; customerDomainId: string }
     | { ok: false; code: ErrorCode };
   let outcome: Outcome;
+  // A phone number of another account: signed up as for a fresh one, without the phone; its owner is told.
+  let phoneOwner: UserRow | undefined;
   try {
     outcome = await ctx.db.transaction(async (tx): Promise<Outcome> => {
       const check = await useSignupCode(ctx, tx, email, input.code);
       // A wrong code is counted: commit that, refuse after.
       if (check !== 'ok') return { ok: false, code: check };
+      phoneOwner = input.phone ? await findUserByPhone(tx, input.phone) : undefined;
+      const phone = phoneOwner ? null : (input.phone ?? null);
       const partner = input.partner ? await getPartnerByDomainId(tx, input.partner.domainId) : undefined;
       if (input.partner && partner?.status !== 'active') throw new AppError('customers.partner_not_found');
       const x = input.partner;
@@ -101,7 +110,7 @@ export async function signUpCustomer(
         name: input.name,
         domainName: input.domainName,
         email,
-        phone: input.phone ?? null,
+        phone,
         customerType: input.customerType,
         origin: partner ? 'redirect' : 'self',
         createdByPartnerId: partner?.id ?? null,
@@ -115,7 +124,7 @@ export async function signUpCustomer(
         customerId: customer.id,
         roles: [],
         email,
-        phone: input.phone ?? null,
+        phone,
         name: input.name.trim(),
         password: input.password,
         passwordHash,
@@ -151,5 +160,6 @@ export async function signUpCustomer(
     throw e;
   }
   if (!outcome.ok) throw new AppError(outcome.code);
+  if (phoneOwner && input.phone) await tellPhoneInUse(ctx, phoneOwner, input.phone);
   return outcome;
 }

@@ -5,6 +5,7 @@ import { enforceLimits, waitForLimits } from '../../platform/http/rate-limit.ts'
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { createPartner } from '../partners/index.ts';
+import { enforceCodeLimits } from './code-limits.ts';
 import { latestCode } from './codes.repository.ts';
 import { checkCode, issueCode, sendWaitSeconds, useCode } from './codes.service.ts';
 import {
@@ -18,6 +19,7 @@ import { burnPasswordCheck, hashPassword, isStrongPassword, verifyPassword } fro
 import { normalizeEmail, normalizePhone } from './secrets.ts';
 import { closeSession, type NewSession, openSession } from './sessions.service.ts';
 import { knownDeviceId, newDeviceToken, signInWaitSeconds, sourceOf } from './sign-in-throttle.ts';
+import { phoneForSignUp } from './sign-up-contacts.ts';
 import { createUser } from './users.service.ts';
 
 export interface SignUpInput {
@@ -30,7 +32,7 @@ export interface SignUpInput {
 }
 
 const HOUR = 3600_000;
-/** Sign-ups per address per hour, and per email address per day (known or not: the answer is the same). */
+/** Sign-ups per address per hour, and per email address (and phone) per day (known or not: the answer is the same). */
 const SIGN_UPS_PER_IP_HOUR = 10;
 const SIGN_UPS_PER_EMAIL_DAY = 5;
 
@@ -51,6 +53,7 @@ export async function signUp(
   await enforceLimits(ctx.db, ctx.clock.now(), [
     { key: `sign-up:ip:${meta.ip ?? 'unknown'}`, max: SIGN_UPS_PER_IP_HOUR, windowMs: HOUR },
     { key: `sign-up:email:${email}`, max: SIGN_UPS_PER_EMAIL_DAY, windowMs: 24 * HOUR },
+    ...(phone ? [{ key: `sign-up:phone:${phone}`, max: SIGN_UPS_PER_EMAIL_DAY, windowMs: 24 * HOUR }] : []),
   ]);
   // Hashed whether or not the address is known, so both answers take the same time.
   const passwordHash = await hashPassword(input.password);
@@ -59,6 +62,7 @@ export async function signUp(
     await tellAccountExists(ctx, existing);
     return { email };
   }
+  const freePhone = await phoneForSignUp(ctx, phone);
   try {
     await ctx.db.transaction(async (tx) => {
       const now = ctx.clock.now();
@@ -76,7 +80,7 @@ export async function signUp(
           roles: ['admin'],
           email,
           name: input.name.trim(),
-          phone,
+          phone: freePhone,
           password: input.password,
           passwordHash,
           locale: input.locale,
@@ -96,7 +100,9 @@ export async function signUp(
     });
   } catch (e) {
     // A concurrent sign-up took the address first: the same answer as for any known address.
-    if (!(e instanceof AppError && e.code === 'identity.email_taken') && !isUniqueViolation(e)) throw e;
+    const taken =
+      e instanceof AppError && (e.code === 'identity.email_taken' || e.code === 'identity.contact_taken');
+    if (!taken && !isUniqueViolation(e)) throw e;
   }
   return { email };
 }
@@ -159,9 +165,17 @@ export async function confirmEmail(ctx: AppContext, actor: Actor, input: { email
   return { confirmed: true as const };
 }
 
-/** Sends a fresh confirmation code when there is an unconfirmed account; answers the same either way. */
-export async function resendCode(ctx: AppContext, input: { email: string }): Promise<{ sent: true }> {
+/**
+ * Sends a fresh confirmation code when there is an unconfirmed account; answers the same either way
+ * (limits per client address and per address asked for count known and unknown addresses alike).
+ */
+export async function resendCode(
+  ctx: AppContext,
+  input: { email: string },
+  meta: { ip: string | null } = { ip: null },
+): Promise<{ sent: true }> {
   const email = normalizeEmail(input.email);
+  await enforceCodeLimits(ctx, meta, [email]);
   await ctx.db.transaction(async (tx) => {
     const user = await findUserByEmail(tx, email);
     if (!user || user.emailVerifiedAt) return;

@@ -104,19 +104,15 @@ describe('R9: phone and email changes confirmed by two codes', () => {
     expect(res.json().phone).toBe(phone);
   });
 
-  it('refuses the same contact, a taken one and malformed values', async () => {
+  it('refuses the same contact and malformed values (a taken one: code-limits.test.ts)', async () => {
     const phone = freshPhone();
     const { user, as } = await session(phone);
     const taken = await session(freshPhone());
     const start = (payload: object) => as({ method: 'POST', url: '/api/me/contact-change', payload });
     expect((await start({ kind: 'email', newValue: user.email })).json().code).toBe('identity.same_contact');
     expect((await start({ kind: 'phone', newValue: phone })).json().code).toBe('identity.same_contact');
-    expect((await start({ kind: 'email', newValue: taken.user.email })).json().code).toBe(
-      'identity.contact_taken',
-    );
-    expect((await start({ kind: 'phone', newValue: taken.user.phone })).json().code).toBe(
-      'identity.contact_taken',
-    );
+    t.clock.advance(61_000);
+    expect((await start({ kind: 'email', newValue: taken.user.email })).statusCode).toBe(200);
     expect((await start({ kind: 'phone', newValue: 'abc-def' })).json().code).toBe('identity.invalid_phone');
     expect((await start({ kind: 'email', newValue: 'nope' })).json().code).toBe('identity.invalid_email');
     expect((await start({ kind: 'fax', newValue: '12345' })).json().code).toBe('common.validation');

@@ -72,7 +72,7 @@ export const identityRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
         response: { 200: resendCodeResponse },
       },
     },
-    async (req) => resendCode(ctx, req.body),
+    async (req) => resendCode(ctx, req.body, { ip: req.ip ?? null }),
   );
 
   app.post(

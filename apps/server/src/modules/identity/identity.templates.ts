@@ -78,4 +78,36 @@ export const identityTemplates = defineTemplates({
       sms: '[Partner Center] Your account contact was changed to {newTarget}. Not you? Contact us at once.',
     },
   },
+  /**
+   * Someone signed up with a phone number that belongs to an account: the sign-up answers as for a
+   * new number (the new account starts without it) and the number's owner gets this. Data: name, signInUrl.
+   */
+  'identity.phone_in_use': {
+    'zh-CN': {
+      subject: '【合作伙伴中心】有人使用您的手机号注册',
+      body: '您好，{name}：\n\n有人使用您账号的手机号申请注册合作伙伴中心。该手机号已属于您的账号，没有绑定到新账号。\n如是您本人操作，请直接登录：{signInUrl}\n如非本人操作，请忽略本消息，您的账号不受影响。\n\n合作伙伴中心',
+      sms: '【合作伙伴中心】有人使用您的手机号申请注册，该号码仍属于您的账号。如是您本人，请直接登录；如非本人操作，请忽略。',
+    },
+    'en-US': {
+      subject: '[Partner Center] Someone signed up with your phone number',
+      body: 'Hello {name},\n\nSomeone asked to register in the Partner Center with the phone number of your account. The number stays with your account and was not added to a new one.\nIf it was you, sign in: {signInUrl}\nIf it was not you, ignore this message; your account is unaffected.\n\nPartner Center',
+      sms: '[Partner Center] Someone signed up with your phone number; it stays with your account. If it was you, sign in; if not, ignore this.',
+    },
+  },
+  /**
+   * Someone asked to move this account's email or phone to another account: the request answered as
+   * for a free contact, no code went to it, and its owner gets this. Data: name.
+   */
+  'identity.contact_in_use': {
+    'zh-CN': {
+      subject: '【合作伙伴中心】有人尝试绑定您的联系方式',
+      body: '您好，{name}：\n\n有人尝试将您账号的邮箱或手机号绑定到另一个合作伙伴中心账号。该联系方式仍属于您的账号，未发送验证码，也未做任何更改。\n如非本人操作，无需处理。\n\n合作伙伴中心\n{publicUrl}',
+      sms: '【合作伙伴中心】有人尝试将您的手机号绑定到另一个账号，号码仍属于您的账号，未做任何更改。',
+    },
+    'en-US': {
+      subject: '[Partner Center] Someone tried to use your contact details',
+      body: 'Hello {name},\n\nSomeone tried to add the email address or phone number of your account to another Partner Center account. It stays with your account; no code was sent and nothing changed.\nIf it was not you, nothing needs doing.\n\nPartner Center\n{publicUrl}',
+      sms: '[Partner Center] Someone tried to add your phone number to another account; it stays with yours and nothing changed.',
+    },
+  },
 });

@@ -23,6 +23,7 @@ export const identityModule = defineModule({
 
 // What other modules may use (the only way in).
 export { parseUserLocale } from './auth.service.ts';
+export { enforceCodeLimits } from './code-limits.ts';
 export { issueCode, sendCustomerSignupCode, sendWaitSeconds, useSignupCode } from './codes.service.ts';
 export { findUserByEmail, findUserByPhone } from './identity.repository.ts';
 export { localeSchema, meSchema } from './identity.schemas.ts';
@@ -47,5 +48,6 @@ export { hashPassword, isStrongPassword } from './passwords.ts';
 export { normalizeEmail, normalizePhone, PHONE_PATTERN, safeEqual, sha256 } from './secrets.ts';
 export type { NewSession } from './sessions.service.ts';
 export { openSession } from './sessions.service.ts';
+export { tellPhoneInUse } from './sign-up-contacts.ts';
 export type { UserRow } from './users.service.ts';
 export { createUser, operatorsWithRoles, partnerAdmins, usersByIds } from './users.service.ts';

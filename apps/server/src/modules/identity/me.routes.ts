@@ -96,7 +96,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, 
         response: { 200: contactChangeResponse },
       },
     },
-    async (req) => startContactChange(ctx, actorOf(req), requireUser(req), req.body),
+    async (req) => startContactChange(ctx, actorOf(req), requireUser(req), req.body, { ip: req.ip ?? null }),
   );
 
   app.post(

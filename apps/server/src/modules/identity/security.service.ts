@@ -3,6 +3,7 @@ import { AppError } from '../../platform/errors/errors.ts';
 import type { SessionUser } from '../../platform/http/auth.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { parseUserLocale } from './auth.service.ts';
+import { enforceCodeLimits } from './code-limits.ts';
 import { codesOfChange } from './codes.repository.ts';
 import {
   CODE_TTL_MS,
@@ -30,6 +31,7 @@ import {
 import { type Me, meOf } from './me.service.ts';
 import { hashPassword, isStrongPassword, verifyPassword } from './passwords.ts';
 import { maskTarget, normalizeEmail, normalizePhone, PHONE_PATTERN } from './secrets.ts';
+import { tellContactInUse } from './sign-up-contacts.ts';
 
 const WINDOW_MS = 15 * 60_000;
 const WRONG_PASSWORDS = 5;
@@ -109,17 +111,22 @@ export async function startContactChange(
   actor: Actor,
   su: SessionUser,
   input: { kind: Kind; newValue: string },
+  meta: { ip: string | null } = { ip: null },
 ): Promise<{ changeId: string; oldTarget: string; newTarget: string }> {
   const u = await userOf(ctx, su);
   const newValue = normalizeContact(input.kind, input.newValue);
   const current = input.kind === 'email' ? u.email : u.phone;
   if (current === newValue) throw new AppError('identity.same_contact');
+  const oldTarget = current ?? u.email;
+  // Counted before the taken check, so probing for registered contacts is limited too.
+  await enforceCodeLimits(ctx, { ip: meta.ip, userId: u.id }, [oldTarget, newValue]);
   const taken =
     input.kind === 'email'
       ? await findUserByEmail(ctx.db, newValue)
       : await findUserByPhone(ctx.db, newValue);
-  if (taken) throw new AppError('identity.contact_taken');
-  const oldTarget = current ?? u.email;
+  // Another account's contact: answered like a free one, but no code goes to it (the change can
+  // never be confirmed) and its owner is told; the answer reveals nothing.
+  if (taken && taken.id !== u.id) await tellContactInUse(ctx, taken, input.kind);
   const now = ctx.clock.now();
   const wait = Math.max(
     await sendWaitSeconds(ctx.db, now, oldTarget),
@@ -152,13 +159,14 @@ export async function startContactChange(
       target: oldTarget,
       data: { name: u.name, kind: input.kind, step: 'old' },
     });
-    await issueCode(ctx, tx, {
-      ...base,
-      purpose: 'contact_new',
-      channel: channelOf(newValue),
-      target: newValue,
-      data: { name: u.name, kind: input.kind, step: 'new' },
-    });
+    if (!taken)
+      await issueCode(ctx, tx, {
+        ...base,
+        purpose: 'contact_new',
+        channel: channelOf(newValue),
+        target: newValue,
+        data: { name: u.name, kind: input.kind, step: 'new' },
+      });
     await ctx.audit.record(tx, actor, {
       action: 'user.contact_change_requested',
       entityType: 'user',

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import { decodeCursor, encodeCursor } from '../../platform/db/cursor.ts';
 import { listNotifications } from '../../platform/notifications/notifications.repository.ts';
+import { maskCode, withoutCode } from '../../platform/notifications/notifier.ts';
 import type { OutboxPage, OutboxQuery } from './outbox.schemas.ts';
 
 type ChannelName = OutboxPage['items'][number]['channel'];
@@ -15,22 +16,25 @@ export async function readOutbox(ctx: AppContext, q: OutboxQuery): Promise<Outbo
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return {
-    items: page.map((r) => ({
-      id: r.id,
-      channel: r.channel as ChannelName,
-      template: r.template,
-      locale: r.locale,
-      recipient: r.recipient,
-      subject: r.subject,
-      body: r.body,
-      status: r.status,
-      attempts: r.attempts,
-      provider: r.provider,
-      providerId: r.providerId,
-      lastError: r.lastError,
-      createdAt: r.createdAt.toISOString(),
-      sentAt: r.sentAt?.toISOString() ?? null,
-    })),
+    // A message not yet delivered still holds its verification code (for retries): never shown.
+    items: page
+      .map((r) => ({ ...r, ...withoutCode(r), lastError: r.lastError && maskCode(r, r.lastError) }))
+      .map((r) => ({
+        id: r.id,
+        channel: r.channel as ChannelName,
+        template: r.template,
+        locale: r.locale,
+        recipient: r.recipient,
+        subject: r.subject,
+        body: r.body,
+        status: r.status,
+        attempts: r.attempts,
+        provider: r.provider,
+        providerId: r.providerId,
+        lastError: r.lastError,
+        createdAt: r.createdAt.toISOString(),
+        sentAt: r.sentAt?.toISOString() ?? null,
+      })),
     nextBefore: rows.length > q.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
   };
 }

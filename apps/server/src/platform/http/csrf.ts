@@ -47,6 +47,8 @@ async function csrf(app: FastifyInstance) {
     if (!path.startsWith('/api/')) return;
     // The billing feed authenticates with a bearer token, which a browser never sends cross-site.
     if (path.startsWith('/api/ingest/') && req.headers.authorization?.startsWith('Bearer ')) return;
+    // SMS gateways post delivery reports with a secret path token, without cookies.
+    if (path.startsWith('/api/notifications/sms-status/')) return;
     const cookie = req.cookies[CSRF_COOKIE];
     const header = req.headers[CSRF_HEADER];
     const sent = Array.isArray(header) ? header[0] : header;

@@ -42,7 +42,7 @@ export async function claimNotification(
       and(
         eq(n.id, id),
         or(
-          inArray(n.status, ['pending', 'failed']),
+          inArray(n.status, ['pending', 'retrying', 'failed']),
           and(eq(n.status, 'sending'), lt(n.claimedAt, staleBefore)),
         ),
       ),
@@ -73,11 +73,11 @@ export function finishNotification(
 export function failNotification(
   db: DbOrTx,
   id: string,
-  set: { provider: string | null; lastError: string },
+  set: { provider: string | null; lastError: string; status: 'retrying' | 'failed' },
 ) {
   return db
     .update(n)
-    .set({ ...set, status: 'failed' })
+    .set(set)
     .where(and(eq(n.id, id), eq(n.status, 'sending')));
 }
 
@@ -108,6 +108,25 @@ export function listNotifications(db: DbOrTx, f: OutboxFilter): Promise<Notifica
     .where(and(...where))
     .orderBy(desc(n.createdAt), desc(n.id))
     .limit(f.limit);
+}
+
+/**
+ * A gateway's delivery report: a sent SMS becomes `delivered` or `undelivered` (with the gateway's
+ * error code). Only the sender's own records (same provider, same provider id when given) change.
+ */
+export async function recordDeliveryReport(
+  db: DbOrTx,
+  provider: string,
+  r: { notificationId: string; providerId: string | null; delivered: boolean; error: string | null },
+): Promise<boolean> {
+  const where = [eq(n.id, r.notificationId), eq(n.channel, 'sms'), eq(n.provider, provider)];
+  if (r.providerId) where.push(eq(n.providerId, r.providerId));
+  const rows = await db
+    .update(n)
+    .set(r.delivered ? { status: 'delivered' } : { status: 'undelivered', lastError: r.error })
+    .where(and(...where, inArray(n.status, ['sent', 'delivered', 'undelivered'])))
+    .returning({ id: n.id });
+  return rows.length > 0;
 }
 
 function sqlIncrement() {

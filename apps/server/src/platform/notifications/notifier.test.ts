@@ -179,6 +179,43 @@ describe('notifier without SMTP, with SMS and in-app', () => {
   });
 });
 
+describe('recording providers keep no code in the database', () => {
+  let t: TestApp;
+  let runtime: JobRuntime;
+  beforeAll(async () => {
+    t = await createTestApp();
+    runtime = await startJobRuntime(t.ctx, []);
+  });
+  afterAll(async () => {
+    await runtime.stop();
+    await t.close();
+  });
+
+  it('masks the code once recorded; only the process memory (tests, demo tools) has it', async () => {
+    await t.ctx.db.transaction((tx) =>
+      t.ctx.notifier.notify(
+        tx,
+        notice({
+          template: 'identity.email_code',
+          to: { email: 'rec@partner.test', phone: '+8613800000009' },
+          channels: ['email', 'sms'],
+          data: { name: '安', code: '902211', minutes: 10 },
+        }),
+      ),
+    );
+    await runtime.drain();
+    const all = await t.ctx.db.select().from(schema.notifications);
+    expect(all.map((r) => r.status)).toEqual(['recorded', 'recorded']);
+    expect(JSON.stringify(all)).not.toContain('902211');
+    const kept = t.ctx.notifier.recorded().filter((m) => m.template === 'identity.email_code');
+    expect(kept.map((m) => [m.channel, m.to]).sort()).toEqual([
+      ['email', 'rec@partner.test'],
+      ['sms', '+8613800000009'],
+    ]);
+    expect(kept.every((m) => m.text.includes('902211'))).toBe(true);
+  });
+});
+
 /** The test app with another SMS provider (createTestApp has no seam for it). */
 async function appWithSms(sms: SmsProvider): Promise<TestApp> {
   const db = await createTestDb();
@@ -196,6 +233,42 @@ async function appWithSms(sms: SmsProvider): Promise<TestApp> {
     },
   };
 }
+
+describe('notifier when a gateway echoes the message in its error', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await appWithSms({
+      name: 'echo-gateway',
+      async send({ text }) {
+        throw new Error(`refused: ${text}`);
+      },
+    });
+  });
+  afterAll(() => t.close());
+
+  it('stores and rethrows (for the job log) the error with the code masked', async () => {
+    await t.ctx.db.transaction((tx) =>
+      t.ctx.notifier.notify(
+        tx,
+        notice({
+          template: 'identity.email_code',
+          to: { phone: '+8613800000010' },
+          channels: ['sms'],
+          data: { name: '安', code: '730019', minutes: 10 },
+        }),
+      ),
+    );
+    const [row] = await t.ctx.db.select().from(schema.notifications);
+    const err = await t.ctx.notifier.deliver(row?.id ?? '').catch((e: Error) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toContain('refused: ');
+    expect((err as Error).message).not.toContain('730019');
+    const [after] = await t.ctx.db.select().from(schema.notifications);
+    expect(after).toMatchObject({ status: 'retrying' });
+    expect(after?.lastError).toContain('******');
+    expect(after?.lastError).not.toContain('730019');
+  });
+});
 
 describe('notifier when a worker died mid-send', () => {
   let t: TestApp;
@@ -237,7 +310,7 @@ describe('notifier with a failing SMS gateway', () => {
   beforeAll(async () => {
     t = await appWithSms({
       name: 'test-gateway',
-      async send(to, text) {
+      async send({ to, text }) {
         if (failures-- > 0) throw new Error('gateway timeout');
         sent.push(`${to}:${text}`);
         return { providerId: `gw-${sent.length}` };
@@ -257,7 +330,7 @@ describe('notifier with a failing SMS gateway', () => {
     await runtime.drain();
     const [failed] = await t.ctx.db.select().from(schema.notifications);
     expect(failed).toMatchObject({
-      status: 'failed',
+      status: 'retrying',
       attempts: 1,
       provider: 'test-gateway',
       lastError: 'gateway timeout',

@@ -1,7 +1,7 @@
 import type { Db, DbOrTx } from '@pc/db';
 import type { Config } from '../../config.ts';
 import type { Clock } from '../clock/clock.ts';
-import type { Channel, JobQueue, Notifier, NotifyInput } from '../context.ts';
+import type { Channel, JobQueue, Notifier, NotifyInput, RecordedMessage } from '../context.ts';
 import { newId } from '../ids/ids.ts';
 import { createMailTransport, type MailTransport } from './email.ts';
 import {
@@ -13,7 +13,8 @@ import {
   type NotificationRow,
 } from './notifications.repository.ts';
 import { renderTemplate, TemplateError } from './render.ts';
-import { recordingSmsProvider, type SmsProvider } from './sms.ts';
+import { PermanentSmsError, type SmsProvider } from './sms.ts';
+import { createSmsProvider } from './sms-provider.ts';
 import type { NotificationTemplate } from './template.ts';
 
 export const DELIVER_JOB = 'notifications.deliver';
@@ -67,8 +68,14 @@ function recipientOf(input: NotifyInput, channel: Channel): string | null | unde
  */
 export function createNotifier(deps: NotifierDeps): Notifier {
   const { config, clock, jobs, db } = deps;
-  const sms = deps.sms ?? recordingSmsProvider;
+  const sms = deps.sms ?? createSmsProvider(config);
   const mail = deps.mail ?? createMailTransport(config);
+  /** The recording providers' memory (tests and demo tools read codes there, never in the database). */
+  const recordedMessages: RecordedMessage[] = [];
+  function keep(m: RecordedMessage) {
+    recordedMessages.push(m);
+    if (recordedMessages.length > 500) recordedMessages.splice(0, recordedMessages.length - 500);
+  }
 
   /** Renders each message per channel; writes all records, in-app messages and jobs in bulk. */
   async function notifyMany(tx: DbOrTx, inputs: readonly NotifyInput[]): Promise<void> {
@@ -138,17 +145,40 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         subject: row.subject ?? '',
         text: row.body,
       });
-      return { status: mail.provider === 'record' ? 'recorded' : 'sent', provider: mail.provider, ...r };
+      const recorded = mail.provider === 'record';
+      if (recorded)
+        keep({ channel: 'email', to: row.recipient, template: row.template, text: row.body, at: now() });
+      return { status: recorded ? 'recorded' : 'sent', provider: mail.provider, ...r };
     }
     if (row.channel === 'sms') {
-      const r = await sms.send(row.recipient, row.body);
-      return { status: sms.name === 'record' ? 'recorded' : 'sent', provider: sms.name, ...r };
+      const r = await sms.send({
+        id: row.id,
+        to: row.recipient,
+        text: row.body,
+        template: row.template,
+        params: smsParams(row),
+      });
+      const recorded = sms.name === 'record';
+      if (recorded)
+        keep({ channel: 'sms', to: row.recipient, template: row.template, text: row.body, at: now() });
+      return { status: recorded ? 'recorded' : 'sent', provider: sms.name, ...r };
     }
     // In-app: the message row was written with the record; delivering only marks it so.
     return { status: 'delivered', provider: 'in_app', providerId: null };
   }
 
-  async function deliver(notificationId: string): Promise<void> {
+  const now = () => clock.now();
+
+  /** The values of the placeholders of the template's SMS text, for gateways that fill templates themselves. */
+  function smsParams(row: NotificationRow): Record<string, string> {
+    const text = deps.templates[row.template]?.[row.locale as 'zh-CN' | 'en-US']?.sms ?? '';
+    const data: Record<string, unknown> = { publicUrl: config.publicUrl, ...(row.data as object | null) };
+    const params: Record<string, string> = {};
+    for (const [, k] of text.matchAll(/\{(\w+)\}/g)) if (k && data[k] != null) params[k] = String(data[k]);
+    return params;
+  }
+
+  async function deliver(notificationId: string, opts: { final?: boolean } = {}): Promise<void> {
     const now = clock.now();
     const row = await claimNotification(db, notificationId, now, new Date(now.getTime() - STALE_CLAIM_MS));
     if (!row) {
@@ -159,33 +189,44 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     }
     try {
       const result = await send(row);
-      // Once a real provider has the message, a verification code in it is no longer kept: not in
-      // the stored body, subject or data (the recording provider keeps it, for demo and tests).
-      const redacted = result.status === 'sent' ? withoutCode(row) : undefined;
-      await finishNotification(db, row.id, { ...result, sentAt: clock.now(), redacted });
+      // Once a provider has the message (the recording one too), a verification code in it is no
+      // longer kept: not in the stored body, subject or data.
+      await finishNotification(db, row.id, { ...result, sentAt: clock.now(), redacted: withoutCode(row) });
     } catch (err) {
       const provider = row.channel === 'email' ? mail.provider : row.channel === 'sms' ? sms.name : null;
-      const lastError = (err instanceof Error ? err.message : String(err)).slice(0, 1000);
-      await failNotification(db, row.id, { provider, lastError });
-      throw err; // the job retries with backoff
+      // The error text may echo the message: its code is masked before it is stored or logged.
+      const lastError = maskCode(row, err instanceof Error ? err.message : String(err)).slice(0, 1000);
+      const permanent = err instanceof PermanentSmsError;
+      const status = permanent || opts.final ? 'failed' : 'retrying';
+      await failNotification(db, row.id, { provider, lastError, status });
+      if (permanent) return; // no retry can fix it: the record stays failed
+      throw new Error(lastError); // the job retries with backoff
     }
   }
 
-  return { notify, notifyMany, deliver };
+  return { notify, notifyMany, deliver, recorded: () => [...recordedMessages] };
 }
 
 const MASK = '******';
 
+function codeOf(row: Pick<NotificationRow, 'data'>): string | undefined {
+  const code = (row.data as Record<string, unknown> | null)?.code;
+  return (typeof code === 'string' || typeof code === 'number') && String(code) ? String(code) : undefined;
+}
+
+/** The text with the row's verification code (if any) masked. */
+export function maskCode(row: Pick<NotificationRow, 'data'>, text: string): string {
+  const code = codeOf(row);
+  return code ? text.replaceAll(code, MASK) : text;
+}
+
 /** The row's text and data with its `data.code` masked, or undefined when it carries no code. */
 export function withoutCode(row: Pick<NotificationRow, 'subject' | 'body' | 'data'>) {
-  const data = row.data as Record<string, unknown> | null;
-  const code = data?.code;
-  if (typeof code !== 'string' && typeof code !== 'number') return undefined;
-  const text = String(code);
-  if (!text) return undefined;
+  const code = codeOf(row);
+  if (!code) return undefined;
   return {
-    subject: row.subject?.replaceAll(text, MASK) ?? null,
-    body: row.body.replaceAll(text, MASK),
-    data: { ...data, code: MASK },
+    subject: row.subject?.replaceAll(code, MASK) ?? null,
+    body: row.body.replaceAll(code, MASK),
+    data: { ...(row.data as object), code: MASK },
   };
 }

@@ -25,9 +25,11 @@ type Status = keyof typeof enUS.console.outbox.statuses;
 const STATUS_COLORS: Record<string, string> = {
   pending: 'default',
   sending: 'processing',
+  retrying: 'warning',
   sent: 'success',
   recorded: 'success',
   delivered: 'success',
+  undelivered: 'error',
   failed: 'error',
 };
 const CHANNEL_COLORS: Record<Channel, string> = { email: 'blue', sms: 'green', in_app: 'purple' };

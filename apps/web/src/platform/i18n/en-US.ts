@@ -329,9 +329,11 @@ export const enUS = {
       statuses: {
         pending: 'Pending',
         sending: 'Sending',
+        retrying: 'Retrying',
         sent: 'Sent',
         recorded: 'Recorded',
         delivered: 'Delivered',
+        undelivered: 'Not delivered',
         failed: 'Failed',
       },
     },

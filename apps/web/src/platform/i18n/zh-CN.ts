@@ -317,9 +317,11 @@ export const zhCN: Resources = {
       statuses: {
         pending: '待发送',
         sending: '发送中',
+        retrying: '重试中',
         sent: '已发送',
         recorded: '已记录',
         delivered: '已送达',
+        undelivered: '未送达',
         failed: '失败',
       },
     },
