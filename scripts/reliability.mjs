@@ -26,33 +26,28 @@ const parts = args.filter((a) => a in PARTS);
 const reportOnly = args.includes('--report');
 const dir = '.tmp/reliability';
 mkdirSync(dir, { recursive: true });
-// A new run of a database replaces that database's figures only.
-for (const f of readdirSync(dir))
-  if (!reportOnly && kinds.some((k) => f.endsWith(`-${k}.json`))) rmSync(`${dir}/${f}`, { force: true });
+// A new run replaces the figures of the parts it runs (all parts when none is named), per database.
+for (const f of reportOnly ? [] : readdirSync(dir))
+  for (const k of kinds)
+    if (
+      f.startsWith(`vitest-${k}-`)
+        ? parts.length === 0
+        : parts.length === 0
+          ? f.endsWith(`-${k}.json`)
+          : parts.some((p) => f === `${p}-${k}.json`)
+    )
+      rmSync(`${dir}/${f}`, { force: true });
 
-const runs = [];
-for (const kind of kinds) {
-  if (reportOnly) {
-    const f = `${dir}/vitest-${kind}.json`;
-    if (!existsSync(f)) runs.push({ kind, skipped: true });
-    else {
-      const j = JSON.parse(readFileSync(f, 'utf8'));
-      const seconds = Math.round(
-        Math.max(...j.testResults.map((r) => r.endTime)) / 1000 - j.startTime / 1000,
-      );
-      runs.push({ kind, ok: j.success, seconds });
-    }
-    continue;
-  }
+const unreachable = new Set();
+for (const kind of reportOnly ? [] : kinds) {
   if (kind === 'postgres' && !(await reachable(PG_URL))) {
     console.log(`PostgreSQL at ${PG_URL} is not reachable: its runs are skipped.`);
-    runs.push({ kind, skipped: true });
+    unreachable.add(kind);
     continue;
   }
-  const out = `${dir}/vitest-${kind}.json`;
+  const out = `${dir}/vitest-${kind}-${Date.now()}.json`;
   const filter = parts.map((p) => (p === 'tenancy' ? 'tenancy.test' : `${p}.reliability`));
-  const started = Date.now();
-  const r = spawnSync(
+  spawnSync(
     'npx',
     [
       'vitest',
@@ -66,32 +61,42 @@ for (const kind of kinds) {
     ],
     { stdio: 'inherit', env: { ...process.env, TEST_DATABASE_URL: kind === 'postgres' ? PG_URL : '' } },
   );
-  runs.push({ kind, ok: r.status === 0, seconds: Math.round((Date.now() - started) / 1000) });
 }
 
 const figures = {};
-for (const f of existsSync(dir) ? readdirSync(dir) : []) {
+const files = existsSync(dir) ? readdirSync(dir).sort() : [];
+for (const f of files) {
   if (!f.endsWith('.json') || f.startsWith('vitest-')) continue;
   const j = JSON.parse(readFileSync(`${dir}/${f}`, 'utf8'));
   figures[`${j.part}:${j.database}`] = j;
 }
+// Test results per file and database: a later run of a file replaces an earlier one.
 const tests = {};
-for (const kind of kinds) {
-  const f = `${dir}/vitest-${kind}.json`;
-  if (!existsSync(f)) continue;
-  const j = JSON.parse(readFileSync(f, 'utf8'));
-  for (const file of j.testResults) {
-    const name = file.name.split('/').pop();
-    const list = tests[`${name}:${kind}`] ?? [];
-    tests[`${name}:${kind}`] = list;
-    for (const a of file.assertionResults)
-      list.push({
+const runs = [];
+for (const kind of ['pglite', 'postgres']) {
+  const mine = files.filter((f) => f.startsWith(`vitest-${kind}-`));
+  if (!mine.length) {
+    if (kinds.includes(kind)) runs.push({ kind, skipped: true });
+    continue;
+  }
+  let seconds = 0;
+  for (const f of mine) {
+    const j = JSON.parse(readFileSync(`${dir}/${f}`, 'utf8'));
+    for (const file of j.testResults) {
+      seconds += Math.round((file.endTime - file.startTime) / 1000);
+      tests[`${file.name.split('/').pop()}:${kind}`] = file.assertionResults.map((a) => ({
         title: a.title,
         status: a.status,
         failure: a.failureMessages?.[0]?.split('\n')[0],
-      });
+      }));
+    }
   }
+  const ok = Object.entries(tests)
+    .filter(([k]) => k.endsWith(`:${kind}`))
+    .every(([, list]) => list.every((t) => t.status !== 'failed'));
+  runs.push({ kind, ok, seconds });
 }
+for (const kind of unreachable) if (!runs.some((r) => r.kind === kind)) runs.push({ kind, skipped: true });
 
 /** Runs below the issue's sizes, from the figures themselves. */
 function reducedOf(kind) {
@@ -129,7 +134,7 @@ for (const run of runs) {
   }
   const k = run.kind;
   const reduced = reducedOf(k);
-  L.push(`All parts run ${run.ok ? 'passed' : '**did not all pass**'} in ${run.seconds} s.`, '');
+  L.push(`Parts run: ${run.ok ? 'all passed' : '**not all passed**'} (${run.seconds} s of test time).`, '');
   L.push(reduced.length ? `**Reduced run**: ${reduced.join('; ')}.` : 'Sizes as the issue asks.', '');
   const bad = figures[`bad-input:${k}`];
   L.push(`### Bad input — ${status('bad-input.reliability.ts', k)}`, '');
@@ -161,7 +166,8 @@ for (const run of runs) {
     L.push(
       `${crash.rounds} × kill -9 under ${crash.writers} concurrent writers (spend batches of ${crash.batch}), ${crash.seconds} s: ` +
         `${crash.acknowledgedRecords} records acknowledged, ${crash.missingRecords} missing after restart; ` +
-        `jobs by state at the end ${JSON.stringify(crash.jobsByState)}, due but not done ${crash.jobsDueNotDone}, ` +
+        `jobs by state at the end ${JSON.stringify(crash.jobsByState)}, due and waiting after the drain ${crash.jobsDueNotDone}` +
+        ` ${JSON.stringify(crash.jobsWaiting ?? [])}, claimed by a killed process and left to pg-boss's expiry (15 min, then run again) ${crash.jobsClaimedByKilledProcess ?? 0}, ` +
         `retried after a crash ${crash.jobsRetriedAfterCrash} (a retried job is idempotent: delivery and slot keys).`,
       '',
     );

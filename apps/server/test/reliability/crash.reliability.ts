@@ -66,8 +66,14 @@ describe('reliability: crash', () => {
           'select state::text, count(*)::int as n, count(*) filter (where retry_count > 0)::int as retried from pgboss.job group by state',
         );
         const byState = Object.fromEntries(jobs.rows.map((r) => [r.state, r.n]));
-        // Due and still not done after the drain: lost (a job scheduled for later is not due yet).
-        const stuck = (await check.query<{ n: number }>(pending)).rows[0]?.n ?? 0;
+        // Due and still waiting after the drain (a job scheduled for later is not due yet). A job a killed
+        // process had claimed stays `active` until pg-boss expires it (15 min) and runs it again.
+        const due = await check.query<{ name: string; state: string; n: number }>(
+          `select name, state::text, count(*)::int as n from pgboss.job
+            where state in ('created', 'retry', 'active') and start_after <= now() group by 1, 2`,
+        );
+        const stuck = due.rows.filter((r) => r.state !== 'active').reduce((s, r) => s + r.n, 0);
+        const claimedByKilled = due.rows.filter((r) => r.state === 'active').reduce((s, r) => s + r.n, 0);
         const retried = jobs.rows.reduce((s, r) => s + r.retried, 0);
         const missing = ids.filter((id) => !found.has(id));
         record('crash', {
@@ -80,6 +86,8 @@ describe('reliability: crash', () => {
           refusedBatches: refused,
           jobsByState: byState,
           jobsDueNotDone: stuck,
+          jobsClaimedByKilledProcess: claimedByKilled,
+          jobsWaiting: due.rows,
           jobsRetriedAfterCrash: retried,
           seconds: Math.round((Date.now() - started) / 1000),
         });
