@@ -3,6 +3,7 @@
 //   RELIABILITY_BAD_INPUT=10000     malformed requests (at least)
 //   RELIABILITY_CRASHES=20          kill -9 rounds per database
 //   RELIABILITY_SOAK_MINUTES=30     soak duration per database
+//   RELIABILITY_NOTE="…"            a paragraph about the run (machine, load) added to the document
 //   npm run reliability -- pglite   only one database (pglite | postgres); any of bad-input
 //                                   authorization crash soak tenancy to run only those parts;
 //                                   --report writes the document from the figures already in .tmp
@@ -167,7 +168,7 @@ for (const run of runs) {
       `${crash.rounds} × kill -9 under ${crash.writers} concurrent writers (spend batches of ${crash.batch}), ${crash.seconds} s: ` +
         `${crash.acknowledgedRecords} records acknowledged, ${crash.missingRecords} missing after restart; ` +
         `jobs by state at the end ${JSON.stringify(crash.jobsByState)}, due and waiting after the drain ${crash.jobsDueNotDone}` +
-        ` ${JSON.stringify(crash.jobsWaiting ?? [])}, claimed by a killed process and left to pg-boss's expiry (15 min, then run again) ${crash.jobsClaimedByKilledProcess ?? 0}, ` +
+        ` ${JSON.stringify((crash.jobsWaiting ?? []).filter((j) => j.state !== 'active'))}, claimed by a killed process and left to pg-boss's expiry (15 min, then run again) ${crash.jobsClaimedByKilledProcess ?? 0}, ` +
         `retried after a crash ${crash.jobsRetriedAfterCrash} (a retried job is idempotent: delivery and slot keys).`,
       '',
     );
@@ -180,6 +181,7 @@ for (const run of runs) {
       '',
     );
 }
+if (process.env.RELIABILITY_NOTE) L.push('## Notes on this run', '', process.env.RELIABILITY_NOTE, '');
 writeFileSync('docs/reliability.md', `${L.join('\n')}\n`);
 console.log('\nFigures written to docs/reliability.md');
 process.exit(runs.every((r) => r.skipped || r.ok) ? 0 : 1);
