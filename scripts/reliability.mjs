@@ -183,5 +183,7 @@ for (const run of runs) {
 }
 if (process.env.RELIABILITY_NOTE) L.push('## Notes on this run', '', process.env.RELIABILITY_NOTE, '');
 writeFileSync('docs/reliability.md', `${L.join('\n')}\n`);
+// In the project's Markdown format, so `npm run lint` stays clean.
+spawnSync('npx', ['biome', 'format', '--write', 'docs/reliability.md'], { stdio: 'ignore' });
 console.log('\nFigures written to docs/reliability.md');
 process.exit(runs.every((r) => r.skipped || r.ok) ? 0 : 1);
