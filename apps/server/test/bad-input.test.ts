@@ -3,7 +3,7 @@ import { createTestApp, type TestApp } from './app.ts';
 import { type BadInputResult, createCallers, runBadInput } from './bad-input.ts';
 
 /** A few generated malformed requests on every operation (the reliability suite sends ≥ 10,000). */
-const PER_OPERATION = Number(process.env.BAD_INPUT_PER_OPERATION || 3);
+const PER_OPERATION = Number(process.env.BAD_INPUT_PER_OPERATION || 2);
 
 describe('bad input on every operation', () => {
   let t: TestApp;
