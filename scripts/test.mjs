@@ -2,7 +2,7 @@
 // Prints one closing line "N passed, N failed" summed over all runs.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
+import { reachable } from './reachable.mjs';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const only = process.argv.slice(2);
@@ -56,21 +56,6 @@ function vitest(label, configArgs, env) {
   } catch {
     if (!ok) totals.failed += 1;
   }
-}
-
-function reachable(url) {
-  const u = new URL(url);
-  return new Promise((resolve) => {
-    const s = net.connect({ host: u.hostname, port: Number(u.port || 5432) });
-    s.setTimeout(1500);
-    const done = (ok) => {
-      s.destroy();
-      resolve(ok);
-    };
-    s.on('connect', () => done(true));
-    s.on('error', () => done(false));
-    s.on('timeout', () => done(false));
-  });
 }
 
 const want = (step) => only.length === 0 || only.includes(step);

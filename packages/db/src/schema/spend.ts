@@ -79,6 +79,11 @@ export const spendImports = pgTable(
     createdBy: text('created_by'),
     createdAt: ts('created_at').notNull(),
     finishedAt: ts('finished_at'),
+    /**
+     * Renewed by the process running the import while it runs (database time); a running import
+     * whose heartbeat is older than the lease belongs to a stopped process.
+     */
+    heartbeatAt: ts('heartbeat_at').defaultNow(),
   },
   (t) => [index('spend_imports_created_idx').on(t.createdAt)],
 );

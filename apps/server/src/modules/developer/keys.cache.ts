@@ -1,11 +1,12 @@
 import { performance } from 'node:perf_hooks';
 
-// Verified keys are kept for a few seconds so a busy partner's calls do not each pay the key and
-// partner reads and the decryption. A change in this process (disable, rotate) forgets the entry at
-// once; other API processes see it within TTL_MS. An entry also lapses when the app clock moves by
-// more than TTL_MS, so tests that move time (rotation grace period) see fresh state.
+// Verified keys are kept for a second so a busy partner's calls do not each pay the key and partner
+// reads and the decryption. A change in this process (disable, rotate) forgets the entry at once;
+// other API processes see it within TTL_MS, so a revoked key stops working on every node within a
+// second. An entry also lapses when the app clock moves by more than TTL_MS, so tests that move
+// time (rotation grace period) see fresh state.
 
-const TTL_MS = 5_000;
+const TTL_MS = 1_000;
 const MAX_ENTRIES = 10_000;
 
 interface Entry<T> {

@@ -14,12 +14,31 @@ import {
   listImports,
   markRunningInterrupted,
   type SpendImportRow,
+  touchImport,
   updateImport,
 } from './spend.repository.ts';
 import { ingestSpendBatch } from './spend.service.ts';
 import { validateSpend } from './spend.validate.ts';
 
 export const IMPORT_BATCH = 2000;
+/**
+ * The process running an import renews its heartbeat this often; an import not renewed for the
+ * lease belongs to a process that stopped (several processes share PostgreSQL, so a process that
+ * starts must not take another's running import for dead).
+ */
+export const IMPORT_HEARTBEAT_MS = 10_000;
+export const IMPORT_LEASE_MS = 60_000;
+
+/** Renews the import's heartbeat until the returned function is called. */
+function heartbeat(ctx: AppContext, id: string): () => void {
+  const timer = setInterval(() => {
+    touchImport(ctx.db, id).catch((err: unknown) =>
+      ctx.log.warn({ err, importId: id }, 'import heartbeat failed'),
+    );
+  }, IMPORT_HEARTBEAT_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
 /** Bad lines listed on the import (all are counted). */
 const LISTED_ERRORS = 100;
 
@@ -84,6 +103,7 @@ export async function receiveImport(
     createdBy: actor.id,
     createdAt: now,
   });
+  const stopBeating = heartbeat(ctx, id);
   const tmp = join(tmpdir(), `pc-${id}.ndjson`);
   const out = createWriteStream(tmp);
   const errors: LineError[] = [];
@@ -151,6 +171,7 @@ export async function receiveImport(
       }
     }
   } catch (err) {
+    stopBeating();
     out.destroy();
     await rm(tmp, { force: true });
     await updateImport(ctx.db, id, {
@@ -160,6 +181,7 @@ export async function receiveImport(
     });
     throw err;
   }
+  stopBeating();
   errors.sort((a, b) => a.line - b.line);
   const bad = errorCount > 0 && !input.skipBadLines;
   const row = await updateImport(ctx.db, id, {
@@ -190,6 +212,7 @@ function write(out: WriteStream, text: string): Promise<void> {
 
 /** Pass 2: the validated lines through the ingestion service, a batch (and its progress) per transaction. */
 export async function runImport(ctx: AppContext, actor: Actor, id: string, tmp: string): Promise<void> {
+  const stopBeating = heartbeat(ctx, id);
   try {
     let batch: unknown[] = [];
     let lines: number[] = [];
@@ -233,6 +256,7 @@ export async function runImport(ctx: AppContext, actor: Actor, id: string, tmp: 
     ctx.log.error({ err, importId: id }, 'spend import failed');
     await updateImport(ctx.db, id, { status: 'failed', finishedAt: ctx.clock.now() }).catch(() => undefined);
   } finally {
+    stopBeating();
     await rm(tmp, { force: true });
   }
 }
@@ -245,7 +269,12 @@ export function recentImports(ctx: AppContext, limit = 20): Promise<SpendImportR
   return listImports(ctx.db, limit);
 }
 
-/** At start: imports a stopped server left half done are `interrupted` (upload the file again). */
-export function interruptStaleImports(ctx: AppContext): Promise<number> {
-  return markRunningInterrupted(ctx.db, ctx.clock.now());
+/**
+ * Imports a stopped process left half done are `interrupted` (upload the file again). On PGlite the
+ * server is the only process, so at its start every running import is such a leftover; on
+ * PostgreSQL only those whose heartbeat is older than the lease (another node may be running one).
+ */
+export function interruptStaleImports(ctx: AppContext, opts: { atStart: boolean }): Promise<number> {
+  const only = opts.atStart && ctx.database.kind === 'pglite';
+  return markRunningInterrupted(ctx.db, ctx.clock.now(), only ? null : IMPORT_LEASE_MS);
 }

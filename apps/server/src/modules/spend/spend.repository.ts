@@ -258,12 +258,24 @@ export async function listImports(db: DbOrTx, limit: number): Promise<SpendImpor
   return db.select().from(imp).orderBy(desc(imp.createdAt), desc(imp.id)).limit(limit);
 }
 
-/** At start: imports a killed server left running are marked interrupted. */
-export async function markRunningInterrupted(db: DbOrTx, at: Date): Promise<number> {
+/** Renews a running import's heartbeat (database time, the same for every process). */
+export async function touchImport(db: DbOrTx, id: string): Promise<void> {
+  await db.update(imp).set({ heartbeatAt: sql`now()` }).where(eq(imp.id, id));
+}
+
+/**
+ * Running imports whose process is gone are marked interrupted: those whose heartbeat is older than
+ * `leaseMs`, or every running import when `leaseMs` is null (the only process, at its start).
+ */
+export async function markRunningInterrupted(db: DbOrTx, at: Date, leaseMs: number | null): Promise<number> {
+  const stale =
+    leaseMs === null
+      ? sql`true`
+      : sql`(${imp.heartbeatAt} is null or ${imp.heartbeatAt} < now() - make_interval(secs => ${leaseMs / 1000}))`;
   const r = await db
     .update(imp)
     .set({ status: 'interrupted', finishedAt: at })
-    .where(sql`${imp.status} in ('validating', 'importing')`)
+    .where(sql`${imp.status} in ('validating', 'importing') and ${stale}`)
     .returning({ id: imp.id });
   return r.length;
 }

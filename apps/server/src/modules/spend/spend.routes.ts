@@ -6,6 +6,7 @@ import { actorOf, requireOperator } from '../../platform/http/auth.ts';
 import { safeEqual } from '../identity/index.ts';
 import {
   getImport,
+  IMPORT_LEASE_MS,
   type ImportFormat,
   interruptStaleImports,
   receiveImport,
@@ -51,16 +52,26 @@ function viewOf(r: SpendImportRow): ImportView {
  * admin) and the console's streaming import with its progress.
  */
 export const spendRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  // Imports a stopped server left running can never finish: say so (the file can be sent again).
+  // Imports a stopped process left running can never finish: say so (the file can be sent again).
+  // At start, and on PostgreSQL (several processes) every half lease, for a node killed meanwhile.
   // (Tools such as the OpenAPI export build the app on an unmigrated database: nothing to mark.)
-  app.addHook('onReady', async () => {
+  const sweep = async (atStart: boolean) => {
     try {
-      const n = await interruptStaleImports(ctx);
-      if (n) ctx.log.warn({ interrupted: n }, 'spend imports interrupted by a restart');
+      const n = await interruptStaleImports(ctx, { atStart });
+      if (n) ctx.log.warn({ interrupted: n }, 'spend imports interrupted: their process stopped');
     } catch (err) {
       ctx.log.warn({ err }, 'could not check for interrupted spend imports');
     }
+  };
+  let sweeper: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    await sweep(true);
+    if (ctx.database.kind === 'postgres') {
+      sweeper = setInterval(() => void sweep(false), IMPORT_LEASE_MS / 2);
+      sweeper.unref();
+    }
   });
+  app.addHook('onClose', async () => clearInterval(sweeper));
   // The upload is handed over as a stream: a file of millions of lines is never held in memory.
   app.addContentTypeParser(STREAM_TYPES, (_req, payload, done) => done(null, payload));
 

@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import { pruneLimits } from '../http/rate-limit.ts';
 import { defineJob } from '../jobs/job-definition.ts';
 import { pruneReplays } from './replay-cache.ts';
 
-/** Hourly: replay-cache entries older than any signature that could still be accepted. */
+/**
+ * Hourly: replay-cache entries older than any signature that could still be accepted, and the ended
+ * windows of flow control (one row per key, operation and second on PostgreSQL).
+ */
 export const partnerApiJobs = [
   defineJob({
     name: 'partner_api.prune_replays',
@@ -12,7 +16,9 @@ export const partnerApiJobs = [
     retryBackoff: true,
     async handler(ctx, { slot }) {
       const pruned = await pruneReplays(ctx.db, new Date(slot));
-      if (pruned) ctx.log.info({ pruned }, 'partner API replay entries pruned');
+      const windows = await pruneLimits(ctx.db, new Date(slot));
+      if (pruned || windows)
+        ctx.log.info({ pruned, windows }, 'partner API replay entries and limits pruned');
     },
   }),
 ];
