@@ -3,6 +3,7 @@ import { AppError } from '../../platform/errors/errors.ts';
 import type { SessionUser } from '../../platform/http/auth.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { getPartner } from '../partners/index.ts';
+import { userCache } from './identity.cache.ts';
 import { assertLocalAccount } from './identity.policy.ts';
 import { findUserById, type UserRow, updateUser } from './identity.repository.ts';
 
@@ -49,7 +50,9 @@ export async function meOf(ctx: AppContext, u: UserRow): Promise<Me> {
 }
 
 export async function getMe(ctx: AppContext, su: SessionUser): Promise<Me> {
-  return meOf(ctx, await loadUser(ctx, su.id));
+  const u = await userCache(ctx).through(su.id, ctx.clock.now(), () => findUserById(ctx.db, su.id));
+  if (!u) throw new AppError('common.unauthenticated');
+  return meOf(ctx, u);
 }
 
 /** Saves the language; it then applies to messages, emails and error texts for this user. */

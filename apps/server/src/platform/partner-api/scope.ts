@@ -56,7 +56,9 @@ export function callerOf(req: FastifyRequest): ApiCaller {
  */
 export async function partnerApiScope(app: FastifyInstance, findKey: FindPartnerApiKey): Promise<void> {
   const ctx = app.ctx;
-  const flow = createFlowControl(ctx.clock, ctx.config.apiFlowLimit);
+  const flow = createFlowControl(ctx.clock, ctx.config.apiFlowLimit, ctx.database, (err) =>
+    ctx.log.warn({ err }, 'flow control prune'),
+  );
   app.addContentTypeParser(
     ['application/json', 'application/json;charset=utf-8'],
     { parseAs: 'buffer' },
@@ -121,7 +123,7 @@ export async function partnerApiScope(app: FastifyInstance, findKey: FindPartner
     if (typeof domainHeader === 'string' && domainHeader !== '' && domainHeader !== caller.partnerDomainId) {
       throw new AppError('CBC.0151');
     }
-    if (!flow.take(`${caller.accessKey} ${req.method} ${req.routeOptions.url}`))
+    if (!(await flow.take(`${caller.accessKey} ${req.method} ${req.routeOptions.url}`)))
       throw new AppError('CBC.0250');
     if (req.bodyParseError) throw new AppError('common.malformed_json');
     return replayOrClaim(ctx, req, reply);
