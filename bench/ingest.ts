@@ -22,6 +22,8 @@ const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
  */
 export const PRELOAD_SCALES = (process.env.BENCH_SPEND_PRELOAD ?? '0').split(',').map(Number);
 const PRELOAD_CHUNK = 500_000;
+/** The alert-heavy budget, scaled with BENCH_ROWS so about 2 % of the records alert at any size. */
+export const ALERT_BUDGET_FEN = Math.max(1_000, Math.round((60_000 * ROWS) / 100_000));
 const BATCH = 2_000;
 const LATENCY_SAMPLES = 200;
 

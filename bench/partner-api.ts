@@ -6,8 +6,10 @@ import Fastify from 'fastify';
 import { buildApp } from '../apps/server/src/app.ts';
 import { testConfig } from '../apps/server/src/config.ts';
 import { createPartner } from '../apps/server/src/modules/partners/partners.service.ts';
+import { systemClock } from '../apps/server/src/platform/clock/clock.ts';
 import { type AppContext, systemActor } from '../apps/server/src/platform/context.ts';
 import { newId } from '../apps/server/src/platform/ids/ids.ts';
+import { createFlowControl } from '../apps/server/src/platform/partner-api/flow-control.ts';
 import { signRequest } from '../apps/server/src/platform/partner-api/signing.ts';
 import { sealSecret } from '../apps/server/src/platform/seal/seal.ts';
 import { freshDatabase, listen, measure, type Row } from './lib.ts';
@@ -157,13 +159,10 @@ export async function benchPartnerApi(
     if (kind === 'postgres') {
       // What flow control shared by all API processes costs: the same route plus its counter upsert.
       const flow = Fastify({ logger: false });
+      const counter = createFlowControl(systemClock, 1e9, database);
       let n = 0;
       flow.post('/', async () => {
-        await database.query(
-          `insert into api_flow_counts (bucket, second, calls) values ($1, $2, 1)
-           on conflict (bucket, second) do update set calls = api_flow_counts.calls + 1 returning calls`,
-          [`bench ${n++ % 50}`, Math.floor(Date.now() / 1000)],
-        );
+        await counter.take(`bench ${n++ % 50}`);
         const r = await database.query(
           'select id, domain_id, domain_name, name, email from customers where domain_name = $1',
           ['bench_customer_7'],

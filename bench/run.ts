@@ -10,7 +10,7 @@
 // stored, default 0) take comma-separated lists, e.g. BENCH_CUSTOMERS=10000,1000000.
 import { benchBills, type ExportFigure, printExports } from './bills.ts';
 import { benchConstant, benchSession } from './http.ts';
-import { benchIngest, type IngestFigures, PRELOAD_SCALES, printIngest } from './ingest.ts';
+import { ALERT_BUDGET_FEN, benchIngest, type IngestFigures, PRELOAD_SCALES, printIngest } from './ingest.ts';
 import { CONNECTIONS, PG_URL, print, type Row, reachable, SECONDS } from './lib.ts';
 import { benchPartnerApi, CUSTOMER_SCALES } from './partner-api.ts';
 import { benchSettle, printSettle, type SettleFigures } from './settle.ts';
@@ -51,7 +51,7 @@ for (const kind of kinds) {
   if (wants('ingest')) {
     for (const preload of PRELOAD_SCALES) {
       ingest.push(await benchIngest(kind, 100_000_000, preload));
-      ingest.push(await benchIngest(kind, 60_000, preload));
+      ingest.push(await benchIngest(kind, ALERT_BUDGET_FEN, preload));
     }
     printIngest(ingest);
   }

@@ -48,13 +48,7 @@ export function createFlowControl(
       const now = Math.floor(clock.now().getTime() / 1000);
       roll(now);
       if (exhausted.has(key)) return false;
-      const r = await database.query<{ calls: number }>(
-        `insert into api_flow_counts (bucket, second, calls) values ($1, $2, 1)
-         on conflict (bucket, second) do update set calls = api_flow_counts.calls + 1
-         returning calls`,
-        [key, now],
-      );
-      const calls = r.rows[0]?.calls ?? 1;
+      const calls = await countCall(database, key, now);
       if (calls >= perSecond && window === now) exhausted.add(key);
       if (now - prunedAt >= PRUNE_EVERY_SECONDS) {
         prunedAt = now;
@@ -63,4 +57,30 @@ export function createFlowControl(
       return calls <= perSecond;
     },
   };
+}
+
+/**
+ * One upsert of the window's counter in one round trip. A lost count (a crash) only matters for the
+ * current second, so the commit does not wait for the disk (`synchronous_commit = off`): without it
+ * every partner API call would be a flushed write. The statement is sent as text (several statements
+ * in one round trip take no parameters); the bucket is an access key verified before this point and a
+ * route, quoted as a literal.
+ */
+async function countCall(database: Database, bucket: string, second: number): Promise<number> {
+  if (!database.pool) throw new Error('shared flow control needs PostgreSQL');
+  const client = await database.pool.connect();
+  try {
+    const results = (await client.query(
+      `begin; set local synchronous_commit = off;
+       insert into api_flow_counts (bucket, second, calls) values ('${bucket.replace(/'/g, "''")}', ${Math.trunc(second)}, 1)
+       on conflict (bucket, second) do update set calls = api_flow_counts.calls + 1 returning calls;
+       commit`,
+    )) as unknown as { rows: { calls: number }[] }[];
+    return results.find((r) => r.rows.length > 0)?.rows[0]?.calls ?? 1;
+  } catch (err) {
+    await client.query('rollback').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
 }
