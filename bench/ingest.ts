@@ -16,6 +16,14 @@ import { freshDatabase } from './lib.ts';
 import { seedPartnerWithCustomers } from './partner-api.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+/**
+ * Spend rows already in the table (and in the COPY baseline's table) before the measurement, spread
+ * over the ten months before this one (BENCH_SPEND_PRELOAD; a comma-separated list runs each size).
+ */
+export const PRELOAD_SCALES = (process.env.BENCH_SPEND_PRELOAD ?? '0').split(',').map(Number);
+const PRELOAD_CHUNK = 500_000;
+/** The alert-heavy budget, scaled with BENCH_ROWS so about 2 % of the records alert at any size. */
+export const ALERT_BUDGET_FEN = Math.max(1_000, Math.round((60_000 * ROWS) / 100_000));
 const BATCH = 2_000;
 const LATENCY_SAMPLES = 200;
 
@@ -23,6 +31,7 @@ export interface IngestFigures {
   database: string;
   scenario: string;
   rows: number;
+  preloaded: number;
   copyRowsPerSecond: number;
   ingestRowsPerSecond: number;
   ratio: number;
@@ -70,6 +79,7 @@ async function copyRows(
   ids: Map<string, { id: string; partnerId: string }>,
 ): Promise<number> {
   await database.exec('create table bench_copy (like spend_records including all)');
+  await database.exec('insert into bench_copy select * from spend_records; analyze bench_copy');
   const now = new Date().toISOString();
   const csv = rows
     .map((r) => {
@@ -108,7 +118,31 @@ function percentile(sorted: number[], p: number): number {
  * run (about 2 % of the records raise an alert — far more than a real month, where a customer crosses
  * at most three thresholds); 100,000,000 means no alert at all (the steady state).
  */
-export async function benchIngest(kind: 'pglite' | 'postgres', budgetFen = 60_000): Promise<IngestFigures> {
+/** `preload` spend rows of the customers in the ten months before this one, generated in the database. */
+async function preloadSpend(database: Database, partnerId: string, preload: number): Promise<void> {
+  for (let start = 0; start < preload; start += PRELOAD_CHUNK) {
+    await database.query(
+      `with c as (select array_agg(id order by id) as ids, count(*)::int as n from customers),
+       g as (select i, date_trunc('month', now() at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai'
+                       - make_interval(months => 1 + i % 10, secs => 1 + (i * 7919) % 2000000) as at
+             from generate_series($1::int, $2::int) i)
+       insert into spend_records (record_id, customer_id, partner_id, association_type, spent_at, bill_cycle,
+         service_type, amount_fen, payment_kind, eligible_fen, accepted_at)
+       select 'pre-' || g.i, c.ids[1 + g.i % c.n], $3, 'resale', g.at,
+         to_char(g.at at time zone 'Asia/Shanghai', 'YYYY-MM'), case when g.i % 3 = 0 then 'obs' else 'ecs' end,
+         1 + g.i % 1000, 'cash', 1 + g.i % 1000, now()
+       from g, c`,
+      [start, Math.min(preload, start + PRELOAD_CHUNK) - 1, partnerId],
+    );
+  }
+  await database.exec('analyze spend_records');
+}
+
+export async function benchIngest(
+  kind: 'pglite' | 'postgres',
+  budgetFen = 60_000,
+  preload = 0,
+): Promise<IngestFigures> {
   const { database, drop } = await freshDatabase(kind);
   try {
     const config = testConfig({ env: 'production', webDist: '/nonexistent', logLevel: 'silent' });
@@ -136,6 +170,7 @@ export async function benchIngest(kind: 'pglite' | 'postgres', budgetFen = 60_00
       () => 1 + Math.floor(Math.random() * 1_000),
     );
 
+    if (preload > 0) await preloadSpend(database, seeded.partner.id, preload);
     const copyMs = await copyRows(database, rows, ids);
 
     const started = performance.now();
@@ -176,6 +211,7 @@ export async function benchIngest(kind: 'pglite' | 'postgres', budgetFen = 60_00
       scenario:
         budgetFen >= 1_000_000 ? 'budgets far from thresholds' : 'alert-heavy (~2 % of records alert)',
       rows: rows.length,
+      preloaded: preload,
       copyRowsPerSecond: copyRate,
       ingestRowsPerSecond: ingestRate,
       ratio: ingestRate / copyRate,
@@ -193,11 +229,11 @@ export async function benchIngest(kind: 'pglite' | 'postgres', budgetFen = 60_00
 export function printIngest(figures: IngestFigures[]): void {
   const n = (v: number) => Math.round(v).toLocaleString('en-US');
   const lines = [
-    '| database | scenario | rows | raw COPY rows/s | ingestion + budgets rows/s | ratio | alerts raised | alert latency p50 / p99 / max ms |',
-    '|---|---|---:|---:|---:|---:|---:|---|',
+    '| database | scenario | rows | spend rows before | raw COPY rows/s | ingestion + budgets rows/s | ratio | alerts raised | alert latency p50 / p99 / max ms |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---|',
     ...figures.map(
       (f) =>
-        `| ${f.database} | ${f.scenario} | ${n(f.rows)} | ${n(f.copyRowsPerSecond)} | ${n(f.ingestRowsPerSecond)} | ${f.ratio.toFixed(2)} | ${n(f.alertsRaised)} | ${f.latencyP50.toFixed(1)} / ${f.latencyP99.toFixed(1)} / ${f.latencyMax.toFixed(1)} |`,
+        `| ${f.database} | ${f.scenario} | ${n(f.rows)} | ${n(f.preloaded)} | ${n(f.copyRowsPerSecond)} | ${n(f.ingestRowsPerSecond)} | ${f.ratio.toFixed(2)} | ${n(f.alertsRaised)} | ${f.latencyP50.toFixed(1)} / ${f.latencyP99.toFixed(1)} / ${f.latencyMax.toFixed(1)} |`,
     ),
   ];
   console.log(`\n${lines.join('\n')}\n`);

@@ -6,17 +6,27 @@ import Fastify from 'fastify';
 import { buildApp } from '../apps/server/src/app.ts';
 import { testConfig } from '../apps/server/src/config.ts';
 import { createPartner } from '../apps/server/src/modules/partners/partners.service.ts';
+import { systemClock } from '../apps/server/src/platform/clock/clock.ts';
 import { type AppContext, systemActor } from '../apps/server/src/platform/context.ts';
 import { newId } from '../apps/server/src/platform/ids/ids.ts';
+import { createFlowControl } from '../apps/server/src/platform/partner-api/flow-control.ts';
 import { signRequest } from '../apps/server/src/platform/partner-api/signing.ts';
 import { sealSecret } from '../apps/server/src/platform/seal/seal.ts';
 import { freshDatabase, listen, measure, type Row } from './lib.ts';
 
 export const API_CONNECTIONS = 50;
 const CUSTOMERS = 1_000;
+/**
+ * Customers in the database in all (BENCH_CUSTOMERS; a comma-separated list runs each size): the
+ * measured partner's 1,000 and another partner's rest.
+ */
+export const CUSTOMER_SCALES = (process.env.BENCH_CUSTOMERS ?? '10000').split(',').map(Number);
 
-/** A partner with an API key and CUSTOMERS associated customers, written with plain SQL. */
-export async function seedPartnerWithCustomers(ctx: AppContext) {
+/**
+ * A partner with an API key and CUSTOMERS associated customers, written with plain SQL; with `total`
+ * above CUSTOMERS, another partner holds the rest (generated in the database).
+ */
+export async function seedPartnerWithCustomers(ctx: AppContext, total = CUSTOMERS) {
   const { database } = ctx;
   const secretKey = ctx.config.secretKey;
   const partner = await ctx.db.transaction((tx) =>
@@ -58,7 +68,45 @@ export async function seedPartnerWithCustomers(ctx: AppContext) {
       params,
     );
   }
+  if (total > CUSTOMERS) {
+    const other = await ctx.db.transaction((tx) =>
+      createPartner(ctx, tx, systemActor(), { name: 'Bench Other Partner' }),
+    );
+    for (let start = 0; start < total - CUSTOMERS; start += 100_000) {
+      const end = Math.min(total - CUSTOMERS, start + 100_000) - 1;
+      await database.query(
+        `with c as (
+           insert into customers (id, domain_id, domain_name, name, email, created_at, updated_at, origin)
+           select 'cus_o' || g, md5('o' || g), 'other_customer_' || g, 'Other ' || g, 'o' || g || '@bench.test',
+                  $2::timestamptz, $2::timestamptz, 'api'
+           from generate_series($3::int, $4::int) as g
+           returning id, created_at)
+         insert into customer_associations (id, customer_id, partner_id, type, status, source, started_at)
+         select 'asc_' || c.id, c.id, $1, 'resale', 'active', 'api', c.created_at from c`,
+        [other.id, now, start, end],
+      );
+    }
+    await database.exec('analyze customers; analyze customer_associations');
+  }
   return { partner, accessKey, secretKey: sk };
+}
+
+/** The signed ListSubCustomers call (first page of 10 with the total), as autocannon options. */
+export function signedQuery(base: string, seeded: Awaited<ReturnType<typeof seedPartnerWithCustomers>>) {
+  const url = new URL('/v2/partners/sub-customers/query', base);
+  const body = JSON.stringify({ offset: 0, limit: 10 });
+  // One signature serves the whole run: it is valid for 15 minutes and reads are not replay-cached.
+  const signed = signRequest({
+    method: 'POST',
+    path: url.pathname,
+    headers: { host: url.host, 'content-type': 'application/json', 'x-domain-id': seeded.partner.domainId },
+    body,
+    accessKey: seeded.accessKey,
+    secretKey: seeded.secretKey,
+    date: new Date(),
+  });
+  const { host: _host, ...headers } = signed.headers;
+  return { url: url.toString(), method: 'POST' as const, headers, body };
 }
 
 /** The app as main.ts builds it, with flow control (10 calls/s per key and operation) lifted for load tests. */
@@ -72,13 +120,16 @@ export function buildBenchApp(database: Database) {
   return buildApp({ config, database });
 }
 
-export async function benchPartnerApi(kind: 'pglite' | 'postgres'): Promise<Row[]> {
+export async function benchPartnerApi(
+  kind: 'pglite' | 'postgres',
+  customers = CUSTOMER_SCALES[0] ?? 10_000,
+): Promise<Row[]> {
   const label = kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
   const { database, drop } = await freshDatabase(kind);
   const rows: Row[] = [];
   try {
     const app = await buildBenchApp(database);
-    const seeded = await seedPartnerWithCustomers(app.ctx);
+    const seeded = await seedPartnerWithCustomers(app.ctx, customers);
 
     const bare = Fastify({ logger: false });
     bare.post('/', async () => {
@@ -105,25 +156,43 @@ export async function benchPartnerApi(kind: 'pglite' | 'postgres'): Promise<Row[
       ratio: null,
       ...sql,
     });
+    if (kind === 'postgres') {
+      // What flow control shared by all API processes costs: the same route plus its counter upsert.
+      const flow = Fastify({ logger: false });
+      const counter = createFlowControl(systemClock, 1e9, database);
+      let n = 0;
+      flow.post('/', async () => {
+        await counter.take(`bench ${n++ % 50}`);
+        const r = await database.query(
+          'select id, domain_id, domain_name, name, email from customers where domain_name = $1',
+          ['bench_customer_7'],
+        );
+        return r.rows[0];
+      });
+      const withFlow = await measure(
+        {
+          url: await listen(flow),
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        },
+        API_CONNECTIONS,
+      );
+      await flow.close();
+      rows.push({
+        database: label,
+        scenario: 'bare Fastify, shared flow-control upsert + one select (50 conn.)',
+        baseline: 'one select (50 conn.)',
+        ratio: withFlow.rps / sql.rps,
+        ...withFlow,
+      });
+    }
 
     const base = await listen(app);
-    const url = new URL('/v2/partners/sub-customers/query', base);
-    const body = JSON.stringify({ offset: 0, limit: 10 });
-    // One signature serves the whole run: it is valid for 15 minutes and the server keeps no nonce.
-    const signed = signRequest({
-      method: 'POST',
-      path: url.pathname,
-      headers: { host: url.host, 'content-type': 'application/json', 'x-domain-id': seeded.partner.domainId },
-      body,
-      accessKey: seeded.accessKey,
-      secretKey: seeded.secretKey,
-      date: new Date(),
-    });
-    const { host: _host, ...headers } = signed.headers;
-    const query = await measure({ url: url.toString(), method: 'POST', headers, body }, API_CONNECTIONS);
+    const query = await measure(signedQuery(base, seeded), API_CONNECTIONS);
     rows.push({
       database: label,
-      scenario: 'signed POST /v2/partners/sub-customers/query (50 conn.)',
+      scenario: `signed POST /v2/partners/sub-customers/query (50 conn., ${customers.toLocaleString('en-US')} customers)`,
       baseline: 'one select (50 conn.)',
       ratio: query.rps / sql.rps,
       ...query,

@@ -8,13 +8,16 @@
 // BENCH_ONLY=subscriptions: the resources group (BENCH_RESOURCES sets its size, default 20,000).
 // BENCH_SCALE=full: the issue's sizes (10,000,000 spend rows, 1,000,000 resources). BENCH_ONLY=r15 runs
 // the bills and resources groups together.
+// Scale (issue 14): BENCH_CUSTOMERS (default 10000) and BENCH_SPEND_PRELOAD (spend rows already
+// stored, default 0) take comma-separated lists, e.g. BENCH_CUSTOMERS=10000,1000000.
 import { benchBills, type ExportFigure, printExports } from './bills.ts';
 import { benchConstant, benchSession } from './http.ts';
-import { benchIngest, type IngestFigures, printIngest } from './ingest.ts';
+import { ALERT_BUDGET_FEN, benchIngest, type IngestFigures, PRELOAD_SCALES, printIngest } from './ingest.ts';
 import { CONNECTIONS, PG_URL, print, type Row, reachable, SECONDS } from './lib.ts';
-import { benchPartnerApi } from './partner-api.ts';
+import { benchPartnerApi, CUSTOMER_SCALES } from './partner-api.ts';
 import { benchSettle, printSettle, type SettleFigures } from './settle.ts';
 import { benchSubscriptions, printSweep, type SweepFigures } from './subscriptions.ts';
+import { printRatios } from './summary.ts';
 
 const only = process.env.BENCH_ONLY;
 const wants = (group: string) =>
@@ -36,7 +39,7 @@ const constant = wants('http') ? await benchConstant() : undefined;
 if (constant) rows.push(constant);
 for (const kind of kinds) {
   if (constant) rows.push(...(await benchSession(kind, constant.rps)));
-  if (wants('api')) rows.push(...(await benchPartnerApi(kind)));
+  if (wants('api')) for (const n of CUSTOMER_SCALES) rows.push(...(await benchPartnerApi(kind, n)));
   if (wants('bills')) {
     const bills = await benchBills(kind);
     rows.push(...bills.rows);
@@ -51,8 +54,10 @@ for (const kind of kinds) {
   }
   if (rows.length) print(rows);
   if (wants('ingest')) {
-    ingest.push(await benchIngest(kind, 100_000_000));
-    ingest.push(await benchIngest(kind));
+    for (const preload of PRELOAD_SCALES) {
+      ingest.push(await benchIngest(kind, 100_000_000, preload));
+      ingest.push(await benchIngest(kind, ALERT_BUDGET_FEN, preload));
+    }
     printIngest(ingest);
   }
   if (wants('settle')) {
@@ -66,6 +71,7 @@ if (ingest.length) printIngest(ingest);
 if (exports.length) printExports(exports);
 if (settle.length) printSettle(settle);
 if (sweeps.length) printSweep(sweeps);
+printRatios(rows, ingest);
 if (rows.some((r) => r.non2xx > 0)) {
   console.error('Some requests failed (non-2xx or errors): those figures are not comparable.');
   process.exitCode = 1;

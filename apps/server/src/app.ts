@@ -6,6 +6,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Config } from './config.ts';
 import { createAuditLog } from './modules/audit/index.ts';
 import { MODULES } from './modules/index.ts';
+import { createInvalidations } from './platform/cache/invalidations.ts';
 import { type Clock, systemClock } from './platform/clock/clock.ts';
 import type { AppContext, JobQueue, Notifier } from './platform/context.ts';
 import { createErrorCatalogue } from './platform/errors/errors.ts';
@@ -73,6 +74,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app.addHook('onClose', () => queue.stop());
     jobs = queue;
   }
+  const invalidations = await createInvalidations(database, (err) =>
+    app.log.warn({ err }, 'cache invalidation listener'),
+  );
+  app.addHook('onClose', () => invalidations.close());
   const ctx: AppContext = {
     config,
     database,
@@ -97,6 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       MODULES.flatMap((m) => m.listeners ?? []),
       () => ctx,
     ),
+    invalidations,
   };
   app.decorate('ctx', ctx);
   if (config.env === 'production' && config.smsProvider === 'record' && !deps.sms) {

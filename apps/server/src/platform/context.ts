@@ -1,6 +1,7 @@
 import type { Database, Db, DbOrTx } from '@pc/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.ts';
+import type { Invalidations } from './cache/invalidations.ts';
 import type { Clock } from './clock/clock.ts';
 import type { ErrorCatalogue } from './errors/errors.ts';
 import type { DomainEvents } from './events/domain-events.ts';
@@ -110,4 +111,6 @@ export interface AppContext {
   events: DomainEvents;
   /** Every error code's status and texts (`ctx.errors.message(error, locale)`). */
   errors: ErrorCatalogue;
+  /** Cross-process invalidation of the in-memory caches (`announce(tx, topic, id)` to send one). */
+  invalidations: Invalidations;
 }

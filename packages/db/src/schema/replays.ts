@@ -1,4 +1,4 @@
-import { integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { bigint, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { ts } from './common.ts';
 
 /**
@@ -16,3 +16,19 @@ export const apiReplays = pgTable('api_replays', {
   createdAt: ts('created_at').notNull(),
   expiresAt: ts('expires_at').notNull(),
 });
+
+/**
+ * Partner API flow control shared by every server process on PostgreSQL: calls counted per (access
+ * key, operation) and one-second window of the app clock. Rows older than a few seconds are pruned.
+ */
+export const apiFlowCounts = pgTable(
+  'api_flow_counts',
+  {
+    /** `<access key> <method> <route>`. */
+    bucket: text('bucket').notNull(),
+    /** Unix second of the window. */
+    second: bigint('second', { mode: 'number' }).notNull(),
+    calls: integer('calls').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.second] })],
+);

@@ -2,13 +2,26 @@ import type { DbOrTx } from '@pc/db';
 import { type AppContext, type NotifyInput, systemActor } from '../../platform/context.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
-import { findCustomer, liftPurchaseRestriction, restrictPurchases } from '../customers/index.ts';
-import { emitEvent } from '../events/index.ts';
+import {
+  findCustomer,
+  findCustomersByIds,
+  liftPurchaseRestriction,
+  restrictPurchases,
+} from '../customers/index.ts';
+import { type EmitEventInput, emitEvent, emitEvents } from '../events/index.ts';
 import type { SpendApplied } from '../spend/index.ts';
 import { spendInCycle } from '../spend/index.ts';
-import { recipientMessages } from './budgets.notify.ts';
+import { messagesTo } from './budgets.notify.ts';
 import { monthStartOf, periodKeyAt, reachedThresholds } from './budgets.periods.ts';
-import { type BudgetRow, insertAlert, lockBudgets, setUsedBulk, updateBudget } from './budgets.repository.ts';
+import {
+  type BudgetRow,
+  insertAlerts,
+  listRecipientsOf,
+  lockBudgets,
+  settleBudgetsBulk,
+  setUsedBulk,
+  updateBudget,
+} from './budgets.repository.ts';
 
 /** What one accepted batch added for one customer. */
 
@@ -27,6 +40,7 @@ export async function applySpendToBudgets(
   const budgets = await lockBudgets(tx, [...byCustomer.keys()]);
   const now = ctx.clock.now();
   const quiet: { customerId: string; usedFen: number }[] = [];
+  const settle: { budget: BudgetRow; used: number; recordId: string | null }[] = [];
   const outbox: NotifyInput[] = [];
   for (let budget of budgets) {
     const a = byCustomer.get(budget.customerId);
@@ -54,10 +68,12 @@ export async function applySpendToBudgets(
       quiet.push({ customerId: budget.customerId, usedFen: used });
       continue;
     }
-    await settleUsage(ctx, tx, budget, used, lastRecord, outbox);
+    settle.push({ budget, used, recordId: lastRecord });
   }
   // Budgets that reached no new threshold: their usage in one statement.
   await setUsedBulk(tx, quiet, now);
+  // The others: their alerts, events and usage, a few statements for all of them.
+  await settleMany(ctx, tx, settle, outbox);
   // Every recipient's SMS and email of the batch's alerts: one insert of records, one of jobs.
   await ctx.notifier.notifyMany(tx, outbox);
 }
@@ -131,37 +147,80 @@ export async function settleUsage(
   budget: BudgetRow,
   used: number,
   recordId: string | null,
-  /** Collects the alert messages for the caller to queue in bulk; queued here when absent. */
-  outbox?: NotifyInput[],
 ): Promise<BudgetRow> {
+  const outbox: NotifyInput[] = [];
+  const [after] = await settleMany(ctx, tx, [{ budget, used, recordId }], outbox);
+  await ctx.notifier.notifyMany(tx, outbox);
+  return after as BudgetRow;
+}
+
+/**
+ * `settleUsage` for many budgets at once (one ingested batch): the customers, the new alert rows,
+ * the recipients, the events and the budget updates each in one statement; only a restriction
+ * (100 % with automatic restriction) costs statements of its own. The alert messages go to
+ * `outbox` for the caller to queue in the same transaction. The caller holds the budget row locks.
+ */
+async function settleMany(
+  ctx: AppContext,
+  tx: DbOrTx,
+  items: readonly { budget: BudgetRow; used: number; recordId: string | null }[],
+  outbox: NotifyInput[],
+): Promise<BudgetRow[]> {
   const now = ctx.clock.now();
-  const messages: NotifyInput[] = outbox ?? [];
-  const fresh = reachedThresholds(used, budget.amountFen).filter((t) => !budget.alerted.includes(t));
-  let restrictedAt = budget.restrictedAt;
-  if (fresh.length > 0) {
-    const customer = await findCustomer(tx, budget.customerId);
+  const plans = items.map((i) => ({
+    ...i,
+    fresh: reachedThresholds(i.used, i.budget.amountFen).filter((t) => !i.budget.alerted.includes(t)),
+  }));
+  const alerting = plans.filter((p) => p.fresh.length > 0);
+  const alertingIds = alerting.map((p) => p.budget.customerId);
+  const [customers, recipients, inserted] = alerting.length
+    ? [
+        await findCustomersByIds(tx, alertingIds),
+        await listRecipientsOf(tx, alertingIds),
+        await insertAlerts(
+          tx,
+          alerting.flatMap(({ budget, used, recordId, fresh }) =>
+            fresh.map((threshold) => ({
+              id: newId('bal', now.getTime()),
+              customerId: budget.customerId,
+              partnerId: budget.partnerId,
+              periodKey: budget.periodKey,
+              generation: budget.generation,
+              threshold,
+              usedFen: used,
+              budgetFen: budget.amountFen,
+              recordId,
+              restricted: threshold === 100 && budget.frozenOperateType === 1 ? 1 : 0,
+              createdAt: now,
+            })),
+          ),
+        ),
+      ]
+    : [[], [], []];
+  const customerById = new Map(customers.map((c) => [c.id, c]));
+  const recipientsOf = new Map<string, typeof recipients>();
+  for (const r of recipients) {
+    const key = `${r.customerId} ${r.partnerId}`;
+    recipientsOf.set(key, [...(recipientsOf.get(key) ?? []), r]);
+  }
+  // Announced already (the row lock makes this rare; the alerts' unique key makes it safe): skipped.
+  const isNew = new Map(inserted.map((a) => [`${a.customerId} ${a.threshold}`, a]));
+  const events: EmitEventInput[] = [];
+  const after: BudgetRow[] = [];
+  for (const { budget, used, recordId, fresh } of plans) {
+    let restrictedAt = budget.restrictedAt;
+    const customer = customerById.get(budget.customerId);
     const customerInfo = {
       id: budget.customerId,
       domainId: customer?.domainId ?? budget.customerId,
       name: customer?.name ?? customer?.domainName ?? budget.customerId,
     };
+    const theirs = recipientsOf.get(`${budget.customerId} ${budget.partnerId}`) ?? [];
     for (const threshold of fresh) {
+      const alert = isNew.get(`${budget.customerId} ${threshold}`);
+      if (!alert) continue;
       const restricts = threshold === 100 && budget.frozenOperateType === 1;
-      const alert = await insertAlert(tx, {
-        id: newId('bal', now.getTime()),
-        customerId: budget.customerId,
-        partnerId: budget.partnerId,
-        periodKey: budget.periodKey,
-        generation: budget.generation,
-        threshold,
-        usedFen: used,
-        budgetFen: budget.amountFen,
-        recordId,
-        restricted: restricts ? 1 : 0,
-        createdAt: now,
-      });
-      if (!alert) continue; // announced already (the row lock makes this rare; the key makes it safe)
-      messages.push(...(await recipientMessages(tx, { budget, alert, customer: customerInfo, restricts })));
+      outbox.push(...messagesTo(theirs, { budget, alert, customer: customerInfo, restricts }));
       const data = {
         customer_id: customerInfo.domainId,
         threshold,
@@ -171,20 +230,15 @@ export async function settleUsage(
         period: budget.periodKey,
         record_id: recordId,
       };
-      await emitEvent(ctx, tx, {
-        partnerId: budget.partnerId,
-        subjectId: budget.customerId,
-        type: 'budget.threshold_crossed',
-        data,
-      });
+      const subject = { partnerId: budget.partnerId, subjectId: budget.customerId };
+      events.push({ ...subject, type: 'budget.threshold_crossed', data });
       if (restricts && !restrictedAt) {
         await restrictPurchases(tx, budget.customerId, now, {
           freezeResources: budget.freezeResources === 1,
         });
         restrictedAt = now;
-        await emitEvent(ctx, tx, {
-          partnerId: budget.partnerId,
-          subjectId: budget.customerId,
+        events.push({
+          ...subject,
           type: 'budget.restricted',
           data: { ...data, freeze_resources: budget.freezeResources === 1 },
         });
@@ -197,10 +251,12 @@ export async function settleUsage(
         });
       }
     }
+    const alerted = [...new Set([...budget.alerted, ...fresh])].sort((x, y) => x - y);
+    after.push({ ...budget, usedFen: used, alerted, restrictedAt, updatedAt: now });
   }
-  if (!outbox) await ctx.notifier.notifyMany(tx, messages);
-  const alerted = [...new Set([...budget.alerted, ...fresh])].sort((x, y) => x - y);
-  return updateBudget(tx, budget.customerId, { usedFen: used, alerted, restrictedAt, updatedAt: now });
+  await emitEvents(ctx, tx, events);
+  await settleBudgetsBulk(tx, after, now);
+  return after;
 }
 
 /** Re-exported for the rollover job: locks and rolls one budget if its month is over. */

@@ -124,6 +124,16 @@ export async function listRecipients(
     .orderBy(asc(rcp.createdAt), asc(rcp.id));
 }
 
+/** The recipients of many customers' budgets (each set by the customer's partner of the time). */
+export async function listRecipientsOf(db: DbOrTx, customerIds: string[]): Promise<RecipientRow[]> {
+  if (customerIds.length === 0) return [];
+  return db
+    .select()
+    .from(rcp)
+    .where(inArray(rcp.customerId, customerIds))
+    .orderBy(asc(rcp.createdAt), asc(rcp.id));
+}
+
 export async function insertRecipients(
   tx: DbOrTx,
   rows: (typeof rcp.$inferInsert)[],
@@ -153,6 +163,12 @@ export async function insertAlert(tx: DbOrTx, row: typeof al.$inferInsert): Prom
   return out;
 }
 
+/** `insertAlert` for many alerts in one statement: the rows that were new. */
+export async function insertAlerts(tx: DbOrTx, rows: (typeof al.$inferInsert)[]): Promise<AlertRow[]> {
+  if (rows.length === 0) return [];
+  return tx.insert(al).values(rows).onConflictDoNothing().returning();
+}
+
 export async function listAlerts(
   db: DbOrTx,
   customerId: string,
@@ -177,5 +193,24 @@ export async function setUsedBulk(
   await tx.execute(sql`
     update budgets set used_fen = u.used, updated_at = ${at.toISOString()}::timestamptz
     from unnest(${sql.param(rows.map((r) => r.customerId))}::text[], ${sql.param(rows.map((r) => String(r.usedFen)))}::bigint[]) as u(customer_id, used)
+    where budgets.customer_id = u.customer_id`);
+}
+
+/** Usage, thresholds announced and restriction of many budgets in one statement. */
+export async function settleBudgetsBulk(
+  tx: DbOrTx,
+  rows: { customerId: string; usedFen: number; alerted: number[]; restrictedAt: Date | null }[],
+  at: Date,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.execute(sql`
+    update budgets set used_fen = u.used, alerted = u.alerted::int[], restricted_at = u.restricted_at,
+      updated_at = ${at.toISOString()}::timestamptz
+    from unnest(
+      ${sql.param(rows.map((x) => x.customerId))}::text[],
+      ${sql.param(rows.map((x) => String(x.usedFen)))}::bigint[],
+      ${sql.param(rows.map((x) => `{${x.alerted.join(',')}}`))}::text[],
+      ${sql.param(rows.map((x) => x.restrictedAt?.toISOString() ?? null))}::timestamptz[]
+    ) as u(customer_id, used, alerted, restricted_at)
     where budgets.customer_id = u.customer_id`);
 }

@@ -22,6 +22,14 @@ export async function findCustomer(db: DbOrTx, id: string): Promise<CustomerRow 
   return row;
 }
 
+export async function findCustomersByIds(db: DbOrTx, ids: readonly string[]): Promise<CustomerRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(c)
+    .where(inArray(c.id, [...new Set(ids)]));
+}
+
 export async function findCustomerByDomainId(db: DbOrTx, domainId: string): Promise<CustomerRow | undefined> {
   const [row] = await db.select().from(c).where(eq(c.domainId, domainId));
   return row;

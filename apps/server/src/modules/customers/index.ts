@@ -34,6 +34,7 @@ export {
   findCustomer,
   findCustomerByDomainId,
   findCustomerByDomainName,
+  findCustomersByIds,
 } from './customers.repository.ts';
 export { liftPurchaseRestriction, restrictPurchases } from './customers.restriction.ts';
 export { businessDateTime } from './customers.rules.ts';

@@ -1,11 +1,12 @@
 import { randomInt } from 'node:crypto';
+import { announce } from '../../platform/cache/invalidations.ts';
+import { createMemoryCache, perContext } from '../../platform/cache/memory-cache.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { openSecret, sealSecret } from '../../platform/seal/seal.ts';
 import { getPartner } from '../partners/index.ts';
 import { LAST_USED_RESOLUTION_MS, MAX_KEYS_PER_PARTNER, PREVIOUS_SECRET_TTL_MS } from './developer.policy.ts';
-import { createKeyCache } from './keys.cache.ts';
 import {
   type ApiKeyRow,
   countPartnerKeys,
@@ -19,6 +20,8 @@ import {
 } from './keys.repository.ts';
 
 const SEAL_PURPOSE = 'api-key';
+/** Announced when a key is disabled, enabled or rotated. */
+const KEY_TOPIC = 'api_key';
 const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -53,23 +56,26 @@ export async function findKeyForVerification(
   ctx: AppContext,
   accessKey: string,
 ): Promise<KeyForVerification | undefined> {
-  const cache = cacheOf(ctx);
-  const hit = cache.get(accessKey, ctx.clock.now());
-  if (hit) return hit;
-  const key = await loadKeyForVerification(ctx, accessKey);
-  if (key) cache.set(accessKey, key, ctx.clock.now(), key.previousExpiresAt);
-  return key;
+  return cacheOf(ctx).through(
+    accessKey,
+    ctx.clock.now(),
+    () => loadKeyForVerification(ctx, accessKey),
+    (key) => key.previousExpiresAt,
+  );
 }
 
-const caches = new WeakMap<AppContext, ReturnType<typeof createKeyCache<KeyForVerification>>>();
-function cacheOf(ctx: AppContext) {
-  let cache = caches.get(ctx);
-  if (!cache) {
-    cache = createKeyCache<KeyForVerification>();
-    caches.set(ctx, cache);
-  }
+/**
+ * Verified keys stay in memory so a busy partner's calls pay neither the key and partner reads nor
+ * the decryption; disabling or rotating a key announces it, and every server process forgets it
+ * when that commits.
+ */
+const cacheOf = perContext((ctx: AppContext) => {
+  const cache = createMemoryCache<KeyForVerification>(ctx.invalidations);
+  ctx.invalidations.on(KEY_TOPIC, (accessKey) =>
+    accessKey === '*' ? cache.clear() : cache.forget(accessKey),
+  );
   return cache;
-}
+});
 
 async function loadKeyForVerification(
   ctx: AppContext,
@@ -214,9 +220,9 @@ export async function setKeyEnabled(
       before: auditOf(before),
       after: auditOf(row),
     });
+    await announce(tx, KEY_TOPIC, row.accessKey);
     return viewOf(row, domainId, now);
   });
-  cacheOf(ctx).forget(view.accessKey);
   return view;
 }
 
@@ -248,9 +254,9 @@ export async function rotateKey(
       before: auditOf(before),
       after: { ...auditOf(row), previousSecretValidUntil: row.previousExpiresAt?.toISOString() ?? null },
     });
+    await announce(tx, KEY_TOPIC, row.accessKey);
     return { ...viewOf(row, domainId, now), secretKey };
   });
-  cacheOf(ctx).forget(view.accessKey);
   return view;
 }
 

@@ -17,6 +17,18 @@ export async function insertEvent(tx: DbOrTx, row: typeof ev.$inferInsert): Prom
   return out;
 }
 
+/** Many events in one statement, in the order given. */
+export async function insertEvents(tx: DbOrTx, rows: (typeof ev.$inferInsert)[]): Promise<EventRow[]> {
+  if (rows.length === 0) return [];
+  const out = await tx.insert(ev).values(rows).returning();
+  const byId = new Map(out.map((e) => [e.id, e]));
+  return rows.map((r) => {
+    const e = byId.get(r.id);
+    if (!e) throw new Error('event insert returned nothing');
+    return e;
+  });
+}
+
 /** Active endpoints of a partner that take `type` (an empty subscription list means every type). */
 export function subscribedEndpoints(tx: DbOrTx, partnerId: string, type: string): Promise<EndpointRow[]> {
   return tx

@@ -20,4 +20,5 @@ export const eventsModule = defineModule({
 
 // What other modules may use (the only way in).
 export { enqueueBindCallback } from './bind-callback.service.ts';
-export { emitEvent } from './events.service.ts';
+export { emitEvent, emitEvents } from './events.service.ts';
+export type { EmitEventInput } from './events.types.ts';

@@ -1,7 +1,13 @@
 import { type DbOrTx, schema } from '@pc/db';
 import { and, arrayOverlaps, count, eq, gt, inArray, isNull, max, min, ne, type SQL, sql } from 'drizzle-orm';
+import { announce } from '../../platform/cache/invalidations.ts';
 
 const { users, sessions, signInAttempts, contactChanges } = schema;
+
+// Writes to users and sessions announce themselves: the session and user caches of every server
+// process forget what changed (identity.cache.ts).
+export const USER_TOPIC = 'user';
+export const SESSION_TOPIC = 'session';
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -35,6 +41,7 @@ export async function updateUser(
 ): Promise<UserRow> {
   const [u] = await db.update(users).set(patch).where(eq(users.id, id)).returning();
   if (!u) throw new Error(`user ${id} vanished`);
+  await announce(db, USER_TOPIC, id);
   return u;
 }
 
@@ -87,6 +94,7 @@ export async function revokeSession(db: DbOrTx, id: string, at: Date): Promise<v
     .update(sessions)
     .set({ revokedAt: at })
     .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+  await announce(db, SESSION_TOPIC, id);
 }
 
 /** Revokes every live session of the user except `keepId`; returns how many. */
@@ -103,6 +111,7 @@ export async function revokeOtherSessions(
     .set({ revokedAt: at })
     .where(and(...where))
     .returning({ id: sessions.id });
+  if (r.length) await announce(db, USER_TOPIC, userId);
   return r.length;
 }
 

@@ -2,7 +2,8 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import type { SessionUser } from '../../platform/http/auth.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
-import { getPartner } from '../partners/index.ts';
+import { getPartner, getPartnerCached } from '../partners/index.ts';
+import { userCache } from './identity.cache.ts';
 import { assertLocalAccount } from './identity.policy.ts';
 import { findUserById, type UserRow, updateUser } from './identity.repository.ts';
 
@@ -28,8 +29,12 @@ export async function loadUser(ctx: AppContext, id: string): Promise<UserRow> {
 }
 
 /** The signed-in person as the portal shows them. */
-export async function meOf(ctx: AppContext, u: UserRow): Promise<Me> {
-  const partner = u.partnerId ? await getPartner(ctx, u.partnerId) : undefined;
+export async function meOf(
+  ctx: AppContext,
+  u: UserRow,
+  known?: Awaited<ReturnType<typeof getPartner>>,
+): Promise<Me> {
+  const partner = known ?? (u.partnerId ? await getPartner(ctx, u.partnerId) : undefined);
   const federated = u.accountKind === 'federated';
   const site = u.site === 'intl' ? 'intl' : 'cn';
   return {
@@ -48,8 +53,11 @@ export async function meOf(ctx: AppContext, u: UserRow): Promise<Me> {
   };
 }
 
+/** The hot read of the portal: user and partner from memory when this process has them. */
 export async function getMe(ctx: AppContext, su: SessionUser): Promise<Me> {
-  return meOf(ctx, await loadUser(ctx, su.id));
+  const u = await userCache(ctx).through(su.id, ctx.clock.now(), () => findUserById(ctx.db, su.id));
+  if (!u) throw new AppError('common.unauthenticated');
+  return meOf(ctx, u, u.partnerId ? await getPartnerCached(ctx, u.partnerId) : undefined);
 }
 
 /** Saves the language; it then applies to messages, emails and error texts for this user. */

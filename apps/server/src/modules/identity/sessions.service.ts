@@ -2,6 +2,7 @@ import type { DbOrTx } from '@pc/db';
 import type { AppContext } from '../../platform/context.ts';
 import type { LoadedSession } from '../../platform/http/auth.ts';
 import { newId, newToken } from '../../platform/ids/ids.ts';
+import { sessionCache } from './identity.cache.ts';
 import { findSessionByTokenHash, insertSession, revokeSession, touchSession } from './identity.repository.ts';
 import { sha256 } from './secrets.ts';
 import { sessionUserOf } from './users.service.ts';
@@ -42,16 +43,23 @@ export async function openSession(
 /** The live session of a cookie token, sliding its expiry; null when absent, expired or revoked. */
 export async function loadSession(ctx: AppContext, token: string): Promise<LoadedSession | null> {
   if (!token || token.length > 128) return null;
-  const found = await findSessionByTokenHash(ctx.db, sha256(token));
+  const now = ctx.clock.now();
+  const tokenHash = sha256(token);
+  const found = await sessionCache(ctx).through(
+    tokenHash,
+    now,
+    () => findSessionByTokenHash(ctx.db, tokenHash),
+    (f) => f.session.expiresAt,
+  );
   if (!found) return null;
   const { session, user } = found;
-  const now = ctx.clock.now();
   if (session.revokedAt || session.expiresAt.getTime() <= now.getTime() || user.status !== 'active')
     return null;
   let renewedUntil: Date | null = null;
   if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
     renewedUntil = new Date(now.getTime() + SESSION_TTL_MS);
     await touchSession(ctx.db, session.id, now, renewedUntil);
+    found.session = { ...session, lastSeenAt: now, expiresAt: renewedUntil };
   }
   return { user: sessionUserOf(user, session.id), locale: user.locale, renewedUntil };
 }

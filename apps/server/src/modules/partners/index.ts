@@ -18,8 +18,10 @@ export {
   createPartner,
   getPartner,
   getPartnerByDomainId,
+  getPartnerCached,
   listRecentPartners,
   newDomainId,
+  PARTNER_TOPIC,
   partnersByIds,
   searchPartnersByName,
 } from './partners.service.ts';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DbOrTx } from '@pc/db';
+import { createMemoryCache, perContext } from '../../platform/cache/memory-cache.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import {
@@ -60,6 +61,22 @@ export function getPartner(
   db: DbOrTx = ctx.db,
 ): Promise<PartnerRow | undefined> {
   return findPartner(db, id);
+}
+
+/**
+ * Partners kept in memory for hot reads (`GET /api/me`). Whatever changes a partner row must
+ * `announce(tx, PARTNER_TOPIC, id)` in its transaction (no code changes partners yet).
+ */
+export const PARTNER_TOPIC = 'partner';
+const partnerCache = perContext((ctx: AppContext) => {
+  const cache = createMemoryCache<PartnerRow>(ctx.invalidations);
+  ctx.invalidations.on(PARTNER_TOPIC, (id) => (id === '*' ? cache.clear() : cache.forget(id)));
+  return cache;
+});
+
+/** `getPartner` from memory when this process has it (reads outside any transaction only). */
+export function getPartnerCached(ctx: AppContext, id: string): Promise<PartnerRow | undefined> {
+  return partnerCache(ctx).through(id, ctx.clock.now(), () => findPartner(ctx.db, id));
 }
 
 /** A partner by its provider-side account id (partner API `indirect_partner_id`, sign-up links). */

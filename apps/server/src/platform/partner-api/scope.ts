@@ -56,7 +56,9 @@ export function callerOf(req: FastifyRequest): ApiCaller {
  */
 export async function partnerApiScope(app: FastifyInstance, findKey: FindPartnerApiKey): Promise<void> {
   const ctx = app.ctx;
-  const flow = createFlowControl(ctx.clock, ctx.config.apiFlowLimit, ctx.database);
+  const flow = createFlowControl(ctx.clock, ctx.config.apiFlowLimit, ctx.database, (err) =>
+    ctx.log.warn({ err }, 'flow control prune'),
+  );
   app.addContentTypeParser(
     ['application/json', 'application/json;charset=utf-8'],
     { parseAs: 'buffer' },
