@@ -94,7 +94,7 @@ describe('journey: program page → registration → email code → dashboard �
     await page.getByTestId('signin-email').fill(operator!.email);
     await page.getByTestId('signin-password').fill(DEMO_PASSWORD);
     await page.getByTestId('signin-submit').click();
-    await enterTotp(page, server.url);
+    await enterTotp(page, server.url, operator!.email);
     await page.getByTestId('console-welcome').waitFor();
 
     await page.getByTestId('console-nav-audit').click();
@@ -114,7 +114,7 @@ describe('journey: program page → registration → email code → dashboard �
     await page.getByTestId('signin-email').fill(operator!.email);
     await page.getByTestId('signin-password').fill(DEMO_PASSWORD);
     await page.getByTestId('signin-submit').click();
-    await enterTotp(page, server.url);
+    await enterTotp(page, server.url, operator!.email);
     await page.getByTestId('console-welcome').waitFor();
     await page.getByTestId('console-nav-outbox').click();
     await page.getByTestId('outbox-recipient-filter').locator('input').fill(admin.email);

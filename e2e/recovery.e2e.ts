@@ -120,7 +120,7 @@ describe('journey: forgotten password and the operator second factor', () => {
     await page.getByTestId('enrol-qr').waitFor();
     const secret = ((await page.getByTestId('enrol-secret').textContent()) ?? '').trim();
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-    await page.getByTestId('enrol-code').fill(await freshTotp(server.url, secret));
+    await page.getByTestId('enrol-code').fill(await freshTotp(server.url, OPERATOR, secret));
     await page.getByTestId('enrol-submit').click();
     await page.getByTestId('recovery-codes').waitFor();
     const codes = await page.getByTestId('recovery-code').allTextContents();
@@ -141,7 +141,7 @@ describe('journey: forgotten password and the operator second factor', () => {
     await p2.getByTestId('signin-email').fill(OPERATOR);
     await p2.getByTestId('signin-password').fill(OPERATOR_PASSWORD);
     await p2.getByTestId('signin-submit').click();
-    await p2.getByTestId('verify-code').fill(await freshTotp(server.url, secret));
+    await p2.getByTestId('verify-code').fill(await freshTotp(server.url, OPERATOR, secret));
     await p2.getByTestId('verify-submit').click();
     await p2.getByTestId('console-welcome').waitFor();
     await second.close();

@@ -107,7 +107,7 @@ describe('screenshots of the portal and the console in both languages', () => {
     await page.getByTestId('signin-email').fill(email);
     await page.getByTestId('signin-password').fill(DEMO_PASSWORD);
     await page.getByTestId('signin-submit').click();
-    if (path.startsWith('/console')) await enterTotp(page, server.url);
+    if (path.startsWith('/console')) await enterTotp(page, server.url, email);
     await page.getByTestId(landed).waitFor();
     await page.waitForLoadState('networkidle');
   }

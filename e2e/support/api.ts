@@ -45,7 +45,7 @@ export class ApiClient {
     });
     const ticket = res.body?.secondFactor?.ticket;
     if (res.status === 200 && ticket) {
-      const code = await freshTotp(this.baseUrl, totpSecret);
+      const code = await freshTotp(this.baseUrl, email, totpSecret);
       res = await this.request('POST', '/api/auth/sign-in/second-factor', { ticket, code });
     }
     if (res.status !== 200) throw new Error(`sign-in as ${email} failed: ${JSON.stringify(res.body)}`);

@@ -33,7 +33,7 @@ export async function signedIn(
   await page.getByTestId('signin-email').fill(email);
   await page.getByTestId('signin-password').fill(DEMO_PASSWORD);
   await page.getByTestId('signin-submit').click();
-  if (side === 'console') await enterTotp(page, server.url);
+  if (side === 'console') await enterTotp(page, server.url, email);
   if (side === 'console') await page.getByTestId('console-welcome').waitFor();
   else await page.waitForURL('**/dashboard');
   return page;
