@@ -9,6 +9,7 @@ import { ApiClient, readOutbox } from './support/api.ts';
 import { launchBrowser } from './support/browser.ts';
 import { type RunningServer, removeDataDir, startServer } from './support/server.ts';
 import { type ReceivedMail, type SmtpServer, startSmtpServer } from './support/smtp.ts';
+import { enterTotp } from './support/totp.ts';
 
 const stamp = Date.now().toString(36);
 const company = `星云数据科技有限公司 ${stamp}`;
@@ -93,6 +94,7 @@ describe('journey: program page → registration → email code → dashboard �
     await page.getByTestId('signin-email').fill(operator!.email);
     await page.getByTestId('signin-password').fill(DEMO_PASSWORD);
     await page.getByTestId('signin-submit').click();
+    await enterTotp(page, server.url, operator!.email);
     await page.getByTestId('console-welcome').waitFor();
 
     await page.getByTestId('console-nav-audit').click();
@@ -112,6 +114,7 @@ describe('journey: program page → registration → email code → dashboard �
     await page.getByTestId('signin-email').fill(operator!.email);
     await page.getByTestId('signin-password').fill(DEMO_PASSWORD);
     await page.getByTestId('signin-submit').click();
+    await enterTotp(page, server.url, operator!.email);
     await page.getByTestId('console-welcome').waitFor();
     await page.getByTestId('console-nav-outbox').click();
     await page.getByTestId('outbox-recipient-filter').locator('input').fill(admin.email);

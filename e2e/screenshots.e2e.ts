@@ -9,6 +9,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../apps/server/src/modules/identity/i
 import { ApiClient } from './support/api.ts';
 import { launchBrowser } from './support/browser.ts';
 import { type RunningServer, removeDataDir, root, startServer } from './support/server.ts';
+import { enterTotp } from './support/totp.ts';
 
 type Lang = 'zh-CN' | 'en-US';
 interface Shot {
@@ -19,6 +20,8 @@ interface Shot {
 }
 
 const PUBLIC: Shot[] = [
+  { name: 'portal-forgot-password', path: '/forgot-password', ready: 'forgot-email' },
+  { name: 'portal-reset-password', path: '/reset-password?email=a%40b.test', ready: 'reset-email' },
   { name: 'portal-home', path: '/', ready: 'home-register' },
   { name: 'portal-programs', path: '/programs', ready: 'program-card-solution_provider' },
   {
@@ -31,6 +34,7 @@ const PUBLIC: Shot[] = [
   { name: 'console-sign-in', path: '/console/sign-in', ready: 'signin-email' },
 ];
 const PORTAL: Shot[] = [
+  { name: 'portal-security', path: '/security', ready: 'session-current' },
   { name: 'portal-dashboard', path: '/dashboard', ready: 'dashboard-partner-name' },
   { name: 'portal-basic-info', path: '/partner-info/basic', ready: 'tab-company' },
   { name: 'portal-profile', path: '/partner-info/basic/profile', ready: 'profile-name' },
@@ -45,6 +49,7 @@ const PORTAL: Shot[] = [
   { name: 'portal-developer-integration', path: '/developer/integration', ready: 'integration-bind-url' },
 ];
 const CONSOLE: Shot[] = [
+  { name: 'console-security', path: '/console/security', ready: 'session-current' },
   { name: 'console-dashboard', path: '/console', ready: 'console-welcome' },
   { name: 'console-registrations', path: '/console/registrations', ready: 'registration-row' },
   { name: 'console-audit', path: '/console/audit', ready: 'audit-row' },
@@ -102,6 +107,7 @@ describe('screenshots of the portal and the console in both languages', () => {
     await page.getByTestId('signin-email').fill(email);
     await page.getByTestId('signin-password').fill(DEMO_PASSWORD);
     await page.getByTestId('signin-submit').click();
+    if (path.startsWith('/console')) await enterTotp(page, server.url, email);
     await page.getByTestId(landed).waitFor();
     await page.waitForLoadState('networkidle');
   }

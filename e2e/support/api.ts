@@ -1,3 +1,5 @@
+import { freshTotp } from './totp.ts';
+
 /**
  * A minimal client for the portal/console API as a browser uses it: cookies, the CSRF header on
  * unsafe methods, JSON. For setting up state and reading the recorded outbox in journeys.
@@ -35,8 +37,17 @@ export class ApiClient {
     return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
   }
 
-  async signIn(email: string, password: string): Promise<void> {
-    const res = await this.request('POST', '/api/auth/sign-in', { email, password });
+  /** Signs in; an account with an authenticator (the demo operators) answers the code step too. */
+  async signIn(email: string, password: string, totpSecret?: string): Promise<void> {
+    let res = await this.request<{ secondFactor?: { ticket: string } }>('POST', '/api/auth/sign-in', {
+      email,
+      password,
+    });
+    const ticket = res.body?.secondFactor?.ticket;
+    if (res.status === 200 && ticket) {
+      const code = await freshTotp(this.baseUrl, email, totpSecret);
+      res = await this.request('POST', '/api/auth/sign-in/second-factor', { ticket, code });
+    }
     if (res.status !== 200) throw new Error(`sign-in as ${email} failed: ${JSON.stringify(res.body)}`);
   }
 }

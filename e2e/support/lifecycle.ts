@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../apps/server/src/modules/identity/identity.demo-users.ts';
 import { ApiClient } from './api.ts';
 import { type RunningServer, startServer } from './server.ts';
+import { enterTotp } from './totp.ts';
 
 /** A server whose clock journeys may move (`NODE_ENV=test`, `CLOCK_CONTROL=1`) with the demo data. */
 export function startClockServer(smtpUrl?: string): Promise<RunningServer> {
@@ -32,6 +33,7 @@ export async function signedIn(
   await page.getByTestId('signin-email').fill(email);
   await page.getByTestId('signin-password').fill(DEMO_PASSWORD);
   await page.getByTestId('signin-submit').click();
+  if (side === 'console') await enterTotp(page, server.url, email);
   if (side === 'console') await page.getByTestId('console-welcome').waitFor();
   else await page.waitForURL('**/dashboard');
   return page;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/demo/seed.ts';
+import { DEMO_PASSWORD } from '../src/modules/identity/identity.demo-users.ts';
 import { MODULES } from '../src/modules/index.ts';
 import { OPERATOR_ROLES } from '../src/platform/http/auth.ts';
 import { createTestApp, type TestApp } from './app.ts';
@@ -147,6 +148,24 @@ describe('tenancy on every route', () => {
       expect(leaks).toEqual([]);
     }, 180_000);
   }
+
+  it("never lets anyone list or sign out another account's sessions or authenticator", async () => {
+    const demo = await signIn(t, 'admin@solution.demo', DEMO_PASSWORD);
+    const own = asUser(t, demo);
+    const ids = (await own({ method: 'GET', url: '/api/me/sessions' })).json<{ items: { id: string }[] }>();
+    const demoSession = ids.items[0]?.id;
+    expect(demoSession).toBeTruthy();
+    for (const caller of [partnerB, operator]) {
+      const listed = await caller({ method: 'GET', url: '/api/me/sessions' });
+      expect(listed.body).not.toContain(demoSession);
+      const r = await caller({ method: 'POST', url: `/api/me/sessions/${demoSession}/revoke` });
+      expect(r.statusCode).toBe(404);
+    }
+    expect((await own({ method: 'GET', url: '/api/me' })).statusCode).toBe(200);
+    for (const url of ['/api/me/sessions', '/api/me/totp']) {
+      expect((await anon({ method: 'GET', url })).statusCode).toBe(401);
+    }
+  });
 
   it("never shows partner B another partner's records in a list", async () => {
     const leaks: string[] = [];

@@ -1,6 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config.ts';
-import { DEMO_PASSWORD, DEMO_USERS, EXTRA_DEMO_USERS } from '../modules/identity/identity.demo-users.ts';
+import {
+  DEMO_PASSWORD,
+  DEMO_TOTP_SECRET,
+  DEMO_USERS,
+  EXTRA_DEMO_USERS,
+} from '../modules/identity/identity.demo-users.ts';
 
 /** What `npm start` prints: where things are and how to sign in. */
 export function printBanner(config: Config, address: string | AddressInfo | null): void {
@@ -24,6 +29,7 @@ export function printBanner(config: Config, address: string | AddressInfo | null
   if (config.demo) {
     lines.push('', `Demo sign-ins (password for all: ${DEMO_PASSWORD})`);
     for (const u of [...DEMO_USERS, ...EXTRA_DEMO_USERS]) lines.push(`  ${u.label.padEnd(28)} ${u.email}`);
+    lines.push(`  Operators' authenticator secret (TOTP): ${DEMO_TOTP_SECRET}`);
   }
   console.log(`${lines.join('\n')}\n`);
 }

@@ -19,6 +19,7 @@ import { organization } from './organization/index.ts';
 import { outbox } from './outbox/index.ts';
 import { partners } from './partners/index.ts';
 import { programs } from './programs/index.ts';
+import { security } from './security/index.ts';
 import { spend } from './spend/index.ts';
 import { subscriptions } from './subscriptions/index.ts';
 import { tickets } from './tickets/index.ts';
@@ -39,6 +40,7 @@ export const FEATURES = [
   spend,
   incentives,
   subscriptions,
+  security,
   tickets,
   developer,
   events,

@@ -20,6 +20,7 @@ export * from './partners.ts';
 export * from './payment-applications.ts';
 export * from './payments.ts';
 export * from './replays.ts';
+export * from './second-factor.ts';
 export * from './spend.ts';
 export * from './subscriptions.ts';
 export * from './tax.ts';

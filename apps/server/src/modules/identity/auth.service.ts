@@ -20,6 +20,7 @@ import { normalizeEmail, normalizePhone } from './secrets.ts';
 import { closeSession, type NewSession, openSession } from './sessions.service.ts';
 import { knownDeviceId, newDeviceToken, signInWaitSeconds, sourceOf } from './sign-in-throttle.ts';
 import { phoneForSignUp } from './sign-up-contacts.ts';
+import { issueTicket, type SecondFactorKind, secondFactorNeeded } from './totp.service.ts';
 import { createUser } from './users.service.ts';
 
 export interface SignUpInput {
@@ -212,7 +213,12 @@ export async function signIn(
   actor: Actor,
   input: { email: string; password: string },
   meta: SignInMeta,
-): Promise<{ user: UserRow; session: NewSession; deviceToken: string }> {
+): Promise<{
+  user: UserRow;
+  session: NewSession | null;
+  secondFactor: { kind: SecondFactorKind; ticket: string } | null;
+  deviceToken: string;
+}> {
   const identifier = normalizeEmail(input.email);
   const now = ctx.clock.now();
   const user = await findUserByEmail(ctx.db, identifier);
@@ -235,6 +241,14 @@ export async function signIn(
   }
   if (user.status !== 'active') throw new AppError('identity.account_disabled');
   if (!user.emailVerifiedAt) throw new AppError('identity.email_not_verified');
+  const deviceToken =
+    deviceId && meta.deviceToken ? meta.deviceToken : newDeviceToken(ctx.config.secretKey, user.id);
+  // With a second factor (always for operators) the session opens only after the code step.
+  const kind = await secondFactorNeeded(ctx.db, user);
+  if (kind) {
+    await clearFailuresByIdentifier(ctx.db, identifier);
+    return { user, session: null, secondFactor: { kind, ticket: issueTicket(ctx, user) }, deviceToken };
+  }
   const session = await ctx.db.transaction(async (tx) => {
     await clearFailuresByIdentifier(tx, identifier);
     const s = await openSession(ctx, tx, user.id, meta);
@@ -253,9 +267,7 @@ export async function signIn(
     });
     return s;
   });
-  const deviceToken =
-    deviceId && meta.deviceToken ? meta.deviceToken : newDeviceToken(ctx.config.secretKey, user.id);
-  return { user, session, deviceToken };
+  return { user, session, secondFactor: null, deviceToken };
 }
 
 export async function signOut(

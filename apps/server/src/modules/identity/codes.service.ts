@@ -19,7 +19,12 @@ const SEND_INTERVAL_MS = 60_000;
 const SENDS_PER_DAY = 10;
 
 /** `customer_signup`: a customer's email/phone before its account exists (sign-up page, partner API). */
-export type CodePurpose = 'email_confirm' | 'contact_old' | 'contact_new' | 'customer_signup';
+export type CodePurpose =
+  | 'email_confirm'
+  | 'contact_old'
+  | 'contact_new'
+  | 'customer_signup'
+  | 'password_reset';
 export type CodeCheck =
   | 'ok'
   | 'identity.code_invalid'

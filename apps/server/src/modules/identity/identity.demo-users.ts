@@ -1,5 +1,11 @@
 /** The demo accounts `npm start` creates and prints. */
 export const DEMO_PASSWORD = 'Demo@2026';
+/**
+ * The demo operators' authenticator secret (base32, RFC 6238 SHA-1/6 digits/30 s), published like
+ * the password: add it to an authenticator app to sign in to the demo console. Never in production
+ * (the demo data is not seeded there). Journeys compute codes from it (e2e/support/totp.ts).
+ */
+export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 export interface DemoUser {
   label: string;

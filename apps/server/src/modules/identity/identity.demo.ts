@@ -1,7 +1,14 @@
 import { type AppContext, systemActor } from '../../platform/context.ts';
 import { DEMO_PARTNERS } from '../partners/index.ts';
-import { DEMO_PASSWORD, DEMO_USERS, type DemoUser, EXTRA_DEMO_USERS } from './identity.demo-users.ts';
+import {
+  DEMO_PASSWORD,
+  DEMO_TOTP_SECRET,
+  DEMO_USERS,
+  type DemoUser,
+  EXTRA_DEMO_USERS,
+} from './identity.demo-users.ts';
 import { findUserByEmail } from './identity.repository.ts';
+import { enrolWithSecret } from './totp.service.ts';
 import { createUser } from './users.service.ts';
 
 /** The demo users of the demo partners and one operator per role. Idempotent (runs after partners). */
@@ -13,8 +20,13 @@ export async function seedDemoUsers(ctx: AppContext): Promise<void> {
   ];
   await ctx.db.transaction(async (tx) => {
     for (const u of all) {
-      if (await findUserByEmail(tx, u.email)) continue;
-      await createUser(ctx, tx, actor, {
+      const existing = await findUserByEmail(tx, u.email);
+      // Operators need a second factor: the demo ones come enrolled with the published secret.
+      if (existing) {
+        if (existing.userType === 'operator') await enrolWithSecret(ctx, tx, existing.id, DEMO_TOTP_SECRET);
+        continue;
+      }
+      const created = await createUser(ctx, tx, actor, {
         userType: u.userType,
         partnerId: u.partner ? DEMO_PARTNERS[u.partner].id : null,
         roles: u.roles,
@@ -26,6 +38,7 @@ export async function seedDemoUsers(ctx: AppContext): Promise<void> {
         accountKind: u.accountKind ?? 'local',
         verified: true,
       });
+      if (created.userType === 'operator') await enrolWithSecret(ctx, tx, created.id, DEMO_TOTP_SECRET);
     }
   });
 }

@@ -80,20 +80,22 @@ export const identityRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     {
       schema: {
         tags,
-        summary: 'Sign in with email and password; sets the pc_session cookie',
+        summary:
+          'Sign in with email and password; sets the pc_session cookie, or answers `secondFactor` when an authenticator code is needed (always for operators)',
         body: signInBody,
         response: { 200: signInResponse },
       },
     },
     async (req, reply) => {
       const ua = req.headers['user-agent'];
-      const { user, session, deviceToken } = await signIn(ctx, actorOf(req), req.body, {
+      const { user, session, secondFactor, deviceToken } = await signIn(ctx, actorOf(req), req.body, {
         ip: req.ip ?? null,
         userAgent: typeof ua === 'string' ? ua : null,
         deviceToken: req.cookies[DEVICE_COOKIE],
       });
-      setSessionCookie(req, reply, session.token, session.expiresAt);
       setDeviceCookie(reply, deviceToken, ctx.clock.now(), ctx.config.publicUrl.startsWith('https:'));
+      if (!session) return { secondFactor: secondFactor ?? undefined };
+      setSessionCookie(req, reply, session.token, session.expiresAt);
       return { user: await meOf(ctx, user) };
     },
   );

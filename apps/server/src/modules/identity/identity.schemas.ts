@@ -49,7 +49,11 @@ export const meSchema = z.object({
   siteBanner: z.object({ show: z.boolean(), url: z.string() }).nullable(),
   partner: z.object({ id: z.string(), name: z.string(), domainId: z.string() }).nullable(),
 });
-export const signInResponse = z.object({ user: meSchema });
+/** `user` when signed in; `secondFactor` when the code step (or an operator's enrolment) comes first. */
+export const signInResponse = z.object({
+  user: meSchema.optional(),
+  secondFactor: z.object({ kind: z.enum(['totp', 'enrol']), ticket: z.string() }).optional(),
+});
 
 export const preferencesBody = z.strictObject({ locale: localeSchema });
 export const profileBody = z.strictObject({ name: personName });

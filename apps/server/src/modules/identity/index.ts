@@ -5,17 +5,21 @@ import { identityJobs } from './identity.jobs.ts';
 import { identityRoutes } from './identity.routes.ts';
 import { identityTemplates } from './identity.templates.ts';
 import { meRoutes } from './me.routes.ts';
+import { RecoveryErrors } from './recovery.errors.ts';
+import { recoveryRoutes } from './recovery.routes.ts';
+import { recoveryTemplates } from './recovery.templates.ts';
 import { registrationsConsoleRoutes } from './registrations.console.routes.ts';
+import { securityRoutes } from './security.routes.ts';
 import { loadSession } from './sessions.service.ts';
 
 /** The identity module's manifest; other modules import only this file. */
 export const identityModule = defineModule({
   name: 'identity',
-  routes: [identityRoutes, meRoutes],
+  routes: [identityRoutes, meRoutes, recoveryRoutes, securityRoutes],
   consoleRoutes: [registrationsConsoleRoutes],
   jobs: identityJobs,
-  templates: identityTemplates,
-  errors: IdentityErrors,
+  templates: { ...identityTemplates, ...recoveryTemplates },
+  errors: { ...IdentityErrors, ...RecoveryErrors },
   demo: seedDemoUsers,
   hooks: { resolveSession: loadSession },
   tenancy: { public: [/^\/api\/auth\//] },

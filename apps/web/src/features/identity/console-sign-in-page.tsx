@@ -38,6 +38,7 @@ export function ConsoleSignInPage() {
           <SignInForm
             refusal={refusal}
             onSubmit={() => setRefusal(null)}
+            onSecondFactor={(step) => navigate('/console/sign-in/verify', { state: { ...step, next } })}
             onSignedIn={async (user) => {
               if (user.userType === 'operator') {
                 setRefusal(null);

@@ -2,6 +2,7 @@ import { LockOutlined, MailOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ApiRequestError } from '../../platform/api/client.ts';
 import { useSignIn } from '../../platform/api/session.ts';
 import type { Me } from '../../platform/api/types.ts';
@@ -13,6 +14,8 @@ interface Props {
   initialEmail?: string;
   /** Called with the signed-in user. */
   onSignedIn: (user: Me) => void | Promise<void>;
+  /** The password was right and an authenticator code (or an operator's enrolment) comes next. */
+  onSecondFactor: (step: SecondFactorStep) => void;
   /** Offered when the email is not confirmed yet. */
   unverifiedAction?: (email: string) => ReactNode;
   /** Shown above the form, e.g. why the console refused the account; cleared by `onSubmit`. */
@@ -21,7 +24,19 @@ interface Props {
 }
 
 /** Email and password sign-in, shared by the portal and the console. */
-export function SignInForm({ initialEmail, onSignedIn, unverifiedAction, refusal, onSubmit }: Props) {
+export interface SecondFactorStep {
+  kind: 'totp' | 'enrol';
+  ticket: string;
+}
+
+export function SignInForm({
+  initialEmail,
+  onSignedIn,
+  onSecondFactor,
+  unverifiedAction,
+  refusal,
+  onSubmit,
+}: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ email: string; password: string }>();
   const signIn = useSignIn();
@@ -32,8 +47,12 @@ export function SignInForm({ initialEmail, onSignedIn, unverifiedAction, refusal
   const submit = async (v: { email: string; password: string }) => {
     onSubmit?.();
     try {
-      const { user } = await signIn.mutateAsync({ email: v.email.trim(), password: v.password });
-      await onSignedIn(user);
+      const { user, secondFactor } = await signIn.mutateAsync({
+        email: v.email.trim(),
+        password: v.password,
+      });
+      if (user) await onSignedIn(user);
+      else if (secondFactor) onSecondFactor(secondFactor);
     } catch {
       // Shown from signIn.error below.
     }
@@ -66,7 +85,16 @@ export function SignInForm({ initialEmail, onSignedIn, unverifiedAction, refusal
         <Form.Item name="email" label={t('signIn.email')} rules={[rules.required, rules.email]}>
           <Input prefix={<MailOutlined />} autoComplete="username" size="large" data-testid="signin-email" />
         </Form.Item>
-        <Form.Item name="password" label={t('signIn.password')} rules={[rules.required]}>
+        <Form.Item
+          name="password"
+          label={t('signIn.password')}
+          rules={[rules.required]}
+          extra={
+            <Link to="/forgot-password" data-testid="signin-forgot">
+              {t('signIn.forgot')}
+            </Link>
+          }
+        >
           <Input.Password
             prefix={<LockOutlined />}
             autoComplete="current-password"

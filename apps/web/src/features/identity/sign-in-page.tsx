@@ -30,6 +30,9 @@ export function SignInPage() {
               replace: true,
             })
           }
+          onSecondFactor={(step) =>
+            navigate('/sign-in/verify', { state: { ...step, next: safeNext(next, '/dashboard') } })
+          }
           unverifiedAction={(email) => (
             <LinkButton
               to={`/sign-up/confirm?email=${encodeURIComponent(email)}`}

@@ -32,10 +32,16 @@ export function useSignIn() {
     mutationFn: (body: { email: string; password: string }) =>
       send(() => api.POST('/api/auth/sign-in', { body })),
     onSuccess: async ({ user }) => {
-      qc.setQueryData(meKey, user);
-      await adoptLanguage(user.locale);
+      if (!user) return; // a second factor comes first
+      await signedInAs(qc, user);
     },
   });
+}
+
+/** Keeps the user who just signed in and speaks their language. */
+export async function signedInAs(qc: ReturnType<typeof useQueryClient>, user: Me): Promise<void> {
+  qc.setQueryData(meKey, user);
+  await adoptLanguage(user.locale);
 }
 
 export function useSignOut() {

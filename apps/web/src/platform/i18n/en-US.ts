@@ -133,6 +133,7 @@ export const enUS = {
     register: 'Register now',
     confirmNow: 'Confirm your email',
     operatorHint: 'Operators sign in at the operator console.',
+    forgot: 'Forgot password?',
   },
   nav: {
     dashboard: 'Overview',

@@ -125,6 +125,7 @@ export const zhCN: Resources = {
     register: '立即注册',
     confirmNow: '去验证邮箱',
     operatorHint: '运营人员请在运营控制台登录。',
+    forgot: '忘记密码？',
   },
   nav: {
     dashboard: '总览',
