@@ -6,9 +6,15 @@
 // runs one group (also `settle`: one quarter's settlement, BENCH_SETTLE_ROWS / _PARTNERS / _CUSTOMERS).
 // BENCH_SPEND_ROWS (default 10,000,000) sizes the bills group (BENCH_ONLY=bills).
 // BENCH_ONLY=subscriptions: the resources group (BENCH_RESOURCES sets its size, default 1,000,000).
+// BENCH_ONLY=perfcost: ingestion with and without the performance update (BENCH_PERF_ROWS, default 100,000).
 import { benchBills, type ExportFigure, printExports } from './bills.ts';
 import { benchConstant, benchSession } from './http.ts';
 import { benchIngest, type IngestFigures, printIngest } from './ingest.ts';
+import {
+  benchPerformanceCost,
+  type PerformanceCostFigures,
+  printPerformanceCost,
+} from './ingest-performance.ts';
 import { CONNECTIONS, PG_URL, print, type Row, reachable, SECONDS } from './lib.ts';
 import { benchPartnerApi } from './partner-api.ts';
 import { benchSettle, printSettle, type SettleFigures } from './settle.ts';
@@ -23,9 +29,14 @@ const ingest: IngestFigures[] = [];
 const exports: ExportFigure[] = [];
 const settle: SettleFigures[] = [];
 const sweeps: SweepFigures[] = [];
-const kinds: ('pglite' | 'postgres')[] = ['pglite'];
-if (await reachable(PG_URL)) kinds.push('postgres');
-else console.log(`PostgreSQL at ${PG_URL} is not reachable; measuring PGlite only.`);
+const perfCost: PerformanceCostFigures[] = [];
+// BENCH_DATABASES=postgres (or pglite) measures one database only.
+const chosen = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',');
+const kinds: ('pglite' | 'postgres')[] = chosen.includes('pglite') ? ['pglite'] : [];
+if (chosen.includes('postgres')) {
+  if (await reachable(PG_URL)) kinds.push('postgres');
+  else console.log(`PostgreSQL at ${PG_URL} is not reachable; measuring PGlite only.`);
+}
 
 const constant = wants('http') ? await benchConstant() : undefined;
 if (constant) rows.push(constant);
@@ -50,6 +61,11 @@ for (const kind of kinds) {
     ingest.push(await benchIngest(kind));
     printIngest(ingest);
   }
+  if (wants('perfcost')) {
+    perfCost.push(await benchPerformanceCost(kind, false));
+    perfCost.push(await benchPerformanceCost(kind, true));
+    printPerformanceCost(perfCost);
+  }
   if (wants('settle')) {
     settle.push(await benchSettle(kind));
     printSettle(settle);
@@ -60,6 +76,7 @@ if (rows.length) print(rows);
 if (ingest.length) printIngest(ingest);
 if (exports.length) printExports(exports);
 if (settle.length) printSettle(settle);
+if (perfCost.length) printPerformanceCost(perfCost);
 if (sweeps.length) printSweep(sweeps);
 if (rows.some((r) => r.non2xx > 0)) {
   console.error('Some requests failed (non-2xx or errors): those figures are not comparable.');

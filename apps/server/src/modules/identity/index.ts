@@ -40,4 +40,10 @@ export { normalizeEmail, normalizePhone, PHONE_PATTERN, safeEqual, sha256 } from
 export type { NewSession } from './sessions.service.ts';
 export { openSession } from './sessions.service.ts';
 export type { UserRow } from './users.service.ts';
-export { createUser, operatorsWithRoles, partnerAdmins, usersByIds } from './users.service.ts';
+export {
+  adminsOfPartners,
+  createUser,
+  operatorsWithRoles,
+  partnerAdmins,
+  usersByIds,
+} from './users.service.ts';
