@@ -4,13 +4,13 @@ import { createTestApp, type TestApp } from '../../../test/index.ts';
 import { systemActor } from '../../platform/context.ts';
 import { periodByKey } from './incentives.periods.ts';
 import { createSellingPartner, type SellingPartner } from './incentives.test-helpers.ts';
-import { issueNotices } from './notices.issue.ts';
+import { issueNotices, notifyNoticesOfRun } from './notices.issue.ts';
 import { insertRun } from './settlement.repository.ts';
 
 /**
- * Notices are issued set-based (one read of taxpayer statuses and one of administrators per chunk
- * of partners, the period's VAT rates read once): each partner still gets its own amounts, and each
- * administrator its own messages in its language, across chunk boundaries.
+ * Notices are published with the run and sent by a job, set-based: one read of taxpayer statuses
+ * and one of administrators per chunk of partners, the period's VAT rates read once. Each partner
+ * still gets its own amounts, and each administrator its own messages, across chunk boundaries.
  */
 describe('issuing notices in bulk (R14)', () => {
   let t: TestApp;
@@ -47,7 +47,6 @@ describe('issuing notices in bulk (R14)', () => {
       issueNotices(t.ctx, tx, {
         run,
         period,
-        chunk: 2,
         totals: [
           { partnerId: general.partner.id, totalFen: 100_000 },
           { partnerId: small.partner.id, totalFen: 100_001 },
@@ -57,6 +56,10 @@ describe('issuing notices in bulk (R14)', () => {
       }),
     );
     expect(issued).toBe(3);
+    // sent after publication, two partners per transaction here (two chunks)
+    expect(await notifyNoticesOfRun(t.ctx, run.id, 2)).toBe(4);
+    // a retried job sends nothing twice
+    await notifyNoticesOfRun(t.ctx, run.id, 1);
 
     const sent = await t.db.query<{
       user_id: string;
