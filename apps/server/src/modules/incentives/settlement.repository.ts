@@ -2,6 +2,9 @@ import { type DbOrTx, schema } from '@pc/db';
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { ComputedLine, SpendGroup } from './settlement.rules.ts';
 
+// The reads of spend_records, partners and partner_certificates below are the settlement's read
+// model, allowed and bounded by docs/adr/0009-settlement-read-model.md (read-only, stable columns).
+
 const { incentiveRuns: runs, incentiveLines: lines, incentiveExclusions: exclusions } = schema;
 
 export type RunRow = typeof runs.$inferSelect;
