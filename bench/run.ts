@@ -8,11 +8,17 @@
 // BENCH_ONLY=subscriptions: the resources group (BENCH_RESOURCES sets its size, default 20,000).
 // BENCH_SCALE=full: the issue's sizes (10,000,000 spend rows, 1,000,000 resources). BENCH_ONLY=r15 runs
 // the bills and resources groups together.
+// BENCH_ONLY=perfcost: ingestion with and without the performance update (BENCH_PERF_ROWS, default 100,000).
 // Scale (issue 14): BENCH_CUSTOMERS (default 10000) and BENCH_SPEND_PRELOAD (spend rows already
 // stored, default 0) take comma-separated lists, e.g. BENCH_CUSTOMERS=10000,1000000.
 import { benchBills, type ExportFigure, printExports } from './bills.ts';
 import { benchConstant, benchSession } from './http.ts';
 import { ALERT_BUDGET_FEN, benchIngest, type IngestFigures, PRELOAD_SCALES, printIngest } from './ingest.ts';
+import {
+  benchPerformanceCost,
+  type PerformanceCostFigures,
+  printPerformanceCost,
+} from './ingest-performance.ts';
 import { CONNECTIONS, PG_URL, print, type Row, reachable, SECONDS } from './lib.ts';
 import { benchPartnerApi, CUSTOMER_SCALES } from './partner-api.ts';
 import { benchSettle, printSettle, type SettleFigures } from './settle.ts';
@@ -29,6 +35,7 @@ const ingest: IngestFigures[] = [];
 const exports: ExportFigure[] = [];
 const settle: SettleFigures[] = [];
 const sweeps: SweepFigures[] = [];
+const perfCost: PerformanceCostFigures[] = [];
 // BENCH_DB=postgres (or pglite) measures on that database only: the large scale is for PostgreSQL.
 const kinds: ('pglite' | 'postgres')[] = process.env.BENCH_DB === 'postgres' ? [] : ['pglite'];
 if (process.env.BENCH_DB !== 'pglite' && (await reachable(PG_URL))) kinds.push('postgres');
@@ -60,6 +67,11 @@ for (const kind of kinds) {
     }
     printIngest(ingest);
   }
+  if (wants('perfcost')) {
+    perfCost.push(await benchPerformanceCost(kind, false));
+    perfCost.push(await benchPerformanceCost(kind, true));
+    printPerformanceCost(perfCost);
+  }
   if (wants('settle')) {
     settle.push(await benchSettle(kind));
     printSettle(settle);
@@ -70,6 +82,7 @@ if (rows.length) print(rows);
 if (ingest.length) printIngest(ingest);
 if (exports.length) printExports(exports);
 if (settle.length) printSettle(settle);
+if (perfCost.length) printPerformanceCost(perfCost);
 if (sweeps.length) printSweep(sweeps);
 printRatios(rows, ingest);
 if (rows.some((r) => r.non2xx > 0)) {

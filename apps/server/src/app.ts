@@ -94,7 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         db: database.db,
         sms: deps.sms,
         templates: templateRegistryOf(MODULES),
-        recordInAppMessage: hooks.recordInAppMessage,
+        recordInAppMessages: hooks.recordInAppMessages,
       }),
     jobs,
     errors: createErrorCatalogue([CbcErrors, ...MODULES.map((m) => m.errors)]),

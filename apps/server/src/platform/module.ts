@@ -5,7 +5,7 @@ import type { ErrorDef } from './errors/errors.ts';
 import type { DomainEvent, EventListener } from './events/domain-events.ts';
 import type { ResolveSession } from './http/auth.ts';
 import type { JobDefinition } from './jobs/job-definition.ts';
-import type { RecordInAppMessage } from './notifications/notifier.ts';
+import type { RecordInAppMessages } from './notifications/notifier.ts';
 import type { NotificationTemplate } from './notifications/template.ts';
 import type { FindPartnerApiKey } from './partner-api/scope.ts';
 
@@ -22,8 +22,8 @@ export interface PlatformHooks {
   resolveSession: ResolveSession;
   /** developer: the access key a partner-API request is signed with, or undefined. */
   findPartnerApiKey: FindPartnerApiKey;
-  /** messages: stores the in-app copy of a notification in the notifier's transaction. */
-  recordInAppMessage: RecordInAppMessage;
+  /** messages: stores the in-app copies of notifications in the notifier's transaction. */
+  recordInAppMessages: RecordInAppMessages;
 }
 
 /** A module's reaction to another module's domain event (see `listen`). */
@@ -83,7 +83,7 @@ export function hooksOf(modules: readonly ModuleManifest[]): PlatformHooks {
       (hooks as Record<string, unknown>)[name] = fn;
     }
   }
-  for (const name of ['resolveSession', 'findPartnerApiKey', 'recordInAppMessage'] as const) {
+  for (const name of ['resolveSession', 'findPartnerApiKey', 'recordInAppMessages'] as const) {
     if (!hooks[name]) throw new Error(`no module provides the platform hook ${name}`);
   }
   return hooks as PlatformHooks;

@@ -209,6 +209,8 @@ export const incentiveNotices = pgTable(
   (t) => [
     uniqueIndex('incentive_notices_partner_period_uq').on(t.partnerId, t.periodKey),
     index('incentive_notices_status_idx').on(t.status, t.createdAt),
+    /** A run's notices in partner order: sending them chunk by chunk after publication. */
+    index('incentive_notices_run_partner_idx').on(t.runId, t.partnerId),
   ],
 );
 

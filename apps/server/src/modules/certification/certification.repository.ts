@@ -24,6 +24,19 @@ export async function findStage(
   return r;
 }
 
+/** One stage's rows of many partners (one query, for set-based readers such as settlement). */
+export function findStages(
+  db: DbOrTx,
+  partnerIds: readonly string[],
+  stage: Stage,
+): Promise<SubmissionRow[]> {
+  if (partnerIds.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(subs)
+    .where(and(inArray(subs.partnerId, [...partnerIds]), eq(subs.stage, stage)));
+}
+
 /** Locks the partner's stage row for a partner-side change (draft save, submit). */
 export async function lockStage(
   db: DbOrTx,

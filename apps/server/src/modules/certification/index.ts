@@ -22,4 +22,10 @@ export { canRevealBankAccount } from './certification.policy.ts';
 // What other modules may use (the only way in).
 export { stageView } from './certification.service.ts';
 export { certifiedAccountNumber, certifiedPayee } from './payee.service.ts';
-export { approvedTaxIdentity, assertPayoutAllowed, payoutEligibility } from './payout-gate.service.ts';
+export {
+  approvedTaxIdentities,
+  approvedTaxIdentity,
+  assertPayoutAllowed,
+  payoutEligibility,
+  type TaxIdentity,
+} from './payout-gate.service.ts';

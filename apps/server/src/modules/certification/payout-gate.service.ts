@@ -1,7 +1,7 @@
 import type { DbOrTx } from '@pc/db';
 import { AppError, type ErrorCatalogue } from '../../platform/errors/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
-import { findStage } from './certification.repository.ts';
+import { findStage, findStages, type SubmissionRow } from './certification.repository.ts';
 
 /** Where a blocked partner goes to fix it (R4). */
 export const BUSINESS_INFO_LINK = '/partner-info/business';
@@ -45,13 +45,31 @@ export async function payoutEligibility(
   }
 }
 
-/** The approved tax identity, for invoice amounts (R14) and settlement; null until approved. */
-export async function approvedTaxIdentity(
-  db: DbOrTx,
-  partnerId: string,
-): Promise<{ taxpayerStatus: 'general' | 'small_scale'; settlementCurrency: 'CNY' | 'USD' } | null> {
-  const row = await findStage(db, partnerId, 'business');
+export interface TaxIdentity {
+  taxpayerStatus: 'general' | 'small_scale';
+  settlementCurrency: 'CNY' | 'USD';
+}
+
+function taxIdentityOf(row: SubmissionRow | undefined): TaxIdentity | null {
   if (row?.status !== 'approved') return null;
-  const data = row.data as { taxpayerStatus: 'general' | 'small_scale'; settlementCurrency: 'CNY' | 'USD' };
+  const data = row.data as TaxIdentity;
   return { taxpayerStatus: data.taxpayerStatus, settlementCurrency: data.settlementCurrency };
+}
+
+/** The approved tax identity, for invoice amounts (R14) and settlement; null until approved. */
+export async function approvedTaxIdentity(db: DbOrTx, partnerId: string): Promise<TaxIdentity | null> {
+  return taxIdentityOf(await findStage(db, partnerId, 'business'));
+}
+
+/** The same for many partners in one read; partners without an approved identity are absent. */
+export async function approvedTaxIdentities(
+  db: DbOrTx,
+  partnerIds: readonly string[],
+): Promise<Map<string, TaxIdentity>> {
+  const out = new Map<string, TaxIdentity>();
+  for (const row of await findStages(db, partnerIds, 'business')) {
+    const identity = taxIdentityOf(row);
+    if (identity) out.set(row.partnerId, identity);
+  }
+  return out;
 }

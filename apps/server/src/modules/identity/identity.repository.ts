@@ -56,6 +56,33 @@ export function findPartnerAdmins(db: DbOrTx, partnerId: string): Promise<UserRo
     .orderBy(users.createdAt);
 }
 
+/** The active administrators of many partners in one read, by partner (in creation order). */
+export async function findAdminsOfPartners(
+  db: DbOrTx,
+  partnerIds: readonly string[],
+): Promise<Map<string, UserRow[]>> {
+  const out = new Map<string, UserRow[]>();
+  if (partnerIds.length === 0) return out;
+  const rows = await db
+    .select()
+    .from(users)
+    .where(
+      and(
+        inArray(users.partnerId, [...partnerIds]),
+        eq(users.status, 'active'),
+        sql`'admin' = any(${users.roles})`,
+      ),
+    )
+    .orderBy(users.createdAt);
+  for (const u of rows) {
+    if (!u.partnerId) continue;
+    const list = out.get(u.partnerId);
+    if (list) list.push(u);
+    else out.set(u.partnerId, [u]);
+  }
+  return out;
+}
+
 /** Partner administrators' emails, for the console list of registrations. */
 export async function adminEmailsOf(db: DbOrTx, partnerIds: string[]): Promise<Map<string, string>> {
   if (partnerIds.length === 0) return new Map();

@@ -54,4 +54,10 @@ export type { NewSession } from './sessions.service.ts';
 export { openSession } from './sessions.service.ts';
 export { tellPhoneInUse } from './sign-up-contacts.ts';
 export type { UserRow } from './users.service.ts';
-export { createUser, operatorsWithRoles, partnerAdmins, usersByIds } from './users.service.ts';
+export {
+  adminsOfPartners,
+  createUser,
+  operatorsWithRoles,
+  partnerAdmins,
+  usersByIds,
+} from './users.service.ts';

@@ -6,6 +6,7 @@ import type { Locale } from '../../platform/i18n/i18n.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import {
   adminEmailsOf,
+  findAdminsOfPartners,
   findPartnerAdmins,
   findUserByEmail,
   findUserByPhone,
@@ -113,6 +114,15 @@ export function partnerAdminEmails(ctx: AppContext, partnerIds: string[]): Promi
 /** The partner's active administrators (with contacts and language), e.g. to notify them. */
 export function partnerAdmins(ctx: AppContext, partnerId: string, db: DbOrTx = ctx.db): Promise<UserRow[]> {
   return findPartnerAdmins(db, partnerId);
+}
+
+/** The active administrators of many partners at once, by partner (set-based notifying). */
+export function adminsOfPartners(
+  ctx: AppContext,
+  partnerIds: readonly string[],
+  db: DbOrTx = ctx.db,
+): Promise<Map<string, UserRow[]>> {
+  return findAdminsOfPartners(db, [...new Set(partnerIds)]);
 }
 
 /** Active operators with any of the roles (assignee pickers, escalation recipients). */

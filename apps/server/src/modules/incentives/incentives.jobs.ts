@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineJob } from '../../platform/jobs/job-definition.ts';
+import { NOTIFY_JOB, notifyNoticesOfRun } from './notices.issue.ts';
 import { runSettlement, SETTLE_JOB, settleDuePeriods } from './settlement.service.ts';
 
 /** Settlement: the monthly close (once across nodes: one scheduler slot) and each run's job. */
@@ -26,6 +27,16 @@ export const incentivesJobs = [
     expireInSeconds: 3600,
     async handler(ctx, { runId }) {
       await runSettlement(ctx, runId);
+    },
+  }),
+  defineJob({
+    name: NOTIFY_JOB,
+    payload: z.strictObject({ runId: z.string() }),
+    retryLimit: 10,
+    retryBackoff: true,
+    async handler(ctx, { runId }) {
+      const sent = await notifyNoticesOfRun(ctx, runId);
+      ctx.log.info({ runId, sent }, 'incentive notices sent');
     },
   }),
 ];

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf, requireOperator, requirePartnerUser } from '../../platform/http/auth.ts';
@@ -58,9 +59,19 @@ export const incentivesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   const admin = async (req: Parameters<typeof requirePartnerUser>[0]) => {
     requirePartnerUser(req, ['admin']);
   };
-  const viewer = async (req: Parameters<typeof requireOperator>[0]) => {
-    requireOperator(req, VIEW_ROLES);
+  const operatorWith = (roles: typeof VIEW_ROLES) => async (req: Parameters<typeof requireOperator>[0]) => {
+    requireOperator(req, roles);
   };
+  const viewer = operatorWith(VIEW_ROLES);
+  const policyMaker = operatorWith(POLICY_ROLES);
+  const settler = operatorWith(SETTLE_ROLES);
+  /** A notice's export as an attachment (portal and console alike). */
+  const sendFile = (reply: FastifyReply, file: Awaited<ReturnType<typeof exportNotice>>) =>
+    reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', `attachment; filename="${file.filename}"`)
+      .header('cache-control', 'no-store')
+      .send(file.body);
 
   app.get(
     '/api/incentives/performance',
@@ -133,11 +144,7 @@ export const incentivesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         req.query.format,
         req.locale,
       );
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
-        .header('cache-control', 'no-store')
-        .send(file.body);
+      return sendFile(reply, file);
     },
   );
   app.get(
@@ -216,9 +223,7 @@ export const incentivesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         body: createPolicyBody,
         response: { 200: policyView },
       },
-      preValidation: async (req) => {
-        requireOperator(req, POLICY_ROLES);
-      },
+      preValidation: policyMaker,
     },
     async (req) => createPolicy(ctx, actorOf(req), req.body),
   );
@@ -232,9 +237,7 @@ export const incentivesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         body: addVersionBody,
         response: { 200: policyView },
       },
-      preValidation: async (req) => {
-        requireOperator(req, POLICY_ROLES);
-      },
+      preValidation: policyMaker,
     },
     async (req) => addPolicyVersion(ctx, actorOf(req), req.params.id, req.body),
   );
@@ -260,9 +263,7 @@ export const incentivesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         body: startRunBody,
         response: { 200: runView },
       },
-      preValidation: async (req) => {
-        requireOperator(req, SETTLE_ROLES);
-      },
+      preValidation: settler,
     },
     async (req) => {
       const run = await startSettlement(ctx, actorOf(req), req.body.periodKey, 'operator');
@@ -279,9 +280,7 @@ export const incentivesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         params: idParams,
         response: { 200: runView },
       },
-      preValidation: async (req) => {
-        requireOperator(req, SETTLE_ROLES);
-      },
+      preValidation: settler,
     },
     async (req) => cancelRun(ctx, actorOf(req), req.params.id),
   );
@@ -324,11 +323,7 @@ export const incentivesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     },
     async (req, reply) => {
       const file = await exportNotice(ctx, req.params.id, undefined, req.query.format, req.locale);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
-        .header('cache-control', 'no-store')
-        .send(file.body);
+      return sendFile(reply, file);
     },
   );
   app.get(
@@ -355,9 +350,7 @@ export const incentivesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         body: adjustBody,
         response: { 200: noticeView },
       },
-      preValidation: async (req) => {
-        requireOperator(req, SETTLE_ROLES);
-      },
+      preValidation: settler,
     },
     async (req) => adjustNotice(ctx, actorOf(req), req.params.id, req.body),
   );
@@ -370,9 +363,7 @@ export const incentivesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         body: bulkIdsBody,
         response: { 200: countResponse },
       },
-      preValidation: async (req) => {
-        requireOperator(req, SETTLE_ROLES);
-      },
+      preValidation: settler,
     },
     async (req) => remindNotices(ctx, actorOf(req), req.body.ids),
   );

@@ -1,5 +1,5 @@
 import { type DbOrTx, schema } from '@pc/db';
-import { and, asc, desc, eq, gte, ilike, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, ilike, inArray, lt, type SQL, sql } from 'drizzle-orm';
 
 const { incentiveNotices: notices, incentiveAdjustments: adjustments, partners } = schema;
 
@@ -14,6 +14,21 @@ export async function insertNotices(db: DbOrTx, rows: (typeof notices.$inferInse
     .values(rows)
     .onConflictDoNothing({ target: [notices.partnerId, notices.periodKey] })
     .returning();
+}
+
+/** A run's notices in partner order after `afterPartnerId` (keyset pages for sending them). */
+export function noticesOfRunAfter(
+  db: DbOrTx,
+  runId: string,
+  afterPartnerId: string,
+  limit: number,
+): Promise<NoticeRow[]> {
+  return db
+    .select()
+    .from(notices)
+    .where(and(eq(notices.runId, runId), gt(notices.partnerId, afterPartnerId)))
+    .orderBy(asc(notices.partnerId))
+    .limit(limit);
 }
 
 export async function findNotice(db: DbOrTx, id: string, lock = false): Promise<NoticeRow | undefined> {

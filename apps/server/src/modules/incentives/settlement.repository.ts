@@ -2,6 +2,9 @@ import { type DbOrTx, schema } from '@pc/db';
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { ComputedLine, SpendGroup } from './settlement.rules.ts';
 
+// The reads of spend_records, partners and partner_certificates below are the settlement's read
+// model, allowed and bounded by docs/adr/0009-settlement-read-model.md (read-only, stable columns).
+
 const { incentiveRuns: runs, incentiveLines: lines, incentiveExclusions: exclusions } = schema;
 
 export type RunRow = typeof runs.$inferSelect;
@@ -44,14 +47,23 @@ export async function aggregatePeriodSpend(
   db: DbOrTx,
   p: { key: string; kind: string; billCycles: string[] },
 ): Promise<SpendGroup[]> {
+  // Records of this period routed to a later one have this period as their origin (the index on
+  // origin_period_key answers at once). Usually there are none, and then the aggregate is the plain
+  // one: the anti-join would otherwise cost as much again as the scan itself (a nested loop per row).
+  const routedAway = await rowsOf<{ one: number }>(
+    db.execute(sql`select 1 as one from incentive_late_spend
+      where origin_period_key = ${p.key} and period_kind = ${p.kind} limit 1`),
+  );
+  const notRoutedAway = routedAway.length
+    ? sql`and not exists (select 1 from incentive_late_spend l
+          where l.record_id = s.record_id and l.period_kind = ${p.kind})`
+    : sql``;
   const own = await rowsOf<GroupRow>(
     db.execute(sql`
       select s.partner_id, s.service_type, coalesce(s.association_type, '') as association_type,
         s.payment_kind, ${p.key}::text as origin, sum(s.amount_fen) as amount, count(*)::int as n
       from spend_records s
-      where s.bill_cycle = any(${arr(p.billCycles, 'text')}) and s.partner_id is not null
-        and not exists (select 1 from incentive_late_spend l
-          where l.record_id = s.record_id and l.period_kind = ${p.kind})
+      where s.bill_cycle = any(${arr(p.billCycles, 'text')}) and s.partner_id is not null ${notRoutedAway}
       group by s.partner_id, s.service_type, s.association_type, s.payment_kind`),
   );
   const late = await rowsOf<GroupRow>(

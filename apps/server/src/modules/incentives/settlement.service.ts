@@ -178,7 +178,11 @@ export async function runSettlement(ctx: AppContext, runId: string): Promise<voi
   const lines = computeLines(groups, policies);
   const excluded = await exclusionsAt(ctx.db, [...new Set(lines.map((l) => l.partnerId))], p);
   const byPartner = new Map<string, ComputedLine[]>();
-  for (const l of lines) byPartner.set(l.partnerId, [...(byPartner.get(l.partnerId) ?? []), l]);
+  for (const l of lines) {
+    const list = byPartner.get(l.partnerId);
+    if (list) list.push(l);
+    else byPartner.set(l.partnerId, [l]);
+  }
   const partners = [...byPartner.keys()];
   await updateRun(ctx.db, runId, { partnersTotal: partners.length, heartbeatAt: ctx.clock.now() });
 

@@ -1,6 +1,6 @@
 import { defineModule } from '../../platform/module.ts';
 import { messagesRoutes } from './messages.routes.ts';
-import { recordInAppMessage } from './messages.service.ts';
+import { recordInAppMessages } from './messages.service.ts';
 
 /** The messages module's manifest; other modules import only this file. */
 export const messagesModule = defineModule({
@@ -9,5 +9,5 @@ export const messagesModule = defineModule({
   jobs: [],
   templates: {},
   errors: {},
-  hooks: { recordInAppMessage },
+  hooks: { recordInAppMessages },
 });

@@ -5,11 +5,15 @@ import type { Cursor } from '../../platform/db/cursor.ts';
 export type MessageRow = typeof schema.inAppMessages.$inferSelect;
 const m = schema.inAppMessages;
 
-export async function insertMessage(
+export async function insertMessages(
   tx: DbOrTx,
-  row: typeof schema.inAppMessages.$inferInsert,
+  rows: readonly (typeof schema.inAppMessages.$inferInsert)[],
 ): Promise<void> {
-  await tx.insert(m).values(row).onConflictDoNothing();
+  if (rows.length === 0) return;
+  await tx
+    .insert(m)
+    .values([...rows])
+    .onConflictDoNothing();
 }
 
 /** One user's messages, newest first, keyset-paged on (created_at, id). */

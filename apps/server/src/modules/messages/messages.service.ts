@@ -3,7 +3,7 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import { decodeCursor, encodeCursor } from '../../platform/db/cursor.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { newId } from '../../platform/ids/ids.ts';
-import { countUnread, insertMessage, listMessages, markAllRead, markRead } from './messages.repository.ts';
+import { countUnread, insertMessages, listMessages, markAllRead, markRead } from './messages.repository.ts';
 
 export interface MessageView {
   id: string;
@@ -14,29 +14,29 @@ export interface MessageView {
   readAt: string | null;
 }
 
-/** Writes a message into a user's message centre (the notifier, in its transaction). */
-export async function recordInAppMessage(
+/** Writes messages into users' message centres in one insert (the notifier, in its transaction). */
+export async function recordInAppMessages(
   tx: DbOrTx,
-  input: {
+  inputs: readonly {
     userId: string;
     notificationId: string;
     title: string;
     body: string;
     link: string | null;
     at: Date;
-  },
-): Promise<string> {
-  const id = newId('msg', input.at.getTime());
-  await insertMessage(tx, {
-    id,
+  }[],
+): Promise<string[]> {
+  const rows = inputs.map((input) => ({
+    id: newId('msg', input.at.getTime()),
     userId: input.userId,
     notificationId: input.notificationId,
     title: input.title,
     body: input.body,
     link: input.link,
     createdAt: input.at,
-  });
-  return id;
+  }));
+  await insertMessages(tx, rows);
+  return rows.map((r) => r.id);
 }
 
 export async function listMyMessages(

@@ -11,7 +11,14 @@ export {
   type TaxpayerStatus,
   type TaxRule,
 } from './tax.rules.ts';
-export { invoiceAmounts, partnerInvoiceAmounts, rateAt, taxpayerStatusOf } from './tax.service.ts';
+export {
+  invoiceAmounts,
+  invoiceAmountsOfPeriod,
+  partnerInvoiceAmounts,
+  rateAt,
+  taxpayerStatusesOf,
+  taxpayerStatusOf,
+} from './tax.service.ts';
 
 /** The tax module's manifest. */
 export const taxModule = defineModule({

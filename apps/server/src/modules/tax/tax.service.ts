@@ -4,7 +4,7 @@ import { businessDate } from '../../platform/clock/working-days.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { newId } from '../../platform/ids/ids.ts';
-import { approvedTaxIdentity } from '../certification/index.ts';
+import { approvedTaxIdentities, approvedTaxIdentity } from '../certification/index.ts';
 import { findRateAt, insertRate, listRates, type VatRateRow } from './tax.repository.ts';
 import {
   computeInvoiceAmounts,
@@ -26,6 +26,16 @@ export async function taxpayerStatusOf(
   partnerId: string,
 ): Promise<TaxpayerStatus | null> {
   return (await approvedTaxIdentity(tx, partnerId))?.taxpayerStatus ?? null;
+}
+
+/** The same for many partners in one read; partners whose status is unknown are absent. */
+export async function taxpayerStatusesOf(
+  _ctx: AppContext,
+  tx: DbOrTx,
+  partnerIds: readonly string[],
+): Promise<Map<string, TaxpayerStatus>> {
+  const identities = await approvedTaxIdentities(tx, partnerIds);
+  return new Map([...identities].map(([id, identity]) => [id, identity.taxpayerStatus]));
 }
 
 /** The VAT rate (basis points) for a status in force at an instant. */
@@ -54,6 +64,30 @@ export async function invoiceAmounts(
     rule,
     legacyGeneralBasisPoints,
   });
+}
+
+/**
+ * The invoice amounts of many pre-tax amounts of one period: the rates are read once (one per
+ * status, plus the legacy general rate), then each amount is computed without a read.
+ */
+export async function invoiceAmountsOfPeriod(
+  _ctx: AppContext,
+  tx: DbOrTx,
+  input: { on: Date; periodStart?: Date },
+): Promise<(status: TaxpayerStatus, preTaxFen: number) => InvoiceAmounts> {
+  const rule = ruleFor(input.periodStart);
+  const rates = new Map<TaxpayerStatus, number>();
+  for (const status of TAXPAYER_STATUSES) rates.set(status, await rateAt(tx, status, input.on));
+  const legacyGeneralBasisPoints =
+    rule === 'legacy' && input.periodStart ? await rateAt(tx, 'general', input.periodStart) : undefined;
+  return (status, preTaxFen) =>
+    computeInvoiceAmounts({
+      status,
+      preTaxFen,
+      rateBasisPoints: rates.get(status) ?? DEFAULT_RATE_BP[status],
+      rule,
+      legacyGeneralBasisPoints,
+    });
 }
 
 /** The same for a partner, from its certified status; refused while its status is unknown. */

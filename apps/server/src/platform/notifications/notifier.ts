@@ -39,8 +39,8 @@ export interface InAppMessage {
   at: Date;
 }
 
-/** Stores the in-app copy of a notification in the notifier's transaction (messages provides it). */
-export type RecordInAppMessage = (tx: DbOrTx, message: InAppMessage) => Promise<unknown>;
+/** Stores the in-app copies of notifications in the notifier's transaction, in one write (messages provides it). */
+export type RecordInAppMessages = (tx: DbOrTx, messages: readonly InAppMessage[]) => Promise<unknown>;
 
 export interface NotifierDeps {
   config: Config;
@@ -50,8 +50,8 @@ export interface NotifierDeps {
   sms?: SmsProvider;
   /** Every template by id (`templateRegistryOf(MODULES)`). */
   templates: Readonly<Record<string, NotificationTemplate>>;
-  /** Stores the in-app copy of a message (the messages module's hook). */
-  recordInAppMessage: RecordInAppMessage;
+  /** Stores the in-app copies of messages (the messages module's hook). */
+  recordInAppMessages: RecordInAppMessages;
   mail?: MailTransport;
 }
 
@@ -114,15 +114,19 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       ),
     );
     const inserted = rows.filter((r) => fresh.has(r.id));
-    for (const r of inserted.filter((x) => x.channel === 'in_app')) {
-      await deps.recordInAppMessage(tx, {
-        userId: r.recipient,
-        notificationId: r.id,
-        title: r.subject ?? '',
-        body: r.body,
-        link: r.link ?? null,
-        at: now,
-      });
+    const inApp = inserted.filter((x) => x.channel === 'in_app');
+    if (inApp.length > 0) {
+      await deps.recordInAppMessages(
+        tx,
+        inApp.map((r) => ({
+          userId: r.recipient,
+          notificationId: r.id,
+          title: r.subject ?? '',
+          body: r.body,
+          link: r.link ?? null,
+          at: now,
+        })),
+      );
     }
     await jobs.sendMany(
       DELIVER_JOB,

@@ -5,16 +5,8 @@ import { useFeedback } from '../../platform/components/feedback.tsx';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { formatDateTime } from '../../platform/lib/format.ts';
-import {
-  type Notice,
-  type Policy,
-  type Run,
-  useConsoleNotices,
-  useConsolePolicies,
-  useRunActions,
-  useRuns,
-  yuan,
-} from './incentives-api.ts';
+import { PoliciesTable } from './console-policies-page.tsx';
+import { type Notice, type Run, useConsoleNotices, useRunActions, useRuns, yuan } from './incentives-api.ts';
 
 /** Console > Incentives: settlement runs with progress, notices and disputes as work queues, policies. */
 export function ConsoleIncentivesPage() {
@@ -32,7 +24,7 @@ export function ConsoleIncentivesPage() {
               label: t('incentives.console.disputes'),
               children: <NoticesQueue fixed="disputed" />,
             },
-            { key: 'policies', label: t('incentives.console.policies'), children: <PoliciesTab /> },
+            { key: 'policies', label: t('incentives.console.policies'), children: <PoliciesTable /> },
           ]}
         />
       </Card>
@@ -248,48 +240,6 @@ function NoticesQueue({ fixed }: { fixed?: 'disputed' }) {
           />
         </Flex>
       </Modal>
-    </QueryState>
-  );
-}
-
-function PoliciesTab() {
-  const { t, i18n } = useTranslation();
-  const list = useConsolePolicies();
-  const lang = i18n.language === 'zh-CN' ? 'zh-CN' : 'en-US';
-  return (
-    <QueryState isLoading={list.isLoading} error={list.error}>
-      <Table<Policy>
-        rowKey="id"
-        dataSource={list.data?.items ?? []}
-        pagination={false}
-        expandable={{
-          expandedRowRender: (p) => (
-            <Table
-              rowKey="id"
-              size="small"
-              pagination={false}
-              dataSource={p.versions}
-              columns={[
-                { title: t('incentives.col.version'), dataIndex: 'version' },
-                {
-                  title: t('incentives.col.validity'),
-                  render: (_, v) => `${v.validFrom} – ${v.validTo ?? '…'}`,
-                },
-                {
-                  title: t('incentives.col.rates'),
-                  render: (_, v) =>
-                    v.rules.rates.map((r) => `${r.category} ${r.basisPoints / 100}%`).join(', '),
-                },
-              ]}
-            />
-          ),
-        }}
-        columns={[
-          { title: t('incentives.col.policy'), render: (_, p) => `${p.code} · ${p.name[lang]}` },
-          { title: t('incentives.col.program'), dataIndex: 'program' },
-          { title: t('incentives.col.version'), render: (_, p) => p.current?.version ?? '—' },
-        ]}
-      />
     </QueryState>
   );
 }

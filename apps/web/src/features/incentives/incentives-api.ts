@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, send, unwrap } from '../../platform/api/client.ts';
+import { type ApiPaths, api, send, unwrap } from '../../platform/api/client.ts';
 import type { Me, ResponseOf } from '../../platform/api/types.ts';
 
 export type Notice = ResponseOf<'/api/incentives/notices', 'get'>['items'][number];
@@ -184,4 +184,36 @@ export function useReview() {
       send(() => api.POST('/api/console/payment-applications/review', { body: v })),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['console-payments'] }),
   });
+}
+
+/** The JSON body of `POST path`. */
+type BodyOf<P extends keyof ApiPaths, M extends keyof ApiPaths[P]> = ApiPaths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
+
+export type CreatePolicyInput = BodyOf<'/api/console/incentives/policies', 'post'>;
+export type AddVersionInput = BodyOf<'/api/console/incentives/policies/{id}/versions', 'post'>;
+
+export function usePolicyMutations() {
+  const qc = useQueryClient();
+  const done = () => void qc.invalidateQueries({ queryKey: ['console-incentives', 'policies'] });
+  return {
+    create: useMutation({
+      mutationFn: (body: CreatePolicyInput) =>
+        send(() => api.POST('/api/console/incentives/policies', { body })),
+      onSuccess: done,
+    }),
+    addVersion: useMutation({
+      mutationFn: (v: { id: string; body: AddVersionInput }) =>
+        send(() =>
+          api.POST('/api/console/incentives/policies/{id}/versions', {
+            params: { path: { id: v.id } },
+            body: v.body,
+          }),
+        ),
+      onSuccess: done,
+    }),
+  };
 }

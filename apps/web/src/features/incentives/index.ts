@@ -1,6 +1,6 @@
-import { AccountBookOutlined, GiftOutlined, TrophyOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, GiftOutlined, ProfileOutlined, TrophyOutlined } from '@ant-design/icons';
 import { defineFeature, lazyPage } from '../../platform/feature.ts';
-import { canSeeApplications, canSeeIncentives } from './roles.ts';
+import { canSeeApplications, canSeeIncentives, canSeePolicies } from './roles.ts';
 
 /** Benefits (R5 performance, R14 notices, R19 payment applications) and their console queues. */
 export const incentives = defineFeature({
@@ -23,6 +23,18 @@ export const incentives = defineFeature({
       {
         path: 'payment-applications',
         ...lazyPage(() => import('./console-payments-page.tsx'), 'ConsolePaymentsPage'),
+      },
+      {
+        path: 'incentive-policies',
+        ...lazyPage(() => import('./console-policies-page.tsx'), 'ConsolePoliciesPage'),
+      },
+      {
+        path: 'incentive-policies/new',
+        ...lazyPage(() => import('./console-policies-page.tsx'), 'PolicyFormPage'),
+      },
+      {
+        path: 'incentive-policies/:id/versions/new',
+        ...lazyPage(() => import('./console-policies-page.tsx'), 'PolicyFormPage'),
       },
     ],
   },
@@ -51,6 +63,14 @@ export const incentives = defineFeature({
       icon: AccountBookOutlined,
       order: 121,
       visible: canSeeApplications,
+    },
+    {
+      key: 'incentive-policies',
+      path: '/console/incentive-policies',
+      label: { 'zh-CN': '激励政策', 'en-US': 'Incentive policies' },
+      icon: ProfileOutlined,
+      order: 122,
+      visible: canSeePolicies,
     },
   ],
   strings: {

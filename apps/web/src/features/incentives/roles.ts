@@ -6,3 +6,5 @@ export const canSeeIncentives = (me: Me) =>
   ['admin', 'finance', 'ecosystem_manager', 'reviewer', 'support'].some((r) => me.roles.includes(r));
 export const canSeeApplications = (me: Me) =>
   ['admin', 'finance', 'ecosystem_manager', 'reviewer'].some((r) => me.roles.includes(r));
+/** Who defines incentive policies (ecosystem managers; administrators see everything). */
+export const canSeePolicies = (me: Me) => ['admin', 'ecosystem_manager'].some((r) => me.roles.includes(r));

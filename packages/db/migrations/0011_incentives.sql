@@ -1,0 +1,1 @@
+CREATE INDEX "incentive_notices_run_partner_idx" ON "incentive_notices" USING btree ("run_id","partner_id");
