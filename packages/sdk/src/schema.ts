@@ -4061,6 +4061,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My dashboard: performance, certificate, open tasks, budget alerts, ecosystem manager */
+        get: operations["getDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/work-queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts of the work queues this operator may open, and the items new since a time */
+        get: operations["getConsoleWorkQueues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/partners/indirect-partners/query": {
         parameters: {
             query?: never;
@@ -16377,6 +16411,95 @@ export interface operations {
                             code: string;
                             message: string;
                         }[];
+                    };
+                };
+            };
+        };
+    };
+    getDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        performance: {
+                            year: number;
+                            amountFen: number;
+                            previousYearFen: number;
+                            thresholdFen: number;
+                            reached: boolean;
+                            remainingFen: number;
+                        };
+                        certificate: {
+                            number: string;
+                            /** @enum {string} */
+                            status: "active" | "expired";
+                            validUntil: string;
+                        } | null;
+                        tasks: {
+                            reviewDue: {
+                                deadline: string;
+                                status: string;
+                            } | null;
+                            invitations: number;
+                            ticketsAwaitingReply: number;
+                            unconfirmedIncentives: number;
+                        };
+                        budgetAlerts: {
+                            id: string;
+                            customerId: string;
+                            customerName: string;
+                            threshold: number;
+                            usedFen: number;
+                            budgetFen: number;
+                            restricted: boolean;
+                            createdAt: string;
+                        }[];
+                        manager: {
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                        } | null;
+                    };
+                };
+            };
+        };
+    };
+    getConsoleWorkQueues: {
+        parameters: {
+            query?: {
+                since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        queues: {
+                            key: string;
+                            count: number;
+                            newSince: number;
+                            newestAt: string | null;
+                        }[];
+                        at: string;
                     };
                 };
             };

@@ -23,3 +23,4 @@ export { canRevealBankAccount } from './certification.policy.ts';
 export { stageView } from './certification.service.ts';
 export { certifiedAccountNumber, certifiedPayee } from './payee.service.ts';
 export { approvedTaxIdentity, assertPayoutAllowed, payoutEligibility } from './payout-gate.service.ts';
+export { certificationsQueue } from './certification.work-queue.ts';

@@ -33,3 +33,4 @@ export {
 } from './notices.service.ts';
 export { listNoticePage, noticeFilterOf } from './notices-read.service.ts';
 export { type TableColumn, tableFile } from './table-file.ts';
+export { invoicesQueue } from './invoices.work-queue.ts';

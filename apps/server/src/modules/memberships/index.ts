@@ -27,3 +27,4 @@ export { notifyPartnerAdmins } from './memberships.notify.ts';
 export { activeProgramsOf, partnersInProgramAt } from './memberships.repository.ts';
 export { partnerAccountName } from './memberships.v2.service.ts';
 export { addSpendPerformance, annualPerformanceOf, distributorsAt } from './performance.service.ts';
+export { applicationsQueue, pendingInvitationsOf } from './memberships.work-queue.ts';
