@@ -2,9 +2,9 @@ import { schema } from '@pc/db';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
 import { queueStats, type WorkQueue } from '../../platform/work-queues/work-queues.ts';
+import { VIEW_ROLES } from './certificates.policy.ts';
 import { findCertificateByPartner } from './certificates.repository.ts';
 import { toIssued } from './certificates.service.ts';
-import { VIEW_ROLES } from './certificates.policy.ts';
 
 const r = schema.certificateReviews;
 

@@ -21,6 +21,6 @@ export { maskBankAccount } from './bank-account.crypto.ts';
 export { canRevealBankAccount } from './certification.policy.ts';
 // What other modules may use (the only way in).
 export { stageView } from './certification.service.ts';
+export { certificationsQueue } from './certification.work-queue.ts';
 export { certifiedAccountNumber, certifiedPayee } from './payee.service.ts';
 export { approvedTaxIdentity, assertPayoutAllowed, payoutEligibility } from './payout-gate.service.ts';
-export { certificationsQueue } from './certification.work-queue.ts';

@@ -22,6 +22,7 @@ export const invoicesModule = defineModule({
 });
 
 export { invoiceListUrl } from './invoices.notify.ts';
+export { invoicesQueue } from './invoices.work-queue.ts';
 export { documentNosOf, type NoticeRow } from './notices.repository.ts';
 export {
   createInvoicingNotice,
@@ -33,4 +34,3 @@ export {
 } from './notices.service.ts';
 export { listNoticePage, noticeFilterOf } from './notices-read.service.ts';
 export { type TableColumn, tableFile } from './table-file.ts';
-export { invoicesQueue } from './invoices.work-queue.ts';

@@ -15,8 +15,8 @@ import { Link } from 'react-router';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { lazyComponent } from '../../platform/feature.ts';
 import { formatDateTime, formatYuan } from '../../platform/lib/format.ts';
-import { type DashboardSummary, useDashboard } from './dashboard-api.ts';
 import { fill, useDashboardTexts } from './dashboard.texts.ts';
+import { type DashboardSummary, useDashboard } from './dashboard-api.ts';
 import type { PerformanceChartProps } from './performance-chart.tsx';
 
 const PerformanceChart = lazyComponent<typeof import('./performance-chart.tsx'), PerformanceChartProps>(

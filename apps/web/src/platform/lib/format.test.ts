@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  displayTimeZone,
   formatDate,
   formatDateTime,
   formatYuan,
   setDisplayTimeZone,
-  displayTimeZone,
   yuanAmount,
 } from './format.ts';
 
