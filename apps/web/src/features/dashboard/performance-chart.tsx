@@ -35,6 +35,7 @@ export function PerformanceChart({ bars, thresholdFen, thresholdLabel }: Perform
     const max = Math.max(thresholdFen, ...bars.map((b) => b.fen)) / 100;
     chart.current?.setOption(
       {
+        animation: false,
         grid: { left: 16, right: 24, top: 28, bottom: 8, containLabel: true },
         tooltip: { trigger: 'item', valueFormatter: (v: number) => formatYuan(Math.round(v * 100)) },
         xAxis: { type: 'category', data: bars.map((b) => b.label) },
