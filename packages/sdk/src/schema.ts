@@ -204,7 +204,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Save the language preference */
+        /** Save the language and/or time-zone preference */
         patch: operations["patchMePreferences"];
         trace?: never;
     };
@@ -4852,6 +4852,7 @@ export interface operations {
                             phone: string | null;
                             /** @enum {string} */
                             locale: "zh-CN" | "en-US";
+                            timeZone: string | null;
                             /** @enum {string} */
                             accountKind: "local" | "federated";
                             federatedProfileUrl: string | null;
@@ -4920,6 +4921,7 @@ export interface operations {
                         phone: string | null;
                         /** @enum {string} */
                         locale: "zh-CN" | "en-US";
+                        timeZone: string | null;
                         /** @enum {string} */
                         accountKind: "local" | "federated";
                         federatedProfileUrl: string | null;
@@ -4950,7 +4952,8 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    locale: "zh-CN" | "en-US";
+                    locale?: "zh-CN" | "en-US";
+                    timeZone?: string | null;
                 };
             };
         };
@@ -4971,6 +4974,7 @@ export interface operations {
                         phone: string | null;
                         /** @enum {string} */
                         locale: "zh-CN" | "en-US";
+                        timeZone: string | null;
                         /** @enum {string} */
                         accountKind: "local" | "federated";
                         federatedProfileUrl: string | null;
@@ -5044,6 +5048,7 @@ export interface operations {
                         phone: string | null;
                         /** @enum {string} */
                         locale: "zh-CN" | "en-US";
+                        timeZone: string | null;
                         /** @enum {string} */
                         accountKind: "local" | "federated";
                         federatedProfileUrl: string | null;
@@ -5159,6 +5164,7 @@ export interface operations {
                         phone: string | null;
                         /** @enum {string} */
                         locale: "zh-CN" | "en-US";
+                        timeZone: string | null;
                         /** @enum {string} */
                         accountKind: "local" | "federated";
                         federatedProfileUrl: string | null;
@@ -9593,6 +9599,7 @@ export interface operations {
                             phone: string | null;
                             /** @enum {string} */
                             locale: "zh-CN" | "en-US";
+                            timeZone: string | null;
                             /** @enum {string} */
                             accountKind: "local" | "federated";
                             federatedProfileUrl: string | null;
