@@ -59,6 +59,16 @@ export interface Notifier {
   notifyMany(tx: DbOrTx, inputs: readonly NotifyInput[]): Promise<void>;
   /** Sends one recorded message (the delivery job); a message already sent is not sent again. */
   deliver(notificationId: string): Promise<void>;
+  /**
+   * In-app messages as their reader reads them: rendered again in `locale` with today's public
+   * URL (a stored copy keeps the language and address of the day it was sent). Messages whose
+   * template is gone are left out of the map; the caller keeps the stored copy.
+   */
+  renderInApp(
+    db: DbOrTx,
+    notificationIds: readonly string[],
+    locale: Locale,
+  ): Promise<Map<string, { title: string; body: string; link: string | null }>>;
 }
 
 export interface SendJobOptions {
