@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import i18next, { type Language, rememberLanguage } from '../i18n/index.ts';
-import { setDisplayTimeZone } from '../lib/format.ts';
+import { setDisplayTimeZone } from '../lib/time-zone.ts';
 import { ApiRequestError, api, send, unwrap } from './client.ts';
 import type { Me } from './types.ts';
 

@@ -2,44 +2,27 @@
 // Asia/Shanghai (the business's clock) unless the user chose another in their profile — with the
 // zone labelled, and in one format per language.
 
+import { displayTimeZone, timeZoneVersion } from './time-zone.ts';
+
+export { DEFAULT_TIME_ZONE, displayTimeZone, isTimeZone, setDisplayTimeZone } from './time-zone.ts';
+
 /** Table cells: dates and ids read badly when wrapped. */
 export const nowrap = { whiteSpace: 'nowrap' } as const;
 
-export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
-let zone = DEFAULT_TIME_ZONE;
 const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Whether the browser knows the IANA zone. */
-export function isTimeZone(value: string | null | undefined): value is string {
-  if (!value) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Sets the zone every time is shown in (the profile's choice); anything unknown falls back. */
-export function setDisplayTimeZone(value: string | null | undefined): void {
-  const next = isTimeZone(value) ? value : DEFAULT_TIME_ZONE;
-  if (next !== zone) {
-    zone = next;
-    formatters.clear();
-  }
-}
-
-export function displayTimeZone(): string {
-  return zone;
-}
+let cachedFor = -1;
 
 type Parts = Record<'year' | 'month' | 'monthName' | 'day' | 'hour' | 'minute' | 'second' | 'zone', string>;
 
 function partsOf(date: Date): Parts {
+  if (cachedFor !== timeZoneVersion()) {
+    formatters.clear();
+    cachedFor = timeZoneVersion();
+  }
   let f = formatters.get('parts');
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
+      timeZone: displayTimeZone(),
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
