@@ -1,7 +1,7 @@
 // Every portal and console page in both languages, photographed into screenshots/<lang>/ (git-ignored)
 // for people to look at. The test itself checks that each page renders its main element, speaks the
 // chosen language and throws no error in the browser.
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,8 @@ interface Shot {
   path: string;
   /** An element that is there once the page has loaded its data. */
   ready: string;
+  /** Also kept in the repository, as docs/screenshots/<name>-<lang>.png. */
+  docs?: boolean;
 }
 
 const PUBLIC: Shot[] = [
@@ -35,7 +37,7 @@ const PUBLIC: Shot[] = [
 ];
 const PORTAL: Shot[] = [
   { name: 'portal-security', path: '/security', ready: 'session-current' },
-  { name: 'portal-dashboard', path: '/dashboard', ready: 'dashboard-partner-name' },
+  { name: 'portal-dashboard', path: '/dashboard', ready: 'dashboard-performance-chart', docs: true },
   { name: 'portal-basic-info', path: '/partner-info/basic', ready: 'tab-company' },
   { name: 'portal-profile', path: '/partner-info/basic/profile', ready: 'profile-name' },
   { name: 'portal-messages', path: '/messages', ready: 'messages-list' },
@@ -50,7 +52,7 @@ const PORTAL: Shot[] = [
 ];
 const CONSOLE: Shot[] = [
   { name: 'console-security', path: '/console/security', ready: 'session-current' },
-  { name: 'console-dashboard', path: '/console', ready: 'console-welcome' },
+  { name: 'console-dashboard', path: '/console', ready: 'work-queue-certifications', docs: true },
   { name: 'console-registrations', path: '/console/registrations', ready: 'registration-row' },
   { name: 'console-audit', path: '/console/audit', ready: 'audit-row' },
   { name: 'console-outbox', path: '/console/outbox', ready: 'outbox-table' },
@@ -122,6 +124,11 @@ describe('screenshots of the portal and the console in both languages', () => {
     const dir = join(root, 'screenshots', lang);
     mkdirSync(dir, { recursive: true });
     await page.screenshot({ path: join(dir, `${shot.name}.png`), fullPage: true });
+    if (shot.docs) {
+      const docs = join(root, 'docs', 'screenshots');
+      mkdirSync(docs, { recursive: true });
+      copyFileSync(join(dir, `${shot.name}.png`), join(docs, `${shot.name}-${lang}.png`));
+    }
   }
 
   for (const lang of ['zh-CN', 'en-US'] as const) {

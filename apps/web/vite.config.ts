@@ -89,6 +89,13 @@ export default defineConfig({
     // dist/.vite/manifest.json: which chunks each page needs; the bundle-size test reads it.
     manifest: true,
     chunkSizeWarningLimit: 1200,
+    modulePreload: {
+      // A page's widget chunk (`*-widgets.tsx`, loaded with lazyComponent after the page has drawn)
+      // is fetched on its own: its dependencies are the page's own (already loaded) or its chunk's
+      // static imports, and listing them all in the page would add a kilobyte to its first load.
+      resolveDependencies: (filename, deps) =>
+        /-widgets-[\w-]+\.js$/.test(filename) ? deps.filter((d) => d === filename) : deps,
+    },
     rolldownOptions: {
       // Ant Design's helper packages declare no "sideEffects" and have none at import time; saying
       // so lets unused parts drop (e.g. the whole form engine came with every Input's form context).

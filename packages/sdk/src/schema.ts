@@ -204,7 +204,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Save the language preference */
+        /** Save the language and/or time-zone preference */
         patch: operations["patchMePreferences"];
         trace?: never;
     };
@@ -4452,6 +4452,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My dashboard: performance, certificate, open tasks, budget alerts, ecosystem manager */
+        get: operations["getDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/work-queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts of the work queues this operator may open, and the items new since a time */
+        get: operations["getConsoleWorkQueues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/partners/indirect-partners/query": {
         parameters: {
             query?: never;
@@ -5209,6 +5243,7 @@ export interface operations {
                             phone: string | null;
                             /** @enum {string} */
                             locale: "zh-CN" | "en-US";
+                            timeZone: string | null;
                             /** @enum {string} */
                             accountKind: "local" | "federated";
                             federatedProfileUrl: string | null;
@@ -5282,6 +5317,7 @@ export interface operations {
                         phone: string | null;
                         /** @enum {string} */
                         locale: "zh-CN" | "en-US";
+                        timeZone: string | null;
                         /** @enum {string} */
                         accountKind: "local" | "federated";
                         federatedProfileUrl: string | null;
@@ -5312,7 +5348,8 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    locale: "zh-CN" | "en-US";
+                    locale?: "zh-CN" | "en-US";
+                    timeZone?: string | null;
                 };
             };
         };
@@ -5333,6 +5370,7 @@ export interface operations {
                         phone: string | null;
                         /** @enum {string} */
                         locale: "zh-CN" | "en-US";
+                        timeZone: string | null;
                         /** @enum {string} */
                         accountKind: "local" | "federated";
                         federatedProfileUrl: string | null;
@@ -5406,6 +5444,7 @@ export interface operations {
                         phone: string | null;
                         /** @enum {string} */
                         locale: "zh-CN" | "en-US";
+                        timeZone: string | null;
                         /** @enum {string} */
                         accountKind: "local" | "federated";
                         federatedProfileUrl: string | null;
@@ -5521,6 +5560,7 @@ export interface operations {
                         phone: string | null;
                         /** @enum {string} */
                         locale: "zh-CN" | "en-US";
+                        timeZone: string | null;
                         /** @enum {string} */
                         accountKind: "local" | "federated";
                         federatedProfileUrl: string | null;
@@ -5638,6 +5678,7 @@ export interface operations {
                             phone: string | null;
                             /** @enum {string} */
                             locale: "zh-CN" | "en-US";
+                            timeZone: string | null;
                             /** @enum {string} */
                             accountKind: "local" | "federated";
                             federatedProfileUrl: string | null;
@@ -5721,6 +5762,7 @@ export interface operations {
                             phone: string | null;
                             /** @enum {string} */
                             locale: "zh-CN" | "en-US";
+                            timeZone: string | null;
                             /** @enum {string} */
                             accountKind: "local" | "federated";
                             federatedProfileUrl: string | null;
@@ -6047,6 +6089,7 @@ export interface operations {
                             phone: string | null;
                             /** @enum {string} */
                             locale: "zh-CN" | "en-US";
+                            timeZone: string | null;
                             /** @enum {string} */
                             accountKind: "local" | "federated";
                             federatedProfileUrl: string | null;
@@ -10750,6 +10793,7 @@ export interface operations {
                             phone: string | null;
                             /** @enum {string} */
                             locale: "zh-CN" | "en-US";
+                            timeZone: string | null;
                             /** @enum {string} */
                             accountKind: "local" | "federated";
                             federatedProfileUrl: string | null;
@@ -17568,6 +17612,95 @@ export interface operations {
                             code: string;
                             message: string;
                         }[];
+                    };
+                };
+            };
+        };
+    };
+    getDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        performance: {
+                            year: number;
+                            amountFen: number;
+                            previousYearFen: number;
+                            thresholdFen: number;
+                            reached: boolean;
+                            remainingFen: number;
+                        };
+                        certificate: {
+                            number: string;
+                            /** @enum {string} */
+                            status: "active" | "expired";
+                            validUntil: string;
+                        } | null;
+                        tasks: {
+                            reviewDue: {
+                                deadline: string;
+                                status: string;
+                            } | null;
+                            invitations: number;
+                            ticketsAwaitingReply: number;
+                            unconfirmedIncentives: number;
+                        };
+                        budgetAlerts: {
+                            id: string;
+                            customerId: string;
+                            customerName: string;
+                            threshold: number;
+                            usedFen: number;
+                            budgetFen: number;
+                            restricted: boolean;
+                            createdAt: string;
+                        }[];
+                        manager: {
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                        } | null;
+                    };
+                };
+            };
+        };
+    };
+    getConsoleWorkQueues: {
+        parameters: {
+            query?: {
+                since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        queues: {
+                            key: string;
+                            count: number;
+                            newSince: number;
+                            newestAt: string | null;
+                        }[];
+                        at: string;
                     };
                 };
             };

@@ -6,6 +6,7 @@ import { certificatesModule } from './certificates/index.ts';
 import { certificationModule } from './certification/index.ts';
 import { countersignModule } from './countersign/index.ts';
 import { customersModule } from './customers/index.ts';
+import { dashboardModule } from './dashboard/index.ts';
 import { developerModule } from './developer/index.ts';
 import { eventsModule } from './events/index.ts';
 import { identityModule } from './identity/index.ts';
@@ -62,5 +63,6 @@ export const MODULES: readonly ModuleManifest[] = [
   paymentsModule,
   countersignModule,
   paymentApplicationsModule,
+  dashboardModule,
   testControlModule,
 ];

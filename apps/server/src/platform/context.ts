@@ -68,6 +68,16 @@ export interface Notifier {
    * newest last: the only place a recorded verification code can still be read (tests, demo tools).
    */
   recorded(): RecordedMessage[];
+  /**
+   * In-app messages as their reader reads them: rendered again in `locale` with today's public
+   * URL (a stored copy keeps the language and address of the day it was sent). Messages whose
+   * template is gone are left out of the map; the caller keeps the stored copy.
+   */
+  renderInApp(
+    db: DbOrTx,
+    notificationIds: readonly string[],
+    locale: Locale,
+  ): Promise<Map<string, { title: string; body: string; link: string | null }>>;
 }
 
 /** A message a recording provider kept (never stored: the stored body has its code masked). */

@@ -27,6 +27,8 @@ export const users = pgTable(
     /** R1: site the account was registered on: `cn` or `intl`. */
     site: text('site').notNull().default('cn'),
     locale: text('locale').notNull().default('zh-CN'),
+    /** The IANA zone the web shows times in; null: Asia/Shanghai (the business's clock). */
+    timeZone: text('time_zone'),
     status: text('status').notNull().default('active'),
     emailVerifiedAt: ts('email_verified_at'),
     siteBannerDismissedAt: ts('site_banner_dismissed_at'),

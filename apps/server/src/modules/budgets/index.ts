@@ -21,3 +21,4 @@ export const budgetsModule = defineModule({
   listeners: [listen(spendAccepted, (ctx, tx, { customers }) => applySpendToBudgets(ctx, tx, customers))],
   tenancy: { partnerOnly: [/^\/api\/budgets/] },
 });
+export { recentBudgetAlerts } from './budgets.recent-alerts.ts';

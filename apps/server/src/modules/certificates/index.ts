@@ -19,3 +19,4 @@ export const certificatesModule = defineModule({
 export { businessDate, businessDateTime } from './certificates.dates.ts';
 // What other modules may use (the only way in).
 export { issueCertificate } from './certificates.service.ts';
+export { certificateReviewsQueue, certificateStateOf } from './certificates.work-queue.ts';

@@ -21,6 +21,7 @@ export { maskBankAccount } from './bank-account.crypto.ts';
 export { canRevealBankAccount } from './certification.policy.ts';
 // What other modules may use (the only way in).
 export { stageView } from './certification.service.ts';
+export { certificationsQueue } from './certification.work-queue.ts';
 export { certifiedAccountNumber, certifiedPayee } from './payee.service.ts';
 export {
   approvedTaxIdentities,

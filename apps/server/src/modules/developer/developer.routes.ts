@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf, requirePartnerUser } from '../../platform/http/auth.ts';
+import { OPERATION_SUMMARIES_ZH } from './developer.operation-summaries.ts';
 import { KEY_MANAGER_ROLES } from './developer.policy.ts';
 import {
   createKeyBody,
@@ -118,7 +119,13 @@ export const developerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
     },
     async (req) => {
       operations ??= v2Operations(app);
-      return partnerApiInfoOf(ctx, requirePartnerUser(req).partnerId, operations);
+      const ops = operations;
+      // Descriptions in the reader's language (English: the OpenAPI summaries).
+      const shown =
+        req.locale === 'zh-CN'
+          ? ops.map((o) => ({ ...o, summary: OPERATION_SUMMARIES_ZH[o.operationId] ?? o.summary }))
+          : ops;
+      return partnerApiInfoOf(ctx, requirePartnerUser(req).partnerId, shown);
     },
   );
 };

@@ -211,4 +211,24 @@ describe('developer: API keys (R16)', () => {
       summary: expect.any(String),
     });
   });
+
+  it('SDK centre info: every operation described in the reader’s language', async () => {
+    const zh = (
+      await asMember({ method: 'GET', url: '/api/developer/partner-api', headers: { 'x-language': 'zh-CN' } })
+    ).json();
+    const en = (
+      await asMember({ method: 'GET', url: '/api/developer/partner-api', headers: { 'x-language': 'en-US' } })
+    ).json();
+    const english = new Map(
+      en.operations.map((o: { operationId: string; summary: string }) => [o.operationId, o.summary]),
+    );
+    const untranslated = zh.operations.filter(
+      (o: { operationId: string; summary: string }) => !/[\u4e00-\u9fff]/.test(o.summary),
+    );
+    expect(untranslated).toEqual([]);
+    expect(english.get('ListSubCustomers')).toMatch(/^Query my customers/);
+    expect(
+      zh.operations.find((o: { operationId: string }) => o.operationId === 'ListSubCustomers').summary,
+    ).toMatch(/^查询我的客户/);
+  });
 });

@@ -43,6 +43,8 @@ export const meSchema = z.object({
   email: z.string(),
   phone: z.string().nullable(),
   locale: localeSchema,
+  /** The IANA zone the user's times are shown in; null: Asia/Shanghai. */
+  timeZone: z.string().nullable(),
   accountKind: z.enum(['local', 'federated']),
   federatedProfileUrl: z.string().nullable(),
   site: z.enum(['cn', 'intl']),
@@ -55,7 +57,27 @@ export const signInResponse = z.object({
   secondFactor: z.object({ kind: z.enum(['totp', 'enrol']), ticket: z.string() }).optional(),
 });
 
-export const preferencesBody = z.strictObject({ locale: localeSchema });
+/** An IANA zone this runtime knows (`Asia/Shanghai`, `Europe/Berlin`, `UTC` …). */
+const timeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((v) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: v });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'IANA time zone');
+
+/** Either or both: the language, and the time zone (null goes back to Asia/Shanghai). */
+export const preferencesBody = z
+  .strictObject({ locale: localeSchema.optional(), timeZone: timeZone.nullable().optional() })
+  .refine((b) => b.locale !== undefined || b.timeZone !== undefined, {
+    message: 'locale or timeZone',
+    path: ['locale'],
+  });
 export const profileBody = z.strictObject({ name: personName });
 export const passwordBody = z.strictObject({ currentPassword: password, newPassword: password });
 

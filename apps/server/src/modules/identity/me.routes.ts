@@ -35,7 +35,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, 
     {
       schema: {
         tags,
-        summary: 'Save the language preference',
+        summary: 'Save the language and/or time-zone preference',
         security,
         body: preferencesBody,
         response: { 200: meSchema },

@@ -15,6 +15,7 @@ export interface Me {
   email: string;
   phone: string | null;
   locale: Locale;
+  timeZone: string | null;
   accountKind: 'local' | 'federated';
   federatedProfileUrl: string | null;
   site: 'cn' | 'intl';
@@ -45,6 +46,7 @@ export async function meOf(
     email: u.email,
     phone: u.phone,
     locale: u.locale === 'en-US' ? 'en-US' : 'zh-CN',
+    timeZone: u.timeZone,
     accountKind: federated ? 'federated' : 'local',
     federatedProfileUrl: federated ? ctx.config.federatedProfileUrl : null,
     site,
@@ -60,27 +62,43 @@ export async function getMe(ctx: AppContext, su: SessionUser): Promise<Me> {
   return meOf(ctx, u, u.partnerId ? await getPartnerCached(ctx, u.partnerId) : undefined);
 }
 
-/** Saves the language; it then applies to messages, emails and error texts for this user. */
+/**
+ * Saves the language (it then applies to messages, emails and error texts for this user) and/or
+ * the time zone the web shows their times in.
+ */
 export async function setPreferences(
   ctx: AppContext,
   actor: Actor,
   su: SessionUser,
-  input: { locale: Locale },
+  input: { locale?: Locale; timeZone?: string | null },
 ) {
   const u = await ctx.db.transaction(async (tx) => {
-    const before = await findUserById(tx, su.id);
-    if (!before) throw new AppError('common.unauthenticated');
-    if (before.locale === input.locale) return before;
+    let user = await findUserById(tx, su.id);
+    if (!user) throw new AppError('common.unauthenticated');
     const now = ctx.clock.now();
-    const after = await updateUser(tx, su.id, { locale: input.locale, updatedAt: now });
-    await ctx.audit.record(tx, actor, {
-      action: 'user.locale_changed',
-      entityType: 'user',
-      entityId: su.id,
-      before: { locale: before.locale },
-      after: { locale: after.locale },
-    });
-    return after;
+    if (input.locale !== undefined && user.locale !== input.locale) {
+      const before = user;
+      user = await updateUser(tx, su.id, { locale: input.locale, updatedAt: now });
+      await ctx.audit.record(tx, actor, {
+        action: 'user.locale_changed',
+        entityType: 'user',
+        entityId: su.id,
+        before: { locale: before.locale },
+        after: { locale: user.locale },
+      });
+    }
+    if (input.timeZone !== undefined && user.timeZone !== input.timeZone) {
+      const before = user;
+      user = await updateUser(tx, su.id, { timeZone: input.timeZone, updatedAt: now });
+      await ctx.audit.record(tx, actor, {
+        action: 'user.time_zone_changed',
+        entityType: 'user',
+        entityId: su.id,
+        before: { timeZone: before.timeZone },
+        after: { timeZone: user.timeZone },
+      });
+    }
+    return user;
   });
   return meOf(ctx, u);
 }

@@ -70,6 +70,32 @@ describe('account profile', () => {
     expect(audit.rows).toEqual([{ before: { locale: 'zh-CN' }, after: { locale: 'en-US' } }]);
   });
 
+  it('saves the time zone times are shown in, and goes back to Asia/Shanghai on null', async () => {
+    const { user, as } = await session();
+    expect((await as({ method: 'GET', url: '/api/me' })).json().timeZone).toBeNull();
+    const set = await as({
+      method: 'PATCH',
+      url: '/api/me/preferences',
+      payload: { timeZone: 'Europe/Berlin' },
+    });
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toMatchObject({ timeZone: 'Europe/Berlin', locale: 'zh-CN' });
+    for (const payload of [{ timeZone: 'Mars/Olympus' }, {}, { timeZone: 'Europe/Berlin', x: 1 }]) {
+      const bad = await as({ method: 'PATCH', url: '/api/me/preferences', payload });
+      expect(bad.statusCode).toBe(400);
+    }
+    const reset = await as({ method: 'PATCH', url: '/api/me/preferences', payload: { timeZone: null } });
+    expect(reset.json().timeZone).toBeNull();
+    const audit = await t.db.query<{ before: unknown; after: unknown }>(
+      "select before, after from audit_log where entity_id = $1 and action = 'user.time_zone_changed' order by at, id",
+      [user.id],
+    );
+    expect(audit.rows).toEqual([
+      { before: { timeZone: null }, after: { timeZone: 'Europe/Berlin' } },
+      { before: { timeZone: 'Europe/Berlin' }, after: { timeZone: null } },
+    ]);
+  });
+
   it('R1: shows accounts of the other site a banner until dismissed, per user', async () => {
     const intl = await session({ site: 'intl' });
     const me = await intl.as({ method: 'GET', url: '/api/me' });

@@ -76,3 +76,5 @@ export async function holdNotices(
 export async function noticesHeldBy(tx: DbOrTx, applicationId: string): Promise<QuarterNotice[]> {
   return (await noticesOfApplication(tx, applicationId)).map(toQuarterNotice);
 }
+export { unconfirmedNoticesOf } from './notices.tasks.ts';
+export { performanceView } from './performance.service.ts';

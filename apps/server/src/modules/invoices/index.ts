@@ -22,6 +22,7 @@ export const invoicesModule = defineModule({
 });
 
 export { invoiceListUrl } from './invoices.notify.ts';
+export { invoicesQueue } from './invoices.work-queue.ts';
 export { documentNosOf, type NoticeRow } from './notices.repository.ts';
 export {
   createInvoicingNotice,

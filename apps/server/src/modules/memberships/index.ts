@@ -26,4 +26,5 @@ export { managerContact } from './managers.service.ts';
 export { notifyPartnerAdmins } from './memberships.notify.ts';
 export { activeProgramsOf, partnersInProgramAt } from './memberships.repository.ts';
 export { partnerAccountName } from './memberships.v2.service.ts';
+export { applicationsQueue, pendingInvitationsOf } from './memberships.work-queue.ts';
 export { addSpendPerformance, annualPerformanceOf, distributorsAt } from './performance.service.ts';

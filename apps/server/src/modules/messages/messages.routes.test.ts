@@ -32,8 +32,9 @@ describe('message centre', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    a = await createPartnerWithAdmin(t);
-    b = await createPartnerWithAdmin(t);
+    // English readers: messages are shown in the reader's language.
+    a = await createPartnerWithAdmin(t, { locale: 'en-US' });
+    b = await createPartnerWithAdmin(t, { locale: 'en-US' });
     asA = asUser(t, await signIn(t, a.user.email, a.password));
     asB = asUser(t, await signIn(t, b.user.email, b.password));
     for (let i = 1; i <= 3; i++) {
@@ -72,6 +73,27 @@ describe('message centre', () => {
     ).json();
     expect(second.items.map((m: { title: string }) => m.title)).toEqual(['[Partner Center] A1']);
     expect(second.nextCursor).toBeNull();
+  });
+
+  it("shows each message in the reader's language, with today's public URL", async () => {
+    const zh = await asA({ method: 'GET', url: '/api/messages?limit=1', headers: { 'x-language': 'zh-CN' } });
+    expect(zh.json().items[0]).toMatchObject({ title: '【合作伙伴中心】A3', link: '/billing' });
+    expect(zh.json().items[0].body).toMatch(/^您好，You：/);
+    const en = await asA({ method: 'GET', url: '/api/messages?limit=1', headers: { 'x-language': 'en-US' } });
+    expect(en.json().items[0].title).toBe('[Partner Center] A3');
+    const before = t.ctx.config.publicUrl;
+    try {
+      (t.ctx.config as { publicUrl: string }).publicUrl = 'https://partners.example.com';
+      const moved = await asA({
+        method: 'GET',
+        url: '/api/messages?limit=1',
+        headers: { 'x-language': 'en-US' },
+      });
+      expect(moved.json().items[0].body).toMatch(/\nhttps:\/\/partners\.example\.com$/);
+      expect(moved.json().items[0].body).not.toContain(before);
+    } finally {
+      (t.ctx.config as { publicUrl: string }).publicUrl = before;
+    }
   });
 
   it('cannot read or mark another user’s message', async () => {

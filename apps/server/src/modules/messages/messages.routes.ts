@@ -34,7 +34,12 @@ export const messagesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     },
     async (req) => {
       const { unread, limit, cursor } = req.query;
-      return listMyMessages(ctx, requireUser(req).id, { unread: unread === 'true', limit, cursor });
+      return listMyMessages(ctx, requireUser(req).id, {
+        unread: unread === 'true',
+        limit,
+        cursor,
+        locale: req.locale,
+      });
     },
   );
   app.get(

@@ -2,6 +2,7 @@ import type { DbOrTx } from '@pc/db';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { decodeCursor, encodeCursor } from '../../platform/db/cursor.ts';
 import { AppError } from '../../platform/errors/errors.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { countUnread, insertMessages, listMessages, markAllRead, markRead } from './messages.repository.ts';
 
@@ -42,7 +43,7 @@ export async function recordInAppMessages(
 export async function listMyMessages(
   ctx: AppContext,
   userId: string,
-  q: { unread?: boolean; limit: number; cursor?: string },
+  q: { unread?: boolean; limit: number; cursor?: string; locale: Locale },
 ): Promise<{ items: MessageView[]; nextCursor: string | null; unreadCount: number }> {
   const before = q.cursor ? decodeCursor(q.cursor) : undefined;
   const rows = await listMessages(ctx.db, {
@@ -53,12 +54,20 @@ export async function listMyMessages(
   });
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
+  // In the reader's language of today, with today's public URL (the stored copy is the fallback).
+  const fresh = await ctx.notifier.renderInApp(
+    ctx.db,
+    page.flatMap((r) => (r.notificationId ? [r.notificationId] : [])),
+    q.locale,
+  );
   return {
     items: page.map((r) => ({
       id: r.id,
-      title: r.title,
-      body: r.body,
-      link: r.link,
+      ...((r.notificationId && fresh.get(r.notificationId)) || {
+        title: r.title,
+        body: r.body,
+        link: r.link,
+      }),
       createdAt: r.createdAt.toISOString(),
       readAt: r.readAt?.toISOString() ?? null,
     })),

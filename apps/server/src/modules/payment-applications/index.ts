@@ -14,3 +14,4 @@ export const paymentApplicationsModule = defineModule({
 });
 
 export { applyForPayment, approveApplication, returnApplication } from './payment-applications.service.ts';
+export { paymentApplicationsQueue } from './payment-applications.work-queue.ts';

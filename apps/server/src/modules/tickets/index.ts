@@ -18,3 +18,4 @@ export const ticketsModule = defineModule({
   tenancy: { partnerOnly: [/^\/api\/tickets/] },
 });
 export { openTicketIn } from './tickets.service.ts';
+export { ticketQueues, ticketsAwaitingPartner } from './tickets.work-queue.ts';

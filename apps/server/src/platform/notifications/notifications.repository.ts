@@ -132,3 +132,15 @@ export async function recordDeliveryReport(
 function sqlIncrement() {
   return sql`${n.attempts} + 1`;
 }
+
+/** The template and data of in-app notifications, to render them again in another language. */
+export function inAppSources(
+  db: DbOrTx,
+  ids: readonly string[],
+): Promise<{ id: string; template: string; data: unknown }[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select({ id: n.id, template: n.template, data: n.data })
+    .from(n)
+    .where(and(inArray(n.id, [...ids]), eq(n.channel, 'in_app')));
+}

@@ -2,6 +2,7 @@ import type { Db, DbOrTx } from '@pc/db';
 import type { Config } from '../../config.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { Channel, JobQueue, Notifier, NotifyInput, RecordedMessage } from '../context.ts';
+import type { Locale } from '../i18n/i18n.ts';
 import { newId } from '../ids/ids.ts';
 import { createMailTransport, type MailTransport } from './email.ts';
 import {
@@ -9,6 +10,7 @@ import {
   failNotification,
   findNotification,
   finishNotification,
+  inAppSources,
   insertNotifications,
   type NotificationRow,
 } from './notifications.repository.ts';
@@ -208,7 +210,21 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     }
   }
 
-  return { notify, notifyMany, deliver, recorded: () => [...recordedMessages] };
+  async function renderInApp(db: DbOrTx, ids: readonly string[], locale: Locale) {
+    const out = new Map<string, { title: string; body: string; link: string | null }>();
+    for (const src of await inAppSources(db, ids)) {
+      const data = { publicUrl: config.publicUrl, ...((src.data as Record<string, unknown> | null) ?? {}) };
+      try {
+        const text = renderTemplate(deps.templates, src.template, locale, data);
+        out.set(src.id, { title: text.subject, body: text.body, link: text.link });
+      } catch (err) {
+        if (!(err instanceof TemplateError)) throw err;
+      }
+    }
+    return out;
+  }
+
+  return { notify, notifyMany, deliver, renderInApp, recorded: () => [...recordedMessages] };
 }
 
 const MASK = '******';

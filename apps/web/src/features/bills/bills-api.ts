@@ -9,12 +9,8 @@ export type CustomerBill = ResponseOf<'/api/bills/customers/{customerId}', 'get'
 export type FeeRecordPage = ResponseOf<'/api/bills/customers/{customerId}/fee-records', 'get'>;
 export type FeeRecord = FeeRecordPage['items'][number];
 
-/** Fen → "1,234.56" without passing through a float. */
-export function yuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
-}
+/** Fen → "1,234.56" (the shared formatter). */
+export { yuanAmount as yuan } from '../../platform/lib/format.ts';
 
 /** The current bill cycle and the 23 before it, `YYYY-MM` in Asia/Shanghai (UTC+8, no DST). */
 export function recentCycles(now = Date.now()): string[] {

@@ -21,12 +21,8 @@ export interface RecipientForm {
   locale: 'zh-CN' | 'en-US';
 }
 
-/** Fen → "1,234.56" without passing through a float. */
-export function yuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
-}
+/** Fen → "1,234.56" (the shared formatter). */
+export { yuanAmount as yuan } from '../../platform/lib/format.ts';
 
 export function useBudgetPage(customerId: string) {
   return useQuery({

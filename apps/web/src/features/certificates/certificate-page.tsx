@@ -101,9 +101,7 @@ function ReviewCard({
     >
       <Descriptions column={{ xs: 1, md: 2 }} size="middle" style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('certificates.review.deadline')}>
-          <span data-testid="review-deadline">
-            {t('certificates.review.deadlineValue', { date: beijingTime(review.deadline) })}
-          </span>
+          <span data-testid="review-deadline">{beijingTime(review.deadline)}</span>
           {review.overdue ? (
             <Typography.Text type="danger" style={{ marginLeft: 8 }}>
               {t('certificates.review.overdue')}

@@ -1,5 +1,6 @@
 import { Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import i18next from '../../platform/i18n/index.ts';
 import { formatDateTime } from '../../platform/lib/format.ts';
 import type { Materials, PartnerCertificate, ReviewStatus } from './certificates-api.ts';
 
@@ -69,9 +70,9 @@ export function CertificateFacts({
 }
 
 /** The deadline as the partner reads it: the Beijing-time date and minute. */
+/** A deadline or decision time, in the shared format (display zone labelled, no seconds). */
 export function beijingTime(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000);
-  return d.toISOString().slice(0, 16).replace('T', ' ');
+  return formatDateTime(iso, i18next.language, { seconds: false });
 }
 
 export function MaterialsView({ materials }: { materials: Materials | null }) {

@@ -26,7 +26,6 @@ export const certificatesEnUS = {
     title: '{{year}} annual review',
     none: 'The next annual review opens on 1 December.',
     deadline: 'Materials deadline',
-    deadlineValue: '{{date}} (Beijing time)',
     overdue: 'The deadline has passed',
     extends: 'Approval extends validity to',
     submissions: 'Submissions',

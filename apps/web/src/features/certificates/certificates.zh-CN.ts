@@ -29,7 +29,6 @@ export const certificatesZhCN: Shape<typeof certificatesEnUS> = {
     title: '{{year}} 年度复核',
     none: '下一次年度复核将于 12 月 1 日开启。',
     deadline: '材料提交截止',
-    deadlineValue: '{{date}}（北京时间）',
     overdue: '已过截止时间',
     extends: '通过后有效期延至',
     submissions: '提交次数',

@@ -1,11 +1,13 @@
 import { AuditOutlined, SendOutlined, ShopOutlined } from '@ant-design/icons';
-import { Card, Col, Flex, Row, Table, Typography } from 'antd';
+import { Card, Col, Flex, Row, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useRegistrations } from '../../platform/api/console.ts';
 import { useMe } from '../../platform/api/session.ts';
+import { useWorkQueues, WORK_QUEUES } from '../../platform/api/work-queues.ts';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { RoleTags } from '../../platform/components/role-tags.tsx';
+import { useLabel } from '../../platform/feature.ts';
 import { formatDateTime } from '../../platform/lib/format.ts';
 import { canSeeOutbox } from '../../platform/roles.ts';
 
@@ -13,6 +15,8 @@ export function ConsoleDashboardPage() {
   const { t, i18n } = useTranslation();
   const me = useMe().data;
   const recent = useRegistrations(5);
+  const queues = useWorkQueues(undefined, 60_000);
+  const label = useLabel();
   if (!me) return null;
   const shortcuts = [
     {
@@ -49,6 +53,26 @@ export function ConsoleDashboardPage() {
           </Flex>
         }
       />
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="console-work-queues">
+        {(queues.data?.queues ?? []).map((q) => {
+          const meta = WORK_QUEUES[q.key];
+          if (!meta) return null;
+          const urgent = q.key === 'ticketsOverdue' && q.count > 0;
+          return (
+            <Col key={q.key} xs={12} md={8} xl={6}>
+              <Link to={meta.to} data-testid={`work-queue-${q.key}`}>
+                <Card hoverable size="small">
+                  <Statistic
+                    title={label(meta)}
+                    value={q.count}
+                    styles={urgent ? { content: { color: '#cf1322' } } : undefined}
+                  />
+                </Card>
+              </Link>
+            </Col>
+          );
+        })}
+      </Row>
       <Row gutter={[16, 16]}>
         {shortcuts.map((s) => (
           <Col key={s.to} xs={24} md={8}>

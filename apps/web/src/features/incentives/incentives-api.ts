@@ -10,12 +10,8 @@ export type Application = ResponseOf<'/api/payment-applications', 'get'>['items'
 export type Run = ResponseOf<'/api/console/incentives/runs', 'get'>['items'][number];
 export type Policy = ResponseOf<'/api/console/incentives/policies', 'get'>['items'][number];
 
-/** Fen → "1,234.56" without passing through a float. */
-export function yuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
-}
+/** Fen → "1,234.56" (the shared formatter). */
+export { yuanAmount as yuan } from '../../platform/lib/format.ts';
 
 /** The quarter (`2026-Q1`) before the current one, in Asia/Shanghai. */
 export function previousQuarter(now = new Date()): string {

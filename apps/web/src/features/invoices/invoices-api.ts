@@ -13,12 +13,8 @@ export type Payee = ResponseOf<'/api/console/invoicing-notices/{id}/payee', 'get
 type SubmitBody = ApiPaths['/api/invoicing-notices/{id}/invoices']['post']['requestBody'];
 export type InvoiceInput = NonNullable<SubmitBody>['content']['application/json']['invoices'][number];
 
-/** Fen → "1,234.56" without passing through a float. */
-export function yuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
-}
+/** Fen → "1,234.56" (the shared formatter). */
+export { yuanAmount as yuan } from '../../platform/lib/format.ts';
 
 /** "1234.56" → 123456, exact; NaN when not a yuan amount with at most two decimals. */
 export function toFen(text: string): number {

@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFeedback } from '../../platform/components/feedback.tsx';
+import { yuanAmount } from '../../platform/lib/format.ts';
 import type { membershipsEnUS } from './memberships.en-US.ts';
 
 type Status = keyof typeof membershipsEnUS.status;
@@ -40,14 +41,12 @@ export function useKindName(): (kind: string) => string {
   return (kind) => t(`memberships.kind.${kind as Kind}`, { defaultValue: kind });
 }
 
-/** 123456 fen → "1,234.56" in the page's language. */
-export function formatYuan(fen: number, lang: string): string {
-  return (fen / 100).toLocaleString(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** 123456 fen → "1,234.56" (the shared formatter; the page's language does not change it). */
+export function formatYuan(fen: number, _lang?: string): string {
+  return yuanAmount(fen);
 }
 
-export function formatDate(iso: string, lang: string): string {
-  return new Date(iso).toLocaleDateString(lang, { timeZone: 'Asia/Shanghai' });
-}
+export { formatDate } from '../../platform/lib/format.ts';
 
 /** Shows an action's error as a toast; the server's message is already in the user's language. */
 export function useRun() {

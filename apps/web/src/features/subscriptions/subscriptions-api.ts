@@ -31,12 +31,8 @@ export interface PeriodChoice {
   periodNum: number;
 }
 
-/** Fen → "1,234.56" without passing through a float. */
-export function yuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
-}
+/** Fen → "1,234.56" (the shared formatter). */
+export { yuanAmount as yuan } from '../../platform/lib/format.ts';
 
 /** A key for a retried request: the same click twice places one order. */
 export function requestKey(): string {

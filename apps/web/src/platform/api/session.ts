@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import i18next, { type Language, rememberLanguage } from '../i18n/index.ts';
+import { setDisplayTimeZone } from '../lib/time-zone.ts';
 import { ApiRequestError, api, send, unwrap } from './client.ts';
 import type { Me } from './types.ts';
 
@@ -7,7 +8,10 @@ export const meKey = ['me'] as const;
 
 async function fetchMe(): Promise<Me | null> {
   try {
-    return await unwrap(api.GET('/api/me'));
+    const me = await unwrap(api.GET('/api/me'));
+    // Every time on every page is shown in the zone the user chose (Asia/Shanghai by default).
+    setDisplayTimeZone(me.timeZone);
+    return me;
   } catch (err) {
     if (err instanceof ApiRequestError && err.status === 401) return null;
     throw err;

@@ -161,10 +161,6 @@ export const enUS = {
     certBody:
       'Submit your business information (bank and tax details) to complete certification; incentive payouts require it.',
     certAction: 'Go to Business info',
-    managerTitle: 'Ecosystem manager',
-    managerBody:
-      'Your ecosystem manager is your contact for program upgrades and reviews. One is assigned after certification.',
-    managerPending: 'Not assigned yet',
     messagesTitle: 'Latest messages',
     messagesEmpty: 'No messages yet.',
     viewAll: 'View all',

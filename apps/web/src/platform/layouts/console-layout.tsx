@@ -1,4 +1,5 @@
 import { Button, Layout, Menu, type MenuProps, Result } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMe, useSignOut } from '../api/session.ts';
@@ -38,6 +39,11 @@ function NotOperator() {
     />
   );
 }
+
+// The work-queue bell polls the server; it comes in its own chunk after the frame has drawn.
+const WorkQueueBell = lazy(() =>
+  import('../components/work-queue-bell.tsx').then((m) => ({ default: m.WorkQueueBell })),
+);
 
 /** The operator console frame: its own navigation, for operators only. */
 export function ConsoleLayout() {
@@ -95,6 +101,9 @@ export function ConsoleLayout() {
       <Layout>
         <header className="pc-header">
           <div className="pc-header-spacer" />
+          <Suspense fallback={null}>
+            <WorkQueueBell />
+          </Suspense>
           <MessageBell to="/console/messages" />
           <LanguageSwitch />
           <UserMenu me={me.data} messagesPath="/console/messages" signedOutPath="/console/sign-in" />

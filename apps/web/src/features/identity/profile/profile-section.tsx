@@ -1,18 +1,24 @@
 import { ExportOutlined, LockOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Flex, Typography } from 'antd';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../platform/api/types.ts';
 import { RoleTags } from '../../../platform/components/role-tags.tsx';
+import { lazyComponent } from '../../../platform/feature.ts';
 import { ContactChangeModal } from './contact-change-modal.tsx';
 import { EditNameModal } from './edit-name-modal.tsx';
 import { PasswordModal } from './password-modal.tsx';
+
+const TimeZoneSetting = lazyComponent<typeof import('./time-zone-setting.tsx'), { me: Me }>(
+  () => import('./time-zone-setting.tsx'),
+  'TimeZoneSetting',
+);
 
 type Dialog = 'name' | 'password' | 'email' | 'phone' | null;
 
 /** R8: a federated account is read-only here and links out; a local one is edited here (R9). */
 export function ProfileSection({ me }: { me: Me }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [dialog, setDialog] = useState<Dialog>(null);
   const local = me.accountKind === 'local';
   const close = () => setDialog(null);
@@ -75,6 +81,11 @@ export function ProfileSection({ me }: { me: Me }) {
           </Descriptions.Item>
           <Descriptions.Item label={t('profile.roles')}>
             <RoleTags roles={me.roles} />
+          </Descriptions.Item>
+          <Descriptions.Item label={i18n.language.startsWith('en') ? 'Time zone' : '时区'}>
+            <Suspense fallback={null}>
+              <TimeZoneSetting me={me} />
+            </Suspense>
           </Descriptions.Item>
         </Descriptions>
       </Card>
