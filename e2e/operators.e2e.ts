@@ -1,6 +1,6 @@
 // Issue 13, operator management in a real browser against the real server: the demo operator
 // administrator invites an operator by email → the invitation arrives over SMTP → the invitee opens
-// the link, sets a name and password and lands signed in on the console → the administrator
+// the link, sets a name and password, enrols an authenticator and lands on the console → the administrator
 // disables the new operator, whose session ends at once. Screenshots of both pages in both languages
 // go to screenshots/<lang>/ (git-ignored).
 import { mkdirSync } from 'node:fs';
@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
 import { signedIn } from './support/lifecycle.ts';
+import { freshTotp } from './support/totp.ts';
 import { type RunningServer, removeDataDir, root, startServer } from './support/server.ts';
 import { type SmtpServer, startSmtpServer } from './support/smtp.ts';
 
@@ -88,6 +89,12 @@ describe('operators: invite → accept through the emailed link → disable', ()
     await invitee.getByTestId('accept-password').fill(PASSWORD);
     await invitee.getByTestId('accept-password-confirm').fill(PASSWORD);
     await invitee.getByTestId('accept-submit').click();
+    // Operators enrol an authenticator before their first session.
+    await invitee.getByTestId('enrol-qr').waitFor();
+    const secret = ((await invitee.getByTestId('enrol-secret').textContent()) ?? '').trim();
+    await invitee.getByTestId('enrol-code').fill(await freshTotp(server.url, INVITEE, secret));
+    await invitee.getByTestId('enrol-submit').click();
+    await invitee.getByTestId('recovery-codes-done').click();
     await invitee.getByTestId('console-welcome').waitFor();
     const me = await invitee.request.get(`${server.url}/api/me`);
     expect(me.status()).toBe(200);

@@ -557,7 +557,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept an operator invitation: sets name and password, creates the operator and signs in */
+        /** Accept an operator invitation: sets name and password, creates the operator; the answer is the enrolment step of sign-in */
         post: operations["postOperatorInvitationsAccept"];
         delete?: never;
         options?: never;
@@ -6079,31 +6079,10 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        user: {
-                            id: string;
+                        secondFactor: {
                             /** @enum {string} */
-                            userType: "partner" | "operator" | "customer";
-                            roles: string[];
-                            name: string;
-                            email: string;
-                            phone: string | null;
-                            /** @enum {string} */
-                            locale: "zh-CN" | "en-US";
-                            timeZone: string | null;
-                            /** @enum {string} */
-                            accountKind: "local" | "federated";
-                            federatedProfileUrl: string | null;
-                            /** @enum {string} */
-                            site: "cn" | "intl";
-                            siteBanner: {
-                                show: boolean;
-                                url: string;
-                            } | null;
-                            partner: {
-                                id: string;
-                                name: string;
-                                domainId: string;
-                            } | null;
+                            kind: "enrol";
+                            ticket: string;
                         };
                     };
                 };

@@ -27,6 +27,8 @@ export const identityModule = defineModule({
 
 // What other modules may use (the only way in).
 export { parseUserLocale } from './auth.service.ts';
+/** The sign-in code step's ticket: operators made elsewhere (invitations) enrol through it. */
+export { issueTicket } from './totp.service.ts';
 export { enforceCodeLimits } from './code-limits.ts';
 export { issueCode, sendCustomerSignupCode, sendWaitSeconds, useSignupCode } from './codes.service.ts';
 export { findUserByEmail, findUserByPhone } from './identity.repository.ts';

@@ -1,5 +1,7 @@
 import { type DbOrTx, schema } from '@pc/db';
 import { and, count, desc, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import { announce } from '../../platform/cache/invalidations.ts';
+import { SESSION_TOPIC } from './identity.repository.ts';
 
 const { userTotp, recoveryCodes, sessions } = schema;
 
@@ -102,5 +104,7 @@ export async function revokeSessionOf(db: DbOrTx, userId: string, id: string, at
     .set({ revokedAt: at })
     .where(and(eq(sessions.id, id), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
     .returning({ id: sessions.id });
+  // Every server process forgets the session when this commits (the session cache).
+  if (r.length === 1) await announce(db, SESSION_TOPIC, id);
   return r.length === 1;
 }

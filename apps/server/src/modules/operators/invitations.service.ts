@@ -8,10 +8,8 @@ import {
   createUser,
   hashPassword,
   isStrongPassword,
-  meOf,
-  type NewSession,
+  issueTicket,
   normalizeEmail,
-  openSession,
   usersByIds,
   userWithEmail,
 } from '../identity/index.ts';
@@ -266,20 +264,20 @@ export async function describeInvitation(ctx: AppContext, token: string) {
 }
 
 /**
- * The invitee accepts: an operator with the invited roles is created (the link proved the address)
- * and signed in. The invitation row is locked, so two accepts of one link: exactly one wins.
+ * The invitee accepts: an operator with the invited roles is created (the link proved the address).
+ * No session yet: operators need a second factor, so the answer is the sign-in's enrolment step.
+ * The invitation row is locked, so two accepts of one link: exactly one wins.
  */
 export async function acceptInvitation(
   ctx: AppContext,
   actor: Actor,
   input: { token: string; name: string; password: string },
-  meta: { ip: string | null; userAgent: string | null },
-): Promise<{ user: Awaited<ReturnType<typeof meOf>>; session: NewSession }> {
+): Promise<{ secondFactor: { kind: 'enrol'; ticket: string } }> {
   const first = await byToken(ctx, ctx.db, input.token);
   if (!isStrongPassword(input.password, first.email)) throw new AppError('identity.weak_password');
   const passwordHash = await hashPassword(input.password);
   const now = ctx.clock.now();
-  const { user, session } = await ctx.db.transaction(async (tx) => {
+  const user = await ctx.db.transaction(async (tx) => {
     const inv = await byToken(ctx, tx, input.token);
     const status = statusOf(inv, now);
     if (status !== 'pending') refuseClosed(status);
@@ -312,7 +310,7 @@ export async function acceptInvitation(
         after: { ...audited(done), userId: created.id },
       },
     );
-    return { user: created, session: await openSession(ctx, tx, created.id, meta) };
+    return created;
   });
-  return { user: await meOf(ctx, user), session };
+  return { secondFactor: { kind: 'enrol', ticket: issueTicket(ctx, user) } };
 }

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.ts';
-import { actorOf, setSessionCookie } from '../../platform/http/auth.ts';
+import { actorOf } from '../../platform/http/auth.ts';
 import { acceptInvitation, describeInvitation } from './invitations.service.ts';
 import { acceptBody, acceptResult, publicInvitation, tokenQuery } from './operators.schemas.ts';
 
@@ -26,19 +26,12 @@ export const operatorsPublicRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
     {
       schema: {
         tags,
-        summary: 'Accept an operator invitation: sets name and password, creates the operator and signs in',
+        summary:
+          'Accept an operator invitation: sets name and password, creates the operator; the answer is the enrolment step of sign-in',
         body: acceptBody,
         response: { 201: acceptResult },
       },
     },
-    async (req, reply) => {
-      const ua = req.headers['user-agent'];
-      const { user, session } = await acceptInvitation(ctx, actorOf(req), req.body, {
-        ip: req.ip ?? null,
-        userAgent: typeof ua === 'string' ? ua : null,
-      });
-      setSessionCookie(req, reply, session.token, session.expiresAt);
-      return reply.status(201).send({ user });
-    },
+    async (req, reply) => reply.status(201).send(await acceptInvitation(ctx, actorOf(req), req.body)),
   );
 };

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { OPERATOR_ROLES } from '../../platform/http/auth.ts';
-import { meSchema } from '../identity/index.ts';
 
 const roles = z
   .array(z.enum(OPERATOR_ROLES as readonly [string, ...string[]]))
@@ -74,7 +73,10 @@ export const publicInvitation = z.object({
   expiresAt: z.string(),
 });
 
-export const acceptResult = z.object({ user: meSchema });
+/** Operators enrol an authenticator before their first session: the sign-in's enrolment step. */
+export const acceptResult = z.object({
+  secondFactor: z.object({ kind: z.literal('enrol'), ticket: z.string() }),
+});
 
 export type InvitationView = z.infer<typeof invitationView>;
 export type OperatorView = z.infer<typeof operatorView>;

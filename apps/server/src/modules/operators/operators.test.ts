@@ -74,7 +74,7 @@ describe('operator management', () => {
     return smtp.mails.filter((m) => m.to.includes(address));
   };
 
-  it('invites by email, the invitee accepts through the link, is signed in and can sign in again', async () => {
+  it('invites by email, the invitee accepts through the link, is sent to enrol and can sign in', async () => {
     const to = email('finance');
     const res = await invite({ email: to, roles: ['finance', 'reviewer'], locale: 'en-US' });
     expect(res.statusCode).toBe(201);
@@ -104,16 +104,17 @@ describe('operator management', () => {
 
     const ok = await accept(t, { token, name: 'Fin Ance', password: TEST_PASSWORD });
     expect(ok.statusCode).toBe(201);
-    expect(ok.json().user).toMatchObject({ email: to, userType: 'operator', roles: ['finance', 'reviewer'] });
-    const cookie = ok.cookies.find((c) => c.name === 'pc_session');
-    expect(cookie?.value).toBeTruthy();
-    const me = await t.app.inject({
-      method: 'GET',
-      url: '/api/me',
-      headers: { cookie: `pc_session=${cookie?.value}` },
+    // No session yet: an operator enrols an authenticator first (the sign-in's enrolment step).
+    expect(ok.json().secondFactor).toMatchObject({ kind: 'enrol', ticket: expect.any(String) });
+    expect(ok.cookies.find((c) => c.name === 'pc_session')).toBeUndefined();
+    const csrf = await getCsrf(t);
+    const enrol = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/enrol',
+      headers: { cookie: csrf.cookie, 'x-csrf-token': csrf.csrf },
+      payload: { ticket: ok.json().secondFactor.ticket },
     });
-    expect(me.statusCode).toBe(200);
-    expect(me.json().email).toBe(to);
+    expect(enrol.statusCode).toBe(200);
     await signIn(t, to, TEST_PASSWORD);
 
     const again = await accept(t, { token, name: 'Twice', password: TEST_PASSWORD });

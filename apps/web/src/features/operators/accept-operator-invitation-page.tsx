@@ -74,7 +74,12 @@ export function AcceptOperatorInvitationPage() {
             accept.mutate(
               { token, name: v.name.trim(), password: v.password },
               {
-                onSuccess: () => navigate('/console', { replace: true }),
+                // Operators enrol an authenticator before their first session.
+                onSuccess: ({ secondFactor }) =>
+                  navigate('/console/sign-in/verify', {
+                    replace: true,
+                    state: { ...secondFactor, next: '/console' },
+                  }),
                 onError: (e) => onError(e, t('common.networkError')),
               },
             );

@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ApiPaths, api, send, unwrap } from '../../platform/api/client.ts';
-import { useSetMe } from '../../platform/api/session.ts';
 import type { ResponseOf } from '../../platform/api/types.ts';
 
 export type OperatorsList = ResponseOf<'/api/console/operators', 'get'>;
@@ -69,12 +68,10 @@ export function usePublicOperatorInvitation(token: string) {
   });
 }
 
-/** Accepting signs the new operator in: the session is theirs from the answer on. */
+/** Accepting creates the operator; the answer is the sign-in's enrolment step (no session yet). */
 export function useAcceptOperatorInvitation() {
-  const setMe = useSetMe();
   return useMutation({
     mutationFn: (body: { token: string; name: string; password: string }) =>
       send(() => api.POST('/api/operator-invitations/accept', { body })),
-    onSuccess: ({ user }) => setMe(user),
   });
 }
