@@ -7,6 +7,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import { DEMO_TOTP_SECRET } from '../src/modules/identity/identity.demo-users.ts';
+import { totpCode } from '../src/modules/identity/totp.ts';
+
 export const repoRoot = resolve(import.meta.dirname, '../../..');
 
 /** A free loopback port (the server prints its URLs, so it must know the port before listening). */
@@ -183,6 +186,20 @@ export class Browser {
     await this.fetch('/api/auth/csrf');
     const res = await this.fetch('/api/auth/sign-in', { method: 'POST', json: { email, password } });
     if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${await res.text()}`);
+    const { secondFactor } = (await res.json()) as { secondFactor?: { kind: string; ticket: string } };
+    if (!secondFactor) return;
+    // Demo operators are enrolled with the published demo secret: answer the code step on the
+    // server's clock (tests may have moved it).
+    if (secondFactor.kind !== 'totp') throw new Error(`sign-in of ${email} needs enrolment first`);
+    const clock = await this.fetch('/api/test/clock');
+    const at = clock.status === 200 ? new Date(((await clock.json()) as { now: string }).now) : new Date();
+    const code = totpCode(DEMO_TOTP_SECRET, at);
+    const done = await this.fetch('/api/auth/sign-in/second-factor', {
+      method: 'POST',
+      json: { ticket: secondFactor.ticket, code },
+    });
+    if (done.status !== 200)
+      throw new Error(`code step of ${email} failed: ${done.status} ${await done.text()}`);
   }
 
   /** The `cookie` and `x-csrf-token` headers this browser sends, for requests made by hand. */
