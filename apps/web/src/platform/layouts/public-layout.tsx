@@ -1,4 +1,4 @@
-import { Flex, Layout } from 'antd';
+import { Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../api/session.ts';
@@ -17,7 +17,8 @@ export function PublicLayout() {
   useDocumentTitle(selected === 'programs' ? t('public.programs') : undefined);
 
   return (
-    <Layout style={{ minHeight: '100vh', background: '#fff' }}>
+    // Plain elements, not antd's Layout: it brings Sider along into the sign-in page's first load.
+    <div style={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', background: '#fff' }}>
       <header className="pc-header">
         <Brand title={t('app.name')} to="/" />
         {/* Two links drawn like a horizontal menu (antd's Menu is too heavy for the sign-in page). */}
@@ -51,15 +52,15 @@ export function PublicLayout() {
           )}
         </Flex>
       </header>
-      <Layout.Content style={{ background: '#f5f7fa' }}>
+      <main style={{ flex: 'auto', background: '#f5f7fa' }}>
         <Outlet />
-      </Layout.Content>
+      </main>
       <footer className="pc-footer">
         {t('app.copyright', { year: new Date().getFullYear() })} ·{' '}
         <Link to="/console" style={{ color: 'inherit' }}>
           {t('public.console')}
         </Link>
       </footer>
-    </Layout>
+    </div>
   );
 }
