@@ -9,9 +9,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
 import { signedIn } from './support/lifecycle.ts';
-import { freshTotp } from './support/totp.ts';
 import { type RunningServer, removeDataDir, root, startServer } from './support/server.ts';
 import { type SmtpServer, startSmtpServer } from './support/smtp.ts';
+import { freshTotp } from './support/totp.ts';
 
 const INVITEE = `new.operator.${Date.now().toString(36)}@operator.test`;
 const PASSWORD = 'Operator@2026!';

@@ -27,8 +27,6 @@ export const identityModule = defineModule({
 
 // What other modules may use (the only way in).
 export { parseUserLocale } from './auth.service.ts';
-/** The sign-in code step's ticket: operators made elsewhere (invitations) enrol through it. */
-export { issueTicket } from './totp.service.ts';
 export { enforceCodeLimits } from './code-limits.ts';
 export { issueCode, sendCustomerSignupCode, sendWaitSeconds, useSignupCode } from './codes.service.ts';
 export { findUserByEmail, findUserByPhone } from './identity.repository.ts';
@@ -55,6 +53,8 @@ export { normalizeEmail, normalizePhone, PHONE_PATTERN, safeEqual, sha256 } from
 export type { NewSession } from './sessions.service.ts';
 export { openSession } from './sessions.service.ts';
 export { tellPhoneInUse } from './sign-up-contacts.ts';
+/** The sign-in code step's ticket: operators made elsewhere (invitations) enrol through it. */
+export { issueTicket } from './totp.service.ts';
 export type { UserRow } from './users.service.ts';
 export {
   adminsOfPartners,
