@@ -41,8 +41,10 @@ const KEY = [
  */
 export async function addToSums(tx: DbOrTx, deltas: SumDelta[], at: Date): Promise<void> {
   if (deltas.length === 0) return;
-  const keyOf = (d: SumDelta) => KEY.map((k) => String(d[k])).join('\u0001');
-  const sorted = [...deltas].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+  // Each key built once (building it inside the comparator cost ~40 % of the listener's time).
+  const keyed = deltas.map((d) => ({ d, key: KEY.map((k) => String(d[k])).join('\u0001') }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const sorted = keyed.map((k) => k.d);
   const col = (f: (d: SumDelta) => unknown, type: string) => arr(sorted.map(f), type);
   await tx.execute(sql`
     insert into bill_monthly_sums (partner_id, customer_id, bill_cycle, association_type, service_type,
