@@ -12,6 +12,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { buildApp } from '../apps/server/src/app.ts';
 import { testConfig } from '../apps/server/src/config.ts';
 import { MODULES } from '../apps/server/src/modules/index.ts';
+import { IMPORT_BATCH } from '../apps/server/src/modules/spend/spend.import.ts';
 import { ingestSpendBatch } from '../apps/server/src/modules/spend/spend.service.ts';
 import { createDomainEvents } from '../apps/server/src/platform/events/domain-events.ts';
 import { freshDatabase } from './lib.ts';
@@ -20,7 +21,8 @@ import { seedPartnersAndCustomers } from './settle.ts';
 const ROWS = Number(process.env.BENCH_PERF_ROWS ?? 100_000);
 const PARTNERS = Number(process.env.BENCH_PERF_PARTNERS ?? 1_000);
 const CUSTOMERS = Number(process.env.BENCH_PERF_CUSTOMERS ?? 20_000);
-const BATCH = 2_000;
+/** The import's batch, as in `bench/ingest.ts`. */
+const BATCH = IMPORT_BATCH;
 
 export interface PerformanceCostFigures {
   database: string;

@@ -8,6 +8,7 @@ import type { Database } from '@pc/db';
 import { from as copyFrom } from 'pg-copy-streams';
 import { buildApp } from '../apps/server/src/app.ts';
 import { testConfig } from '../apps/server/src/config.ts';
+import { IMPORT_BATCH } from '../apps/server/src/modules/spend/spend.import.ts';
 import { ingestSpendBatch } from '../apps/server/src/modules/spend/spend.service.ts';
 import { billCycleOf } from '../apps/server/src/modules/spend/spend.validate.ts';
 import type { AppContext } from '../apps/server/src/platform/context.ts';
@@ -24,7 +25,8 @@ export const PRELOAD_SCALES = (process.env.BENCH_SPEND_PRELOAD ?? '0').split(','
 const PRELOAD_CHUNK = 500_000;
 /** The alert-heavy budget, scaled with BENCH_ROWS so about 2 % of the records alert at any size. */
 export const ALERT_BUDGET_FEN = Math.max(1_000, Math.round((60_000 * ROWS) / 100_000));
-const BATCH = 2_000;
+/** Records per `ingestSpendBatch` call: the import's batch (BENCH_INGEST_BATCH overrides it). */
+const BATCH = Number(process.env.BENCH_INGEST_BATCH ?? IMPORT_BATCH);
 const LATENCY_SAMPLES = 200;
 
 export interface IngestFigures {
@@ -142,6 +144,7 @@ export async function benchIngest(
   kind: 'pglite' | 'postgres',
   budgetFen = 60_000,
   preload = 0,
+  batch = BATCH,
 ): Promise<IngestFigures> {
   const { database, drop } = await freshDatabase(kind);
   try {
@@ -175,8 +178,8 @@ export async function benchIngest(
 
     const started = performance.now();
     let accepted = 0;
-    for (let i = 0; i < rows.length; i += BATCH) {
-      accepted += (await ingestSpendBatch(ctx, rows.slice(i, i + BATCH))).accepted;
+    for (let i = 0; i < rows.length; i += batch) {
+      accepted += (await ingestSpendBatch(ctx, rows.slice(i, i + batch))).accepted;
     }
     const ingestMs = performance.now() - started;
     if (accepted !== rows.length) throw new Error(`ingested ${accepted} of ${rows.length}`);
