@@ -27,7 +27,7 @@ import { benchPartnerApi, CUSTOMER_SCALES } from './partner-api.ts';
 import { benchSettle, printSettle, type SettleFigures } from './settle.ts';
 import { benchStart, printStart, type StartFigures } from './start.ts';
 import { benchSubscriptions, printSweep, type SweepFigures } from './subscriptions.ts';
-import { printRatios } from './summary.ts';
+import { printGrowth, printRatios } from './summary.ts';
 
 const only = process.env.BENCH_ONLY;
 const wants = (group: string) =>
@@ -94,6 +94,7 @@ if (sweeps.length) printSweep(sweeps);
 if (startFigures) printStart(startFigures);
 if (paint.length) printPaint(paint);
 printRatios(rows, ingest);
+printGrowth(rows, ingest);
 if (rows.some((r) => r.non2xx > 0)) {
   console.error('Some requests failed (non-2xx or errors): those figures are not comparable.');
   process.exitCode = 1;
