@@ -1,7 +1,8 @@
 // Shared pieces of the benchmarks: measurement, throwaway databases, the result table.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
-import { migrate, openDatabase } from '@pc/db';
+import { type Database, migrate, openDatabase } from '@pc/db';
 import autocannon from 'autocannon';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
@@ -64,21 +65,67 @@ export function reachable(url: string): Promise<boolean> {
   });
 }
 
-/** A fresh migrated database; on PostgreSQL a throwaway database that `drop` removes. */
-export async function freshDatabase(kind: 'pglite' | 'postgres') {
+/**
+ * Large generated data kept between runs (PostgreSQL): `key` names the data, `seed` writes it into a
+ * freshly migrated database. The first run builds a template database `pc_bench_tpl_<key>_<schema>`
+ * (the schema part changes with the migrations, so a stale template is never used); later runs copy it
+ * (`create database … template …`, a file copy) instead of generating again. BENCH_CACHE=0 skips the
+ * cache; drop the `pc_bench_tpl_*` databases to free the space.
+ */
+export interface CachedData {
+  key: string;
+  seed: (database: Database) => Promise<void>;
+}
+
+function schemaTag(): string {
+  const journal = readFileSync(new URL('../packages/db/migrations/meta/_journal.json', import.meta.url));
+  return createHash('sha256').update(journal).digest('hex').slice(0, 8);
+}
+
+/** Makes the template database of `cached` unless it exists; returns its name. */
+async function templateFor(admin: pg.Client, cached: CachedData): Promise<string> {
+  const name = `pc_bench_tpl_${cached.key}_${schemaTag()}`;
+  const { rows } = await admin.query('select 1 from pg_database where datname = $1', [name]);
+  if (rows.length > 0) return name;
+  // Built under another name and renamed when complete, so an interrupted build is never used.
+  const building = `${name}_building`;
+  await admin.query(`drop database if exists ${building} with (force)`);
+  await admin.query(`create database ${building}`);
+  const url = new URL(PG_URL);
+  url.pathname = `/${building}`;
+  const database = await openDatabase({ url: url.toString() });
+  try {
+    await migrate(database);
+    await cached.seed(database);
+  } finally {
+    await database.close();
+  }
+  await admin.query(`alter database ${building} rename to ${name}`);
+  return name;
+}
+
+/**
+ * A fresh migrated database; on PostgreSQL a throwaway database that `drop` removes. With `cached`, the
+ * data `seed` writes is in it too (on PostgreSQL copied from a template database kept between runs).
+ */
+export async function freshDatabase(kind: 'pglite' | 'postgres', cached?: CachedData) {
   if (kind === 'pglite') {
     const database = await openDatabase({});
     await migrate(database);
+    if (cached) await cached.seed(database);
     return { database, drop: async () => {} };
   }
   const name = `pc_bench_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  const useCache = cached && process.env.BENCH_CACHE !== '0';
+  const template = useCache ? await templateFor(admin, cached) : undefined;
+  await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
   const url = new URL(PG_URL);
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString(), poolSize: Math.max(CONNECTIONS, 20) });
   await migrate(database);
+  if (cached && !useCache) await cached.seed(database);
   return {
     database,
     drop: async () => {

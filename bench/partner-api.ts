@@ -12,7 +12,7 @@ import { newId } from '../apps/server/src/platform/ids/ids.ts';
 import { createFlowControl } from '../apps/server/src/platform/partner-api/flow-control.ts';
 import { signRequest } from '../apps/server/src/platform/partner-api/signing.ts';
 import { sealSecret } from '../apps/server/src/platform/seal/seal.ts';
-import { freshDatabase, listen, measure, type Row } from './lib.ts';
+import { type CachedData, freshDatabase, listen, measure, type Row } from './lib.ts';
 
 export const API_CONNECTIONS = 50;
 const CUSTOMERS = 1_000;
@@ -23,10 +23,41 @@ const CUSTOMERS = 1_000;
 export const CUSTOMER_SCALES = (process.env.BENCH_CUSTOMERS ?? '10000').split(',').map(Number);
 
 /**
- * A partner with an API key and CUSTOMERS associated customers, written with plain SQL; with `total`
- * above CUSTOMERS, another partner holds the rest (generated in the database).
+ * Another partner's `count` customers, generated in the database (`generate_series`, 100,000 per
+ * statement); on PostgreSQL kept in a template database between runs (see `freshDatabase`).
  */
-export async function seedPartnerWithCustomers(ctx: AppContext, total = CUSTOMERS) {
+export function otherCustomers(count: number): CachedData {
+  return {
+    key: `customers_${count}`,
+    seed: async (database) => {
+      const other = 'prt_bench_other';
+      const now = new Date('2026-01-01T00:00:00Z');
+      await database.query(
+        `insert into partners (id, name, domain_id, site, status, created_at, updated_at)
+         values ($1, 'Bench Other Partner', 'bench-other-domain', 'cn', 'active', $2, $2)`,
+        [other, now],
+      );
+      for (let start = 0; start < count; start += 100_000) {
+        const end = Math.min(count, start + 100_000) - 1;
+        await database.query(
+          `with c as (
+             insert into customers (id, domain_id, domain_name, name, email, created_at, updated_at, origin)
+             select 'cus_o' || g, md5('o' || g), 'other_customer_' || g, 'Other ' || g, 'o' || g || '@bench.test',
+                    $2::timestamptz, $2::timestamptz, 'api'
+             from generate_series($3::int, $4::int) as g
+             returning id, created_at)
+           insert into customer_associations (id, customer_id, partner_id, type, status, source, started_at)
+           select 'asc_' || c.id, c.id, $1, 'resale', 'active', 'api', c.created_at from c`,
+          [other, now, start, end],
+        );
+      }
+      await database.exec('analyze customers; analyze customer_associations');
+    },
+  };
+}
+
+/** A partner with an API key and CUSTOMERS associated customers, written with plain SQL. */
+export async function seedPartnerWithCustomers(ctx: AppContext) {
   const { database } = ctx;
   const secretKey = ctx.config.secretKey;
   const partner = await ctx.db.transaction((tx) =>
@@ -68,26 +99,6 @@ export async function seedPartnerWithCustomers(ctx: AppContext, total = CUSTOMER
       params,
     );
   }
-  if (total > CUSTOMERS) {
-    const other = await ctx.db.transaction((tx) =>
-      createPartner(ctx, tx, systemActor(), { name: 'Bench Other Partner' }),
-    );
-    for (let start = 0; start < total - CUSTOMERS; start += 100_000) {
-      const end = Math.min(total - CUSTOMERS, start + 100_000) - 1;
-      await database.query(
-        `with c as (
-           insert into customers (id, domain_id, domain_name, name, email, created_at, updated_at, origin)
-           select 'cus_o' || g, md5('o' || g), 'other_customer_' || g, 'Other ' || g, 'o' || g || '@bench.test',
-                  $2::timestamptz, $2::timestamptz, 'api'
-           from generate_series($3::int, $4::int) as g
-           returning id, created_at)
-         insert into customer_associations (id, customer_id, partner_id, type, status, source, started_at)
-         select 'asc_' || c.id, c.id, $1, 'resale', 'active', 'api', c.created_at from c`,
-        [other.id, now, start, end],
-      );
-    }
-    await database.exec('analyze customers; analyze customer_associations');
-  }
   return { partner, accessKey, secretKey: sk };
 }
 
@@ -125,11 +136,15 @@ export async function benchPartnerApi(
   customers = CUSTOMER_SCALES[0] ?? 10_000,
 ): Promise<Row[]> {
   const label = kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
-  const { database, drop } = await freshDatabase(kind);
+  const { database, drop } = await freshDatabase(
+    kind,
+    customers > CUSTOMERS ? otherCustomers(customers - CUSTOMERS) : undefined,
+  );
   const rows: Row[] = [];
   try {
     const app = await buildBenchApp(database);
-    const seeded = await seedPartnerWithCustomers(app.ctx, customers);
+    const seeded = await seedPartnerWithCustomers(app.ctx);
+    await database.exec('analyze customers; analyze customer_associations');
 
     const bare = Fastify({ logger: false });
     bare.post('/', async () => {

@@ -27,7 +27,7 @@ const outDir = new URL('./profiles/', import.meta.url);
 
 const { database, drop } = await freshDatabase(kind);
 const app = await buildBenchApp(database);
-const seeded = await seedPartnerWithCustomers(app.ctx, 1_000);
+const seeded = await seedPartnerWithCustomers(app.ctx);
 const base = await listen(app);
 let target: autocannon.Options;
 if (path === 'api') {

@@ -8,6 +8,8 @@
 // BENCH_ONLY=subscriptions: the resources group (BENCH_RESOURCES sets its size, default 20,000).
 // BENCH_SCALE=full: the issue's sizes (10,000,000 spend rows, 1,000,000 resources). BENCH_ONLY=r15 runs
 // the bills and resources groups together.
+// BENCH_ONLY=start: `npm start` to ready on a fresh and on a warm data directory; BENCH_ONLY=paint: first
+// paint of the sign-in page and the dashboard in Chromium (both need `npm run build`, neither runs by default).
 // BENCH_ONLY=perfcost: ingestion with and without the performance update (BENCH_PERF_ROWS, default 100,000).
 // Scale (issue 14): BENCH_CUSTOMERS (default 10000) and BENCH_SPEND_PRELOAD (spend rows already
 // stored, default 0) take comma-separated lists, e.g. BENCH_CUSTOMERS=10000,1000000.
@@ -20,10 +22,12 @@ import {
   printPerformanceCost,
 } from './ingest-performance.ts';
 import { CONNECTIONS, PG_URL, print, type Row, reachable, SECONDS } from './lib.ts';
+import { benchPaint, type PaintFigure, printPaint } from './paint.ts';
 import { benchPartnerApi, CUSTOMER_SCALES } from './partner-api.ts';
 import { benchSettle, printSettle, type SettleFigures } from './settle.ts';
+import { benchStart, printStart, type StartFigures } from './start.ts';
 import { benchSubscriptions, printSweep, type SweepFigures } from './subscriptions.ts';
-import { printRatios } from './summary.ts';
+import { printGrowth, printRatios } from './summary.ts';
 
 const only = process.env.BENCH_ONLY;
 const wants = (group: string) =>
@@ -42,6 +46,9 @@ if (process.env.BENCH_DB !== 'pglite' && (await reachable(PG_URL))) kinds.push('
 else if (process.env.BENCH_DB !== 'pglite')
   console.log(`PostgreSQL at ${PG_URL} is not reachable; measuring PGlite only.`);
 
+// The start and paint groups time whole processes and a browser: only when asked for.
+const startFigures: StartFigures | undefined = only === 'start' ? await benchStart() : undefined;
+const paint: PaintFigure[] = only === 'paint' ? await benchPaint() : [];
 const constant = wants('http') ? await benchConstant() : undefined;
 if (constant) rows.push(constant);
 for (const kind of kinds) {
@@ -84,7 +91,10 @@ if (exports.length) printExports(exports);
 if (settle.length) printSettle(settle);
 if (perfCost.length) printPerformanceCost(perfCost);
 if (sweeps.length) printSweep(sweeps);
+if (startFigures) printStart(startFigures);
+if (paint.length) printPaint(paint);
 printRatios(rows, ingest);
+printGrowth(rows, ingest);
 if (rows.some((r) => r.non2xx > 0)) {
   console.error('Some requests failed (non-2xx or errors): those figures are not comparable.');
   process.exitCode = 1;

@@ -45,3 +45,58 @@ export function printRatios(rows: Row[], ingest: IngestFigures[]): void {
   }
   console.log(`\nAll ratios of this run (same-run baselines):\n\n${lines.join('\n')}\n`);
 }
+
+interface ScalePoint {
+  database: string;
+  scenario: string;
+  size: number;
+  ratio: number;
+}
+
+/**
+ * Cost growth: for each scenario measured at more than one size (BENCH_CUSTOMERS for the partner API
+ * query, BENCH_SPEND_PRELOAD for ingestion), its ratio at the smallest and at the largest size.
+ */
+export function printGrowth(rows: Row[], ingest: IngestFigures[]): void {
+  const points: ScalePoint[] = [];
+  for (const r of rows) {
+    const m = /^(.*) \(50 conn\., ([\d,]+) customers\)$/.exec(r.scenario);
+    if (m?.[1] && m[2] && r.ratio !== null)
+      points.push({
+        database: r.database,
+        scenario: m[1],
+        size: Number(m[2].replaceAll(',', '')),
+        ratio: r.ratio,
+      });
+  }
+  for (const f of ingest)
+    points.push({
+      database: f.database,
+      scenario: `ingestion + budgets, ${f.scenario} (spend rows stored)`,
+      size: f.preloaded,
+      ratio: f.ratio,
+    });
+  const groups = new Map<string, ScalePoint[]>();
+  for (const p of points) {
+    const key = `${p.database}\u0000${p.scenario}`;
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  const lines = [
+    '| database | scenario | from | to | ratio at from | ratio at to | change |',
+    '|---|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const g of groups.values()) {
+    if (g.length < 2) continue;
+    const sorted = [...g].sort((a, b) => a.size - b.size);
+    const a = sorted[0] as ScalePoint;
+    const b = sorted[sorted.length - 1] as ScalePoint;
+    const n = (x: number) => x.toLocaleString('en-US');
+    lines.push(
+      `| ${a.database} | ${a.scenario} | ${n(a.size)} | ${n(b.size)} | ${a.ratio.toFixed(2)} | ${b.ratio.toFixed(2)} | ${
+        a.ratio > 0 ? `×${(b.ratio / a.ratio).toFixed(2)}` : '—'
+      } |`,
+    );
+  }
+  if (lines.length > 2)
+    console.log(`\nCost growth (same-run baselines at each size):\n\n${lines.join('\n')}\n`);
+}

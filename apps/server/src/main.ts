@@ -3,7 +3,7 @@ import { DataDirLockedError, lockDataDir, migrate, openDatabase } from '@pc/db';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { printBanner } from './demo/banner.ts';
-import { seedDemo } from './demo/seed.ts';
+import { seedDemoOnce } from './demo/seed.ts';
 import { clockFor } from './modules/test-control/settable-clock.ts';
 import { startJobRuntime } from './platform/jobs/runtime.ts';
 
@@ -30,7 +30,7 @@ async function main() {
   });
   await migrate(database);
   const app = await buildApp({ config, database, clock: clockFor(config) });
-  if (config.demo) await seedDemo(app.ctx);
+  if (config.demo) await seedDemoOnce(app.ctx, config.databaseUrl ? undefined : resolve(config.dataDir));
   const runtime = await startJobRuntime(app.ctx, config.roles);
   // Closing order: new requests are refused (503) and the worker stops taking jobs at once; in-flight
   // requests and the job at hand finish; then the queue (an onClose hook of buildApp, which runs
