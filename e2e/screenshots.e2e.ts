@@ -53,6 +53,7 @@ const PORTAL: Shot[] = [
 const CONSOLE: Shot[] = [
   { name: 'console-security', path: '/console/security', ready: 'session-current' },
   { name: 'console-dashboard', path: '/console', ready: 'work-queue-certifications', docs: true },
+  { name: 'console-partners', path: '/console/partners', ready: 'directory-row' },
   { name: 'console-registrations', path: '/console/registrations', ready: 'registration-row' },
   { name: 'console-audit', path: '/console/audit', ready: 'audit-row' },
   { name: 'console-outbox', path: '/console/outbox', ready: 'outbox-table' },

@@ -105,6 +105,8 @@ describe('migrations', () => {
     const pushed = await freshDatabase();
     try {
       if (!template) await migrate(migrated);
+      // Extensions are not part of the schema in code: migration 0013 creates pg_trgm.
+      await pushed.exec('create extension if not exists pg_trgm');
       const push = await pushSchema(schema, pushed.db as never);
       await push.apply();
       const fromCode = await describeSchema(pushed);

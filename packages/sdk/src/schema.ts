@@ -759,8 +759,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit log, newest first, filtered and paged (any operator) */
+        /** Audit log with names, newest first, filtered (days in Asia/Shanghai) and paged (any operator) */
         get: operations["getConsoleAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/audit/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every audit action code with its label in the request language (any operator) */
+        get: operations["getConsoleAuditActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered audit log as CSV (UTF-8 with BOM, Asia/Shanghai times), streamed (any operator) */
+        get: operations["getConsoleAuditExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1701,6 +1735,74 @@ export interface paths {
         put?: never;
         /** Import annual performance from CSV `partner,year,amount` (finance) */
         post: operations["postConsolePerformanceImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/partner-directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Partner directory: search by name, partner id or domain id; filters; sorted pages (any operator) */
+        get: operations["getConsolePartnerDirectory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/partners/{partnerId}/standing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the partner is active or suspended, since when and why (any operator) */
+        get: operations["getConsolePartnersByPartnerIdStanding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/partners/{partnerId}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend a partner with a reason; its administrators are told (operator admin, ecosystem manager) */
+        post: operations["postConsolePartnersByPartnerIdSuspend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/partners/{partnerId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a suspended partner with a reason; its administrators are told (operator admin, ecosystem manager) */
+        post: operations["postConsolePartnersByPartnerIdResume"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5257,6 +5359,9 @@ export interface operations {
                                 id: string;
                                 name: string;
                                 domainId: string;
+                                /** @enum {string} */
+                                status: "active" | "suspended";
+                                suspensionReason: string | null;
                             } | null;
                         };
                         secondFactor?: {
@@ -5331,6 +5436,9 @@ export interface operations {
                             id: string;
                             name: string;
                             domainId: string;
+                            /** @enum {string} */
+                            status: "active" | "suspended";
+                            suspensionReason: string | null;
                         } | null;
                     };
                 };
@@ -5384,6 +5492,9 @@ export interface operations {
                             id: string;
                             name: string;
                             domainId: string;
+                            /** @enum {string} */
+                            status: "active" | "suspended";
+                            suspensionReason: string | null;
                         } | null;
                     };
                 };
@@ -5458,6 +5569,9 @@ export interface operations {
                             id: string;
                             name: string;
                             domainId: string;
+                            /** @enum {string} */
+                            status: "active" | "suspended";
+                            suspensionReason: string | null;
                         } | null;
                     };
                 };
@@ -5574,6 +5688,9 @@ export interface operations {
                             id: string;
                             name: string;
                             domainId: string;
+                            /** @enum {string} */
+                            status: "active" | "suspended";
+                            suspensionReason: string | null;
                         } | null;
                     };
                 };
@@ -5692,6 +5809,9 @@ export interface operations {
                                 id: string;
                                 name: string;
                                 domainId: string;
+                                /** @enum {string} */
+                                status: "active" | "suspended";
+                                suspensionReason: string | null;
                             } | null;
                         };
                         recoveryCodesLeft: number;
@@ -5776,6 +5896,9 @@ export interface operations {
                                 id: string;
                                 name: string;
                                 domainId: string;
+                                /** @enum {string} */
+                                status: "active" | "suspended";
+                                suspensionReason: string | null;
                             } | null;
                         };
                         recoveryCodes: string[];
@@ -6469,9 +6592,12 @@ export interface operations {
         parameters: {
             query?: {
                 partnerId?: string;
+                actorId?: string;
                 entityType?: string;
                 entityId?: string;
                 action?: string;
+                from?: string;
+                to?: string;
                 before?: string;
                 limit?: number;
             };
@@ -6494,10 +6620,16 @@ export interface operations {
                             at: string;
                             actorType: string;
                             actorId: string | null;
+                            actorName: string | null;
+                            actorEmail: string | null;
                             partnerId: string | null;
+                            partnerName: string | null;
                             action: string;
+                            actionLabel: string;
                             entityType: string;
+                            entityTypeLabel: string;
                             entityId: string;
+                            entityName: string | null;
                             before: unknown;
                             after: unknown;
                             requestId: string | null;
@@ -6505,6 +6637,57 @@ export interface operations {
                         nextBefore: string | null;
                     };
                 };
+            };
+        };
+    };
+    getConsoleAuditActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            label: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getConsoleAuditExport: {
+        parameters: {
+            query?: {
+                partnerId?: string;
+                actorId?: string;
+                entityType?: string;
+                entityId?: string;
+                action?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -9333,6 +9516,154 @@ export interface operations {
             };
         };
     };
+    getConsolePartnerDirectory: {
+        parameters: {
+            query?: {
+                q?: string;
+                program?: "solution_provider" | "distributor" | "cloud_reseller" | "service_partner" | "authorized_sales_support_center";
+                tier?: "tier1" | "tier2" | "direct";
+                kind?: "solution_provider" | "distributor" | "cloud_reseller" | "service_partner" | "unassigned";
+                status?: "active" | "suspended";
+                sort?: "name" | "createdAt" | "status";
+                order?: "asc" | "desc";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "active" | "suspended";
+                            suspendedAt: string | null;
+                            suspensionReason: string | null;
+                            domainId: string;
+                            site: string;
+                            programs: string[];
+                            /** @enum {string} */
+                            tier: "tier1" | "tier2" | "direct";
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+        };
+    };
+    getConsolePartnersByPartnerIdStanding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        status: "active" | "suspended";
+                        suspendedAt: string | null;
+                        suspensionReason: string | null;
+                    };
+                };
+            };
+        };
+    };
+    postConsolePartnersByPartnerIdSuspend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        status: "active" | "suspended";
+                        suspendedAt: string | null;
+                        suspensionReason: string | null;
+                    };
+                };
+            };
+        };
+    };
+    postConsolePartnersByPartnerIdResume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        status: "active" | "suspended";
+                        suspendedAt: string | null;
+                        suspensionReason: string | null;
+                    };
+                };
+            };
+        };
+    };
     getOrganizationMembers: {
         parameters: {
             query?: never;
@@ -10786,6 +11117,9 @@ export interface operations {
                                 id: string;
                                 name: string;
                                 domainId: string;
+                                /** @enum {string} */
+                                status: "active" | "suspended";
+                                suspensionReason: string | null;
                             } | null;
                         };
                         customerDomainId: string;

@@ -8,6 +8,7 @@ import { countersignModule } from './countersign/index.ts';
 import { customersModule } from './customers/index.ts';
 import { dashboardModule } from './dashboard/index.ts';
 import { developerModule } from './developer/index.ts';
+import { directoryModule } from './directory/index.ts';
 import { eventsModule } from './events/index.ts';
 import { identityModule } from './identity/index.ts';
 import { incentivesModule } from './incentives/index.ts';
@@ -48,6 +49,7 @@ export const MODULES: readonly ModuleManifest[] = [
   certificatesModule,
   certificationModule,
   membershipsModule,
+  directoryModule,
   organizationModule,
   customersModule,
   spendModule,

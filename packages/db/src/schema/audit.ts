@@ -22,5 +22,6 @@ export const auditLog = pgTable(
     index('audit_log_at_idx').on(t.at),
     index('audit_log_entity_idx').on(t.entityType, t.entityId),
     index('audit_log_partner_idx').on(t.partnerId, t.at),
+    index('audit_log_actor_idx').on(t.actorId, t.at),
   ],
 );

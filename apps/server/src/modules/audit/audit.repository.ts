@@ -1,5 +1,5 @@
 import { type DbOrTx, schema } from '@pc/db';
-import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, or, type SQL } from 'drizzle-orm';
 import type { Cursor } from '../../platform/db/cursor.ts';
 
 export type AuditRow = typeof schema.auditLog.$inferSelect;
@@ -10,9 +10,14 @@ export function insertAudit(tx: DbOrTx, row: typeof schema.auditLog.$inferInsert
 
 export interface AuditFilter {
   partnerId?: string;
+  actorId?: string;
   entityType?: string;
   entityId?: string;
   action?: string;
+  /** Rows at or after this instant. */
+  since?: Date;
+  /** Rows strictly before this instant. */
+  until?: Date;
   /** Keyset position: rows strictly after it in (at desc, id desc) order. */
   before?: Cursor;
   limit: number;
@@ -22,9 +27,12 @@ export function listAudit(db: DbOrTx, f: AuditFilter): Promise<AuditRow[]> {
   const where: SQL[] = [];
   const a = schema.auditLog;
   if (f.partnerId) where.push(eq(a.partnerId, f.partnerId));
+  if (f.actorId) where.push(eq(a.actorId, f.actorId));
   if (f.entityType) where.push(eq(a.entityType, f.entityType));
   if (f.entityId) where.push(eq(a.entityId, f.entityId));
   if (f.action) where.push(eq(a.action, f.action));
+  if (f.since) where.push(gte(a.at, f.since));
+  if (f.until) where.push(lt(a.at, f.until));
   if (f.before) {
     const c = f.before;
     where.push(or(lt(a.at, c.at), and(eq(a.at, c.at), lt(a.id, c.id))) as SQL);

@@ -39,7 +39,7 @@ describe('console audit log', () => {
         ),
       );
     }
-  });
+  }, 240_000);
   afterAll(() => t.close());
 
   it('is for operators only', async () => {
@@ -96,5 +96,99 @@ describe('console audit log', () => {
     expect(bad.json()).toMatchObject({ code: 'common.validation', details: { field: 'before' } });
     expect((await asReviewer({ method: 'GET', url: '/api/console/audit?limit=0' })).statusCode).toBe(400);
     expect((await asReviewer({ method: 'GET', url: '/api/console/audit?who=me' })).statusCode).toBe(400);
+  });
+});
+
+describe('console audit log: names, date range, actor and CSV export', () => {
+  let t: TestApp;
+  let partner: PartnerWithAdmin;
+  let asAdmin: AsUser;
+  let adminId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    // 2026-03-31 23:30 in Shanghai is 15:30 UTC: it belongs to the 31st there, not to April.
+    t.clock.set(new Date('2026-03-31T15:30:00Z'));
+    partner = await createPartnerWithAdmin(t, { name: '审计伙伴, "Audit" Co.' });
+    const admin = await createOperator(t, ['admin']);
+    adminId = admin.user.id;
+    asAdmin = asUser(t, await signIn(t, admin.user.email, admin.password));
+    t.clock.set(new Date('2026-04-01T01:00:00Z'));
+    const suspend = await asAdmin({
+      method: 'POST',
+      url: `/api/console/partners/${partner.partner.id}/suspend`,
+      payload: { reason: '=SUM(A1) 资料过期' },
+    });
+    expect(suspend.statusCode).toBe(200);
+  }, 240_000);
+  afterAll(() => t.close());
+
+  it('names the actor, the action in the reader’s language and the target', async () => {
+    const url = `/api/console/audit?entityId=${partner.partner.id}&action=partner.suspended`;
+    const [zh] = (await asAdmin({ method: 'GET', url, headers: { 'x-language': 'zh-CN' } })).json().items;
+    expect(zh).toMatchObject({
+      actorId: adminId,
+      actionLabel: '暂停伙伴',
+      entityTypeLabel: '伙伴',
+      entityName: '审计伙伴, "Audit" Co.',
+      partnerName: '审计伙伴, "Audit" Co.',
+    });
+    expect(zh.actorName).toBeTruthy();
+    expect(zh.actorEmail).toMatch(/@/);
+    const [en] = (await asAdmin({ method: 'GET', url, headers: { 'x-language': 'en-US' } })).json().items;
+    expect(en.actionLabel).toBe('Partner suspended');
+    const actions = (await asAdmin({ method: 'GET', url: '/api/console/audit/actions' })).json().items;
+    expect(actions.length).toBeGreaterThan(100);
+  });
+
+  it('filters by Asia/Shanghai days and by actor', async () => {
+    const q = (s: string) =>
+      asAdmin({ method: 'GET', url: `/api/console/audit?partnerId=${partner.partner.id}&${s}` }).then(
+        (r) => r.json().items as { action: string }[],
+      );
+    expect((await q('from=2026-03-31&to=2026-03-31')).map((i) => i.action).sort()).toEqual([
+      'partner.registered',
+      'user.created',
+    ]);
+    expect((await q('from=2026-04-01')).map((i) => i.action)).toEqual(['partner.suspended']);
+    expect(await q('to=2026-03-30')).toEqual([]);
+    expect((await q(`actorId=${adminId}`)).map((i) => i.action)).toEqual(['partner.suspended']);
+    const bad = await asAdmin({ method: 'GET', url: '/api/console/audit?from=2026-13-45' });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('exports the filtered log as CSV with a BOM, Shanghai times and names', async () => {
+    const res = await asAdmin({
+      method: 'GET',
+      url: `/api/console/audit/export?partnerId=${partner.partner.id}`,
+      headers: { 'x-language': 'zh-CN' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="audit-log-\d{8}\.csv"$/);
+    expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toContain('时间（北京时间 UTC+8）');
+    expect(lines).toHaveLength(4); // header, the suspension, the admin user and the registration
+    expect(lines[1]).toMatch(/^2026-04-01 09:00:00,/);
+    expect(lines[1]).toContain('暂停伙伴,partner.suspended,伙伴');
+    expect(lines[1]).toContain('"审计伙伴, ""Audit"" Co."');
+    // The reason sits inside the JSON cell, which starts with a quote: a spreadsheet never runs it.
+    expect(lines[1]).toContain('""reason"":""=SUM(A1) 资料过期""');
+    expect(lines[3]).toMatch(/^2026-03-31 23:30:00,/);
+  });
+
+  it('streams a log larger than one batch', async () => {
+    const { exportAuditCsv } = await import('./audit.service.ts');
+    const { Readable } = await import('node:stream');
+    const file = exportAuditCsv(t.ctx, { partnerId: partner.partner.id }, 'en-US', 1);
+    expect(file.stream).toBeInstanceOf(Readable);
+    const chunks: Buffer[] = [];
+    for await (const c of file.stream) chunks.push(c as Buffer);
+    expect(chunks.length).toBe(4); // header, then one row per batch of one
+    expect(Buffer.concat(chunks).toString('utf8')).toContain('Partner suspended');
   });
 });

@@ -3,7 +3,7 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { emitEvent } from '../events/index.ts';
-import { getPartner, newDomainId } from '../partners/index.ts';
+import { assertPartnerActive, getPartner, newDomainId } from '../partners/index.ts';
 import { isUniqueViolation } from './customers.db-errors.ts';
 import { notifyCustomer, TYPE_LABEL } from './customers.notify.ts';
 import {
@@ -143,6 +143,8 @@ export async function associate(
     label?: string | null;
   },
 ): Promise<{ customer: CustomerRow; association: AssociationRow }> {
+  // A suspended partner takes no new customers, whichever way the association comes.
+  await assertPartnerActive(tx, input.partnerId);
   const customer = await lockCustomer(tx, input.customerId);
   if (!customer) throw new AppError('common.not_found');
   if (await findActiveAssociation(tx, customer.id)) throw new AppError('customers.already_associated');

@@ -4,7 +4,13 @@ import { AppError } from '../../platform/errors/errors.ts';
 import { newId, newToken } from '../../platform/ids/ids.ts';
 import { normalizeEmail, sha256, usersByIds } from '../identity/index.ts';
 import { notifyPartnerAdmins } from '../memberships/index.ts';
-import { getPartner, getPartnerByDomainId, partnersByIds, searchPartnersByName } from '../partners/index.ts';
+import {
+  assertPartnerActive,
+  getPartner,
+  getPartnerByDomainId,
+  partnersByIds,
+  searchPartnersByName,
+} from '../partners/index.ts';
 import { isUniqueViolation } from './customers.db-errors.ts';
 import { notifyCustomer, TYPE_LABEL } from './customers.notify.ts';
 import {
@@ -93,6 +99,7 @@ export async function inviteCustomer(
   const email = normalizeEmail(input.email);
   const token = newToken(24);
   const row = await ctx.db.transaction(async (tx) => {
+    await assertPartnerActive(tx, actor.partnerId);
     const [existing] = await findCustomersByContact(tx, { email });
     if (existing) {
       const active = await findActiveAssociation(tx, existing.id);

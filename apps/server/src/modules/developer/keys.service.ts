@@ -5,7 +5,7 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { openSecret, sealSecret } from '../../platform/seal/seal.ts';
-import { getPartner } from '../partners/index.ts';
+import { assertPartnerActive, getPartner, PARTNER_TOPIC } from '../partners/index.ts';
 import { LAST_USED_RESOLUTION_MS, MAX_KEYS_PER_PARTNER, PREVIOUS_SECRET_TTL_MS } from './developer.policy.ts';
 import {
   type ApiKeyRow,
@@ -46,6 +46,8 @@ export interface KeyForVerification {
   secrets: string[];
   /** When the second secret stops verifying (cached lookups must not outlive it). */
   previousExpiresAt: Date | null;
+  /** The partner's status: a suspended partner's signed writes are refused. */
+  partnerStatus: string;
 }
 
 /**
@@ -74,6 +76,10 @@ const cacheOf = perContext((ctx: AppContext) => {
   ctx.invalidations.on(KEY_TOPIC, (accessKey) =>
     accessKey === '*' ? cache.clear() : cache.forget(accessKey),
   );
+  // A suspension or resumption changes `partnerStatus` of every key of the partner.
+  ctx.invalidations.on(PARTNER_TOPIC, (partnerId) =>
+    partnerId === '*' ? cache.clear() : cache.forgetWhere((k) => k.partnerId === partnerId),
+  );
   return cache;
 });
 
@@ -97,6 +103,7 @@ async function loadKeyForVerification(
     partnerId: row.partnerId,
     partnerDomainId: partner.domainId,
     partnerSite: partner.site,
+    partnerStatus: partner.status,
     secrets,
     previousExpiresAt: secrets.length > 1 ? row.previousExpiresAt : null,
   };
@@ -169,6 +176,7 @@ export async function createKey(
 ): Promise<KeyView & { secretKey: string }> {
   const domainId = await domainIdOf(ctx, actor.partnerId);
   return ctx.db.transaction(async (tx) => {
+    await assertPartnerActive(tx, actor.partnerId);
     // Serialise creations per partner so two concurrent requests cannot both pass the limit.
     await lockPartnerKeys(tx, actor.partnerId);
     const n = await countPartnerKeys(tx, actor.partnerId);
@@ -234,6 +242,7 @@ export async function rotateKey(
 ): Promise<KeyView & { secretKey: string }> {
   const domainId = await domainIdOf(ctx, actor.partnerId);
   const view = await ctx.db.transaction(async (tx) => {
+    await assertPartnerActive(tx, actor.partnerId);
     const before = await findPartnerKey(tx, actor.partnerId, id, { forUpdate: true });
     if (!before) throw new AppError('developer.key_not_found');
     if (before.status !== 'active') throw new AppError('developer.key_disabled');

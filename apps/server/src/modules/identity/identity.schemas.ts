@@ -49,7 +49,15 @@ export const meSchema = z.object({
   federatedProfileUrl: z.string().nullable(),
   site: z.enum(['cn', 'intl']),
   siteBanner: z.object({ show: z.boolean(), url: z.string() }).nullable(),
-  partner: z.object({ id: z.string(), name: z.string(), domainId: z.string() }).nullable(),
+  partner: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      domainId: z.string(),
+      status: z.enum(['active', 'suspended']),
+      suspensionReason: z.string().nullable(),
+    })
+    .nullable(),
 });
 /** `user` when signed in; `secondFactor` when the code step (or an operator's enrolment) comes first. */
 export const signInResponse = z.object({

@@ -20,7 +20,14 @@ export interface Me {
   federatedProfileUrl: string | null;
   site: 'cn' | 'intl';
   siteBanner: { show: boolean; url: string } | null;
-  partner: { id: string; name: string; domainId: string } | null;
+  partner: {
+    id: string;
+    name: string;
+    domainId: string;
+    /** `suspended`: the portal shows a banner with the reason, and new commitments are refused. */
+    status: 'active' | 'suspended';
+    suspensionReason: string | null;
+  } | null;
 }
 
 export async function loadUser(ctx: AppContext, id: string): Promise<UserRow> {
@@ -51,7 +58,15 @@ export async function meOf(
     federatedProfileUrl: federated ? ctx.config.federatedProfileUrl : null,
     site,
     siteBanner: site === 'intl' ? { show: !u.siteBannerDismissedAt, url: ctx.config.intlSiteUrl } : null,
-    partner: partner ? { id: partner.id, name: partner.name, domainId: partner.domainId } : null,
+    partner: partner
+      ? {
+          id: partner.id,
+          name: partner.name,
+          domainId: partner.domainId,
+          status: partner.status === 'suspended' ? 'suspended' : 'active',
+          suspensionReason: partner.status === 'suspended' ? partner.suspensionReason : null,
+        }
+      : null,
   };
 }
 

@@ -23,6 +23,15 @@ export const membershipsModule = defineModule({
 // What other modules may use (the only way in).
 export { activeDistributorIdOf, activeResellerIdsOf } from './hierarchy.service.ts';
 export { managerContact } from './managers.service.ts';
+export type { ChannelTier, PartnerKind } from './memberships.directory.ts';
+export {
+  CHANNEL_TIERS,
+  inProgramSql,
+  ofKindSql,
+  ofTierSql,
+  PARTNER_KINDS,
+  tierOf,
+} from './memberships.directory.ts';
 export { notifyPartnerAdmins } from './memberships.notify.ts';
 export { activeProgramsOf, partnersInProgramAt } from './memberships.repository.ts';
 export { partnerAccountName } from './memberships.v2.service.ts';

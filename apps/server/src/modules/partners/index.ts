@@ -1,5 +1,6 @@
 import { defineModule } from '../../platform/module.ts';
 import { seedDemoPartners } from './partners.demo.ts';
+import { PartnerErrors } from './partners.errors.ts';
 
 /** The partners module's manifest; other modules import only this file. */
 export const partnersModule = defineModule({
@@ -7,14 +8,16 @@ export const partnersModule = defineModule({
   routes: [],
   jobs: [],
   templates: {},
-  errors: {},
+  errors: PartnerErrors,
   demo: seedDemoPartners,
 });
 
 // What other modules may use (the only way in).
 export { DEMO_PARTNERS } from './partners.demo.ts';
 export { findPartnerByDomainId } from './partners.repository.ts';
+export type { DirectoryQuery, DirectorySort, PartnerRow, PartnerStatus } from './partners.service.ts';
 export {
+  assertPartnerActive,
   createPartner,
   getPartner,
   getPartnerByDomainId,
@@ -23,5 +26,7 @@ export {
   newDomainId,
   PARTNER_TOPIC,
   partnersByIds,
+  searchPartnerDirectory,
   searchPartnersByName,
+  setPartnerStatus,
 } from './partners.service.ts';

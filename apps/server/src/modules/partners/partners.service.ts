@@ -1,18 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import type { DbOrTx } from '@pc/db';
+import { announce } from '../../platform/cache/invalidations.ts';
 import { createMemoryCache, perContext } from '../../platform/cache/memory-cache.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/errors.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import {
+  type DirectoryQuery,
   findPartner,
   findPartnerByDomainId,
   findPartnersByIds,
   insertPartner,
   listPartners,
+  lockPartner,
   type PartnerRow,
+  partnerStatusForWrite,
   searchPartnersByName as searchByName,
+  searchDirectory,
+  updatePartner,
 } from './partners.repository.ts';
 
+export type { DirectoryQuery, DirectorySort } from './partners.repository.ts';
 export type { PartnerRow };
 
 export interface NewPartner {
@@ -65,7 +73,7 @@ export function getPartner(
 
 /**
  * Partners kept in memory for hot reads (`GET /api/me`). Whatever changes a partner row must
- * `announce(tx, PARTNER_TOPIC, id)` in its transaction (no code changes partners yet).
+ * `announce(tx, PARTNER_TOPIC, id)` in its transaction (`setPartnerStatus` does).
  */
 export const PARTNER_TOPIC = 'partner';
 const partnerCache = perContext((ctx: AppContext) => {
@@ -101,4 +109,62 @@ export async function partnersByIds(
 /** Partners newest first, a page of `limit` before the id `before` (the console's registrations). */
 export function listRecentPartners(ctx: AppContext, limit: number, before?: string): Promise<PartnerRow[]> {
   return listPartners(ctx.db, limit, before);
+}
+
+/** A page of the console's partner directory and the number of matches. */
+export function searchPartnerDirectory(
+  ctx: AppContext,
+  q: DirectoryQuery,
+): Promise<{ rows: PartnerRow[]; total: number }> {
+  return searchDirectory(ctx.db, q);
+}
+
+export type PartnerStatus = 'active' | 'suspended';
+
+/**
+ * Suspends or resumes a partner inside the caller's transaction: the row is locked, so of two
+ * concurrent suspensions one acts and the other finds it suspended (`partners.already_suspended`).
+ * Audited, and announced so every process forgets its cached copy when this commits.
+ */
+export async function setPartnerStatus(
+  ctx: AppContext,
+  tx: DbOrTx,
+  actor: Actor,
+  id: string,
+  status: PartnerStatus,
+  reason: string,
+): Promise<{ before: PartnerRow; after: PartnerRow }> {
+  const before = await lockPartner(tx, id);
+  if (!before) throw new AppError('partners.not_found');
+  if (before.status === status) {
+    throw new AppError(status === 'suspended' ? 'partners.already_suspended' : 'partners.not_suspended');
+  }
+  const now = ctx.clock.now();
+  const after = await updatePartner(
+    tx,
+    id,
+    status === 'suspended'
+      ? { status, suspendedAt: now, suspensionReason: reason, updatedAt: now }
+      : { status, updatedAt: now },
+  );
+  await ctx.audit.record(tx, actor, {
+    action: status === 'suspended' ? 'partner.suspended' : 'partner.resumed',
+    entityType: 'partner',
+    entityId: id,
+    partnerId: id,
+    before: { status: before.status },
+    after: { status: after.status, reason },
+  });
+  await announce(tx, PARTNER_TOPIC, id);
+  return { before, after };
+}
+
+/**
+ * Refuses a new commitment (customer association, invitation, API key) of a suspended partner
+ * with `partners.suspended`. In a transaction the row is share-locked, so a suspension committing
+ * meanwhile waits for this write (or this write sees it).
+ */
+export async function assertPartnerActive(tx: DbOrTx, partnerId: string): Promise<void> {
+  const status = await partnerStatusForWrite(tx, partnerId);
+  if (status !== undefined && status !== 'active') throw new AppError('partners.suspended');
 }

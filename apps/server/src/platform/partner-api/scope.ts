@@ -18,6 +18,8 @@ export interface PartnerApiKey {
   partnerSite: string;
   /** The current secret first, then the one replaced by a rotation while it is still valid. */
   secrets: string[];
+  /** `active`, or `suspended` by an operator: then signed writes are refused (CBC.0151). */
+  partnerStatus: string;
 }
 
 /** The key lookup (developer provides it): the access key a request is signed with, or undefined. */
@@ -126,6 +128,10 @@ export async function partnerApiScope(app: FastifyInstance, findKey: FindPartner
     if (!(await flow.take(`${caller.accessKey} ${req.method} ${req.routeOptions.url}`)))
       throw new AppError('CBC.0250');
     if (req.bodyParseError) throw new AppError('common.malformed_json');
+    // A suspended partner may still read; any write (new customers, freezes, orders…) is refused.
+    if (key.partnerStatus !== 'active' && isReplayableWrite(req.method, req.routeOptions.url)) {
+      throw new AppError('CBC.0151', { reason: 'partner_suspended' });
+    }
     return replayOrClaim(ctx, req, reply);
   });
   app.addHook('onSend', async (req, reply, payload) => {

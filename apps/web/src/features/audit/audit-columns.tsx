@@ -26,27 +26,37 @@ export function useAuditColumns(): ColumnsType<AuditEntry> {
       key: 'actor',
       width: 220,
       render: (_, r) => (
-        <Flex vertical>
-          <span>{actorLabel(r.actorType)}</span>
-          {r.actorId ? (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {r.actorId}
-            </Typography.Text>
-          ) : null}
+        <Flex vertical data-testid="audit-actor">
+          <span>{r.actorName ?? actorLabel(r.actorType)}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {r.actorName ? `${actorLabel(r.actorType)} · ${r.actorEmail ?? r.actorId}` : (r.actorId ?? '')}
+          </Typography.Text>
         </Flex>
       ),
     },
     {
       title: t('console.audit.action'),
       dataIndex: 'action',
-      render: (v: string) => <Tag color="blue">{v}</Tag>,
+      render: (v: string, r) => (
+        <Flex vertical align="flex-start">
+          <Tag color="blue" data-testid="audit-action-label">
+            {r.actionLabel}
+          </Tag>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {v}
+          </Typography.Text>
+        </Flex>
+      ),
     },
     {
       title: t('console.audit.entity'),
       key: 'entity',
       render: (_, r) => (
         <Flex vertical>
-          <span>{r.entityType}</span>
+          <span data-testid="audit-target">
+            {r.entityTypeLabel}
+            {r.entityName ? `: ${r.entityName}` : ''}
+          </span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }} copyable>
             {r.entityId}
           </Typography.Text>

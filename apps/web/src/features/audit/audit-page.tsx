@@ -1,13 +1,23 @@
-import { Button, Card, Col, Flex, Form, Input, Row, Table, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Col, DatePicker, Flex, Form, Input, Row, Select, Table, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { type AuditFilters, useAudit } from '../../platform/api/console.ts';
+import { type AuditFilters, auditExportUrl, useAudit, useAuditActions } from '../../platform/api/console.ts';
 import type { AuditEntry } from '../../platform/api/types.ts';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { AuditChange, useAuditColumns } from './audit-columns.tsx';
 
-const FILTERS = ['partnerId', 'entityType', 'entityId', 'action'] as const;
+const FILTERS = ['partnerId', 'actorId', 'entityType', 'entityId', 'action', 'from', 'to'] as const;
+
+type FormValues = Omit<AuditFilters, 'from' | 'to'> & { days?: [Dayjs | null, Dayjs | null] | null };
+const DAY = 'YYYY-MM-DD';
+
+/** The form's values as filters: the range picker's days as `from` / `to`. */
+function filtersOf({ days, ...rest }: FormValues): AuditFilters {
+  return { ...rest, from: days?.[0]?.format(DAY), to: days?.[1]?.format(DAY) };
+}
 
 /** Filters live in the URL so a filtered view can be shared and survives a reload. */
 function useUrlFilters(): [AuditFilters, (f: AuditFilters) => void] {
@@ -29,9 +39,17 @@ function useUrlFilters(): [AuditFilters, (f: AuditFilters) => void] {
 }
 
 export function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [filters, setFilters] = useUrlFilters();
-  const [form] = Form.useForm<AuditFilters>();
+  const [form] = Form.useForm<FormValues>();
+  const actions = useAuditActions(i18n.language);
+  const initial: FormValues = {
+    ...filters,
+    days:
+      filters.from || filters.to
+        ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]
+        : null,
+  };
   const list = useAudit(filters, 20);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const auditColumns = useAuditColumns();
@@ -41,25 +59,53 @@ export function AuditPage() {
       <PageHeader
         title={t('console.audit.title')}
         subtitle={t('console.audit.subtitle')}
-        extra={<Button onClick={() => list.refetch()}>{t('common.refresh')}</Button>}
+        extra={
+          <>
+            <Button onClick={() => list.refetch()}>{t('common.refresh')}</Button>
+            <Button icon={<DownloadOutlined />} href={auditExportUrl(filters)} data-testid="audit-export">
+              {t('console.audit.exportCsv')}
+            </Button>
+          </>
+        }
       />
       <Card style={{ marginBottom: 16 }}>
         <Form
           key={JSON.stringify(filters)}
           form={form}
           layout="vertical"
-          initialValues={filters}
-          onFinish={(v) => setFilters(v)}
+          initialValues={initial}
+          onFinish={(v) => setFilters(filtersOf(v))}
         >
           <Row gutter={16}>
             <Col xs={24} md={12} xl={6}>
-              <Form.Item name="partnerId" label={t('console.audit.partner')}>
-                <Input allowClear data-testid="audit-filter-partner" />
+              <Form.Item name="days" label={t('console.audit.dateRange')}>
+                <DatePicker.RangePicker
+                  allowEmpty={[true, true]}
+                  style={{ width: '100%' }}
+                  data-testid="audit-filter-days"
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={12} xl={6}>
               <Form.Item name="action" label={t('console.audit.action')}>
-                <Input allowClear placeholder="partner.registered" data-testid="audit-filter-action" />
+                <Select
+                  allowClear
+                  showSearch
+                  optionFilterProp="label"
+                  loading={actions.isLoading}
+                  options={(actions.data?.items ?? []).map((a) => ({ value: a.code, label: a.label }))}
+                  data-testid="audit-filter-action"
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12} xl={6}>
+              <Form.Item name="actorId" label={t('console.audit.actorId')}>
+                <Input allowClear data-testid="audit-filter-actor" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12} xl={6}>
+              <Form.Item name="partnerId" label={t('console.audit.partnerId')}>
+                <Input allowClear data-testid="audit-filter-partner" />
               </Form.Item>
             </Col>
             <Col xs={24} md={12} xl={6}>
@@ -103,10 +149,10 @@ export function AuditPage() {
                 {
                   title: t('console.audit.partner'),
                   dataIndex: 'partnerId',
-                  render: (v: string | null) =>
+                  render: (v: string | null, r) =>
                     v ? (
                       <Typography.Link onClick={() => setFilters({ ...filters, partnerId: v })}>
-                        {v}
+                        {r.partnerName ?? v}
                       </Typography.Link>
                     ) : (
                       t('common.none')

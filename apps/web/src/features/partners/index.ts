@@ -1,13 +1,14 @@
-import { ShopOutlined } from '@ant-design/icons';
+import { ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import { defineFeature, lazyPage } from '../../platform/feature.ts';
 
-/** Partner registrations and the console's partner detail page (its tabs come from every feature). */
+/** The partner directory, registrations and the console's partner detail page (its tabs come from every feature). */
 export const partners = defineFeature({
   name: 'partners',
-  // The partner detail page's header reads the memberships texts.
+  // Program names and the partner detail page's header come from the memberships texts.
   uses: ['memberships'],
   routes: {
     console: [
+      { path: 'partners', ...lazyPage(() => import('./partner-directory-page.tsx'), 'PartnerDirectoryPage') },
       { path: 'registrations', ...lazyPage(() => import('./registrations-page.tsx'), 'RegistrationsPage') },
       {
         path: 'partners/:partnerId',
@@ -17,6 +18,13 @@ export const partners = defineFeature({
   },
   consoleMenu: [
     {
+      key: 'partners',
+      path: '/console/partners',
+      label: { 'zh-CN': '伙伴目录', 'en-US': 'Partner directory' },
+      icon: TeamOutlined,
+      order: 15,
+    },
+    {
       key: 'registrations',
       path: '/console/registrations',
       label: { 'zh-CN': '注册记录', 'en-US': 'Registrations' },
@@ -24,4 +32,8 @@ export const partners = defineFeature({
       order: 20,
     },
   ],
+  strings: {
+    'en-US': () => import('./partners.en-US.ts').then((m) => m.partnersEnUS),
+    'zh-CN': () => import('./partners.zh-CN.ts').then((m) => m.partnersZhCN),
+  },
 });

@@ -1,4 +1,4 @@
-import { Card, Descriptions, Spin, Tabs, Typography } from 'antd';
+import { Alert, Card, Descriptions, Spin, Tabs, Typography } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
@@ -7,6 +7,8 @@ import { QueryState } from '../../platform/components/query-state.tsx';
 import { useLabel, usePartnerTabs } from '../../platform/feature.ts';
 import { formatDateTime } from '../../platform/lib/format.ts';
 import { usePartnerMemberships } from '../memberships/index.ts';
+import { usePartnerStanding } from './partners-api.ts';
+import { StandingAction, StatusTagOf } from './standing-action.tsx';
 
 /** One partner in the console: who it is, then one tab per module and its full history. */
 export function PartnerDetailPage() {
@@ -17,10 +19,34 @@ export function PartnerDetailPage() {
   const label = useLabel();
   const q = usePartnerMemberships(partnerId);
   const p = q.data?.partner;
+  const standing = usePartnerStanding(partnerId).data;
   const active = tabs.some((x) => x.key === params.get('tab')) ? params.get('tab') : tabs[0]?.key;
   return (
     <>
-      <PageHeader title={p ? p.name : t('memberships.detail.title')} subtitle={partnerId} />
+      <PageHeader
+        title={p ? p.name : t('memberships.detail.title')}
+        subtitle={partnerId}
+        extra={
+          standing ? (
+            <>
+              <StatusTagOf status={standing.status} />
+              <StandingAction partner={standing} />
+            </>
+          ) : null
+        }
+      />
+      {standing?.status === 'suspended' ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="partner-suspended-alert"
+          title={t('partners.standing.since', {
+            time: standing.suspendedAt ? formatDateTime(standing.suspendedAt, i18n.language) : '—',
+            reason: standing.suspensionReason ?? '—',
+          })}
+        />
+      ) : null}
       <QueryState isLoading={q.isLoading} error={q.error} onRetry={() => q.refetch()}>
         {p ? (
           <Card style={{ marginBottom: 16 }} data-testid="partner-detail-header">

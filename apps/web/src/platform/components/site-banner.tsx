@@ -47,3 +47,19 @@ export function SiteBanner() {
     />
   );
 }
+
+/** A suspended partner's users see why, and what is refused, on every portal page. */
+export function SuspendedBanner() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  if (me?.partner?.status !== 'suspended') return null;
+  return (
+    <Alert
+      banner
+      type="warning"
+      role="alert"
+      data-testid="suspended-banner"
+      title={t('banner.suspended', { reason: me.partner.suspensionReason ?? '—' })}
+    />
+  );
+}

@@ -235,6 +235,8 @@ export const enUS = {
     cn: 'You are signed in with a China-site account. For a better experience, visit the China site.',
     visit: 'Go now',
     dismiss: "Don't show again",
+    suspended:
+      'Your partner account is suspended ({{reason}}). You can still sign in and read your data; new customers, invitations, API keys and partner API writes are refused until it is resumed. Please contact your ecosystem manager.',
   },
   messages: {
     title: 'Messages',
@@ -295,7 +297,13 @@ export const enUS = {
       actor: 'Actor',
       action: 'Action',
       entity: 'Entity',
-      partner: 'Partner ID',
+      partner: 'Partner',
+      partnerId: 'Partner ID',
+      actorId: 'Actor ID',
+      dateRange: 'Date (Asia/Shanghai)',
+      target: 'Target',
+      exportCsv: 'Export CSV',
+      filterByActor: 'Only this actor',
       requestId: 'Request ID',
       before: 'Before',
       after: 'After',

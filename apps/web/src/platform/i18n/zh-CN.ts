@@ -225,6 +225,8 @@ export const zhCN: Resources = {
     cn: '您当前使用的是中国站账号登录，为了获得更好的体验，建议您访问中国站。',
     visit: '立即前往',
     dismiss: '不再提示',
+    suspended:
+      '您的伙伴账号已被暂停（{{reason}}）。您仍可登录并查看数据，但在恢复之前不能关联新客户、发送邀请、创建 API 密钥，合作伙伴 API 的写操作也会被拒绝。如有疑问请联系您的生态经理。',
   },
   messages: {
     title: '消息中心',
@@ -284,7 +286,13 @@ export const zhCN: Resources = {
       actor: '操作人',
       action: '操作',
       entity: '对象',
-      partner: '伙伴 ID',
+      partner: '伙伴',
+      partnerId: '伙伴 ID',
+      actorId: '操作人 ID',
+      dateRange: '日期（北京时间）',
+      target: '对象',
+      exportCsv: '导出 CSV',
+      filterByActor: '只看此操作人',
       requestId: '请求 ID',
       before: '变更前',
       after: '变更后',

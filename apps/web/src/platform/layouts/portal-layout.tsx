@@ -10,7 +10,7 @@ import { FullPageSpin } from '../components/full-page-spin.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { MessageBell } from '../components/message-bell.tsx';
 import { QueryState } from '../components/query-state.tsx';
-import { SiteBanner } from '../components/site-banner.tsx';
+import { SiteBanner, SuspendedBanner } from '../components/site-banner.tsx';
 import { UserMenu } from '../components/user-menu.tsx';
 import { type MenuEntry, matchEntry, type PortalMenuGroup, useLabel, usePortalMenu } from '../feature.ts';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
@@ -104,6 +104,7 @@ export function PortalLayout() {
           signedOutPath="/sign-in"
         />
       </header>
+      <SuspendedBanner />
       <SiteBanner />
       <Layout>
         <Layout.Sider

@@ -1,0 +1,36 @@
+/** The console's partner directory and a partner's standing (suspend / resume). */
+export const partnersEnUS = {
+  directory: {
+    title: 'Partner directory',
+    subtitle: 'Every partner: search by name, partner ID or domain ID, filter, then open one.',
+    search: 'Name, partner ID or domain ID',
+    program: 'Program',
+    tier: 'Channel tier',
+    kind: 'Partner kind',
+    status: 'Status',
+    name: 'Partner',
+    programs: 'Programs',
+    registered: 'Registered',
+    total: '{{count}} partners',
+    empty: 'No partner matches.',
+    tiers: { tier1: 'Tier 1 (distributor)', tier2: 'Tier 2 (cloud reseller)', direct: 'Direct' },
+    kinds: { unassigned: 'No kind yet' },
+  },
+  status: { active: 'Active', suspended: 'Suspended' },
+  standing: {
+    suspend: 'Suspend',
+    resume: 'Resume',
+    suspendTitle: 'Suspend {{name}}?',
+    resumeTitle: 'Resume {{name}}?',
+    suspendHelp:
+      'Its users can still sign in and read, but new customers, invitations, API keys and partner API writes are refused, and no incentives accrue. Its administrators are told by email and in-app message, with your reason.',
+    resumeHelp: 'Everything works again for the partner; its administrators are told, with your note.',
+    reason: 'Reason',
+    reasonRequired: 'Please give a reason',
+    confirmSuspend: 'Suspend partner',
+    confirmResume: 'Resume partner',
+    suspended: 'Partner suspended',
+    resumed: 'Partner resumed',
+    since: 'Suspended since {{time}}: {{reason}}',
+  },
+};
