@@ -1,6 +1,7 @@
 import { CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { Flex } from 'antd';
 import type { ReactNode } from 'react';
+import { PageTitle } from './page-header.tsx';
 
 interface Props {
   status: 'warning' | 'error';
@@ -21,11 +22,10 @@ const ICONS = {
  * first load of every page; the 404 page still uses Result and is loaded on demand).
  */
 export function StatusBlock({ status, title, subTitle, extra, heading }: Props) {
-  const Title = heading ? 'h1' : 'div';
   return (
     <Flex vertical align="center" gap={16} className="pc-status" role="alert">
       {ICONS[status]}
-      <Title className="pc-status-title">{title}</Title>
+      <div className="pc-status-title">{heading ? <PageTitle plain>{title}</PageTitle> : title}</div>
       {subTitle ? <div className="pc-status-subtitle">{subTitle}</div> : null}
       {extra}
     </Flex>
