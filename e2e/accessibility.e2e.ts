@@ -49,7 +49,7 @@ describe('accessibility of every page in both languages', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    server = await startServer({ smtpUrl: smtp.url });
+    server = await startServer({ smtpUrl: smtp.url }, 300_000);
     browser = await launchBrowser();
     ids = await lookUpIds(server.url);
   });

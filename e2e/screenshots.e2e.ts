@@ -25,7 +25,7 @@ describe('screenshots of every page in both languages', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    server = await startServer({ smtpUrl: smtp.url });
+    server = await startServer({ smtpUrl: smtp.url }, 300_000);
     browser = await launchBrowser();
     // A registration of today, so the console's registrations, audit log and outbox have one to show.
     const visitor = new ApiClient(server.url, 'zh-CN');
