@@ -1,75 +1,31 @@
-// Every portal and console page in both languages, photographed into screenshots/<lang>/ (git-ignored)
-// for people to look at. The test itself checks that each page renders its main element, speaks the
-// chosen language and throws no error in the browser.
+// Every page of the page list (support/pages.ts: portal, console, customer area, public pages) in both
+// languages, photographed into screenshots/<lang>/ (git-ignored) for people to look at. The test
+// itself checks that each page renders, speaks the chosen language and throws no error in the browser.
+// With UPDATE_DOCS_SCREENSHOTS=1 the pages marked `docs` are also copied to docs/screenshots/ (the
+// tracked proof images); without it a run leaves the repository as it was.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERS } from '../apps/server/src/modules/identity/identity.demo-users.ts';
 import { ApiClient } from './support/api.ts';
 import { launchBrowser } from './support/browser.ts';
+import { AREAS, type Area, PAGES, type PageEntry } from './support/pages.ts';
 import { type RunningServer, removeDataDir, root, startServer } from './support/server.ts';
-import { enterTotp } from './support/totp.ts';
+import { LANGUAGES, type Lang, lookUpIds, openSession, visit } from './support/sessions.ts';
+import { type SmtpServer, startSmtpServer } from './support/smtp.ts';
 
-type Lang = 'zh-CN' | 'en-US';
-interface Shot {
-  name: string;
-  path: string;
-  /** An element that is there once the page has loaded its data. */
-  ready: string;
-  /** Also kept in the repository, as docs/screenshots/<name>-<lang>.png. */
-  docs?: boolean;
-}
-
-const PUBLIC: Shot[] = [
-  { name: 'portal-forgot-password', path: '/forgot-password', ready: 'forgot-email' },
-  { name: 'portal-reset-password', path: '/reset-password?email=a%40b.test', ready: 'reset-email' },
-  { name: 'portal-home', path: '/', ready: 'home-register' },
-  { name: 'portal-programs', path: '/programs', ready: 'program-card-solution_provider' },
-  {
-    name: 'portal-program-solution-provider',
-    path: '/programs/solution_provider',
-    ready: 'program-requirements',
-  },
-  { name: 'portal-sign-up', path: '/sign-up', ready: 'signup-company-name' },
-  { name: 'portal-sign-in', path: '/sign-in', ready: 'signin-email' },
-  { name: 'console-sign-in', path: '/console/sign-in', ready: 'signin-email' },
-];
-const PORTAL: Shot[] = [
-  { name: 'portal-security', path: '/security', ready: 'session-current' },
-  { name: 'portal-dashboard', path: '/dashboard', ready: 'dashboard-performance-chart', docs: true },
-  { name: 'portal-basic-info', path: '/partner-info/basic', ready: 'tab-company' },
-  { name: 'portal-profile', path: '/partner-info/basic/profile', ready: 'profile-name' },
-  { name: 'portal-messages', path: '/messages', ready: 'messages-list' },
-  { name: 'portal-customers', path: '/customers', ready: 'cust-keyword' },
-  { name: 'portal-bills', path: '/bills', ready: 'bills-table' },
-  { name: 'portal-customer-bill', path: '/bills/cus_demo_c1', ready: 'fee-records' },
-  { name: 'portal-developer-keys', path: '/developer/keys', ready: 'keys-domain-id' },
-  { name: 'portal-developer-sdk', path: '/developer/sdk', ready: 'sdk-endpoint' },
-  { name: 'portal-developer-webhooks', path: '/developer/webhooks', ready: 'webhook-create' },
-  { name: 'portal-developer-deliveries', path: '/developer/deliveries', ready: 'deliveries-kind' },
-  { name: 'portal-developer-integration', path: '/developer/integration', ready: 'integration-bind-url' },
-];
-const CONSOLE: Shot[] = [
-  { name: 'console-security', path: '/console/security', ready: 'session-current' },
-  { name: 'console-dashboard', path: '/console', ready: 'work-queue-certifications', docs: true },
-  { name: 'console-partners', path: '/console/partners', ready: 'directory-row' },
-  { name: 'console-registrations', path: '/console/registrations', ready: 'registration-row' },
-  { name: 'console-audit', path: '/console/audit', ready: 'audit-row' },
-  { name: 'console-outbox', path: '/console/outbox', ready: 'outbox-table' },
-  { name: 'console-spend-import', path: '/console/spend', ready: 'spend-choose' },
-];
-
-const partnerAdmin = DEMO_USERS.find((u) => u.userType === 'partner' && u.roles.includes('admin'))!;
-const operatorAdmin = DEMO_USERS.find((u) => u.userType === 'operator' && u.roles.includes('admin'))!;
 const CJK = /[\u4e00-\u9fff]/;
+const UPDATE_DOCS = process.env.UPDATE_DOCS_SCREENSHOTS === '1';
 
-describe('screenshots of the portal and the console in both languages', () => {
+describe('screenshots of every page in both languages', () => {
   let server: RunningServer;
+  let smtp: SmtpServer;
   let browser: Browser;
+  let ids: Record<string, string>;
 
   beforeAll(async () => {
-    server = await startServer();
+    smtp = await startSmtpServer();
+    server = await startServer({ smtpUrl: smtp.url }, 300_000);
     browser = await launchBrowser();
     // A registration of today, so the console's registrations, audit log and outbox have one to show.
     const visitor = new ApiClient(server.url, 'zh-CN');
@@ -81,81 +37,39 @@ describe('screenshots of the portal and the console in both languages', () => {
       locale: 'zh-CN',
     });
     expect(res.status).toBe(201);
+    ids = await lookUpIds(server.url);
   });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await smtp?.close();
     if (server) removeDataDir(server.dataDir);
   });
 
-  async function newPage(lang: Lang): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ locale: lang, viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    return { page, errors };
-  }
-
-  /** Picks the language in the header switch (signed-in users otherwise get their saved locale). */
-  async function chooseLanguage(page: Page, lang: Lang) {
-    await page.getByTestId('lang-switch').first().click();
-    await page.getByTestId(`lang-option-${lang}`).click();
-    await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-    await page.waitForLoadState('networkidle');
-  }
-
-  /** Signs in and waits for the signed-in layout, whose header has the language switch. */
-  async function signIn(page: Page, path: string, email: string, landed: string) {
-    await page.goto(`${server.url}${path}`);
-    await page.getByTestId('signin-email').fill(email);
-    await page.getByTestId('signin-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('signin-submit').click();
-    if (path.startsWith('/console')) await enterTotp(page, server.url, email);
-    await page.getByTestId(landed).waitFor();
-    await page.waitForLoadState('networkidle');
-  }
-
-  async function shoot(page: Page, lang: Lang, shot: Shot) {
-    await page.goto(`${server.url}${shot.path}`);
-    await page.getByTestId(shot.ready).first().waitFor();
-    await page.waitForLoadState('networkidle');
-    expect(await page.evaluate(() => document.documentElement.lang), shot.name).toBe(lang);
-    const heading = (await page.locator('main, .ant-layout-content, .pc-auth').first().textContent()) ?? '';
-    if (lang === 'zh-CN') expect(heading, `${shot.name} in Chinese`).toMatch(CJK);
+  async function shoot(page: Page, lang: Lang, entry: PageEntry) {
+    await visit(page, server.url, entry, ids);
+    expect(await page.evaluate(() => document.documentElement.lang), entry.name).toBe(lang);
+    const text =
+      (await page.locator('main, .ant-layout-content, .pc-auth, body').first().textContent()) ?? '';
+    if (lang === 'zh-CN') expect(text, `${entry.name} in Chinese`).toMatch(CJK);
     const dir = join(root, 'screenshots', lang);
     mkdirSync(dir, { recursive: true });
-    await page.screenshot({ path: join(dir, `${shot.name}.png`), fullPage: true });
-    if (shot.docs) {
+    await page.screenshot({ path: join(dir, `${entry.name}.png`), fullPage: true });
+    if (entry.docs && UPDATE_DOCS) {
       const docs = join(root, 'docs', 'screenshots');
       mkdirSync(docs, { recursive: true });
-      copyFileSync(join(dir, `${shot.name}.png`), join(docs, `${shot.name}-${lang}.png`));
+      copyFileSync(join(dir, `${entry.name}.png`), join(docs, `${entry.name}-${lang}.png`));
     }
   }
 
-  for (const lang of ['zh-CN', 'en-US'] as const) {
-    it(`public pages (${lang})`, async () => {
-      const { page, errors } = await newPage(lang);
-      for (const shot of PUBLIC) await shoot(page, lang, shot);
-      expect(errors).toEqual([]);
-      await page.context().close();
-    });
-
-    it(`partner portal (${lang})`, async () => {
-      const { page, errors } = await newPage(lang);
-      await signIn(page, '/sign-in', partnerAdmin.email, 'dashboard-partner-name');
-      await chooseLanguage(page, lang);
-      for (const shot of PORTAL) await shoot(page, lang, shot);
-      expect(errors).toEqual([]);
-      await page.context().close();
-    });
-
-    it(`operator console (${lang})`, async () => {
-      const { page, errors } = await newPage(lang);
-      await signIn(page, '/console/sign-in', operatorAdmin.email, 'console-welcome');
-      await chooseLanguage(page, lang);
-      for (const shot of CONSOLE) await shoot(page, lang, shot);
-      expect(errors).toEqual([]);
-      await page.context().close();
-    });
+  for (const lang of LANGUAGES) {
+    for (const area of Object.keys(AREAS) as Area[]) {
+      it(`${AREAS[area]} (${lang})`, async () => {
+        const session = await openSession({ browser, url: server.url, smtp }, area, lang);
+        for (const entry of PAGES.filter((p) => p.area === area)) await shoot(session.page, lang, entry);
+        expect(session.errors).toEqual([]);
+        await session.close();
+      }, 600_000);
+    }
   }
 });

@@ -8,6 +8,7 @@ import { FeedbackProvider } from './platform/components/feedback.tsx';
 import { FeaturesContext } from './platform/feature.ts';
 import { antdLocale } from './platform/i18n/antd-locale.ts';
 import { parseLanguage } from './platform/i18n/index.ts';
+import { FONT_FAMILY, theme } from './platform/theme.ts';
 import { APP_FEATURES, AppRoutes } from './router.tsx';
 
 /** A session that ended (expired, signed out elsewhere) sends the user back to sign-in via the layouts. */
@@ -29,15 +30,6 @@ const queryClient: QueryClient = new QueryClient({
   },
 });
 
-const theme = {
-  token: {
-    colorPrimary: '#1677ff',
-    borderRadius: 6,
-    fontFamily:
-      "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif",
-  },
-};
-
 /** Providers: data, language, design system, routes. */
 export function Root() {
   const { i18n } = useTranslation();
@@ -46,7 +38,7 @@ export function Root() {
     <QueryClientProvider client={queryClient}>
       <ConfigProvider locale={locale} theme={theme}>
         <FeedbackProvider>
-          <div className="pc-app" style={{ fontFamily: theme.token.fontFamily }}>
+          <div className="pc-app" style={{ fontFamily: FONT_FAMILY }}>
             <FeaturesContext value={APP_FEATURES}>
               <BrowserRouter>
                 <AppRoutes />

@@ -7,6 +7,7 @@ import { RouteError } from './platform/components/route-error.tsx';
 import type { Feature, Labelled } from './platform/feature.ts';
 import { lazyPage } from './platform/feature.ts';
 import { PublicLayout } from './platform/layouts/public-layout.tsx';
+import { AppTitleContext } from './platform/lib/use-document-title.ts';
 import { ensureTexts, hasTexts } from './strings.ts';
 
 /** Draws its children once these features' texts are loaded (suspends until then). */
@@ -84,11 +85,16 @@ class RouteErrorBoundary extends Component<
 }
 
 export function AppRoutes() {
+  const { t } = useTranslation();
   const { pathname } = useLocation();
   const element = useRoutes(ROUTES);
+  // Page titles end with the console's name under /console (its sign-in pages too), else the app's.
+  const inConsole = pathname === '/console' || pathname.startsWith('/console/');
   return (
-    <RouteErrorBoundary path={pathname}>
-      <Suspense fallback={<FullPageSpin />}>{element}</Suspense>
-    </RouteErrorBoundary>
+    <AppTitleContext value={t(inConsole ? 'app.console' : 'app.name')}>
+      <RouteErrorBoundary path={pathname}>
+        <Suspense fallback={<FullPageSpin />}>{element}</Suspense>
+      </RouteErrorBoundary>
+    </AppTitleContext>
   );
 }

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Descriptions, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CodeBlock } from '../../platform/components/code-block.tsx';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { type PartnerApiInfo, usePartnerApiInfo } from './developer-api.ts';
@@ -23,7 +24,7 @@ function Code({ text, testId }: { text: string; testId?: string }) {
       style={{ marginBottom: 0 }}
       data-testid={testId}
     >
-      <pre style={{ maxHeight: 480, overflow: 'auto', fontSize: 12, margin: 0 }}>{text}</pre>
+      <CodeBlock maxHeight={480}>{text}</CodeBlock>
     </Typography.Paragraph>
   );
 }

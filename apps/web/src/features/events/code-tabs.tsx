@@ -1,4 +1,5 @@
 import { Tabs, Typography } from 'antd';
+import { CodeBlock } from '../../platform/components/code-block.tsx';
 
 /** Code samples in tabs, each copyable. */
 export function CodeTabs({ samples }: { samples: { key: string; label: string; code: string }[] }) {
@@ -10,7 +11,7 @@ export function CodeTabs({ samples }: { samples: { key: string; label: string; c
         label: s.label,
         children: (
           <Typography.Paragraph copyable={{ text: s.code }} style={{ marginBottom: 0 }}>
-            <pre style={{ maxHeight: 420, overflow: 'auto', fontSize: 12, margin: 0 }}>{s.code}</pre>
+            <CodeBlock maxHeight={420}>{s.code}</CodeBlock>
           </Typography.Paragraph>
         ),
       }))}

@@ -7,6 +7,7 @@ import { CodeInput } from '../../platform/components/code-input.tsx';
 import { ErrorAlert } from '../../platform/components/error-alert.tsx';
 import { useFeedback } from '../../platform/components/feedback.tsx';
 import { LinkButton } from '../../platform/components/link-button.tsx';
+import { PageTitle } from '../../platform/components/page-header.tsx';
 import { toShownError, useFormError } from '../../platform/lib/form-errors.ts';
 import { rulesFor } from '../../platform/lib/rules.ts';
 import { useCountdown } from '../../platform/lib/use-countdown.ts';
@@ -91,9 +92,7 @@ export function ConfirmEmailPage() {
   return (
     <div className="pc-auth">
       <Card className="pc-auth-card pc-auth-card-wide">
-        <Typography.Title level={1} className="pc-h1-3" style={{ marginTop: 0 }}>
-          {t('confirm.title')}
-        </Typography.Title>
+        <PageTitle style={{ marginTop: 0 }}>{t('confirm.title')}</PageTitle>
         <SignUpSteps current={1} />
         <Typography.Paragraph type="secondary" data-testid="confirm-sent-to">
           {knownEmail ? t('confirm.sentTo', { email: knownEmail }) : t('confirm.askEmail')}

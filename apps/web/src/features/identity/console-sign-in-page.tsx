@@ -5,8 +5,8 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useMe, useSignOut } from '../../platform/api/session.ts';
 import { Brand } from '../../platform/components/brand.tsx';
 import { LanguageSwitch } from '../../platform/components/language-switch.tsx';
+import { PageTitle } from '../../platform/components/page-header.tsx';
 import { consoleNext } from '../../platform/lib/next-path.ts';
-import { useDocumentTitle } from '../../platform/lib/use-document-title.ts';
 import { SignInForm } from './sign-in-form.tsx';
 
 /** Operators sign in with the same API as partners; anyone else is refused and signed out again. */
@@ -18,7 +18,6 @@ export function ConsoleSignInPage() {
   const signOut = useSignOut();
   const [refusal, setRefusal] = useState<string | null>(null);
   const next = consoleNext(params.get('next'));
-  useDocumentTitle(undefined, t('app.console'));
 
   if (me?.userType === 'operator') return <Navigate to={next} replace />;
 
@@ -31,9 +30,7 @@ export function ConsoleSignInPage() {
       </div>
       <div className="pc-auth" style={{ paddingTop: 72 }}>
         <Card className="pc-auth-card">
-          <Typography.Title level={1} className="pc-h1-3" style={{ marginTop: 0 }}>
-            {t('console.signInTitle')}
-          </Typography.Title>
+          <PageTitle style={{ marginTop: 0 }}>{t('console.signInTitle')}</PageTitle>
           <Typography.Paragraph type="secondary">{t('console.signInSubtitle')}</Typography.Paragraph>
           <SignInForm
             refusal={refusal}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../../platform/api/session.ts';
 import { LinkButton } from '../../platform/components/link-button.tsx';
+import { PageTitle } from '../../platform/components/page-header.tsx';
 import { safeNext } from '../../platform/lib/next-path.ts';
 import { SignInForm } from './sign-in-form.tsx';
 
@@ -19,9 +20,7 @@ export function SignInPage() {
   return (
     <div className="pc-auth">
       <Card className="pc-auth-card">
-        <Typography.Title level={1} className="pc-h1-3" style={{ marginTop: 0 }}>
-          {t('signIn.title')}
-        </Typography.Title>
+        <PageTitle style={{ marginTop: 0 }}>{t('signIn.title')}</PageTitle>
         <Typography.Paragraph type="secondary">{t('signIn.subtitle')}</Typography.Paragraph>
         <SignInForm
           initialEmail={params.get('email') ?? ''}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, send } from '../../platform/api/client.ts';
 import { ErrorAlert } from '../../platform/components/error-alert.tsx';
+import { PageTitle } from '../../platform/components/page-header.tsx';
 import { currentLanguage } from '../../platform/i18n/index.ts';
 import { useFormError } from '../../platform/lib/form-errors.ts';
 import { rulesFor } from '../../platform/lib/rules.ts';
@@ -60,9 +61,7 @@ export function SignUpPage() {
   return (
     <div className="pc-auth">
       <Card className="pc-auth-card pc-auth-card-wide">
-        <Typography.Title level={1} className="pc-h1-3" style={{ marginTop: 0 }}>
-          {t('signUp.title')}
-        </Typography.Title>
+        <PageTitle style={{ marginTop: 0 }}>{t('signUp.title')}</PageTitle>
         <Typography.Paragraph type="secondary">{t('signUp.subtitle')}</Typography.Paragraph>
         <SignUpSteps current={0} />
         <ErrorAlert error={error} testId="signup-error" />

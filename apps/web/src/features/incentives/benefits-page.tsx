@@ -84,6 +84,7 @@ function PerformanceCard() {
             </Col>
             <Col xs={24} md={12}>
               <Progress
+                aria-label={t('incentives.performance.threshold')}
                 percent={Math.min(100, Math.floor((p.amountFen * 100) / Math.max(1, p.thresholdFen)))}
                 status={p.reached ? 'success' : 'active'}
               />

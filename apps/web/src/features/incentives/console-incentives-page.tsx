@@ -89,7 +89,12 @@ function RunsTab() {
           {
             title: t('incentives.col.progress'),
             render: (_, r) => (
-              <Progress percent={Math.round(r.progress * 100)} size="small" style={{ width: 140 }} />
+              <Progress
+                aria-label={t('incentives.col.progress')}
+                percent={Math.round(r.progress * 100)}
+                size="small"
+                style={{ width: 140 }}
+              />
             ),
           },
           { title: t('incentives.col.total'), render: (_, r) => `¥${yuan(r.totalFen)}`, align: 'right' },

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Descriptions, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { PageTitle } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { type InvoiceList, useInvoiceList, yuan } from './invoices-api.ts';
 
@@ -10,22 +11,28 @@ export function InvoiceListPage() {
   const q = useInvoiceList(token);
   return (
     <Card style={{ maxWidth: 960, margin: '24px auto' }}>
-      <QueryState isLoading={q.isLoading} error={q.error}>
-        {q.data && <ListBody v={q.data} />}
+      <QueryState heading isLoading={q.isLoading} error={q.error}>
+        {q.data && <ListBody v={q.data} asPage />}
       </QueryState>
     </Card>
   );
 }
 
-export function ListBody({ v }: { v: InvoiceList }) {
+/** The list's figures; `asPage`: its title is the page's h1 (the public page), else an h3 in a card. */
+export function ListBody({ v, asPage }: { v: InvoiceList; asPage?: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as 'zh-CN' | 'en-US';
+  const title = `${t('invoices.list.title')} ${v.documentNo}`;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={3} style={{ margin: 0 }} data-testid="invoice-list-title">
-          {t('invoices.list.title')} {v.documentNo}
-        </Typography.Title>
+        {asPage ? (
+          <PageTitle style={{ margin: 0 }}>{title}</PageTitle>
+        ) : (
+          <Typography.Title level={3} style={{ margin: 0 }} data-testid="invoice-list-title">
+            {title}
+          </Typography.Title>
+        )}
         <Button type="primary" href={v.pdfUrl} target="_blank" data-testid="invoice-list-print">
           {t('invoices.list.print')}
         </Button>

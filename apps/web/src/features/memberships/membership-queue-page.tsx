@@ -1,4 +1,4 @@
-import { Button, Card, Flex, Select, Switch, Table, Typography } from 'antd';
+import { Button, Card, Flex, Select, Switch, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -129,11 +129,12 @@ export function MembershipQueuePage() {
           />
           <Flex gap={8} align="center">
             <Switch
+              id="membership-filter-mine"
               checked={filters.mine === 'true'}
               data-testid="membership-filter-mine"
               onChange={(v) => setFilters({ ...filters, mine: v ? 'true' : undefined })}
             />
-            <Typography.Text>{t('memberships.console.mine')}</Typography.Text>
+            <label htmlFor="membership-filter-mine">{t('memberships.console.mine')}</label>
           </Flex>
           <div style={{ flex: 1 }} />
           <Button

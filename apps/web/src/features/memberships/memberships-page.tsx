@@ -120,7 +120,12 @@ function PathCard({ data, isAdmin }: { data: MembershipOverview; isAdmin: boolea
       <Typography.Paragraph type="secondary">
         {t('memberships.portal.pathHint', { threshold: formatYuan(data.thresholdFen, i18n.language) })}
       </Typography.Paragraph>
-      <Progress percent={pct} status={pct >= 100 ? 'success' : 'active'} data-testid="membership-progress" />
+      <Progress
+        aria-label={t('memberships.portal.path')}
+        percent={pct}
+        status={pct >= 100 ? 'success' : 'active'}
+        data-testid="membership-progress"
+      />
       <Table
         rowKey="year"
         size="small"

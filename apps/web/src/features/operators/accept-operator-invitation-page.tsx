@@ -1,14 +1,15 @@
-import { Button, Card, Form, Input, Result, Typography } from 'antd';
+import { Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { Brand } from '../../platform/components/brand.tsx';
 import { ErrorAlert } from '../../platform/components/error-alert.tsx';
 import { LanguageSwitch } from '../../platform/components/language-switch.tsx';
 import { LinkButton } from '../../platform/components/link-button.tsx';
+import { PageTitle } from '../../platform/components/page-header.tsx';
+import { PageResult } from '../../platform/components/page-result.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { useFormError } from '../../platform/lib/form-errors.ts';
 import { rulesFor } from '../../platform/lib/rules.ts';
-import { useDocumentTitle } from '../../platform/lib/use-document-title.ts';
 import { useAcceptOperatorInvitation, usePublicOperatorInvitation } from './operators-api.ts';
 
 interface AcceptForm {
@@ -28,7 +29,6 @@ export function AcceptOperatorInvitationPage() {
   const [form] = Form.useForm<AcceptForm>();
   const { error, onError, clear } = useFormError(form, { 'identity.weak_password': 'password' });
   const rules = rulesFor(t);
-  useDocumentTitle(undefined, t('app.console'));
   const toConsole = (
     <LinkButton to="/console/sign-in" type="primary" data-testid="accept-to-console">
       {t('operators.accept.toConsole')}
@@ -36,12 +36,12 @@ export function AcceptOperatorInvitationPage() {
   );
 
   const body = () => {
-    if (token.length < 20) return <Result status="warning" title={t('operators.accept.missing')} />;
+    if (token.length < 20) return <PageResult status="warning" title={t('operators.accept.missing')} />;
     const inv = invitation.data;
     if (!inv) return null;
     if (inv.status !== 'pending') {
       return (
-        <Result
+        <PageResult
           status={inv.status === 'accepted' ? 'info' : 'warning'}
           data-testid="accept-closed"
           data-status={inv.status}
@@ -52,9 +52,7 @@ export function AcceptOperatorInvitationPage() {
     }
     return (
       <>
-        <Typography.Title level={1} className="pc-h1-3" style={{ marginTop: 0 }}>
-          {t('operators.accept.title')}
-        </Typography.Title>
+        <PageTitle style={{ marginTop: 0 }}>{t('operators.accept.title')}</PageTitle>
         <Typography.Paragraph>
           {t('operators.accept.invited', {
             email: inv.email,
@@ -124,6 +122,7 @@ export function AcceptOperatorInvitationPage() {
       <div className="pc-auth" style={{ paddingTop: 72 }}>
         <Card className="pc-auth-card">
           <QueryState
+            heading
             isLoading={invitation.isLoading}
             error={invitation.error}
             onRetry={() => invitation.refetch()}

@@ -1,9 +1,11 @@
-import { Button, Card, Form, Input, Result, Typography } from 'antd';
+import { Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../platform/components/error-alert.tsx';
 import { LinkButton } from '../../platform/components/link-button.tsx';
+import { PageTitle } from '../../platform/components/page-header.tsx';
+import { PageResult } from '../../platform/components/page-result.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { useFormError } from '../../platform/lib/form-errors.ts';
 import { rulesFor } from '../../platform/lib/rules.ts';
@@ -40,12 +42,12 @@ export function AcceptInvitationPage() {
   );
 
   const body = () => {
-    if (token.length < 20) return <Result status="warning" title={t('organization.accept.missing')} />;
+    if (token.length < 20) return <PageResult status="warning" title={t('organization.accept.missing')} />;
     const inv = invitation.data;
     if (!inv) return null;
     if (doneEmail) {
       return (
-        <Result
+        <PageResult
           status="success"
           data-testid="accept-done"
           title={t('organization.accept.done', { email: doneEmail })}
@@ -55,7 +57,7 @@ export function AcceptInvitationPage() {
     }
     if (inv.status !== 'pending') {
       return (
-        <Result
+        <PageResult
           status={inv.status === 'accepted' ? 'info' : 'warning'}
           data-testid="accept-closed"
           data-status={inv.status}
@@ -66,9 +68,7 @@ export function AcceptInvitationPage() {
     }
     return (
       <>
-        <Typography.Title level={1} className="pc-h1-3">
-          {t('organization.accept.title', { partner: inv.partnerName })}
-        </Typography.Title>
+        <PageTitle>{t('organization.accept.title', { partner: inv.partnerName })}</PageTitle>
         <Typography.Paragraph>
           {t('organization.accept.invited', { roles: rolesText(inv.roles), email: inv.email })}
         </Typography.Paragraph>
@@ -130,6 +130,7 @@ export function AcceptInvitationPage() {
     <div className="pc-auth">
       <Card className="pc-auth-card">
         <QueryState
+          heading
           isLoading={invitation.isLoading}
           error={invitation.error}
           onRetry={() => invitation.refetch()}

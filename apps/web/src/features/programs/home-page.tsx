@@ -9,6 +9,7 @@ import { Card, Col, Flex, Row, Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LinkButton } from '../../platform/components/link-button.tsx';
+import { usePageTitle } from '../../platform/lib/use-document-title.ts';
 import { usePrograms } from './programs-api.ts';
 
 const features = [
@@ -42,6 +43,7 @@ function HeroPrograms() {
 
 export function HomePage() {
   const { t } = useTranslation();
+  usePageTitle(t('public.home'));
   return (
     <>
       <section className="pc-hero">

@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import { ApiRequestError } from '../../platform/api/client.ts';
 import { LinkButton } from '../../platform/components/link-button.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
+import { usePageTitle } from '../../platform/lib/use-document-title.ts';
 import { useProgram } from './programs-api.ts';
 
 function Bullets({ items, icon }: { items: string[]; icon: React.ReactNode }) {
@@ -26,6 +27,7 @@ export function ProgramPage() {
   const code = useParams().code ?? '';
   const program = useProgram(code);
   const p = program.data;
+  usePageTitle(p?.name);
 
   if (program.error instanceof ApiRequestError && program.error.status === 404) {
     return (

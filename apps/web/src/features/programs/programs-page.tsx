@@ -2,6 +2,7 @@ import { CheckCircleOutlined } from '@ant-design/icons';
 import { Card, Col, Empty, Flex, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LinkButton } from '../../platform/components/link-button.tsx';
+import { PageTitle } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { usePrograms } from './programs-api.ts';
 
@@ -12,9 +13,7 @@ export function ProgramsPage() {
   const items = programs.data?.items ?? [];
   return (
     <div className="pc-container pc-section">
-      <Typography.Title level={1} className="pc-h1-2">
-        {t('programs.title')}
-      </Typography.Title>
+      <PageTitle className="pc-h1-2">{t('programs.title')}</PageTitle>
       <Typography.Paragraph type="secondary" style={{ fontSize: 16, marginBottom: 32 }}>
         {t('programs.subtitle')}
       </Typography.Paragraph>

@@ -6,6 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, send } from '../../platform/api/client.ts';
 import { ErrorAlert } from '../../platform/components/error-alert.tsx';
 import { LinkButton } from '../../platform/components/link-button.tsx';
+import { PageTitle } from '../../platform/components/page-header.tsx';
 import { type ShownError, toShownError } from '../../platform/lib/form-errors.ts';
 import { rulesFor } from '../../platform/lib/rules.ts';
 
@@ -35,9 +36,7 @@ export function ForgotPasswordPage() {
   return (
     <div className="pc-auth">
       <Card className="pc-auth-card">
-        <Typography.Title level={1} className="pc-h1-3" style={{ marginTop: 0 }}>
-          {t('security.forgot.title')}
-        </Typography.Title>
+        <PageTitle style={{ marginTop: 0 }}>{t('security.forgot.title')}</PageTitle>
         <Typography.Paragraph type="secondary">{t('security.forgot.subtitle')}</Typography.Paragraph>
         <ErrorAlert error={error} testId="forgot-error" />
         {sentTo ? (

@@ -6,6 +6,7 @@ import { api, send } from '../../platform/api/client.ts';
 import { CodeInput } from '../../platform/components/code-input.tsx';
 import { ErrorAlert } from '../../platform/components/error-alert.tsx';
 import { LinkButton } from '../../platform/components/link-button.tsx';
+import { PageTitle } from '../../platform/components/page-header.tsx';
 import { useFormError } from '../../platform/lib/form-errors.ts';
 import { rulesFor } from '../../platform/lib/rules.ts';
 
@@ -49,9 +50,7 @@ export function ResetPasswordPage() {
   return (
     <div className="pc-auth">
       <Card className="pc-auth-card">
-        <Typography.Title level={1} className="pc-h1-3" style={{ marginTop: 0 }}>
-          {t('security.reset.title')}
-        </Typography.Title>
+        <PageTitle style={{ marginTop: 0 }}>{t('security.reset.title')}</PageTitle>
         {signInPath ? (
           <>
             <Alert type="success" showIcon title={t('security.reset.done')} data-testid="reset-done" />

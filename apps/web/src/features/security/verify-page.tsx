@@ -10,6 +10,7 @@ import { Brand } from '../../platform/components/brand.tsx';
 import { CodeInput } from '../../platform/components/code-input.tsx';
 import { ErrorAlert } from '../../platform/components/error-alert.tsx';
 import { LanguageSwitch } from '../../platform/components/language-switch.tsx';
+import { PageTitle } from '../../platform/components/page-header.tsx';
 import { type ShownError, toShownError } from '../../platform/lib/form-errors.ts';
 import { RecoveryCodes } from './recovery-codes.tsx';
 import { TotpEnrol } from './totp-enrol.tsx';
@@ -85,9 +86,9 @@ function VerifyCard({ side }: { side: 'portal' | 'console' }) {
 
   return (
     <Card className="pc-auth-card" style={codes || step.kind === 'enrol' ? { maxWidth: 520 } : undefined}>
-      <Typography.Title level={1} className="pc-h1-3" style={{ marginTop: 0 }}>
+      <PageTitle style={{ marginTop: 0 }}>
         {step.kind === 'enrol' ? t('security.enrol.title') : t('security.verify.title')}
-      </Typography.Title>
+      </PageTitle>
       <ErrorAlert error={error} testId="verify-error" />
       {codes ? (
         <RecoveryCodes codes={codes.codes} onDone={() => void finish(codes.user)} />

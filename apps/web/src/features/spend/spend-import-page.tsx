@@ -108,6 +108,7 @@ export function SpendImportPage() {
                   width: 200,
                   render: (_, r) => (
                     <Progress
+                      aria-label={t('spend.progress')}
                       percent={percent(r)}
                       size="small"
                       status={r.status === 'failed' || r.status === 'interrupted' ? 'exception' : undefined}

@@ -48,7 +48,7 @@ export function LanguageSwitch({ dark }: { dark?: boolean }) {
         type="text"
         icon={<GlobalOutlined />}
         data-testid="lang-switch"
-        aria-label={t('lang.label')}
+        aria-label={`${t('lang.label')}: ${t(`lang.${current}`)}`}
         style={dark ? { color: 'rgba(255,255,255,0.85)' } : undefined}
       >
         <span className="pc-narrow-hide">{t(`lang.${current}`)}</span>

@@ -1,10 +1,11 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Empty, Flex, Spin, Typography } from 'antd';
+import { Button, Empty, Flex, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMarkAllRead, useMessages, useUnreadCount } from '../api/messages.ts';
 import { formatRelative } from '../lib/format.ts';
+import { BellButton } from './bell-button.tsx';
 import { LazyPopover } from './lazy-overlay.tsx';
 
 /** The header bell: unread count, the latest unread messages, and a way to the message centre. */
@@ -65,16 +66,12 @@ export function MessageBell({ to, dark }: { to: string; dark?: boolean }) {
 
   return (
     <LazyPopover content={content} trigger="click" placement="bottomRight" open={open} onOpenChange={setOpen}>
-      <Button
-        type="text"
-        aria-label={t('messages.bell')}
-        data-testid="message-bell"
-        style={dark ? { color: 'rgba(255,255,255,0.85)' } : undefined}
-        icon={
-          <Badge count={count} size="small" offset={[4, -2]} data-testid="message-bell-count">
-            <BellOutlined style={{ fontSize: 18, color: dark ? 'rgba(255,255,255,0.85)' : undefined }} />
-          </Badge>
-        }
+      <BellButton
+        label={t('messages.bell')}
+        count={count}
+        testId="message-bell"
+        dark={dark}
+        icon={<BellOutlined style={{ fontSize: 18, color: dark ? 'rgba(255,255,255,0.85)' : undefined }} />}
       />
     </LazyPopover>
   );

@@ -10,10 +10,12 @@ interface Props {
   onRetry?: () => void;
   children: ReactNode;
   rows?: number;
+  /** The page is only this content: an error's title is the page's h1. */
+  heading?: boolean;
 }
 
 /** Loading skeleton, or the server's error with a retry, or the content. */
-export function QueryState({ isLoading, error, onRetry, children, rows = 4 }: Props) {
+export function QueryState({ isLoading, error, onRetry, children, rows = 4, heading }: Props) {
   const { t } = useTranslation();
   if (isLoading) return <Skeleton active paragraph={{ rows }} />;
   if (error) {
@@ -21,6 +23,7 @@ export function QueryState({ isLoading, error, onRetry, children, rows = 4 }: Pr
     return (
       <StatusBlock
         status="warning"
+        heading={heading}
         title={shown.message}
         subTitle={shown.requestId ? t('common.requestId', { id: shown.requestId }) : undefined}
         extra={

@@ -1,6 +1,7 @@
 import { CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { Flex } from 'antd';
 import type { ReactNode } from 'react';
+import { usePageTitle } from '../lib/use-document-title.ts';
 
 interface Props {
   status: 'warning' | 'error';
@@ -21,6 +22,8 @@ const ICONS = {
  * first load of every page; the 404 page still uses Result and is loaded on demand).
  */
 export function StatusBlock({ status, title, subTitle, extra, heading }: Props) {
+  // A page that is only this block is named after its title.
+  usePageTitle(heading && typeof title === 'string' ? title : undefined);
   const Title = heading ? 'h1' : 'div';
   return (
     <Flex vertical align="center" gap={16} className="pc-status" role="alert">

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { useWorkQueues, WORK_QUEUES } from '../api/work-queues.ts';
 import { useLabel } from '../feature.ts';
 import { formatRelative } from '../lib/format.ts';
+import { BellButton } from './bell-button.tsx';
 import { LazyPopover } from './lazy-overlay.tsx';
 
 const SEEN_KEY = 'pc.console.queuesSeenAt';
@@ -104,15 +105,11 @@ export function WorkQueueBell() {
 
   return (
     <LazyPopover content={content} trigger="click" placement="bottomRight" open={open} onOpenChange={setOpen}>
-      <Button
-        type="text"
-        aria-label={text.bell}
-        data-testid="work-bell"
-        icon={
-          <Badge count={count} size="small" offset={[4, -2]} data-testid="work-bell-count">
-            <InboxOutlined style={{ fontSize: 18 }} />
-          </Badge>
-        }
+      <BellButton
+        label={text.bell}
+        count={count}
+        testId="work-bell"
+        icon={<InboxOutlined style={{ fontSize: 18 }} />}
       />
     </LazyPopover>
   );

@@ -53,7 +53,7 @@ export function ConsoleLayout() {
   const label = useLabel();
   const entries = useConsoleMenu();
   const current = matchEntry(entries, pathname, '/console');
-  useDocumentTitle(current ? label(current) : undefined, t('app.console'));
+  useDocumentTitle(current ? label(current) : undefined);
 
   if (me.isLoading) return <FullPageSpin />;
   if (me.error) {

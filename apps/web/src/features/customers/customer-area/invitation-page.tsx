@@ -1,9 +1,11 @@
-import { Alert, Button, Card, Flex, Result, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../../../platform/api/session.ts';
 import { useFeedback } from '../../../platform/components/feedback.tsx';
 import { LinkButton } from '../../../platform/components/link-button.tsx';
+import { PageTitle } from '../../../platform/components/page-header.tsx';
+import { PageResult } from '../../../platform/components/page-result.tsx';
 import { QueryState } from '../../../platform/components/query-state.tsx';
 import { toShownError } from '../../../platform/lib/form-errors.ts';
 import { useAnswerInvitation, useInvitation } from './customer-api.ts';
@@ -25,12 +27,12 @@ export function CustomerInvitationPage() {
   return (
     <div className="pc-auth">
       <Card className="pc-auth-card" style={{ maxWidth: 560 }}>
-        <QueryState isLoading={inv.isLoading} error={inv.error} onRetry={() => inv.refetch()}>
+        <QueryState heading isLoading={inv.isLoading} error={inv.error} onRetry={() => inv.refetch()}>
           {inv.data ? (
             <>
-              <Typography.Title level={1} className="pc-h1-3" style={{ marginTop: 0 }}>
+              <PageTitle style={{ marginTop: 0 }}>
                 {t('customers.invitation.title', { name: inv.data.partnerName })}
-              </Typography.Title>
+              </PageTitle>
               <Typography.Paragraph>
                 {t('customers.invitation.body', {
                   name: inv.data.partnerName,
@@ -39,7 +41,7 @@ export function CustomerInvitationPage() {
                 })}
               </Typography.Paragraph>
               {statusKey ? (
-                <Result
+                <PageResult
                   status={statusKey === 'accepted' ? 'success' : 'info'}
                   title={t('customers.invitation.notPending', {
                     status: t(`customers.requestStatus.${statusKey}`),

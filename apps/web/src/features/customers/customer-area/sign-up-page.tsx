@@ -5,6 +5,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CodeInput } from '../../../platform/components/code-input.tsx';
 import { ErrorAlert } from '../../../platform/components/error-alert.tsx';
 import { useFeedback } from '../../../platform/components/feedback.tsx';
+import { PageTitle } from '../../../platform/components/page-header.tsx';
 import { currentLanguage } from '../../../platform/i18n/index.ts';
 import { toShownError } from '../../../platform/lib/form-errors.ts';
 import { useCountdown } from '../../../platform/lib/use-countdown.ts';
@@ -93,11 +94,11 @@ export function CustomerSignUpPage() {
   return (
     <div className="pc-auth">
       <Card className="pc-auth-card" style={{ maxWidth: 520 }}>
-        <Typography.Title level={1} className="pc-h1-3" style={{ marginTop: 0 }}>
+        <PageTitle style={{ marginTop: 0 }}>
           {invitation.data
             ? t('customers.signUp.partnerTitle', { name: invitation.data.partnerName })
             : t('customers.signUp.title')}
-        </Typography.Title>
+        </PageTitle>
         {partner ? (
           <Alert
             type="info"
