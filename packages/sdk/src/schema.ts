@@ -4503,6 +4503,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/console/partner-tabs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner-detail tabs the signed-in operator’s roles may open */
+        get: operations["getConsolePartnerTabs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/partners/indirect-partners/query": {
         parameters: {
             query?: never;
@@ -17761,6 +17778,28 @@ export interface operations {
                             newestAt: string | null;
                         }[];
                         at: string;
+                    };
+                };
+            };
+        };
+    };
+    getConsolePartnerTabs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tabs: string[];
                     };
                 };
             };

@@ -33,7 +33,10 @@ function countQueries(t: TestApp): { count: () => number; stop: () => void } {
   const before = session.logger;
   let n = 0;
   session.logger = { logQuery: () => void n++ };
-  return { count: () => n, stop: () => void (session.logger = before) };
+  const stop = () => {
+    session.logger = before;
+  };
+  return { count: () => n, stop };
 }
 
 describe('customers list: spend this month, budget usage, sorting; bulk freeze (issue 14)', () => {
