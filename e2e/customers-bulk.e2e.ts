@@ -3,7 +3,7 @@
 // ¥4,000.00 of a ¥5,000.00 budget, comes first with its "over 75 %" tag), selects its customers,
 // freezes them in bulk (a double click on the confirmation makes one batch), reads the summary and the
 // frozen state, then unfreezes them. The page is photographed in both languages
-// (e2e/screenshots/customers-bulk-<lang>-*.png, git-ignored).
+// (e2e/screenshots/customers-bulk-<lang>-*.png).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
