@@ -83,7 +83,7 @@ describe('journey: countersigning → notice by email → invoice list → e-inv
     listUrl = /(http\S+\/invoice-list\/\S+)/.exec(mail.text)?.[1] ?? '';
     expect(listUrl).not.toBe('');
     await partner.goto(listUrl);
-    await expect.poll(() => partner.getByTestId('invoice-list-total').textContent()).toBe('10,600.00');
+    await expect.poll(() => partner.getByTestId('invoice-list-total').textContent()).toBe('¥10,600.00');
     const pdfUrl = await partner.getByTestId('invoice-list-print').getAttribute('href');
     const pdf = await partner.request.get(pdfUrl ?? '');
     expect(pdf.headers()['content-type']).toBe('application/pdf');

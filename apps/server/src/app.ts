@@ -18,6 +18,7 @@ import errors, { frameworkError } from './platform/http/errors.ts';
 import inputGuard from './platform/http/input-guard.ts';
 import metrics from './platform/http/metrics.ts';
 import openapi from './platform/http/openapi.ts';
+import { partnerTabsRoutes } from './platform/http/partner-tabs.ts';
 import requestContext, { requestIdFor } from './platform/http/request-context.ts';
 import { serveWeb } from './platform/http/web.ts';
 import { BossJobQueue, createJobQueue } from './platform/jobs/queue.ts';
@@ -134,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(csrf);
   await app.register(auth, { resolveSession: hooks.resolveSession });
   await registerModuleRoutes(app, ctx, MODULES);
+  await app.register(partnerTabsRoutes, { modules: MODULES });
   await registerPartnerApi(app, ctx, MODULES, hooks.findPartnerApiKey);
   await serveWeb(app, config);
   return app;

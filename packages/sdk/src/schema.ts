@@ -2203,6 +2203,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/customers/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Freeze or unfreeze many of my customers (selected, or all matching a filter, up to 200); results per customer; idempotent on requestKey */
+        post: operations["postCustomersBulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/customers/{id}": {
         parameters: {
             query?: never;
@@ -4580,6 +4597,23 @@ export interface paths {
         };
         /** Counts of the work queues this operator may open, and the items new since a time */
         get: operations["getConsoleWorkQueues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/console/partner-tabs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner-detail tabs the signed-in operator’s roles may open */
+        get: operations["getConsolePartnerTabs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -10536,6 +10570,8 @@ export interface operations {
                 reseller?: string;
                 offset?: number;
                 limit?: number;
+                sort?: "associatedAt" | "spendMonth" | "budgetUsage";
+                order?: "asc" | "desc";
             };
             header?: never;
             path?: never;
@@ -10569,6 +10605,14 @@ export interface operations {
                             partnerId: string;
                             partnerName: string;
                             viaReseller: boolean;
+                            spendMonthFen: number;
+                            budget: {
+                                amountFen: number;
+                                usedFen: number;
+                                percent: number;
+                                /** @enum {string} */
+                                state: "ok" | "warn75" | "warn90" | "exceeded";
+                            } | null;
                         }[];
                         total: number;
                         resellers: {
@@ -10761,6 +10805,60 @@ export interface operations {
                     "application/json": {
                         /** @enum {boolean} */
                         ok: true;
+                    };
+                };
+            };
+        };
+    };
+    postCustomersBulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    requestKey: string;
+                    /** @enum {string} */
+                    action: "freeze" | "unfreeze";
+                    reason: string;
+                    /** @enum {string} */
+                    freezeType?: "ACCOUNT" | "ACCOUNT_AND_RESOURCE";
+                    customerIds?: string[];
+                    filter?: {
+                        keyword?: string;
+                        /** @enum {string} */
+                        type?: "referral" | "resale";
+                        associatedFrom?: string;
+                        associatedTo?: string;
+                        label?: string;
+                        reseller?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        requestKey: string;
+                        /** @enum {string} */
+                        action: "freeze" | "unfreeze";
+                        total: number;
+                        succeeded: string[];
+                        errorDetails: {
+                            id: string;
+                            errorCode: string;
+                            errorMsg: string;
+                        }[];
+                        replayed: boolean;
                     };
                 };
             };
@@ -18014,6 +18112,28 @@ export interface operations {
                             newestAt: string | null;
                         }[];
                         at: string;
+                    };
+                };
+            };
+        };
+    };
+    getConsolePartnerTabs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tabs: string[];
                     };
                 };
             };

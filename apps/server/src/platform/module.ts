@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './context.ts';
 import type { ErrorDef } from './errors/errors.ts';
 import type { DomainEvent, EventListener } from './events/domain-events.ts';
-import type { ResolveSession } from './http/auth.ts';
+import { type OperatorRole, operatorMay, type ResolveSession } from './http/auth.ts';
 import type { JobDefinition } from './jobs/job-definition.ts';
 import type { RecordInAppMessages } from './notifications/notifier.ts';
 import type { NotificationTemplate } from './notifications/template.ts';
@@ -24,6 +24,12 @@ export interface PlatformHooks {
   findPartnerApiKey: FindPartnerApiKey;
   /** messages: stores the in-app copies of notifications in the notifier's transaction. */
   recordInAppMessages: RecordInAppMessages;
+}
+
+export interface PartnerTabAccess {
+  /** The web tab's key (`partnerTabs[].key` of the web feature). */
+  key: string;
+  roles?: readonly OperatorRole[];
 }
 
 /** A module's reaction to another module's domain event (see `listen`). */
@@ -59,6 +65,12 @@ export interface ModuleManifest {
   /** Reactions to other modules' domain events. */
   listeners?: readonly Listener[];
   hooks?: Partial<PlatformHooks>;
+  /**
+   * Tabs of the console's partner detail page that show this module's data, with the operator roles
+   * its routes require (the same constants its routes check; none: any operator). The page shows
+   * only the tabs `GET /api/console/partner-tabs` allows, so no tab answers 403.
+   */
+  partnerTabs?: readonly PartnerTabAccess[];
   /**
    * For the tenancy test: paths anyone may call, portal paths operators have no business on, and
    * console paths only some operator roles may call (every other role is refused with 403).
@@ -113,4 +125,11 @@ export async function registerModuleRoutes(
   for (const m of modules) {
     for (const routes of [...m.routes, ...(m.consoleRoutes ?? [])]) await app.register(routes, { ctx });
   }
+}
+
+/** The partner-detail tabs an operator with these roles may open, by the modules' declarations. */
+export function partnerTabsFor(modules: readonly ModuleManifest[], held: readonly string[]): string[] {
+  return modules
+    .flatMap((m) => m.partnerTabs ?? [])
+    .flatMap((t) => (operatorMay(held, t.roles) ? [t.key] : []));
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ts } from './common.ts';
 import { partners } from './partners.ts';
 
@@ -118,4 +118,29 @@ export const associationRequests = pgTable(
       .on(t.partnerId, t.customerId)
       .where(sql`status = 'pending' and customer_id is not null`),
   ],
+);
+
+/**
+ * Issue 14: a partner's bulk freeze or unfreeze of its customers, kept by its request key so a
+ * repeated submission (a double click, a retry) answers with the first one's results instead of
+ * acting again. `results`: `{ succeeded: string[], errors: [{ id, code, message }] }`.
+ */
+export const customerBulkActions = pgTable(
+  'customer_bulk_actions',
+  {
+    id: text('id').primaryKey(),
+    partnerId: text('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    requestKey: text('request_key').notNull(),
+    /** `freeze` | `unfreeze`. */
+    action: text('action').notNull(),
+    freezeType: text('freeze_type'),
+    reason: text('reason').notNull(),
+    customerCount: integer('customer_count').notNull(),
+    results: jsonb('results'),
+    createdBy: text('created_by'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('customer_bulk_actions_key_uq').on(t.partnerId, t.requestKey)],
 );

@@ -8,6 +8,7 @@ import { certificationReviewRoutes } from './review.routes.ts';
 /** The certification module's manifest; other modules import only this file. */
 export const certificationModule = defineModule({
   name: 'certification',
+  partnerTabs: [{ key: 'certification' }],
   routes: [certificationRoutes],
   consoleRoutes: [certificationReviewRoutes],
   jobs: [],

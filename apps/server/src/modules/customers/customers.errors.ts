@@ -24,6 +24,20 @@ export const CustomersErrors = defineErrors({
     },
     cbc: 'CBC.99000035',
   },
+  'customers.bulk_too_many': {
+    status: 400,
+    message: {
+      'zh-CN': '一次最多批量处理 {max} 个客户，请缩小筛选范围',
+      'en-US': 'A bulk action handles at most {max} customers; narrow the filter',
+    },
+  },
+  'customers.bulk_key_reused': {
+    status: 409,
+    message: {
+      'zh-CN': '该请求标识已用于另一项批量操作',
+      'en-US': 'This request key was already used for a different bulk action',
+    },
+  },
   'customers.not_associated': {
     status: 409,
     message: { 'zh-CN': '该客户当前没有关联伙伴', 'en-US': 'The customer is not associated with a partner' },

@@ -4,6 +4,7 @@ import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql }
 const c = schema.customers;
 const a = schema.customerAssociations;
 const r = schema.associationRequests;
+const bulk = schema.customerBulkActions;
 
 export type CustomerRow = typeof c.$inferSelect;
 export type AssociationRow = typeof a.$inferSelect;
@@ -198,6 +199,61 @@ export async function listCustomers(
   return { rows, total: await countCustomers(db, f, where) };
 }
 
+export type CustomerSort = 'associatedAt' | 'spendMonth' | 'budgetUsage';
+
+/** Per-customer figures of the portal list, as SQL over the customer id (other modules' columns). */
+export interface CustomerListMetrics {
+  spendFen: SQL<number>;
+  budgetAmountFen: SQL<number | null>;
+  budgetUsedFen: SQL<number | null>;
+}
+
+export interface CustomerMetricRow extends CustomerListRow {
+  spendFen: number;
+  budgetAmountFen: number | null;
+  budgetUsedFen: number | null;
+}
+
+/**
+ * The portal list with this month's spend and the budget usage, sorted by any of them: the page and
+ * its total in one query (a window count), whatever the page size. Ties fall back to the newest
+ * association first.
+ */
+export async function listCustomersWithMetrics(
+  db: DbOrTx,
+  f: CustomerFilter,
+  metrics: CustomerListMetrics,
+  sort: { by: CustomerSort; order: 'asc' | 'desc' },
+): Promise<{ rows: CustomerMetricRow[]; total: number }> {
+  if (f.partnerIds.length === 0) return { rows: [], total: 0 };
+  const where = filterWhere(f);
+  const dir = sql.raw(sort.order === 'asc' ? 'asc' : 'desc');
+  const key =
+    sort.by === 'spendMonth'
+      ? sql`${metrics.spendFen} ${dir}`
+      : sort.by === 'budgetUsage'
+        ? sql`(${metrics.budgetUsedFen})::numeric / nullif(${metrics.budgetAmountFen}, 0) ${dir} nulls last`
+        : sql`${a.startedAt} ${dir}`;
+  const rows = await db
+    .select({
+      customer: c,
+      association: a,
+      spendFen: sql<number>`${metrics.spendFen}`.mapWith(Number),
+      budgetAmountFen: sql<number | null>`${metrics.budgetAmountFen}`.mapWith(Number),
+      budgetUsedFen: sql<number | null>`${metrics.budgetUsedFen}`.mapWith(Number),
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(a)
+    .innerJoin(c, eq(c.id, a.customerId))
+    .where(where)
+    .orderBy(key, desc(a.startedAt), desc(a.id))
+    .offset(f.offset)
+    .limit(f.limit);
+  // Past the last page the window count has no row to ride on: count separately (rare).
+  const total = rows[0]?.total ?? (f.offset > 0 ? await countCustomers(db, f, where) : 0);
+  return { rows: rows.map(({ total: _t, ...r }) => r), total };
+}
+
 /** The total of a filter; without a customer-side filter only the associations are read (index-only). */
 async function countCustomers(db: DbOrTx, f: CustomerFilter, where: SQL | undefined): Promise<number> {
   const [n] = needsCustomerJoin(f)
@@ -367,4 +423,50 @@ export async function findPendingRequest(
     .from(r)
     .where(and(eq(r.partnerId, partnerId), eq(r.status, 'pending'), who));
   return row;
+}
+
+// Bulk actions
+
+export type BulkActionRow = typeof bulk.$inferSelect;
+
+/**
+ * Claims a request key: the new row, or undefined when the partner already used the key (on
+ * PostgreSQL a concurrent claim of the same key waits for the first transaction, then sees it).
+ */
+export async function claimBulkAction(
+  tx: DbOrTx,
+  row: typeof bulk.$inferInsert,
+): Promise<BulkActionRow | undefined> {
+  const [out] = await tx.insert(bulk).values(row).onConflictDoNothing().returning();
+  return out;
+}
+
+export async function findBulkAction(
+  db: DbOrTx,
+  partnerId: string,
+  requestKey: string,
+): Promise<BulkActionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(bulk)
+    .where(and(eq(bulk.partnerId, partnerId), eq(bulk.requestKey, requestKey)));
+  return row;
+}
+
+export async function saveBulkResults(tx: DbOrTx, id: string, results: unknown): Promise<void> {
+  await tx.update(bulk).set({ results }).where(eq(bulk.id, id));
+}
+
+/** The customer ids a filter matches, newest association first, at most `limit`. */
+export async function matchingCustomerIds(db: DbOrTx, f: CustomerFilter): Promise<string[]> {
+  if (f.partnerIds.length === 0) return [];
+  const rows = await db
+    .select({ id: c.id })
+    .from(a)
+    .innerJoin(c, eq(c.id, a.customerId))
+    .where(filterWhere(f))
+    .orderBy(desc(a.startedAt), desc(a.id))
+    .offset(f.offset)
+    .limit(f.limit);
+  return rows.map((x) => x.id);
 }

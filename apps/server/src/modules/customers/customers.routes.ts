@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf, requireOperator, requirePartnerUser } from '../../platform/http/auth.ts';
+import { bulkFreeze } from './bulk.service.ts';
 import { customerAreaRoutes } from './customer-area.routes.ts';
 import {
+  bulkBody,
+  bulkResult,
   consoleList,
   consoleListQuery,
   customerDetail,
@@ -167,6 +170,21 @@ export const customersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       },
     );
   }
+
+  app.post(
+    '/api/customers/bulk',
+    {
+      schema: {
+        ...unsafe,
+        summary:
+          'Freeze or unfreeze many of my customers (selected, or all matching a filter, up to 200); results per customer; idempotent on requestKey',
+        body: bulkBody,
+        response: { 200: bulkResult },
+      },
+      ...adminGuard,
+    },
+    async (req) => bulkFreeze(ctx, partnerActor(req), req.body, req.locale),
+  );
 
   app.get(
     '/api/customers/:id',

@@ -17,6 +17,9 @@ export const customerFilterQuery = z.strictObject({
 export const customerListQuery = customerFilterQuery.extend({
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
   limit: z.coerce.number().int().min(1).max(100).default(20),
+  /** Newest association (default), this month's spend, or budget usage (customers without a budget last). */
+  sort: z.enum(['associatedAt', 'spendMonth', 'budgetUsage']).default('associatedAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
 });
 
 export const customerExportQuery = customerFilterQuery.extend({ format: z.enum(['csv', 'xlsx']) });
@@ -41,8 +44,24 @@ export const customerListItem = z.object({
   viaReseller: z.boolean(),
 });
 
+export const budgetState = z.enum(['ok', 'warn75', 'warn90', 'exceeded']);
+
+export const portalCustomerItem = customerListItem.extend({
+  /** Spend in the current bill cycle (Asia/Shanghai month), fen. */
+  spendMonthFen: z.number().int(),
+  /** The current budget: amount, used, percent used (one decimal) and the 75/90/100 % state. */
+  budget: z
+    .object({
+      amountFen: z.number().int(),
+      usedFen: z.number().int(),
+      percent: z.number(),
+      state: budgetState,
+    })
+    .nullable(),
+});
+
 export const customerPage = z.object({
-  items: z.array(customerListItem),
+  items: z.array(portalCustomerItem),
   total: z.number(),
   resellers: z.array(z.object({ id: z.string(), name: z.string() })),
 });
@@ -75,6 +94,29 @@ export const switchTypeBody = z.strictObject({ type: associationType });
 export const freezeBody = z.strictObject({
   reason: z.string().trim().min(1).max(256),
   freezeType: z.enum(['ACCOUNT', 'ACCOUNT_AND_RESOURCE']).default('ACCOUNT'),
+});
+/** Issue 14: bulk freeze/unfreeze of selected customers or of all matching a filter (≤ 200). */
+export const bulkBody = z
+  .strictObject({
+    requestKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '8–64 letters, digits, "_" or "-"'),
+    action: z.enum(['freeze', 'unfreeze']),
+    reason: z.string().trim().min(1).max(256),
+    freezeType: z.enum(['ACCOUNT', 'ACCOUNT_AND_RESOURCE']).optional(),
+    customerIds: z.array(z.string().min(1).max(64)).min(1).max(200).optional(),
+    filter: customerFilterQuery.optional(),
+  })
+  .refine((b) => (b.customerIds === undefined) !== (b.filter === undefined), {
+    message: 'give either customerIds or filter',
+    path: ['customerIds'],
+  });
+export const bulkResult = z.object({
+  id: z.string(),
+  requestKey: z.string(),
+  action: z.enum(['freeze', 'unfreeze']),
+  total: z.number().int(),
+  succeeded: z.array(z.string()),
+  errorDetails: z.array(z.object({ id: z.string(), errorCode: z.string(), errorMsg: z.string() })),
+  replayed: z.boolean(),
 });
 export const unfreezeBody = z.strictObject({ reason: z.string().trim().min(1).max(256) });
 export const labelBody = z.strictObject({ label: z.string().trim().max(64).nullable() });

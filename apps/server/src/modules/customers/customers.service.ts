@@ -380,10 +380,19 @@ export async function freezeOwnCustomer(
   customerId: string,
   input: { frozen: boolean; reason: string; freezeType?: FreezeType },
 ): Promise<CustomerRow> {
-  return ctx.db.transaction(async (tx) => {
-    await lockedAssociation(tx, customerId, [actor.partnerId]);
-    return setFrozen(ctx, tx, actor, { customerId, partnerId: actor.partnerId, ...input });
-  });
+  return ctx.db.transaction((tx) => freezeOwnCustomerIn(ctx, tx, actor, customerId, input));
+}
+
+/** `freezeOwnCustomer` in the caller's transaction (a bulk action runs one per customer). */
+export async function freezeOwnCustomerIn(
+  ctx: AppContext,
+  tx: DbOrTx,
+  actor: Actor & { partnerId: string },
+  customerId: string,
+  input: { frozen: boolean; reason: string; freezeType?: FreezeType },
+): Promise<CustomerRow> {
+  await lockedAssociation(tx, customerId, [actor.partnerId]);
+  return setFrozen(ctx, tx, actor, { customerId, partnerId: actor.partnerId, ...input });
 }
 
 /** Sets the partner's own label on its customer (the API's `label`). */

@@ -1,20 +1,26 @@
 import { TZDate } from '@date-fns/tz';
+import { schema } from '@pc/db';
+import { sql } from 'drizzle-orm';
 import { BUSINESS_TZ } from '../../platform/clock/clock.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { tableFile } from '../../platform/export/table-export.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { partnersByIds } from '../partners/index.ts';
+import { billCycleOf, spendInCycleSql } from '../spend/index.ts';
 import { customersVisibleTo, requireVisibleCustomer } from './customers.access.ts';
+import { budgetListColumns } from './customers.list-columns.ts';
 import { TYPE_LABEL } from './customers.notify.ts';
 import {
   type AssociationRow,
   associationHistory,
+  type CustomerFilter,
   type CustomerRow,
+  type CustomerSort,
   findActiveAssociation,
   findCustomer,
   listAllCustomers,
-  listCustomers,
+  listCustomersWithMetrics,
 } from './customers.repository.ts';
 import { businessDateTime, maskEmail, maskPhone, nextChangeAllowedAt } from './customers.rules.ts';
 
@@ -39,6 +45,15 @@ export interface CustomerListItem {
   viaReseller: boolean;
 }
 
+/** The budget state shown with its usage: the highest of 75/90/100 % reached, or `ok`. */
+export type BudgetState = 'ok' | 'warn75' | 'warn90' | 'exceeded';
+
+export interface PortalCustomerItem extends CustomerListItem {
+  /** Spend in the current bill cycle (Asia/Shanghai month), fen. */
+  spendMonthFen: number;
+  budget: { amountFen: number; usedFen: number; percent: number; state: BudgetState } | null;
+}
+
 export interface PortalCustomerFilter {
   keyword?: string;
   type?: 'referral' | 'resale';
@@ -50,6 +65,8 @@ export interface PortalCustomerFilter {
   reseller?: string;
   offset: number;
   limit: number;
+  sort?: CustomerSort;
+  order?: 'asc' | 'desc';
 }
 
 /** Midnight of a `YYYY-MM-DD` day in Asia/Shanghai (plus `days`). */
@@ -89,17 +106,17 @@ function item(
   };
 }
 
-/** R6: the partner's customers (a distributor's include its resellers'), filtered and paged. */
-export async function listPortalCustomers(
+/** The portal filter as the repository's, over the partners whose customers the partner sees. */
+export async function repositoryFilter(
   ctx: AppContext,
   partnerId: string,
   f: PortalCustomerFilter,
-): Promise<{ items: CustomerListItem[]; total: number; resellers: { id: string; name: string }[] }> {
+): Promise<{ visible: string[]; filter: CustomerFilter }> {
   const visible = await customersVisibleTo(ctx.db, partnerId);
   let partnerIds = visible;
   if (f.reseller === 'self') partnerIds = [partnerId];
   else if (f.reseller) partnerIds = visible.includes(f.reseller) ? [f.reseller] : [];
-  const { rows, total } = await listCustomers(ctx.db, {
+  const filter: CustomerFilter = {
     partnerIds,
     keyword: f.keyword?.trim() || undefined,
     type: f.type,
@@ -108,11 +125,66 @@ export async function listPortalCustomers(
     label: f.label?.trim() || undefined,
     offset: f.offset,
     limit: f.limit,
-  });
+  };
+  return { visible, filter };
+}
+
+/** Usage as a percentage (one decimal, rounded down) and the highest 75/90/100 % threshold reached. */
+export function budgetUsage(amountFen: number, usedFen: number): { percent: number; state: BudgetState } {
+  if (amountFen <= 0) return { percent: usedFen > 0 ? 100 : 0, state: usedFen > 0 ? 'exceeded' : 'ok' };
+  const used = BigInt(usedFen) * 100n;
+  const amount = BigInt(amountFen);
+  const percent = Number((BigInt(usedFen) * 1000n) / amount) / 10;
+  const state: BudgetState =
+    used >= 100n * amount
+      ? 'exceeded'
+      : used >= 90n * amount
+        ? 'warn90'
+        : used >= 75n * amount
+          ? 'warn75'
+          : 'ok';
+  return { percent, state };
+}
+
+/**
+ * R6 and issue 14: the partner's customers (a distributor's include its resellers'), filtered,
+ * sorted (newest association, this month's spend or budget usage) and paged, with each customer's
+ * spend in the current Asia/Shanghai bill cycle (the spend module's running totals) and budget
+ * usage (the budgets module's columns) — one query for the page and its total.
+ */
+export async function listPortalCustomers(
+  ctx: AppContext,
+  partnerId: string,
+  f: PortalCustomerFilter,
+): Promise<{ items: PortalCustomerItem[]; total: number; resellers: { id: string; name: string }[] }> {
+  const { visible, filter } = await repositoryFilter(ctx, partnerId, f);
+  const cycle = billCycleOf(ctx.clock.now());
+  const budget = budgetListColumns()?.(schema.customers.id, cycle);
+  const { rows, total } = await listCustomersWithMetrics(
+    ctx.db,
+    filter,
+    {
+      spendFen: spendInCycleSql(schema.customers.id, cycle),
+      budgetAmountFen: budget?.amountFen ?? sql`null::bigint`,
+      budgetUsedFen: budget?.usedFen ?? sql`null::bigint`,
+    },
+    { by: f.sort ?? 'associatedAt', order: f.order ?? 'desc' },
+  );
   const partners = await partnersByIds(ctx, visible);
   const names = new Map([...partners].map(([id, p]) => [id, p.name]));
   return {
-    items: rows.map((r) => item(r.customer, r.association, partnerId, names)),
+    items: rows.map((r) => ({
+      ...item(r.customer, r.association, partnerId, names),
+      spendMonthFen: r.spendFen,
+      budget:
+        r.budgetAmountFen === null
+          ? null
+          : {
+              amountFen: r.budgetAmountFen,
+              usedFen: r.budgetUsedFen ?? 0,
+              ...budgetUsage(r.budgetAmountFen, r.budgetUsedFen ?? 0),
+            },
+    })),
     total,
     resellers: visible.filter((id) => id !== partnerId).map((id) => ({ id, name: names.get(id) ?? id })),
   };

@@ -28,6 +28,10 @@ export {
 export { isUniqueViolation } from './customers.db-errors.ts';
 export { demoCustomerId } from './customers.demo.ts';
 export {
+  type BudgetListColumns,
+  provideBudgetListColumns,
+} from './customers.list-columns.ts';
+export {
   associationHistory,
   type CustomerRow,
   findActiveAssociation,

@@ -10,6 +10,7 @@ import { membershipsConsoleRoutes } from './memberships-console.routes.ts';
 /** The memberships module's manifest; other modules import only this file. */
 export const membershipsModule = defineModule({
   name: 'memberships',
+  partnerTabs: [{ key: 'memberships' }],
   routes: [membershipsRoutes],
   consoleRoutes: [membershipsConsoleRoutes],
   partnerApiRoutes: [resellersV2Routes],

@@ -21,6 +21,6 @@ export {
   walkSpendFees,
 } from './spend.fees.ts';
 // What other modules may use (the only way in).
-export { spendInCycle } from './spend.repository.ts';
+export { spendInCycle, spendInCycleSql } from './spend.repository.ts';
 export { ingestSpendBatch } from './spend.service.ts';
 export { billCycleOf } from './spend.validate.ts';

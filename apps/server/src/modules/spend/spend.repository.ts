@@ -1,5 +1,5 @@
 import { type DbOrTx, schema } from '@pc/db';
-import { desc, eq, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { SpendResource } from './spend.validate.ts';
 
 const imp = schema.spendImports;
@@ -197,6 +197,16 @@ export async function addToTotals(
 }
 
 /** A customer's spend in one cycle (0 when none). */
+/**
+ * The customer's running spend in a bill cycle as an SQL expression (0 when nothing was spent), for
+ * other modules' list queries: `customerId` is their customer id column. One indexed lookup in the
+ * running totals per row, so a page of a list stays one query.
+ */
+export function spendInCycleSql(customerId: SQL | AnyColumn, billCycle: string): SQL<number> {
+  return sql<number>`coalesce((select st.amount_fen from customer_spend_totals st
+    where st.customer_id = ${customerId} and st.bill_cycle = ${billCycle}), 0)::bigint`;
+}
+
 export async function spendInCycle(db: DbOrTx, customerId: string, billCycle: string): Promise<number> {
   const [row] = await db
     .select({ amount: schema.customerSpendTotals.amountFen })

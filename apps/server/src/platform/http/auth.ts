@@ -72,10 +72,13 @@ export function requireCustomerUser(req: FastifyRequest): SessionUser & { custom
 export function requireOperator(req: FastifyRequest, roles?: readonly OperatorRole[]): SessionUser {
   const u = requireUser(req);
   if (u.userType !== 'operator') throw new AppError('common.forbidden');
-  if (roles && !u.roles.includes('admin') && !roles.some((r) => u.roles.includes(r))) {
-    throw new AppError('common.forbidden');
-  }
+  if (!operatorMay(u.roles, roles)) throw new AppError('common.forbidden');
   return u;
+}
+
+/** Whether an operator with `held` roles passes a check for `roles` (none: any operator; admin: all). */
+export function operatorMay(held: readonly string[], roles?: readonly OperatorRole[]): boolean {
+  return !roles || held.includes('admin') || roles.some((r) => held.includes(r));
 }
 
 /** The actor for services and the audit log. */

@@ -10,7 +10,8 @@ export type FeeRecordPage = ResponseOf<'/api/bills/customers/{customerId}/fee-re
 export type FeeRecord = FeeRecordPage['items'][number];
 
 /** Fen → "1,234.56" (the shared formatter). */
-export { yuanAmount as yuan } from '../../platform/lib/format.ts';
+/** Money for display: `¥1,234.56` (the shared formatter); `yuanAmount` for editable amounts. */
+export { formatYuan as yuan, yuanAmount } from '../../platform/lib/format.ts';
 
 /** The current bill cycle and the 23 before it, `YYYY-MM` in Asia/Shanghai (UTC+8, no DST). */
 export function recentCycles(now = Date.now()): string[] {

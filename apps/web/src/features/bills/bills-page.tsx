@@ -59,11 +59,11 @@ function BillsBody(props: {
   const { t } = useTranslation();
   const { data, cycle } = props;
   const stats: [string, number | string][] = [
-    [t('bills.totals.amount'), `¥ ${yuan(data.totals.amountFen)}`],
-    [t('bills.totals.cash'), `¥ ${yuan(data.totals.cashFen)}`],
-    [t('bills.totals.voucher'), `¥ ${yuan(data.totals.voucherFen)}`],
-    [t('bills.totals.period'), `¥ ${yuan(data.totals.periodFen)}`],
-    [t('bills.totals.onDemand'), `¥ ${yuan(data.totals.onDemandFen)}`],
+    [t('bills.totals.amount'), `${yuan(data.totals.amountFen)}`],
+    [t('bills.totals.cash'), `${yuan(data.totals.cashFen)}`],
+    [t('bills.totals.voucher'), `${yuan(data.totals.voucherFen)}`],
+    [t('bills.totals.period'), `${yuan(data.totals.periodFen)}`],
+    [t('bills.totals.onDemand'), `${yuan(data.totals.onDemandFen)}`],
     [t('bills.totals.customers'), data.total],
   ];
   const money = (key: keyof BillListItem, title: string) => ({

@@ -67,7 +67,7 @@ function BillBody({ customerId, cycle, data }: { customerId: string; cycle: stri
         {stats.map(([title, fen]) => (
           <Col key={title} xs={12} md={8} xl={4}>
             <Card size="small">
-              <Statistic title={title} value={`¥ ${yuan(fen)}`} data-testid="bill-stat" />
+              <Statistic title={title} value={`${yuan(fen)}`} data-testid="bill-stat" />
             </Card>
           </Col>
         ))}

@@ -35,6 +35,7 @@ import {
   useBudgetActions,
   useBudgetPage,
   yuan,
+  yuanAmount,
 } from './budgets-api.ts';
 import { UsageChart } from './usage-chart.tsx';
 
@@ -180,7 +181,7 @@ function BudgetFormCard({ customerId, data }: { customerId: string; data: Budget
   const b = data.budget;
   useEffect(() => {
     form.setFieldsValue({
-      amount: b ? yuan(b.amountFen).replaceAll(',', '') : '',
+      amount: b ? yuanAmount(b.amountFen).replaceAll(',', '') : '',
       budgetType: (b?.budgetType as BudgetForm['budgetType']) ?? 'MONTHLY',
       frozenOperateType: (b?.frozenOperateType as 0 | 1) ?? 0,
       freezeResources: b?.freezeResources ?? false,

@@ -22,7 +22,8 @@ export interface RecipientForm {
 }
 
 /** Fen → "1,234.56" (the shared formatter). */
-export { yuanAmount as yuan } from '../../platform/lib/format.ts';
+/** Money for display: `¥1,234.56` (the shared formatter); `yuanAmount` for editable amounts. */
+export { formatYuan as yuan, yuanAmount } from '../../platform/lib/format.ts';
 
 export function useBudgetPage(customerId: string) {
   return useQuery({

@@ -3,6 +3,7 @@ import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/comp
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { formatYuan } from '../../platform/lib/format.ts';
 
 echarts.use([BarChart, GridComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 
@@ -41,7 +42,7 @@ export function UsageChart({ usedFen, budgetFen, thresholds, labels }: UsageChar
     chart.current?.setOption(
       {
         grid: { left: 16, right: 48, top: 36, bottom: 24, containLabel: true },
-        tooltip: { trigger: 'item' },
+        tooltip: { trigger: 'item', valueFormatter: (v: number) => formatYuan(Math.round(v * 100)) },
         xAxis: { type: 'value', max: Math.ceil(max * 1.1) || 1 },
         yAxis: { type: 'category', data: [labels.used] },
         series: [
@@ -50,7 +51,7 @@ export function UsageChart({ usedFen, budgetFen, thresholds, labels }: UsageChar
             name: labels.used,
             data: [{ value: used, itemStyle: { color } }],
             barWidth: 28,
-            label: { show: true, position: 'right', formatter: used.toFixed(2) },
+            label: { show: true, position: 'right', formatter: formatYuan(usedFen) },
             markLine: {
               symbol: 'none',
               silent: true,

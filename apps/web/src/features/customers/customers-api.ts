@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApiPaths } from '../../platform/api/client.ts';
 import { api, send, unwrap } from '../../platform/api/client.ts';
 import type { ResponseOf } from '../../platform/api/types.ts';
 
@@ -17,13 +18,30 @@ export interface CustomerFilter {
   reseller?: string;
 }
 
-export function useCustomers(filter: CustomerFilter, page: number, pageSize: number) {
+export type CustomerSort = 'associatedAt' | 'spendMonth' | 'budgetUsage';
+export interface SortOrder {
+  by: CustomerSort;
+  order: 'asc' | 'desc';
+}
+export type BulkBody = ApiPaths['/api/customers/bulk']['post']['requestBody']['content']['application/json'];
+export type BulkResult = ResponseOf<'/api/customers/bulk', 'post'>;
+/** The most customers one bulk action handles (the server's BULK_MAX). */
+export const BULK_MAX = 200;
+
+export function useCustomers(filter: CustomerFilter, page: number, pageSize: number, sort?: SortOrder) {
   return useQuery({
-    queryKey: ['customers', 'list', filter, page, pageSize],
+    queryKey: ['customers', 'list', filter, page, pageSize, sort],
     queryFn: () =>
       unwrap(
         api.GET('/api/customers', {
-          params: { query: { ...filter, offset: (page - 1) * pageSize, limit: pageSize } },
+          params: {
+            query: {
+              ...filter,
+              offset: (page - 1) * pageSize,
+              limit: pageSize,
+              ...(sort ? { sort: sort.by, order: sort.order } : {}),
+            },
+          },
         }),
       ),
     placeholderData: (prev) => prev,
@@ -83,6 +101,15 @@ export function useAnswerApplication() {
           ? api.POST('/api/customers/applications/{id}/accept', { params: { path: { id } } })
           : api.POST('/api/customers/applications/{id}/decline', { params: { path: { id } } }),
       ),
+    onSuccess: done,
+  });
+}
+
+/** Bulk freeze/unfreeze; the body's request key makes a repeated submission one batch. */
+export function useBulkFreeze() {
+  const done = useInvalidate();
+  return useMutation({
+    mutationFn: (body: BulkBody) => send(() => api.POST('/api/customers/bulk', { body })),
     onSuccess: done,
   });
 }

@@ -4,10 +4,19 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { useMe } from '../../platform/api/session.ts';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
-import { formatDateTime, nowrap } from '../../platform/lib/format.ts';
-import { type CustomerFilter, type CustomerItem, exportUrl, useCustomers } from './customers-api.ts';
+import { formatDateTime, formatYuan, nowrap } from '../../platform/lib/format.ts';
+import { BulkActions } from './bulk-actions.tsx';
+import {
+  type CustomerFilter,
+  type CustomerItem,
+  type CustomerSort,
+  exportUrl,
+  type SortOrder,
+  useCustomers,
+} from './customers-api.ts';
 import { InviteButton, RequestsTab } from './requests-tab.tsx';
 
 const PAGE_SIZE = 20;
@@ -57,17 +66,53 @@ export function CustomersPage() {
   );
 }
 
+const BUDGET_TAG: Record<NonNullable<CustomerItem['budget']>['state'], string> = {
+  ok: 'green',
+  warn75: 'gold',
+  warn90: 'orange',
+  exceeded: 'red',
+};
+
+/** Budget usage: percent and amounts, and the 75/90/100 % state as a tag with words, not colour alone. */
+function BudgetUsage({ budget }: { budget: CustomerItem['budget'] }) {
+  const { t } = useTranslation();
+  if (!budget) return <Typography.Text type="secondary">{t('customers.budget.none')}</Typography.Text>;
+  return (
+    <Flex vertical gap={2} style={nowrap}>
+      <span>
+        <Tag color={BUDGET_TAG[budget.state]} data-testid="cust-budget-state">
+          {t(`customers.budget.state.${budget.state}`)}
+        </Tag>
+        {budget.percent}%
+      </span>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {formatYuan(budget.usedFen)} / {formatYuan(budget.amountFen)}
+      </Typography.Text>
+    </Flex>
+  );
+}
+
 function CustomerList() {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<FilterForm>();
   const [filter, setFilter] = useState<CustomerFilter>({});
   const [page, setPage] = useState(1);
-  const list = useCustomers(filter, page, PAGE_SIZE);
+  const [sort, setSort] = useState<SortOrder | undefined>();
+  const [selected, setSelected] = useState<string[]>([]);
+  const [names] = useState(() => new Map<string, string>());
+  const list = useCustomers(filter, page, PAGE_SIZE, sort);
+  const me = useMe();
+  const isAdmin = me.data?.roles.includes('admin') ?? false;
   const resellers = list.data?.resellers ?? [];
+  // Names of every customer seen, for the bulk summary (selection spans pages).
+  for (const c of list.data?.items ?? []) names.set(c.id, c.name);
   const apply = (v: FilterForm) => {
     setFilter(toFilter(v));
     setPage(1);
+    setSelected([]);
   };
+  const sortOrderOf = (by: CustomerSort) =>
+    sort?.by === by ? (sort.order === 'asc' ? ('ascend' as const) : ('descend' as const)) : null;
   return (
     <>
       <Form<FilterForm> form={form} layout="inline" onFinish={apply} style={{ rowGap: 12, marginBottom: 16 }}>
@@ -138,12 +183,39 @@ function CustomerList() {
           </Button>
         </Flex>
       </Flex>
+      {isAdmin ? (
+        <BulkActions
+          selected={selected}
+          names={names}
+          filter={filter}
+          total={list.data?.total ?? 0}
+          onDone={() => setSelected([])}
+        />
+      ) : null}
       <QueryState isLoading={false} error={list.error} onRetry={() => list.refetch()}>
         <Table<CustomerItem>
           rowKey="id"
           loading={list.isLoading}
+          rowSelection={
+            isAdmin
+              ? {
+                  selectedRowKeys: selected,
+                  preserveSelectedRowKeys: true,
+                  onChange: (keys) => setSelected(keys.map(String)),
+                  getCheckboxProps: (r) => ({ disabled: r.viaReseller, 'aria-label': r.name }),
+                }
+              : undefined
+          }
+          onChange={(_p, _f, sorter) => {
+            const one = Array.isArray(sorter) ? sorter[0] : sorter;
+            const key = one?.columnKey as CustomerSort | undefined;
+            setSort(
+              one?.order && key ? { by: key, order: one.order === 'ascend' ? 'asc' : 'desc' } : undefined,
+            );
+            setPage(1);
+          }}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 1300 }}
           locale={{ emptyText: t('customers.list.empty') }}
           pagination={{
             current: page,
@@ -182,7 +254,31 @@ function CustomerList() {
             {
               title: t('customers.field.associatedAt'),
               dataIndex: 'associatedAt',
+              key: 'associatedAt',
+              sorter: true,
+              sortOrder: sortOrderOf('associatedAt'),
               render: (v: string) => <span style={nowrap}>{formatDateTime(v, i18n.language)}</span>,
+            },
+            {
+              title: t('customers.field.spendMonth'),
+              dataIndex: 'spendMonthFen',
+              key: 'spendMonth',
+              align: 'right' as const,
+              sorter: true,
+              sortOrder: sortOrderOf('spendMonth'),
+              render: (v: number) => (
+                <span style={nowrap} data-testid="cust-spend">
+                  {formatYuan(v)}
+                </span>
+              ),
+            },
+            {
+              title: t('customers.field.budgetUsage'),
+              dataIndex: 'budget',
+              key: 'budgetUsage',
+              sorter: true,
+              sortOrder: sortOrderOf('budgetUsage'),
+              render: (v: CustomerItem['budget']) => <BudgetUsage budget={v} />,
             },
             { title: t('customers.field.label'), dataIndex: 'label', render: (v: string | null) => v ?? '—' },
             {

@@ -33,6 +33,8 @@ export const customersEnUS = {
     partner: 'Partner',
     createdAt: 'Created',
     restricted: 'Purchases restricted',
+    spendMonth: 'Spend this month',
+    budgetUsage: 'Budget usage',
     xaccount: 'Platform account',
     direction: 'Kind',
     requestStatus: 'Status',
@@ -54,6 +56,27 @@ export const customersEnUS = {
     empty: 'No customers match.',
     total: '{{count}} customers',
     viaReseller: 'via reseller',
+  },
+  budget: {
+    none: 'No budget',
+    state: { ok: 'Within budget', warn75: 'Over 75%', warn90: 'Over 90%', exceeded: 'Budget used up' },
+  },
+  bulk: {
+    selected: '{{count}} selected',
+    allMatching: 'All {{count}} matching the filter (at most {{max}})',
+    tooMany: 'More than {{max}} customers match: narrow the filter.',
+    freeze: 'Freeze selected',
+    unfreeze: 'Unfreeze selected',
+    freezeTitle: 'Freeze {{count}} customers',
+    unfreezeTitle: 'Unfreeze {{count}} customers',
+    freezeHint:
+      '{{count}} customers will be frozen. Each is handled on its own; refusals are listed afterwards.',
+    unfreezeHint:
+      '{{count}} customers will be unfrozen. Each is handled on its own; refusals are listed afterwards.',
+    confirm: 'Confirm',
+    close: 'Close',
+    summary: '{{ok}} succeeded, {{failed}} failed',
+    failures: 'Not changed',
   },
   invite: {
     button: 'Invite a customer',

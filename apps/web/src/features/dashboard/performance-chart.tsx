@@ -42,7 +42,7 @@ export function PerformanceChart({ bars, thresholdFen, thresholdLabel }: Perform
         yAxis: {
           type: 'value',
           max: Math.ceil(max * 1.15) || 1,
-          axisLabel: { formatter: (v: number) => `¥${Math.round(v).toLocaleString('en-US')}` },
+          axisLabel: { formatter: (v: number) => formatYuan(Math.round(v * 100)) },
         },
         series: [
           {
@@ -55,7 +55,7 @@ export function PerformanceChart({ bars, thresholdFen, thresholdLabel }: Perform
             label: {
               show: true,
               position: 'top',
-              formatter: (p: { value: number }) => formatYuan(p.value * 100),
+              formatter: (p: { value: number }) => formatYuan(Math.round(p.value * 100)),
             },
             markLine: {
               symbol: 'none',

@@ -73,14 +73,10 @@ function PerformanceCard() {
         {p ? (
           <Row gutter={24} align="middle">
             <Col xs={24} md={6}>
-              <Statistic title={t('incentives.performance.amount')} value={yuan(p.amountFen)} prefix="¥" />
+              <Statistic title={t('incentives.performance.amount')} value={yuan(p.amountFen)} />
             </Col>
             <Col xs={24} md={6}>
-              <Statistic
-                title={t('incentives.performance.threshold')}
-                value={yuan(p.thresholdFen)}
-                prefix="¥"
-              />
+              <Statistic title={t('incentives.performance.threshold')} value={yuan(p.thresholdFen)} />
             </Col>
             <Col xs={24} md={12}>
               <Progress
@@ -89,8 +85,8 @@ function PerformanceCard() {
                 status={p.reached ? 'success' : 'active'}
               />
               <div>
-                {t('incentives.performance.own')}: ¥{yuan(p.ownFen)} · {t('incentives.performance.resellers')}
-                : ¥{yuan(p.resellersFen)}
+                {t('incentives.performance.own')}: {yuan(p.ownFen)} · {t('incentives.performance.resellers')}:{' '}
+                {yuan(p.resellersFen)}
               </div>
               <div data-testid="performance-status">
                 {p.reached
@@ -143,10 +139,10 @@ function NoticesTab() {
         locale={{ emptyText: t('incentives.empty') }}
         columns={[
           { title: t('incentives.col.period'), dataIndex: 'periodKey' },
-          { title: t('incentives.col.preTax'), render: (_, n) => `¥${yuan(n.amountFen)}`, align: 'right' },
+          { title: t('incentives.col.preTax'), render: (_, n) => `${yuan(n.amountFen)}`, align: 'right' },
           {
             title: t('incentives.col.invoice'),
-            render: (_, n) => (n.invoice ? `¥${yuan(n.invoice.totalFen)}` : '—'),
+            render: (_, n) => (n.invoice ? `${yuan(n.invoice.totalFen)}` : '—'),
             align: 'right',
           },
           {
@@ -217,7 +213,7 @@ function PaymentsTab() {
         locale={{ emptyText: t('incentives.payments.empty') }}
         columns={[
           { title: t('incentives.col.quarter'), dataIndex: 'quarter' },
-          { title: t('incentives.col.amount'), render: (_, a) => `¥${yuan(a.amountFen)}`, align: 'right' },
+          { title: t('incentives.col.amount'), render: (_, a) => `${yuan(a.amountFen)}`, align: 'right' },
           { title: t('incentives.col.notices'), dataIndex: 'noticeCount' },
           {
             title: t('incentives.col.status'),

@@ -97,7 +97,7 @@ function RunsTab() {
               />
             ),
           },
-          { title: t('incentives.col.total'), render: (_, r) => `¥${yuan(r.totalFen)}`, align: 'right' },
+          { title: t('incentives.col.total'), render: (_, r) => `${yuan(r.totalFen)}`, align: 'right' },
           { title: t('incentives.col.excluded'), dataIndex: 'excludedCount', align: 'right' },
           {
             title: t('incentives.col.trigger'),
@@ -188,10 +188,10 @@ function NoticesQueue({ fixed }: { fixed?: 'disputed' }) {
         columns={[
           { title: t('incentives.col.partner'), dataIndex: 'partnerName' },
           { title: t('incentives.col.period'), dataIndex: 'periodKey' },
-          { title: t('incentives.col.preTax'), render: (_, n) => `¥${yuan(n.amountFen)}`, align: 'right' },
+          { title: t('incentives.col.preTax'), render: (_, n) => `${yuan(n.amountFen)}`, align: 'right' },
           {
             title: t('incentives.col.invoice'),
-            render: (_, n) => (n.invoice ? `¥${yuan(n.invoice.totalFen)}` : '—'),
+            render: (_, n) => (n.invoice ? `${yuan(n.invoice.totalFen)}` : '—'),
             align: 'right',
           },
           {

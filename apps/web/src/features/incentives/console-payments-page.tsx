@@ -95,7 +95,7 @@ export function ConsolePaymentsPage() {
               { title: t('incentives.col.quarter'), dataIndex: 'quarter' },
               {
                 title: t('incentives.col.amount'),
-                render: (_, a) => `¥${yuan(a.amountFen)}`,
+                render: (_, a) => `${yuan(a.amountFen)}`,
                 align: 'right',
               },
               { title: t('incentives.col.notices'), dataIndex: 'noticeCount' },

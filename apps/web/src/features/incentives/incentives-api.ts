@@ -11,7 +11,8 @@ export type Run = ResponseOf<'/api/console/incentives/runs', 'get'>['items'][num
 export type Policy = ResponseOf<'/api/console/incentives/policies', 'get'>['items'][number];
 
 /** Fen → "1,234.56" (the shared formatter). */
-export { yuanAmount as yuan } from '../../platform/lib/format.ts';
+/** Money for display: `¥1,234.56` (the shared formatter); `yuanAmount` for editable amounts. */
+export { formatYuan as yuan, yuanAmount } from '../../platform/lib/format.ts';
 
 /** The quarter (`2026-Q1`) before the current one, in Asia/Shanghai. */
 export function previousQuarter(now = new Date()): string {

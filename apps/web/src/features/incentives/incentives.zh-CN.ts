@@ -13,7 +13,7 @@ export const incentivesZhCN: Shape<typeof incentivesEnUS> = {
     own: '来自本公司客户',
     resellers: '来自下级云经销商',
     reached: '已达到门槛，可申请加入授权销售支持中心计划。',
-    remaining: '距门槛还差 {{amount}} 元。',
+    remaining: '距门槛还差 {{amount}}。',
   },
   tabs: { notices: '激励通知', payments: '交付能力提升支持 › 付款申请', policies: '激励政策' },
   status: { issued: '待确认', confirmed: '已确认', disputed: '有质疑' },
@@ -52,8 +52,8 @@ export const incentivesZhCN: Shape<typeof incentivesEnUS> = {
   open: '查看',
   empty: '暂无激励通知。',
   exclusion: {
-    certificate_invalid: '{{period}}：无激励——期末伙伴证书无效（未发放 {{amount}} 元）。',
-    suspended: '{{period}}：无激励——期末伙伴已被暂停（未发放 {{amount}} 元）。',
+    certificate_invalid: '{{period}}：无激励——期末伙伴证书无效（未发放 {{amount}}）。',
+    suspended: '{{period}}：无激励——期末伙伴已被暂停（未发放 {{amount}}）。',
     no_membership: '{{period}}：无激励——期末未加入伙伴计划。',
   },
   notice: {

@@ -6,7 +6,7 @@ import { useMe } from '../../platform/api/session.ts';
 import { useFeedback } from '../../platform/components/feedback.tsx';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
-import { formatDateTime } from '../../platform/lib/format.ts';
+import { formatDateTime, formatYuanCentiFen } from '../../platform/lib/format.ts';
 import {
   type LineRecord,
   type NoticeDetail,
@@ -42,13 +42,13 @@ export function AmountsCard({ n }: { n: NoticeDetail }) {
     <Card>
       <Descriptions column={{ xs: 1, md: 3 }} bordered size="small">
         <Descriptions.Item label={t('incentives.notice.preTax')}>
-          <span data-testid="notice-pre-tax">¥{yuan(n.amountFen)}</span>
+          <span data-testid="notice-pre-tax">{yuan(n.amountFen)}</span>
           {n.adjustmentFen !== 0
             ? ` (${yuan(n.preTaxFen)} ${n.adjustmentFen > 0 ? '+' : '−'} ${yuan(Math.abs(n.adjustmentFen))})`
             : ''}
         </Descriptions.Item>
         <Descriptions.Item label={t('incentives.notice.invoice')}>
-          <span data-testid="notice-invoice">{n.invoice ? `¥${yuan(n.invoice.totalFen)}` : '—'}</span>
+          <span data-testid="notice-invoice">{n.invoice ? `${yuan(n.invoice.totalFen)}` : '—'}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('incentives.notice.taxpayer')}>
           {n.invoice ? t(`incentives.notice.${n.invoice.taxpayerStatus}`) : '—'}
@@ -79,7 +79,7 @@ export function AmountsCard({ n }: { n: NoticeDetail }) {
         >
           {n.adjustments.map((a) => (
             <Descriptions.Item key={a.id} label={formatDateTime(a.createdAt, i18n.language)}>
-              ¥{yuan(a.amountFen)} — {a.reason}
+              {yuan(a.amountFen)} — {a.reason}
             </Descriptions.Item>
           ))}
         </Descriptions>
@@ -188,9 +188,9 @@ export function LinesCard({ lines, consoleSide = false }: { lines: NoticeLine[];
               ),
           },
           { title: t('incentives.col.records'), dataIndex: 'recordCount', align: 'right' },
-          { title: t('incentives.col.base'), render: (_, l) => `¥${yuan(l.baseFen)}`, align: 'right' },
+          { title: t('incentives.col.base'), render: (_, l) => `${yuan(l.baseFen)}`, align: 'right' },
           { title: t('incentives.col.rate'), render: (_, l) => `${l.basisPoints / 100}%`, align: 'right' },
-          { title: t('incentives.col.amount'), render: (_, l) => `¥${yuan(l.amountFen)}`, align: 'right' },
+          { title: t('incentives.col.amount'), render: (_, l) => `${yuan(l.amountFen)}`, align: 'right' },
         ]}
       />
     </Card>
@@ -212,8 +212,12 @@ function LineRecords({ lineId, consoleSide }: { lineId: string; consoleSide: boo
           { title: t('incentives.col.customer'), dataIndex: 'customerId' },
           { title: t('incentives.col.spentAt'), render: (_, r) => formatDateTime(r.spentAt, i18n.language) },
           { title: t('incentives.col.payment'), dataIndex: 'paymentKind' },
-          { title: t('incentives.col.amount'), render: (_, r) => `¥${yuan(r.amountFen)}`, align: 'right' },
-          { title: t('incentives.col.share'), render: (_, r) => r.shareCentiFen / 100, align: 'right' },
+          { title: t('incentives.col.amount'), render: (_, r) => `${yuan(r.amountFen)}`, align: 'right' },
+          {
+            title: t('incentives.col.share'),
+            render: (_, r) => formatYuanCentiFen(r.shareCentiFen),
+            align: 'right',
+          },
         ]}
       />
     </QueryState>

@@ -29,6 +29,7 @@ import {
   useToPay,
   useUploadBills,
   yuan,
+  yuanAmount,
 } from './invoices-api.ts';
 
 function useRun() {
@@ -220,7 +221,7 @@ function PayModal({ notice, onClose }: { notice: NoticeSummary; onClose: () => v
   const run = useRun();
   const [paidOn, setPaidOn] = useState('');
   const [reference, setReference] = useState('');
-  const [amount, setAmount] = useState(yuan(notice.totalFen).replaceAll(',', ''));
+  const [amount, setAmount] = useState(yuanAmount(notice.totalFen).replaceAll(',', ''));
   const [reason, setReason] = useState('');
   const p = payee.data;
   return (

@@ -14,7 +14,8 @@ type SubmitBody = ApiPaths['/api/invoicing-notices/{id}/invoices']['post']['requ
 export type InvoiceInput = NonNullable<SubmitBody>['content']['application/json']['invoices'][number];
 
 /** Fen → "1,234.56" (the shared formatter). */
-export { yuanAmount as yuan } from '../../platform/lib/format.ts';
+/** Money for display: `¥1,234.56` (the shared formatter); `yuanAmount` for editable amounts. */
+export { formatYuan as yuan, yuanAmount } from '../../platform/lib/format.ts';
 
 /** "1234.56" → 123456, exact; NaN when not a yuan amount with at most two decimals. */
 export function toFen(text: string): number {

@@ -81,7 +81,7 @@ export const invoicesEnUS = {
     title: 'Invoicing notice {{no}}',
     invoices: 'Invoices',
     submit: 'Submit invoice',
-    remaining: 'Still to invoice: {{exTax}} yuan without tax, {{tax}} yuan tax',
+    remaining: 'Still to invoice: {{exTax}} without tax, {{tax}} tax',
     code: 'Invoice code (10 or 12 digits; empty for fully digital invoices)',
     number: 'Invoice number (8 or 20 digits)',
     issuedOn: 'Issue date (YYYY-MM-DD)',

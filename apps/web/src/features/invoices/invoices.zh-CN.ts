@@ -76,7 +76,7 @@ export const invoicesZhCN: typeof invoicesEnUS = {
     title: '开票通知 {{no}}',
     invoices: '发票',
     submit: '提交发票',
-    remaining: '待开票：不含税 {{exTax}} 元，税额 {{tax}} 元',
+    remaining: '待开票：不含税 {{exTax}}，税额 {{tax}}',
     code: '发票代码（10 或 12 位；全电发票留空）',
     number: '发票号码（8 或 20 位）',
     issuedOn: '开票日期（YYYY-MM-DD）',

@@ -17,6 +17,7 @@ import {
   useSubmitInvoices,
   useUploadFile,
   yuan,
+  yuanAmount,
 } from './invoices-api.ts';
 
 interface FormValues {
@@ -90,8 +91,8 @@ function SubmitForm({ notice }: { notice: NoticeDetail }) {
         onFinish={onFinish}
         initialValues={{
           type: 'vat_special_electronic',
-          exTax: yuan(remainingExTax).replaceAll(',', ''),
-          tax: yuan(remainingTax).replaceAll(',', ''),
+          exTax: yuanAmount(remainingExTax).replaceAll(',', ''),
+          tax: yuanAmount(remainingTax).replaceAll(',', ''),
           sellerTaxpayerId: notice.invoiceList.seller.taxpayerId ?? '',
           buyerTaxpayerId: notice.invoiceList.buyer.taxpayerId,
         }}

@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFeedback } from '../../platform/components/feedback.tsx';
-import { yuanAmount } from '../../platform/lib/format.ts';
+import { formatYuan as sharedFormatYuan } from '../../platform/lib/format.ts';
 import type { membershipsEnUS } from './memberships.en-US.ts';
 
 type Status = keyof typeof membershipsEnUS.status;
@@ -41,9 +41,9 @@ export function useKindName(): (kind: string) => string {
   return (kind) => t(`memberships.kind.${kind as Kind}`, { defaultValue: kind });
 }
 
-/** 123456 fen → "1,234.56" (the shared formatter; the page's language does not change it). */
+/** 123456 fen → "¥1,234.56" (the shared formatter; the page's language does not change it). */
 export function formatYuan(fen: number, _lang?: string): string {
-  return yuanAmount(fen);
+  return sharedFormatYuan(fen);
 }
 
 export { formatDate } from '../../platform/lib/format.ts';

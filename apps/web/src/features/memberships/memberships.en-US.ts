@@ -51,7 +51,7 @@ export const membershipsEnUS = {
     reviewReason: 'Reviewer’s note',
     path: 'From cloud reseller to distributor',
     pathHint:
-      'With annual performance of at least CNY {{threshold}} (last year or this year so far), a cloud reseller may apply to the Authorized Sales Support Center program; once a member, it may apply to upgrade to distributor. Your ecosystem manager reviews both.',
+      'With annual performance of at least {{threshold}} (last year or this year so far), a cloud reseller may apply to the Authorized Sales Support Center program; once a member, it may apply to upgrade to distributor. Your ecosystem manager reviews both.',
     performance: 'Annual performance',
     year: 'Year',
     amount: 'Amount (CNY)',

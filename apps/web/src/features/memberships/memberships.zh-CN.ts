@@ -53,7 +53,7 @@ export const membershipsZhCN: typeof membershipsEnUS = {
     reviewReason: '审核意见',
     path: '从云经销商到总经销商',
     pathHint:
-      '云经销商年度业绩（上一年度或本年度截至目前）达到 {{threshold}} 元，即可申请加入授权销售支持中心计划；加入后可申请升级为总经销商。两项申请均由您的生态经理审核。',
+      '云经销商年度业绩（上一年度或本年度截至目前）达到 {{threshold}}，即可申请加入授权销售支持中心计划；加入后可申请升级为总经销商。两项申请均由您的生态经理审核。',
     performance: '年度业绩',
     year: '年度',
     amount: '金额（元）',

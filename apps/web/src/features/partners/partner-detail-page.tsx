@@ -1,7 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Descriptions, Spin, Tabs, Typography } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
+import { api, unwrap } from '../../platform/api/client.ts';
 import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { useLabel, usePartnerTabs } from '../../platform/feature.ts';
@@ -15,7 +17,13 @@ export function PartnerDetailPage() {
   const { t, i18n } = useTranslation();
   const { partnerId = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const tabs = usePartnerTabs();
+  // Only the tabs the operator's roles may open (the server's own role checks decide): no tab answers 403.
+  const allowed = useQuery({
+    queryKey: ['console', 'partner-tabs'],
+    queryFn: () => unwrap(api.GET('/api/console/partner-tabs')),
+    staleTime: 5 * 60_000,
+  });
+  const tabs = usePartnerTabs().filter((tab) => allowed.data?.tabs.includes(tab.key));
   const label = useLabel();
   const q = usePartnerMemberships(partnerId);
   const p = q.data?.partner;

@@ -14,6 +14,7 @@ import {
   useCatalogueActions,
   useSettings,
   yuan,
+  yuanAmount,
 } from './subscriptions-api.ts';
 
 /** Yuan text → fen, exact (no float): "12.3" → 1230. */
@@ -144,8 +145,8 @@ function ProductModal({ product, onClose }: { product: Product | null; onClose: 
           product
             ? {
                 ...product,
-                monthly: yuan(product.monthlyFen).replace(/,/g, ''),
-                yearly: yuan(product.yearlyFen).replace(/,/g, ''),
+                monthly: yuanAmount(product.monthlyFen).replace(/,/g, ''),
+                yearly: yuanAmount(product.yearlyFen).replace(/,/g, ''),
               }
             : { regionCode: '*', status: 'active', discounts: [] }
         }

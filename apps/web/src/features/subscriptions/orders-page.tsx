@@ -266,13 +266,13 @@ function OrdersView({ area }: { area: Area }) {
                 {t(`subscriptions.orders.statuses.${open.status}`)}
               </Descriptions.Item>
               <Descriptions.Item label={t('subscriptions.renew.official')}>
-                ¥{yuan(open.officialFen)}
+                {yuan(open.officialFen)}
               </Descriptions.Item>
               <Descriptions.Item label={t('subscriptions.renew.discount')}>
-                ¥{yuan(open.discountFen)}
+                {yuan(open.discountFen)}
               </Descriptions.Item>
               <Descriptions.Item label={t('subscriptions.orders.amount')}>
-                ¥{yuan(open.amountFen)}
+                {yuan(open.amountFen)}
               </Descriptions.Item>
               <Descriptions.Item label={t('subscriptions.orders.paid')}>
                 {open.paidAt ? formatDateTime(open.paidAt, i18n.language) : '—'}

@@ -590,14 +590,14 @@ function RenewModal({
           />
           <Descriptions size="small" column={3} style={{ marginTop: 12 }}>
             <Descriptions.Item label={t('subscriptions.renew.official')}>
-              ¥{yuan(quote.officialFen)}
+              {yuan(quote.officialFen)}
             </Descriptions.Item>
             <Descriptions.Item label={t('subscriptions.renew.discount')}>
-              ¥{yuan(quote.discountFen)}
+              {yuan(quote.discountFen)}
             </Descriptions.Item>
             <Descriptions.Item label={t('subscriptions.renew.amount')}>
               <Typography.Text strong data-testid="quote-amount">
-                ¥{yuan(quote.amountFen)}
+                {yuan(quote.amountFen)}
               </Typography.Text>
             </Descriptions.Item>
           </Descriptions>
@@ -705,7 +705,7 @@ function UnsubscribeModal({
           <FailureList failures={preview.failures} />
           <Typography.Paragraph>
             {t('subscriptions.unsubscribe.refund')}:{' '}
-            <Typography.Text strong>¥{yuan(preview.refundFen)}</Typography.Text>
+            <Typography.Text strong>{yuan(preview.refundFen)}</Typography.Text>
           </Typography.Paragraph>
         </>
       )}

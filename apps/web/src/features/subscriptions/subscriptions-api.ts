@@ -32,7 +32,8 @@ export interface PeriodChoice {
 }
 
 /** Fen → "1,234.56" (the shared formatter). */
-export { yuanAmount as yuan } from '../../platform/lib/format.ts';
+/** Money for display: `¥1,234.56` (the shared formatter); `yuanAmount` for editable amounts. */
+export { formatYuan as yuan, yuanAmount } from '../../platform/lib/format.ts';
 
 /** A key for a retried request: the same click twice places one order. */
 export function requestKey(): string {

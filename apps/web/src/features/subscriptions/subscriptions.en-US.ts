@@ -78,7 +78,7 @@ export const subscriptionsEnUS = {
     preview: 'Show the refund',
     reason: 'Reason',
     confirm: 'Confirm unsubscribe',
-    done: 'Refund order {{id}}: {{amount}} yuan',
+    done: 'Refund order {{id}}: {{amount}}',
   },
   orders: {
     nav: 'Orders',

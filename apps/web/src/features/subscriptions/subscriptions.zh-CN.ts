@@ -78,7 +78,7 @@ export const subscriptionsZhCN: typeof subscriptionsEnUS = {
     preview: '查看退款金额',
     reason: '退订原因',
     confirm: '确认退订',
-    done: '退款订单 {{id}}：{{amount}} 元',
+    done: '退款订单 {{id}}：{{amount}}',
   },
   orders: {
     nav: '订单管理',

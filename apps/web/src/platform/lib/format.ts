@@ -109,3 +109,10 @@ export function formatYuan(fen: number): string {
   const s = yuanAmount(fen);
   return s.startsWith('-') ? `-¥${s.slice(1)}` : `¥${s}`;
 }
+
+/** Hundredths of a fen (a record's share of an incentive) → `¥1.2345`, without passing through a float. */
+export function formatYuanCentiFen(centiFen: number): string {
+  const sign = centiFen < 0 ? '-' : '';
+  const abs = Math.abs(centiFen);
+  return `${sign}¥${Math.floor(abs / 10_000).toLocaleString('en-US')}.${String(abs % 10_000).padStart(4, '0')}`;
+}
