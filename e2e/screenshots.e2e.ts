@@ -5,7 +5,11 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERS } from '../apps/server/src/modules/identity/identity.demo-users.ts';
+import {
+  DEMO_CUSTOMER_USER,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+} from '../apps/server/src/modules/identity/identity.demo-users.ts';
 import { ApiClient } from './support/api.ts';
 import { launchBrowser } from './support/browser.ts';
 import { type RunningServer, removeDataDir, root, startServer } from './support/server.ts';
@@ -59,11 +63,16 @@ const CONSOLE: Shot[] = [
   { name: 'console-spend-import', path: '/console/spend', ready: 'spend-choose' },
 ];
 
+const CUSTOMER: Shot[] = [
+  { name: 'customer-account', path: '/customer', ready: 'customer-partner' },
+  { name: 'customer-security', path: '/customer/security', ready: 'session-current' },
+];
+
 const partnerAdmin = DEMO_USERS.find((u) => u.userType === 'partner' && u.roles.includes('admin'))!;
 const operatorAdmin = DEMO_USERS.find((u) => u.userType === 'operator' && u.roles.includes('admin'))!;
 const CJK = /[\u4e00-\u9fff]/;
 
-describe('screenshots of the portal and the console in both languages', () => {
+describe('screenshots of the portal, the console and the customer area in both languages', () => {
   let server: RunningServer;
   let browser: Browser;
 
@@ -153,6 +162,15 @@ describe('screenshots of the portal and the console in both languages', () => {
       await signIn(page, '/console/sign-in', operatorAdmin.email, 'console-welcome');
       await chooseLanguage(page, lang);
       for (const shot of CONSOLE) await shoot(page, lang, shot);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+
+    it(`customer area (${lang})`, async () => {
+      const { page, errors } = await newPage(lang);
+      await signIn(page, '/sign-in', DEMO_CUSTOMER_USER.email, 'customer-nav');
+      await chooseLanguage(page, lang);
+      for (const shot of CUSTOMER) await shoot(page, lang, shot);
       expect(errors).toEqual([]);
       await page.context().close();
     });
