@@ -44,9 +44,13 @@ describe('journey: a customer manages its sessions and second factor', () => {
     await page.getByTestId('signin-password').fill(DEMO_PASSWORD);
     await page.getByTestId('signin-submit').click();
     await page.waitForURL('**/customer');
+    // The demo customer's saved language is Chinese: switch to English in the header.
+    await page.getByTestId('lang-switch').first().click();
+    await page.getByTestId('lang-option-en-US').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en-US');
     await page.getByTestId('customer-nav-security').click();
     await page.waitForURL('**/customer/security');
-    expect(await page.title()).toMatch(/^Security - /);
+    await expect.poll(() => page.title()).toMatch(/^Security - /);
     expect(await page.locator('h1').count()).toBe(1);
     expect(await page.locator('h1').textContent()).toBe('Security');
 

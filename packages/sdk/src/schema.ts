@@ -7450,7 +7450,7 @@ export interface operations {
                                 certifiedStaff: number;
                                 customerCases: number;
                                 contactName: string;
-                                contactPhone: unknown;
+                                contactPhone: string;
                                 /** @default [] */
                                 documentUrls: string[];
                             } | null;
@@ -7479,7 +7479,7 @@ export interface operations {
                                 certifiedStaff: number;
                                 customerCases: number;
                                 contactName: string;
-                                contactPhone: unknown;
+                                contactPhone: string;
                                 /** @default [] */
                                 documentUrls: string[];
                             } | null;
@@ -7542,7 +7542,7 @@ export interface operations {
                             certifiedStaff: number;
                             customerCases: number;
                             contactName: string;
-                            contactPhone: unknown;
+                            contactPhone: string;
                             /** @default [] */
                             documentUrls: string[];
                         } | null;
@@ -7599,7 +7599,7 @@ export interface operations {
                                 certifiedStaff: number;
                                 customerCases: number;
                                 contactName: string;
-                                contactPhone: unknown;
+                                contactPhone: string;
                                 /** @default [] */
                                 documentUrls: string[];
                             } | null;
@@ -7657,7 +7657,7 @@ export interface operations {
                                 certifiedStaff: number;
                                 customerCases: number;
                                 contactName: string;
-                                contactPhone: unknown;
+                                contactPhone: string;
                                 /** @default [] */
                                 documentUrls: string[];
                             } | null;
@@ -7721,7 +7721,7 @@ export interface operations {
                             certifiedStaff: number;
                             customerCases: number;
                             contactName: string;
-                            contactPhone: unknown;
+                            contactPhone: string;
                             /** @default [] */
                             documentUrls: string[];
                         } | null;
@@ -7777,7 +7777,7 @@ export interface operations {
                             certifiedStaff: number;
                             customerCases: number;
                             contactName: string;
-                            contactPhone: unknown;
+                            contactPhone: string;
                             /** @default [] */
                             documentUrls: string[];
                         } | null;
@@ -7872,7 +7872,7 @@ export interface operations {
                                 certifiedStaff: number;
                                 customerCases: number;
                                 contactName: string;
-                                contactPhone: unknown;
+                                contactPhone: string;
                                 /** @default [] */
                                 documentUrls: string[];
                             } | null;
@@ -7901,7 +7901,7 @@ export interface operations {
                                 certifiedStaff: number;
                                 customerCases: number;
                                 contactName: string;
-                                contactPhone: unknown;
+                                contactPhone: string;
                                 /** @default [] */
                                 documentUrls: string[];
                             } | null;
