@@ -102,6 +102,7 @@ export const PAGES: PageEntry[] = [
   { area: 'customer', route: '/customer', name: 'customer-account' },
   { area: 'customer', route: '/customer/renewals', name: 'customer-renewals' },
   { area: 'customer', route: '/customer/orders', name: 'customer-orders' },
+  { area: 'customer', route: '/customer/security', name: 'customer-security', ready: 'session-current' },
 ];
 
 /** Routes no entry visits, each with the reason (the route test accepts these). */

@@ -26,6 +26,7 @@ describe('UI texts', async () => {
     const labels = FEATURES.flatMap((f) => [
       ...(f.portalMenu ?? []),
       ...(f.consoleMenu ?? []),
+      ...(f.customerMenu ?? []),
       ...(f.partnerTabs ?? []),
     ]);
     for (const e of labels) {

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config.ts';
 import {
+  DEMO_CUSTOMER_USER,
   DEMO_PASSWORD,
   DEMO_TOTP_SECRET,
   DEMO_USERS,
@@ -28,7 +29,8 @@ export function printBanner(config: Config, address: string | AddressInfo | null
     );
   if (config.demo) {
     lines.push('', `Demo sign-ins (password for all: ${DEMO_PASSWORD})`);
-    for (const u of [...DEMO_USERS, ...EXTRA_DEMO_USERS]) lines.push(`  ${u.label.padEnd(28)} ${u.email}`);
+    for (const u of [...DEMO_USERS, ...EXTRA_DEMO_USERS, DEMO_CUSTOMER_USER])
+      lines.push(`  ${u.label.padEnd(28)} ${u.email}`);
     lines.push(`  Operators' authenticator secret (TOTP): ${DEMO_TOTP_SECRET}`);
   }
   console.log(`${lines.join('\n')}\n`);

@@ -82,6 +82,8 @@ export interface Feature<N extends string = string, S extends StringTree = Strin
   };
   portalMenu?: MenuEntry[];
   consoleMenu?: MenuEntry[];
+  /** Entries of the customer area's menu (`customer-nav-<key>`), under `/customer`. */
+  customerMenu?: MenuEntry[];
   partnerTabs?: PartnerTab[];
   /** Other features whose texts its pages show (e.g. the dashboard shows the certification card). */
   uses?: string[];
@@ -120,6 +122,12 @@ export function usePortalMenu(): MenuEntry[] {
 
 export function useConsoleMenu(): MenuEntry[] {
   return useContext(FeaturesContext).flatMap((f) => f.consoleMenu ?? []);
+}
+
+export function useCustomerMenu(): MenuEntry[] {
+  return useContext(FeaturesContext)
+    .flatMap((f) => f.customerMenu ?? [])
+    .sort((a, b) => a.order - b.order);
 }
 
 export function usePartnerTabs(): PartnerTab[] {

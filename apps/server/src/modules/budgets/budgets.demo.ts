@@ -23,7 +23,7 @@ export async function seedDemoBudgets(ctx: AppContext, partnerId: string): Promi
     'demo',
   );
   await addRecipients(ctx, actor, target, [
-    { name: '财务 李娜', phone: '13800000011', email: 'finance@xinghe.demo', locale: 'zh-CN' },
+    { name: '财务 李娜', phone: '+8613800000011', email: 'finance@xinghe.demo', locale: 'zh-CN' },
   ]);
   const at = ctx.clock.now().toISOString();
   const services = ['ecs', 'obs', 'rds', 'cdn'];

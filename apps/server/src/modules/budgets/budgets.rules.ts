@@ -16,5 +16,3 @@ export function budgetAmountToFen(amount: number | string): number | null {
   const fen = yuanToFen(text);
   return fen > 0 ? fen : null;
 }
-
-export const PHONE = /^(?:1\d{10}|\+\d{6,15})$/;

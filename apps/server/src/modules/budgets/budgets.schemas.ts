@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PHONE } from './budgets.rules.ts';
+import { phoneSchema } from '../identity/index.ts';
 
 export const customerParams = z.strictObject({ customerId: z.string().min(1).max(64) });
 export const recipientParams = z.strictObject({
@@ -18,7 +18,7 @@ export const setBudgetBody = z.strictObject({
 
 const recipientIn = z.strictObject({
   name: z.string().trim().min(1).max(64),
-  phone: z.string().trim().regex(PHONE).nullish(),
+  phone: phoneSchema.nullish(),
   email: z.email().max(254).nullish(),
   locale: z.enum(['zh-CN', 'en-US']).default('zh-CN'),
 });

@@ -69,8 +69,8 @@ describe('budgets and alerts', () => {
     // Li: SMS + email, Ann: email only (no phone); two thresholds.
     expect(sent.rows).toHaveLength(6);
     expect(sent.rows.filter((r) => r.channel === 'sms').map((r) => r.recipient)).toEqual([
-      '13800000001',
-      '13800000001',
+      '+8613800000001',
+      '+8613800000001',
     ]);
     expect(sent.rows.find((r) => r.recipient.startsWith('ann'))?.locale).toBe('en-US');
     const events = await t.db.query<{ type: string }>(
@@ -86,7 +86,7 @@ describe('budgets and alerts', () => {
     expect((await alerts(c.id)).map((a) => a.threshold)).toEqual([75, 90, 100]);
     expect(await restrictedAt(c.id)).not.toBeNull();
     const sms = await t.db.query<{ template: string }>(
-      `select template from notifications where recipient = '13800000001' and data->>'customerDomainId' = $1 and channel = 'sms'`,
+      `select template from notifications where recipient = '+8613800000001' and data->>'customerDomainId' = $1 and channel = 'sms'`,
       [c.domainId],
     );
     expect(sms.rows.map((r) => r.template).sort()).toEqual([

@@ -2,6 +2,7 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { newId } from '../../platform/ids/ids.ts';
+import { normalizePhone } from '../identity/index.ts';
 import {
   type AlertRow,
   deleteRecipient,
@@ -50,7 +51,7 @@ export async function addRecipients(
         customerId: target.customerId,
         partnerId: target.partnerId,
         name: r.name,
-        phone: r.phone || null,
+        phone: r.phone ? normalizePhone(r.phone) : null,
         email: r.email || null,
         locale: r.locale,
         createdAt: now,

@@ -18,7 +18,7 @@ const materials = {
   certifiedStaff: 5,
   customerCases: 7,
   contactName: 'Wang Fang',
-  contactPhone: '13900000000',
+  contactPhone: '+8613900000000',
   documentUrls: [],
 };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { phoneSchema } from '../identity/index.ts';
 
 export const reviewStatus = z.enum(['open', 'submitted', 'approved', 'rejected', 'lapsed']);
 
@@ -11,14 +12,13 @@ export const materialsBody = z.strictObject({
   /** Customer cases delivered in the year. */
   customerCases: z.number().int().min(0).max(100_000),
   contactName: z.string().trim().min(1).max(100),
-  contactPhone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9][0-9 -]{4,29}$/),
+  contactPhone: phoneSchema,
   /** Links to supporting documents (shared drive, cloud storage). */
   documentUrls: z.array(z.url().max(500)).max(10).default([]),
 });
 export type Materials = z.infer<typeof materialsBody>;
+/** The materials as answered: the phone as stored (E.164; as typed before it was normalised). */
+const materialsView = materialsBody.extend({ contactPhone: z.string() });
 
 export const certificateSchema = z.object({
   id: z.string(),
@@ -41,7 +41,7 @@ export const reviewSchema = z.object({
   /** Validity now, and what approval extends it to. */
   currentValidUntil: z.string(),
   extendedValidUntil: z.string(),
-  materials: materialsBody.nullable(),
+  materials: materialsView.nullable(),
   submissions: z.number().int(),
   submittedAt: z.iso.datetime().nullable(),
   reviewedAt: z.iso.datetime().nullable(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PHONE_PATTERN } from '../identity/index.ts';
+import { phoneSchema } from '../identity/index.ts';
 
 export const STAGES = ['qualification', 'business'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -13,10 +13,7 @@ const creditCode = z
   .trim()
   .toUpperCase()
   .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, 'unified social credit code');
-const phone = z
-  .string()
-  .transform((v) => v.replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(PHONE_PATTERN, 'phone number'));
+const phone = phoneSchema;
 
 /** Stage 1: the reseller qualification; deliberately no bank or tax data (R3). */
 export const qualificationData = z.strictObject({

@@ -36,7 +36,10 @@ describe('partner API: check-identity and verification codes (R18)', () => {
   it('check-identity: email and mobile of existing users and customers, account names of customers', async () => {
     const phone = `139${String(Date.now()).slice(-8)}`;
     await createPartnerUser(t, p.partner.id, ['member'], { email: `Taken-${tag()}@Example.test`, phone });
-    const user = await t.db.query<{ email: string }>('select email from users where phone = $1', [phone]);
+    // Stored in E.164 whatever form it was given in.
+    const user = await t.db.query<{ email: string }>('select email from users where phone = $1', [
+      `+86${phone}`,
+    ]);
     const takenEmail = user.rows[0]?.email ?? '';
     const now = t.clock.now();
     const customerName = `cust_${tag()}`;
@@ -58,6 +61,8 @@ describe('partner API: check-identity and verification codes (R18)', () => {
       ['email', customerEmail, 'used_by_user'],
       ['email', `free-${tag()}@example.test`, 'available'],
       ['mobile', phone, 'used_by_user'],
+      ['mobile', `+86 ${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`, 'used_by_user'],
+      ['mobile', `0086-${phone}`, 'used_by_user'],
       ['mobile', customerPhone.slice(3), 'used_by_user'],
       ['mobile', '13000000001', 'available'],
       ['name', customerName.toUpperCase(), 'used_by_user'],
@@ -132,8 +137,9 @@ describe('partner API: check-identity and verification codes (R18)', () => {
 
   it('sends an SMS code to a mainland number, valid for the requested minutes (default 10)', async () => {
     t.clock.set('2026-04-03T02:00:00Z');
-    const mobile = `138${String(Date.now()).slice(-8)}`;
-    const res = await send({ receiver_type: 1, mobile_phone: `+86${mobile}` });
+    const typed = `138${String(Date.now()).slice(-8)}`;
+    const mobile = `+86${typed}`; // the code goes to (and is kept for) the E.164 number
+    const res = await send({ receiver_type: 1, mobile_phone: typed });
     expect(res.statusCode, res.body).toBe(200);
     const msg = await lastMessageTo(t, mobile, 'customers.signup_code');
     expect(msg?.minutes).toBe(10);

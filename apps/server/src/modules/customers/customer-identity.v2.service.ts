@@ -5,22 +5,14 @@ import {
   findUserByEmail,
   findUserByPhone,
   normalizeEmail,
+  normalizePhone,
   sendCustomerSignupCode,
+  toE164,
 } from '../identity/index.ts';
 import { findCustomerByDomainName, findCustomersByContact } from './customers.repository.ts';
 
 export type SearchType = 'email' | 'mobile' | 'name';
 export type CheckResult = 'available' | 'used_by_user';
-
-/**
- * The forms a mainland mobile number is stored in: as given (`13800000000`) and with the country
- * code (`+8613800000000`), so a number registered either way counts as used.
- */
-export function mobileVariants(mobile: string): string[] {
-  // The reference writes numbers `0086-13XXXXXXXXX`.
-  const digits = mobile.replace(/[\s-]/g, '').replace(/^(\+86|0086)/, '');
-  return [digits, `+86${digits}`];
-}
 
 /**
  * check-identity: whether an email, mobile number or account name is already taken by an account
@@ -38,23 +30,22 @@ async function isUsed(ctx: AppContext, type: SearchType, value: string): Promise
     if (await findUserByEmail(ctx.db, email)) return true;
     return (await findCustomersByContact(ctx.db, { email })).length > 0;
   }
-  for (const phone of mobileVariants(value)) {
-    if (await findUserByPhone(ctx.db, phone)) return true;
-    if ((await findCustomersByContact(ctx.db, { phone })).length > 0) return true;
-  }
-  return false;
+  // Phones are stored in E.164 (`0086-13XXXXXXXXX`, as the reference writes them, included).
+  const phone = toE164(value);
+  if (!phone) return false;
+  if (await findUserByPhone(ctx.db, phone)) return true;
+  return (await findCustomersByContact(ctx.db, { phone })).length > 0;
 }
 
 /**
  * verificationcode/send: a `customer_signup` code by SMS or email for create sub-customer. The code
- * target is the normalised email or the 11-digit mobile number. Too frequent → CBC.99008040.
+ * target is the normalised email or the E.164 mobile number. Too frequent → CBC.99008040.
  */
 export async function sendVerificationCode(
   ctx: AppContext,
   input: { channel: 'email' | 'sms'; target: string; partnerId: string; locale: Locale; ttlMinutes: number },
 ): Promise<void> {
-  const target =
-    input.channel === 'email' ? normalizeEmail(input.target) : (mobileVariants(input.target)[0] ?? '');
+  const target = input.channel === 'email' ? normalizeEmail(input.target) : normalizePhone(input.target);
   const result = await sendCustomerSignupCode(ctx, { ...input, target });
   if (!result.sent) throw new AppError('CBC.99008040', { waitSeconds: result.waitSeconds });
 }

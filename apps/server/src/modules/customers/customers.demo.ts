@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
+import type { DbOrTx } from '@pc/db';
 import { type AppContext, systemActor } from '../../platform/context.ts';
 import { newId } from '../../platform/ids/ids.ts';
+import { DEMO_CUSTOMER_USER, DEMO_PASSWORD } from '../identity/identity.demo-users.ts';
+import { createUser, findUserByEmail } from '../identity/index.ts';
 import { findCustomer, findPendingRequest, insertRequest } from './customers.repository.ts';
 import type { AssociationType } from './customers.rules.ts';
-import { associate, createCustomerAccount } from './customers.service.ts';
+import { associate, createCustomerAccount, setCustomerUser } from './customers.service.ts';
 
 const SOLUTION = 'prt_demo_solution';
 const DISTRIBUTOR = 'prt_demo_distributor';
@@ -29,7 +32,7 @@ const CUSTOMERS: DemoCustomer[] = [
     name: '星河电商有限公司',
     domainName: 'xinghe_shop',
     email: 'ops@xinghe.demo',
-    phone: '13800000001',
+    phone: '+8613800000001',
     customerType: 'enterprise',
     partnerId: SOLUTION,
     type: 'resale',
@@ -50,7 +53,7 @@ const CUSTOMERS: DemoCustomer[] = [
     name: 'Wang Lei',
     domainName: 'wanglei-dev',
     email: 'wanglei@personal.demo',
-    phone: '13800000003',
+    phone: '+8613800000003',
     customerType: 'individual',
     partnerId: SOLUTION,
     type: 'referral',
@@ -60,7 +63,7 @@ const CUSTOMERS: DemoCustomer[] = [
     name: '启明医疗信息',
     domainName: 'qiming_med',
     email: 'cloud@qiming.demo',
-    phone: '13800000004',
+    phone: '+8613800000004',
     customerType: 'enterprise',
     partnerId: RESELLER,
     type: 'resale',
@@ -92,7 +95,7 @@ const CUSTOMERS: DemoCustomer[] = [
     name: '陈晓',
     domainName: 'chenxiao_studio',
     email: DEMO_CUSTOMER_EMAIL,
-    phone: '13800000007',
+    phone: '+8613800000007',
     customerType: 'individual',
     partnerId: null,
     type: 'referral',
@@ -110,8 +113,7 @@ function demoCustomerDomainId(key: string): string {
 /**
  * Demo customers (R6): three of the solution provider, two of the reseller (so the distributor sees
  * them through its reseller), one of the distributor, and one whose application waits at the
- * solution provider. Idempotent. (No customer sign-in: the demo's user list is fixed; sign up at
- * /customer/sign-up to try the customer area.)
+ * solution provider. Idempotent. One of them signs in to the customer area (DEMO_CUSTOMER_USER).
  */
 export async function seedDemoCustomers(ctx: AppContext): Promise<void> {
   const actor = systemActor();
@@ -152,4 +154,26 @@ export async function seedDemoCustomers(ctx: AppContext): Promise<void> {
       }
     });
   }
+  await ctx.db.transaction((tx) => seedCustomerUser(ctx, tx));
+}
+
+/** The demo customer's sign-in (customer area), made once; `createUser` refuses a taken email. */
+async function seedCustomerUser(ctx: AppContext, tx: DbOrTx) {
+  const d = CUSTOMERS.find((c) => c.key === DEMO_CUSTOMER_USER.key)!;
+  const customerId = demoCustomerId(d.key);
+  const customer = await findCustomer(tx, customerId);
+  if (!customer || customer.userId || (await findUserByEmail(tx, DEMO_CUSTOMER_USER.email))) return;
+  const user = await createUser(ctx, tx, systemActor(), {
+    userType: 'customer',
+    partnerId: null,
+    customerId,
+    roles: [],
+    email: DEMO_CUSTOMER_USER.email,
+    phone: d.phone,
+    name: d.name,
+    password: DEMO_PASSWORD,
+    locale: 'zh-CN',
+    verified: true,
+  });
+  await setCustomerUser(tx, customerId, user.id);
 }

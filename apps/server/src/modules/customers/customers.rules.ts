@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { addMonths } from 'date-fns';
 import { inBusinessTz } from '../../platform/clock/clock.ts';
+import { nationalMobile } from '../identity/index.ts';
 
 /** The contract's account-name rule: 5–32 characters, no leading digit, no reserved prefix. */
 export const DOMAIN_NAME_PATTERN = /^[a-zA-Z_-][a-zA-Z0-9_-]*$/;
@@ -82,8 +83,10 @@ export function maskEmail(email: string | null): string | null {
 }
 
 /** `138****8000`. */
-export function maskPhone(phone: string | null): string | null {
-  if (!phone) return null;
+export function maskPhone(stored: string | null): string | null {
+  if (!stored) return null;
+  // Mainland numbers (stored in E.164) are masked on their 11 digits, as the contract shows them.
+  const phone = nationalMobile(stored);
   if (phone.length <= 7) return `${phone.slice(0, 2)}****`;
   return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 }

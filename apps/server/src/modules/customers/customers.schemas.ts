@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localeSchema, meSchema, PHONE_PATTERN } from '../identity/index.ts';
+import { localeSchema, meSchema, phoneSchema } from '../identity/index.ts';
 
 export const associationType = z.enum(['referral', 'resale']);
 const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -180,11 +180,7 @@ export const signUpCodeResponse = z.object({ sent: z.boolean(), waitSeconds: z.n
 export const customerSignUpBody = z.strictObject({
   name: z.string().trim().min(1).max(64),
   email: z.email().max(254),
-  phone: z
-    .string()
-    .transform((v) => v.replace(/[\s-]/g, ''))
-    .pipe(z.string().regex(PHONE_PATTERN, 'phone number'))
-    .optional(),
+  phone: phoneSchema.optional(),
   password: z.string().min(1).max(128),
   code: z.string().regex(/^\d{6}$/, 'six digits'),
   domainName: z.string().trim().max(32).optional(),

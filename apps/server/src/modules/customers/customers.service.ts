@@ -3,6 +3,7 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { emitEvent } from '../events/index.ts';
+import { normalizePhone } from '../identity/index.ts';
 import { assertPartnerActive, getPartner, newDomainId } from '../partners/index.ts';
 import { isUniqueViolation } from './customers.db-errors.ts';
 import { notifyCustomer, TYPE_LABEL } from './customers.notify.ts';
@@ -84,7 +85,8 @@ export async function createCustomerAccount(
     domainName,
     name: input.name?.trim() || domainName,
     email: input.email ?? null,
-    phone: input.phone ?? null,
+    // E.164, whatever path brought it (portal, sign-up, partner API, demo).
+    phone: input.phone ? normalizePhone(input.phone) : null,
     customerType: input.customerType ?? 'individual',
     userId: input.userId ?? null,
     xaccountType: input.xaccountType ?? null,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { callerOf } from '../../platform/partner-api/scope.ts';
+import { phoneSchema } from '../identity/index.ts';
 import { associationTypeOf, isValidDomainName } from './customers.rules.ts';
 import { createSubCustomer, freezeSubCustomers, querySubCustomers } from './sub-customers.service.ts';
 
@@ -29,11 +30,7 @@ const createBody = z.object({
   xaccount_id: z.string().trim().min(1).max(128).describe("The partner platform's user id"),
   xaccount_type: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(128).optional(),
-  mobile_phone: z
-    .string()
-    .max(32)
-    .regex(/^\+?[0-9][0-9 -]{5,30}$/, 'phone number')
-    .optional(),
+  mobile_phone: phoneSchema.optional(),
   email: z.email().max(64).optional(),
   verification_code: z
     .string()
@@ -150,8 +147,8 @@ export async function customersV2Routes(app: FastifyInstance, opts: { ctx: AppCo
         xaccountType: b.xaccount_type,
         xaccountId: b.xaccount_id,
         password: b.password,
-        // Stored and matched as the verification-code sender keeps it: digits, no +86 / 0086.
-        mobilePhone: b.mobile_phone?.replace(/[\s-]/g, '').replace(/^(\+86|0086)/, ''),
+        // E.164, as the verification-code sender keeps it and as every phone is stored.
+        mobilePhone: b.mobile_phone,
         email: b.email,
         verificationCode: b.verification_code,
         indirectPartnerId: b.indirect_partner_id,

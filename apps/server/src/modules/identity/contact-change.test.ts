@@ -16,7 +16,9 @@ describe('R9: phone and email changes confirmed by two codes', () => {
   afterAll(() => t.close());
 
   let seq = 0;
-  const freshPhone = () => `139${String(Date.now() % 1e6).padStart(6, '0')}${String(++seq).padStart(2, '0')}`;
+  // Stored and answered in E.164.
+  const freshPhone = () =>
+    `+86139${String(Date.now() % 1e6).padStart(6, '0')}${String(++seq).padStart(2, '0')}`;
 
   const session = async (phone?: string) => {
     const { partner } = await createPartnerWithAdmin(t);
@@ -73,7 +75,7 @@ describe('R9: phone and email changes confirmed by two codes', () => {
       url: '/api/me/contact-change',
       payload: { kind: 'phone', newValue: phone },
     });
-    expect(start.json().newTarget).toBe(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
+    expect(start.json().newTarget).toBe(`${phone.slice(3, 6)}****${phone.slice(-4)}`);
     const sms = await t.db.query<{ channel: string }>(
       'select channel from notifications where recipient = $1',
       [phone],

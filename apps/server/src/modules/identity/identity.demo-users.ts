@@ -88,6 +88,12 @@ export const DEMO_USERS: DemoUser[] = [
 ];
 
 /**
+ * The sign-in of a demo customer (the solution provider's customer 星河电商, `cus_demo_c1`) for the
+ * customer area at /customer; made with the demo customers (customers module), same password.
+ */
+export const DEMO_CUSTOMER_USER = { label: 'Customer (customer area)', email: 'ops@xinghe.demo', key: 'c1' };
+
+/**
  * Two more accounts of the solution provider that show R1 and R8: one registered on the
  * international site (it sees the banner pointing there) and one federated account (its profile
  * is managed by the central identity provider). Same password as the others.

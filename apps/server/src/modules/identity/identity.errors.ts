@@ -106,9 +106,11 @@ export const IdentityErrors = defineErrors({
   'identity.invalid_phone': {
     status: 400,
     message: {
-      'zh-CN': '手机号格式不正确',
-      'en-US': 'The phone number is not valid',
+      'zh-CN': '手机号码无效：请填写 11 位中国大陆手机号，或以 + 和国家代码开头的号码',
+      'en-US':
+        'The phone number is not valid: enter an 11-digit mainland China mobile number, or a number starting with + and the country code',
     },
+    cbc: 'CBC.0100',
   },
   'identity.invalid_email': {
     status: 400,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PHONE_PATTERN } from './secrets.ts';
+import { phoneSchema } from './phone.ts';
 
 export const localeSchema = z.enum(['zh-CN', 'en-US']);
 const email = z.email().max(254);
@@ -14,11 +14,7 @@ export const signUpBody = z.strictObject({
   companyName: z.string().trim().min(2).max(128),
   name: personName,
   email,
-  phone: z
-    .string()
-    .transform((v) => v.replace(/[\s-]/g, ''))
-    .pipe(z.string().regex(PHONE_PATTERN, 'phone number'))
-    .optional(),
+  phone: phoneSchema.optional(),
   password,
   locale: localeSchema,
 });

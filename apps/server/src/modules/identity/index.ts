@@ -49,7 +49,8 @@ export {
   userWithEmail,
 } from './partner-users.service.ts';
 export { hashPassword, isStrongPassword } from './passwords.ts';
-export { normalizeEmail, normalizePhone, PHONE_PATTERN, safeEqual, sha256 } from './secrets.ts';
+export { nationalMobile, phoneSchema, toE164 } from './phone.ts';
+export { normalizeEmail, normalizePhone, safeEqual, sha256 } from './secrets.ts';
 export type { NewSession } from './sessions.service.ts';
 export { openSession } from './sessions.service.ts';
 export { tellPhoneInUse } from './sign-up-contacts.ts';

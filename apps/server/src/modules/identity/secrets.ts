@@ -1,5 +1,8 @@
 import { createHmac, randomInt } from 'node:crypto';
 
+import { AppError } from '../../platform/errors/errors.ts';
+import { nationalMobile, toE164 } from './phone.ts';
+
 export { safeEqual, sha256 } from '../../platform/seal/digest.ts';
 
 /** A 6-digit code, uniformly random. */
@@ -16,17 +19,18 @@ export function hashCode(secret: string, codeId: string, code: string): string {
 export function maskTarget(value: string): string {
   const at = value.indexOf('@');
   if (at > 0) return `${value.slice(0, Math.min(2, at))}***${value.slice(at)}`;
-  if (value.length <= 7) return `${value.slice(0, 2)}****`;
-  return `${value.slice(0, 3)}****${value.slice(-4)}`;
+  const phone = nationalMobile(value);
+  if (phone.length <= 7) return `${phone.slice(0, 2)}****`;
+  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 }
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** Digits with an optional leading `+`; spaces and dashes dropped. */
+/** A phone number in E.164 (see `toE164`); an invalid one is refused with `identity.invalid_phone`. */
 export function normalizePhone(phone: string): string {
-  return phone.replace(/[\s-]/g, '');
+  const e164 = toE164(phone);
+  if (!e164) throw new AppError('identity.invalid_phone');
+  return e164;
 }
-
-export const PHONE_PATTERN = /^\+?[1-9]\d{6,14}$/;

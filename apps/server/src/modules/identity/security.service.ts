@@ -30,7 +30,7 @@ import {
 } from './identity.repository.ts';
 import { type Me, meOf } from './me.service.ts';
 import { hashPassword, isStrongPassword, verifyPassword } from './passwords.ts';
-import { maskTarget, normalizeEmail, normalizePhone, PHONE_PATTERN } from './secrets.ts';
+import { maskTarget, normalizeEmail, normalizePhone } from './secrets.ts';
 import { tellContactInUse } from './sign-up-contacts.ts';
 
 const WINDOW_MS = 15 * 60_000;
@@ -95,9 +95,7 @@ function normalizeContact(kind: Kind, value: string): string {
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v) || v.length > 254) throw new AppError('identity.invalid_email');
     return v;
   }
-  const v = normalizePhone(value);
-  if (!PHONE_PATTERN.test(v)) throw new AppError('identity.invalid_phone');
-  return v;
+  return normalizePhone(value);
 }
 
 const channelOf = (target: string) => (target.includes('@') ? 'email' : 'sms') as 'email' | 'sms';

@@ -16,7 +16,7 @@ import {
   type UserRow,
 } from './identity.repository.ts';
 import { hashPassword } from './passwords.ts';
-import { normalizeEmail } from './secrets.ts';
+import { normalizeEmail, normalizePhone } from './secrets.ts';
 
 export type { UserRow };
 
@@ -50,7 +50,9 @@ export async function createUser(
   const now = ctx.clock.now();
   const email = normalizeEmail(input.email);
   if (await findUserByEmail(tx, email)) throw new AppError('identity.email_taken');
-  if (input.phone && (await findUserByPhone(tx, input.phone))) throw new AppError('identity.contact_taken');
+  // Phones are stored in E.164 whatever path brought them (the schemas normalise them already).
+  const phone = input.phone ? normalizePhone(input.phone) : null;
+  if (phone && (await findUserByPhone(tx, phone))) throw new AppError('identity.contact_taken');
   const user = await insertUser(tx, {
     id: input.id ?? newId('usr', now.getTime()),
     userType: input.userType,
@@ -58,7 +60,7 @@ export async function createUser(
     customerId: input.customerId ?? null,
     roles: input.roles,
     email,
-    phone: input.phone ?? null,
+    phone,
     name: input.name,
     passwordHash: input.passwordHash ?? (await hashPassword(input.password)),
     accountKind: input.accountKind ?? 'local',

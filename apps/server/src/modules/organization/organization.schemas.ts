@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PHONE_PATTERN } from '../identity/index.ts';
+import { phoneSchema } from '../identity/index.ts';
 
 export const PARTNER_ROLES = ['admin', 'member', 'project_specialist'] as const;
 export const INVITATION_STATUSES = ['pending', 'accepted', 'expired', 'revoked'] as const;
@@ -38,11 +38,7 @@ export const acceptBody = z.strictObject({
   name: text(64),
   /** Length only; strength is the identity module's rule with its own error code. */
   password: z.string().min(1).max(128),
-  phone: z
-    .string()
-    .transform((v) => v.replace(/[\s-]/g, ''))
-    .pipe(z.string().regex(PHONE_PATTERN, 'phone number'))
-    .optional(),
+  phone: phoneSchema.optional(),
 });
 
 export const employmentBody = z.strictObject({

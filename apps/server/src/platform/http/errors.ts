@@ -23,7 +23,16 @@ interface ValidationIssue {
   message?: string;
   params?: {
     keys?: string[];
-    issue?: { path?: PropertyKey[]; message?: string; code?: string; keys?: string[] };
+    /** A schema's own error code for the field (`ctx.addIssue({ params: { error } })`). */
+    params?: { error?: ErrorCode };
+    issue?: {
+      path?: PropertyKey[];
+      message?: string;
+      code?: string;
+      keys?: string[];
+      /** A schema's own error code for the field (`ctx.addIssue({ params: { error } })`). */
+      params?: { error?: ErrorCode };
+    };
   };
 }
 
@@ -40,6 +49,8 @@ export function toAppError(err: unknown): AppError {
     const keys = issue?.keys ?? first?.params?.keys;
     const field = code === 'unrecognized_keys' && keys?.length ? keys.join(',') : path;
     const where = (err as FastifyError & { validationContext?: string }).validationContext ?? 'body';
+    const own = first?.params?.params?.error ?? issue?.params?.error;
+    if (own) return new AppError(own, { field: field || where });
     return new AppError('common.validation', {
       field: field || where,
       reason: issue?.message ?? first?.message ?? '',

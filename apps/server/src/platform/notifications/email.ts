@@ -1,5 +1,18 @@
+import { createHash } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { Config } from '../../config.ts';
+
+/**
+ * The `Message-ID` of a notification's email: from its record id and a digest of its idempotency
+ * key, at the sender's domain. The same for every attempt, so a resend (a delivery cut off between
+ * the SMTP server's acceptance and the status update, sent again after a restart) reaches the inbox
+ * as the same message and receivers can drop the copy.
+ */
+export function messageIdOf(notification: { id: string; idempotencyKey: string }, mailFrom: string): string {
+  const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(mailFrom)?.[1] ?? 'partner-center.local';
+  const key = createHash('sha256').update(notification.idempotencyKey).digest('hex').slice(0, 16);
+  return `<${notification.id}.${key}@${domain}>`;
+}
 
 export interface Mail {
   /** Stable per message, so a repeat reaches the inbox as the same message. */

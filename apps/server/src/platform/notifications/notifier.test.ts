@@ -8,6 +8,7 @@ import { testConfig } from '../../config.ts';
 import { TestClock } from '../clock/clock.ts';
 import type { NotifyInput } from '../context.ts';
 import { type JobRuntime, startJobRuntime } from '../jobs/runtime.ts';
+import { messageIdOf } from './email.ts';
 import { DELIVER_JOB } from './notifier.ts';
 import type { SmsProvider } from './sms.ts';
 
@@ -69,7 +70,8 @@ describe('notifier over real SMTP', () => {
 
     const [sent] = await rows('zh@partner.test');
     expect(sent).toMatchObject({ status: 'sent', attempts: 1, provider: 'smtp', lastError: null });
-    expect(sent?.providerId).toBe(`<${sent?.id}@partner-center>`);
+    expect(sent?.providerId).toBe(messageIdOf(sent!, t.ctx.config.mailFrom));
+    expect(sent?.providerId).toMatch(new RegExp(`^<${sent?.id}\\.[0-9a-f]{16}@partner-center\\.local>$`));
     expect(zh?.messageId).toBe(sent?.providerId);
     expect(sent?.sentAt).toBeInstanceOf(Date);
   });
@@ -109,6 +111,34 @@ describe('notifier over real SMTP', () => {
     expect(smtp.mails.filter((m) => m.to.includes('once@partner.test'))).toHaveLength(1);
     const [after] = await rows('once@partner.test');
     expect(after).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  it('sends a resend with the same Message-ID (a delivery cut off before its status was saved)', async () => {
+    const input = notice({ to: { email: 'resend@partner.test' }, idempotencyKey: 'notice:resend' });
+    await t.ctx.db.transaction((tx) => t.ctx.notifier.notify(tx, input));
+    await runtime.drain();
+    const [row] = await rows('resend@partner.test');
+    // As after a kill -9 between the SMTP server's acceptance and the status update: still to send.
+    await t.ctx.db
+      .update(schema.notifications)
+      .set({ status: 'pending' })
+      .where(eq(schema.notifications.id, row?.id ?? ''));
+    await t.ctx.jobs.send(DELIVER_JOB, { notificationId: row?.id ?? '' });
+    await runtime.drain();
+    const mails = smtp.mails.filter((m) => m.to.includes('resend@partner.test'));
+    expect(mails).toHaveLength(2);
+    const id = messageIdOf({ id: row!.id, idempotencyKey: 'notice:resend:email' }, t.ctx.config.mailFrom);
+    expect(mails.map((m) => m.messageId)).toEqual([id, id]);
+    // Another notification to the same address has another Message-ID.
+    await t.ctx.db.transaction((tx) =>
+      t.ctx.notifier.notify(
+        tx,
+        notice({ to: { email: 'resend@partner.test' }, idempotencyKey: 'notice:other' }),
+      ),
+    );
+    await runtime.drain();
+    const all = smtp.mails.filter((m) => m.to.includes('resend@partner.test')).map((m) => m.messageId);
+    expect(new Set(all).size).toBe(2);
   });
 
   it('records nothing when the caller rolls back', async () => {

@@ -4,7 +4,7 @@ import type { Clock } from '../clock/clock.ts';
 import type { Channel, JobQueue, Notifier, NotifyInput, RecordedMessage } from '../context.ts';
 import type { Locale } from '../i18n/i18n.ts';
 import { newId } from '../ids/ids.ts';
-import { createMailTransport, type MailTransport } from './email.ts';
+import { createMailTransport, type MailTransport, messageIdOf } from './email.ts';
 import {
   claimNotification,
   failNotification,
@@ -146,7 +146,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   ): Promise<{ status: string; provider: string; providerId: string | null }> {
     if (row.channel === 'email') {
       const r = await mail.send({
-        messageId: `<${row.id}@partner-center>`,
+        messageId: messageIdOf(row, config.mailFrom),
         to: row.recipient,
         subject: row.subject ?? '',
         text: row.body,

@@ -1,4 +1,4 @@
-import { TeamOutlined } from '@ant-design/icons';
+import { TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { defineFeature, lazyPage } from '../../platform/feature.ts';
 
 /** Partners' customers (portal), all customers (console), and the customer's own area. */
@@ -59,6 +59,15 @@ export const customers = defineFeature({
       label: { 'zh-CN': '客户', 'en-US': 'Customers' },
       icon: TeamOutlined,
       order: 30,
+    },
+  ],
+  customerMenu: [
+    {
+      key: 'account',
+      path: '/customer',
+      label: { 'zh-CN': '我的账号', 'en-US': 'My account' },
+      icon: UserOutlined,
+      order: 10,
     },
   ],
   strings: {

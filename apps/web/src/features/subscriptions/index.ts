@@ -43,6 +43,22 @@ export const subscriptions = defineFeature({
       order: 72,
     },
   ],
+  customerMenu: [
+    {
+      key: 'renewals',
+      path: '/customer/renewals',
+      label: { 'zh-CN': '续费管理', 'en-US': 'Renewals' },
+      icon: SyncOutlined,
+      order: 20,
+    },
+    {
+      key: 'orders',
+      path: '/customer/orders',
+      label: { 'zh-CN': '我的订单', 'en-US': 'My orders' },
+      icon: FileTextOutlined,
+      order: 30,
+    },
+  ],
   consoleMenu: [
     {
       key: 'catalogue',
