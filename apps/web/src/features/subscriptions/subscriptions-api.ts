@@ -120,11 +120,11 @@ export function useRenewalActions(area: Area) {
       onSuccess: refresh,
     }),
     pay: useMutation({
-      mutationFn: (id: string) =>
+      mutationFn: ({ id, couponIds = [] }: { id: string; couponIds?: string[] }) =>
         send(() =>
           partner
-            ? api.POST('/api/orders/{id}/pay', { params: { path: { id } } })
-            : api.POST('/api/customer/orders/{id}/pay', { params: { path: { id } } }),
+            ? api.POST('/api/orders/{id}/pay', { params: { path: { id } }, body: { couponIds } })
+            : api.POST('/api/customer/orders/{id}/pay', { params: { path: { id } }, body: { couponIds } }),
         ),
       onSuccess: refresh,
     }),
