@@ -206,3 +206,61 @@ export function ordersExportUrl(filter: OrderFilter, format: 'csv' | 'xlsx'): st
   for (const [k, v] of Object.entries(filter)) if (v) q.set(k, String(v));
   return `/api/orders/export?${q.toString()}`;
 }
+
+export type Coupon = ResponseOf<'/api/coupons', 'get'>['items'][number];
+export type PurchaseQuote = ResponseOf<'/api/purchase/quote', 'post'>;
+
+export interface PurchaseChoice extends PeriodChoice {
+  customerDomainId?: string;
+  productId: string;
+  regionCode: string;
+  quantity: number;
+}
+
+export function usePurchaseProducts(area: Area) {
+  return useQuery({
+    queryKey: ['purchase-products', area],
+    queryFn: () =>
+      area === 'partner'
+        ? unwrap(api.GET('/api/purchase/products'))
+        : unwrap(api.GET('/api/customer/purchase/products')),
+  });
+}
+
+/** The customer's coupons still to use (the partner names the customer). */
+export function useCoupons(area: Area, customerDomainId: string | undefined) {
+  return useQuery({
+    queryKey: ['coupons', area, customerDomainId],
+    enabled: area === 'customer' || Boolean(customerDomainId),
+    queryFn: () =>
+      area === 'partner'
+        ? unwrap(
+            api.GET('/api/coupons', {
+              params: { query: { customerDomainId: customerDomainId ?? '', status: 'available' } },
+            }),
+          )
+        : unwrap(api.GET('/api/customer/coupons', { params: { query: { status: 'available' } } })),
+  });
+}
+
+export function usePurchaseActions(area: Area) {
+  const partner = area === 'partner';
+  return {
+    quote: useMutation({
+      mutationFn: (body: PurchaseChoice) =>
+        send(() =>
+          partner
+            ? api.POST('/api/purchase/quote', { body })
+            : api.POST('/api/customer/purchase/quote', { body }),
+        ),
+    }),
+    order: useMutation({
+      mutationFn: (body: PurchaseChoice & { requestKey: string; resourceName?: string }) =>
+        send(() =>
+          partner
+            ? api.POST('/api/purchase/orders', { body })
+            : api.POST('/api/customer/purchase/orders', { body }),
+        ),
+    }),
+  };
+}
