@@ -66,6 +66,7 @@ export const PAGES: PageEntry[] = [
   { area: 'portal', route: '/benefits/incentives/:id', path: '/benefits/incentives/{incentiveNotice}', name: 'portal-incentive-notice' },
   { area: 'portal', route: '/renewals', name: 'portal-renewals' },
   { area: 'portal', route: '/orders', name: 'portal-orders' },
+  { area: 'portal', route: '/purchase', name: 'portal-purchase' },
   { area: 'portal', route: '/support', name: 'portal-support' },
   { area: 'portal', route: '/support/new', name: 'portal-new-ticket' },
   { area: 'portal', route: '/support/tickets/:id', path: '/support/tickets/tkt_demo_open', name: 'portal-ticket' },
@@ -102,6 +103,7 @@ export const PAGES: PageEntry[] = [
   { area: 'customer', route: '/customer', name: 'customer-account' },
   { area: 'customer', route: '/customer/renewals', name: 'customer-renewals' },
   { area: 'customer', route: '/customer/orders', name: 'customer-orders' },
+  { area: 'customer', route: '/customer/purchase', name: 'customer-purchase' },
   { area: 'customer', route: '/customer/security', name: 'customer-security', ready: 'session-current' },
 ];
 

@@ -2787,6 +2787,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/console/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cash coupons issued to customers, newest first */
+        get: operations["getConsoleCoupons"];
+        put?: never;
+        /** Issue a cash coupon to a customer (single use, no change given) */
+        post: operations["postConsoleCoupons"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's cash coupons (my customers' and my resellers') */
+        get: operations["getCoupons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My cash coupons */
+        get: operations["getCustomerCoupons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/renewals": {
         parameters: {
             query?: never;
@@ -2932,8 +2984,59 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Pay a pending order; the renewal takes effect in the same transaction */
+        /** Pay a pending order, with up to 3 cash coupons; the renewal or purchase takes effect in the same transaction */
         post: operations["postOrdersByIdPay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/purchase/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Products on sale with their period prices and discounts */
+        get: operations["getPurchaseProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/purchase/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Price of buying a product for a period (catalogue period discounts, exact in fen) */
+        post: operations["postPurchaseQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/purchase/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Buy a product: an order awaiting payment (idempotent on requestKey) */
+        post: operations["postPurchaseOrders"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3102,8 +3205,59 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Pay a pending order; the renewal takes effect in the same transaction */
+        /** Pay a pending order, with up to 3 cash coupons; the renewal or purchase takes effect in the same transaction */
         post: operations["postCustomerOrdersByIdPay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/purchase/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Products on sale with their period prices and discounts */
+        get: operations["getCustomerPurchaseProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/purchase/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Price of buying a product for a period (catalogue period discounts, exact in fen) */
+        post: operations["postCustomerPurchaseQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/purchase/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Buy a product: an order awaiting payment (idempotent on requestKey) */
+        post: operations["postCustomerPurchaseOrders"];
         delete?: never;
         options?: never;
         head?: never;
@@ -12285,6 +12439,8 @@ export interface operations {
                             officialFen: number;
                             discountFen: number;
                             amountFen: number;
+                            /** @description Of amountFen, what cash coupons paid; the rest was cash */
+                            couponFen: number;
                             refundOf: string | null;
                             paidBy: string | null;
                             source: string;
@@ -12305,6 +12461,8 @@ export interface operations {
                                 officialFen: number;
                                 discountFen: number;
                                 amountFen: number;
+                                /** @description Of amountFen, what cash coupons paid */
+                                couponFen: number;
                                 effectiveAt: string | null;
                                 expireAt: string | null;
                                 baseOrderId: string | null;
@@ -12375,6 +12533,8 @@ export interface operations {
                         officialFen: number;
                         discountFen: number;
                         amountFen: number;
+                        /** @description Of amountFen, what cash coupons paid; the rest was cash */
+                        couponFen: number;
                         refundOf: string | null;
                         paidBy: string | null;
                         source: string;
@@ -12395,6 +12555,8 @@ export interface operations {
                             officialFen: number;
                             discountFen: number;
                             amountFen: number;
+                            /** @description Of amountFen, what cash coupons paid */
+                            couponFen: number;
                             effectiveAt: string | null;
                             expireAt: string | null;
                             baseOrderId: string | null;
@@ -12412,6 +12574,8 @@ export interface operations {
                             officialFen: number;
                             discountFen: number;
                             amountFen: number;
+                            /** @description Of amountFen, what cash coupons paid; the rest was cash */
+                            couponFen: number;
                             refundOf: string | null;
                             paidBy: string | null;
                             source: string;
@@ -12432,10 +12596,17 @@ export interface operations {
                                 officialFen: number;
                                 discountFen: number;
                                 amountFen: number;
+                                /** @description Of amountFen, what cash coupons paid */
+                                couponFen: number;
                                 effectiveAt: string | null;
                                 expireAt: string | null;
                                 baseOrderId: string | null;
                             }[];
+                        }[];
+                        coupons: {
+                            id: string;
+                            faceValueFen: number;
+                            usedFen: number;
                         }[];
                     };
                 };
@@ -12482,6 +12653,8 @@ export interface operations {
                             officialFen: number;
                             discountFen: number;
                             amountFen: number;
+                            /** @description Of amountFen, what cash coupons paid; the rest was cash */
+                            couponFen: number;
                             refundOf: string | null;
                             paidBy: string | null;
                             source: string;
@@ -12502,6 +12675,8 @@ export interface operations {
                                 officialFen: number;
                                 discountFen: number;
                                 amountFen: number;
+                                /** @description Of amountFen, what cash coupons paid */
+                                couponFen: number;
                                 effectiveAt: string | null;
                                 expireAt: string | null;
                                 baseOrderId: string | null;
@@ -12543,6 +12718,8 @@ export interface operations {
                         officialFen: number;
                         discountFen: number;
                         amountFen: number;
+                        /** @description Of amountFen, what cash coupons paid; the rest was cash */
+                        couponFen: number;
                         refundOf: string | null;
                         paidBy: string | null;
                         source: string;
@@ -12563,6 +12740,8 @@ export interface operations {
                             officialFen: number;
                             discountFen: number;
                             amountFen: number;
+                            /** @description Of amountFen, what cash coupons paid */
+                            couponFen: number;
                             effectiveAt: string | null;
                             expireAt: string | null;
                             baseOrderId: string | null;
@@ -12580,6 +12759,8 @@ export interface operations {
                             officialFen: number;
                             discountFen: number;
                             amountFen: number;
+                            /** @description Of amountFen, what cash coupons paid; the rest was cash */
+                            couponFen: number;
                             refundOf: string | null;
                             paidBy: string | null;
                             source: string;
@@ -12600,11 +12781,212 @@ export interface operations {
                                 officialFen: number;
                                 discountFen: number;
                                 amountFen: number;
+                                /** @description Of amountFen, what cash coupons paid */
+                                couponFen: number;
                                 effectiveAt: string | null;
                                 expireAt: string | null;
                                 baseOrderId: string | null;
                             }[];
                         }[];
+                        coupons: {
+                            id: string;
+                            faceValueFen: number;
+                            usedFen: number;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getConsoleCoupons: {
+        parameters: {
+            query?: {
+                customerDomainId?: string;
+                status?: "available" | "used";
+                offset?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            customerId: string;
+                            customerDomainId: string;
+                            customerName: string;
+                            faceValueFen: number;
+                            minOrderFen: number;
+                            serviceTypeCodes: string[];
+                            validFrom: string;
+                            validUntil: string;
+                            /** @enum {string} */
+                            status: "available" | "used" | "expired";
+                            orderId: string | null;
+                            usedFen: number;
+                            usedAt: string | null;
+                            note: string;
+                            createdAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    postConsoleCoupons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customerDomainId: string;
+                    /** @description Face value, fen */
+                    faceValueFen: number;
+                    /**
+                     * @description Least order amount, fen
+                     * @default 0
+                     */
+                    minOrderFen?: number;
+                    /**
+                     * @description Service types it applies to; empty: any
+                     * @default []
+                     */
+                    serviceTypeCodes?: string[];
+                    /** Format: date-time */
+                    validFrom: string;
+                    /** Format: date-time */
+                    validUntil: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        customerId: string;
+                        customerDomainId: string;
+                        customerName: string;
+                        faceValueFen: number;
+                        minOrderFen: number;
+                        serviceTypeCodes: string[];
+                        validFrom: string;
+                        validUntil: string;
+                        /** @enum {string} */
+                        status: "available" | "used" | "expired";
+                        orderId: string | null;
+                        usedFen: number;
+                        usedAt: string | null;
+                        note: string;
+                        createdAt: string;
+                    };
+                };
+            };
+        };
+    };
+    getCoupons: {
+        parameters: {
+            query: {
+                customerDomainId: string;
+                status?: "available" | "used";
+                offset?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            customerId: string;
+                            customerDomainId: string;
+                            customerName: string;
+                            faceValueFen: number;
+                            minOrderFen: number;
+                            serviceTypeCodes: string[];
+                            validFrom: string;
+                            validUntil: string;
+                            /** @enum {string} */
+                            status: "available" | "used" | "expired";
+                            orderId: string | null;
+                            usedFen: number;
+                            usedAt: string | null;
+                            note: string;
+                            createdAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+        };
+    };
+    getCustomerCoupons: {
+        parameters: {
+            query?: {
+                status?: "available" | "used";
+                offset?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            customerId: string;
+                            customerDomainId: string;
+                            customerName: string;
+                            faceValueFen: number;
+                            minOrderFen: number;
+                            serviceTypeCodes: string[];
+                            validFrom: string;
+                            validUntil: string;
+                            /** @enum {string} */
+                            status: "available" | "used" | "expired";
+                            orderId: string | null;
+                            usedFen: number;
+                            usedAt: string | null;
+                            note: string;
+                            createdAt: string;
+                        }[];
+                        total: number;
                     };
                 };
             };
@@ -12962,7 +13344,145 @@ export interface operations {
             };
             cookie?: never;
         };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default [] */
+                    couponIds?: string[];
+                } | null;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        status: string;
+                        amountFen: number;
+                        replayed: boolean;
+                        couponFen: number;
+                    };
+                };
+            };
+        };
+    };
+    getPurchaseProducts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            serviceTypeCode: string;
+                            resourceTypeCode: string;
+                            resourceSpecCode: string;
+                            /** @default * */
+                            regionCode: string;
+                            nameZh: string;
+                            nameEn: string;
+                            monthlyFen: number;
+                            yearlyFen: number;
+                            /**
+                             * @default active
+                             * @enum {string}
+                             */
+                            status: "active" | "retired";
+                            discounts: {
+                                /** @enum {string} */
+                                periodType: "month" | "year";
+                                minPeriods: number;
+                                percentOff: number;
+                            }[];
+                            id: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postPurchaseQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Partner portal: the resale customer bought for */
+                    customerDomainId?: string;
+                    productId: string;
+                    regionCode: string;
+                    /** @enum {string} */
+                    periodType: "month" | "year";
+                    periodNum: number;
+                    quantity: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        officialFen: number;
+                        discountFen: number;
+                        amountFen: number;
+                        unit: {
+                            officialFen: number;
+                            discountFen: number;
+                            amountFen: number;
+                        };
+                        quantity: number;
+                        effectiveAt: string;
+                        expireAt: string;
+                    };
+                };
+            };
+        };
+    };
+    postPurchaseOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Partner portal: the resale customer bought for */
+                    customerDomainId?: string;
+                    productId: string;
+                    regionCode: string;
+                    /** @enum {string} */
+                    periodType: "month" | "year";
+                    periodNum: number;
+                    quantity: number;
+                    resourceName?: string;
+                    requestKey: string;
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {
@@ -13359,7 +13879,145 @@ export interface operations {
             };
             cookie?: never;
         };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default [] */
+                    couponIds?: string[];
+                } | null;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        status: string;
+                        amountFen: number;
+                        replayed: boolean;
+                        couponFen: number;
+                    };
+                };
+            };
+        };
+    };
+    getCustomerPurchaseProducts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            serviceTypeCode: string;
+                            resourceTypeCode: string;
+                            resourceSpecCode: string;
+                            /** @default * */
+                            regionCode: string;
+                            nameZh: string;
+                            nameEn: string;
+                            monthlyFen: number;
+                            yearlyFen: number;
+                            /**
+                             * @default active
+                             * @enum {string}
+                             */
+                            status: "active" | "retired";
+                            discounts: {
+                                /** @enum {string} */
+                                periodType: "month" | "year";
+                                minPeriods: number;
+                                percentOff: number;
+                            }[];
+                            id: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postCustomerPurchaseQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Partner portal: the resale customer bought for */
+                    customerDomainId?: string;
+                    productId: string;
+                    regionCode: string;
+                    /** @enum {string} */
+                    periodType: "month" | "year";
+                    periodNum: number;
+                    quantity: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        officialFen: number;
+                        discountFen: number;
+                        amountFen: number;
+                        unit: {
+                            officialFen: number;
+                            discountFen: number;
+                            amountFen: number;
+                        };
+                        quantity: number;
+                        effectiveAt: string;
+                        expireAt: string;
+                    };
+                };
+            };
+        };
+    };
+    postCustomerPurchaseOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Partner portal: the resale customer bought for */
+                    customerDomainId?: string;
+                    productId: string;
+                    regionCode: string;
+                    /** @enum {string} */
+                    periodType: "month" | "year";
+                    periodNum: number;
+                    quantity: number;
+                    resourceName?: string;
+                    requestKey: string;
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {
@@ -18184,7 +18842,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003108` The chosen discount cannot be used for this order; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003112` The coupon or stored-value card has already been used; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent; `CBC.99009001` Coupon {couponId} does not exist or is not the order's customer's; `CBC.99009002` Coupon {couponId} is not within its validity period; `CBC.99009003` Coupon {couponId} does not apply to the order's products; `CBC.99009004` The order does not reach the minimum amount of coupon {couponId} (¥{min}); `CBC.99009005` The other coupons already cover the order; coupon {couponId} is not needed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18294,7 +18952,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003108` The chosen discount cannot be used for this order; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003112` The coupon or stored-value card has already been used; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent; `CBC.99009001` Coupon {couponId} does not exist or is not the order's customer's; `CBC.99009002` Coupon {couponId} is not within its validity period; `CBC.99009003` Coupon {couponId} does not apply to the order's products; `CBC.99009004` The order does not reach the minimum amount of coupon {couponId} (¥{min}); `CBC.99009005` The other coupons already cover the order; coupon {couponId} is not needed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18427,7 +19085,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003108` The chosen discount cannot be used for this order; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003112` The coupon or stored-value card has already been used; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent; `CBC.99009001` Coupon {couponId} does not exist or is not the order's customer's; `CBC.99009002` Coupon {couponId} is not within its validity period; `CBC.99009003` Coupon {couponId} does not apply to the order's products; `CBC.99009004` The order does not reach the minimum amount of coupon {couponId} (¥{min}); `CBC.99009005` The other coupons already cover the order; coupon {couponId} is not needed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18531,7 +19189,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003108` The chosen discount cannot be used for this order; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003112` The coupon or stored-value card has already been used; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent; `CBC.99009001` Coupon {couponId} does not exist or is not the order's customer's; `CBC.99009002` Coupon {couponId} is not within its validity period; `CBC.99009003` Coupon {couponId} does not apply to the order's products; `CBC.99009004` The order does not reach the minimum amount of coupon {couponId} (¥{min}); `CBC.99009005` The other coupons already cover the order; coupon {couponId} is not needed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18635,7 +19293,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003108` The chosen discount cannot be used for this order; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003112` The coupon or stored-value card has already been used; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent; `CBC.99009001` Coupon {couponId} does not exist or is not the order's customer's; `CBC.99009002` Coupon {couponId} is not within its validity period; `CBC.99009003` Coupon {couponId} does not apply to the order's products; `CBC.99009004` The order does not reach the minimum amount of coupon {couponId} (¥{min}); `CBC.99009005` The other coupons already cover the order; coupon {couponId} is not needed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18741,7 +19399,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003108` The chosen discount cannot be used for this order; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003112` The coupon or stored-value card has already been used; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent; `CBC.99009001` Coupon {couponId} does not exist or is not the order's customer's; `CBC.99009002` Coupon {couponId} is not within its validity period; `CBC.99009003` Coupon {couponId} does not apply to the order's products; `CBC.99009004` The order does not reach the minimum amount of coupon {couponId} (¥{min}); `CBC.99009005` The other coupons already cover the order; coupon {couponId} is not needed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18848,7 +19506,7 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003108` The chosen discount cannot be used for this order; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003112` The coupon or stored-value card has already been used; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent; `CBC.99009001` Coupon {couponId} does not exist or is not the order's customer's; `CBC.99009002` Coupon {couponId} is not within its validity period; `CBC.99009003` Coupon {couponId} does not apply to the order's products; `CBC.99009004` The order does not reach the minimum amount of coupon {couponId} (¥{min}); `CBC.99009005` The other coupons already cover the order; coupon {couponId} is not needed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18949,7 +19607,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003108` The chosen discount cannot be used for this order; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003112` The coupon or stored-value card has already been used; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent; `CBC.99009001` Coupon {couponId} does not exist or is not the order's customer's; `CBC.99009002` Coupon {couponId} is not within its validity period; `CBC.99009003` Coupon {couponId} does not apply to the order's products; `CBC.99009004` The order does not reach the minimum amount of coupon {couponId} (¥{min}); `CBC.99009005` The other coupons already cover the order; coupon {couponId} is not needed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19055,7 +19713,7 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003108` The chosen discount cannot be used for this order; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003112` The coupon or stored-value card has already been used; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent; `CBC.99009001` Coupon {couponId} does not exist or is not the order's customer's; `CBC.99009002` Coupon {couponId} is not within its validity period; `CBC.99009003` Coupon {couponId} does not apply to the order's products; `CBC.99009004` The order does not reach the minimum amount of coupon {couponId} (¥{min}); `CBC.99009005` The other coupons already cover the order; coupon {couponId} is not needed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19163,7 +19821,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003108` The chosen discount cannot be used for this order; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003112` The coupon or stored-value card has already been used; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent; `CBC.99009001` Coupon {couponId} does not exist or is not the order's customer's; `CBC.99009002` Coupon {couponId} is not within its validity period; `CBC.99009003` Coupon {couponId} does not apply to the order's products; `CBC.99009004` The order does not reach the minimum amount of coupon {couponId} (¥{min}); `CBC.99009005` The other coupons already cover the order; coupon {couponId} is not needed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19275,7 +19933,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003108` The chosen discount cannot be used for this order; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003112` The coupon or stored-value card has already been used; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent; `CBC.99009001` Coupon {couponId} does not exist or is not the order's customer's; `CBC.99009002` Coupon {couponId} is not within its validity period; `CBC.99009003` Coupon {couponId} does not apply to the order's products; `CBC.99009004` The order does not reach the minimum amount of coupon {couponId} (¥{min}); `CBC.99009005` The other coupons already cover the order; coupon {couponId} is not needed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19396,7 +20054,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003108` The chosen discount cannot be used for this order; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003112` The coupon or stored-value card has already been used; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent; `CBC.99009001` Coupon {couponId} does not exist or is not the order's customer's; `CBC.99009002` Coupon {couponId} is not within its validity period; `CBC.99009003` Coupon {couponId} does not apply to the order's products; `CBC.99009004` The order does not reach the minimum amount of coupon {couponId} (¥{min}); `CBC.99009005` The other coupons already cover the order; coupon {couponId} is not needed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19556,7 +20214,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003108` The chosen discount cannot be used for this order; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003112` The coupon or stored-value card has already been used; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent; `CBC.99009001` Coupon {couponId} does not exist or is not the order's customer's; `CBC.99009002` Coupon {couponId} is not within its validity period; `CBC.99009003` Coupon {couponId} does not apply to the order's products; `CBC.99009004` The order does not reach the minimum amount of coupon {couponId} (¥{min}); `CBC.99009005` The other coupons already cover the order; coupon {couponId} is not needed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19656,7 +20314,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003108` The chosen discount cannot be used for this order; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003112` The coupon or stored-value card has already been used; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent; `CBC.99009001` Coupon {couponId} does not exist or is not the order's customer's; `CBC.99009002` Coupon {couponId} is not within its validity period; `CBC.99009003` Coupon {couponId} does not apply to the order's products; `CBC.99009004` The order does not reach the minimum amount of coupon {couponId} (¥{min}); `CBC.99009005` The other coupons already cover the order; coupon {couponId} is not needed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19752,7 +20410,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003108` The chosen discount cannot be used for this order; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003112` The coupon or stored-value card has already been used; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent; `CBC.99009001` Coupon {couponId} does not exist or is not the order's customer's; `CBC.99009002` Coupon {couponId} is not within its validity period; `CBC.99009003` Coupon {couponId} does not apply to the order's products; `CBC.99009004` The order does not reach the minimum amount of coupon {couponId} (¥{min}); `CBC.99009005` The other coupons already cover the order; coupon {couponId} is not needed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19920,7 +20578,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003108` The chosen discount cannot be used for this order; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003112` The coupon or stored-value card has already been used; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent; `CBC.99009001` Coupon {couponId} does not exist or is not the order's customer's; `CBC.99009002` Coupon {couponId} is not within its validity period; `CBC.99009003` Coupon {couponId} does not apply to the order's products; `CBC.99009004` The order does not reach the minimum amount of coupon {couponId} (¥{min}); `CBC.99009005` The other coupons already cover the order; coupon {couponId} is not needed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20108,7 +20766,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003108` The chosen discount cannot be used for this order; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003112` The coupon or stored-value card has already been used; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent; `CBC.99009001` Coupon {couponId} does not exist or is not the order's customer's; `CBC.99009002` Coupon {couponId} is not within its validity period; `CBC.99009003` Coupon {couponId} does not apply to the order's products; `CBC.99009004` The order does not reach the minimum amount of coupon {couponId} (¥{min}); `CBC.99009005` The other coupons already cover the order; coupon {couponId} is not needed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20211,7 +20869,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003108` The chosen discount cannot be used for this order; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003112` The coupon or stored-value card has already been used; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent; `CBC.99009001` Coupon {couponId} does not exist or is not the order's customer's; `CBC.99009002` Coupon {couponId} is not within its validity period; `CBC.99009003` Coupon {couponId} does not apply to the order's products; `CBC.99009004` The order does not reach the minimum amount of coupon {couponId} (¥{min}); `CBC.99009005` The other coupons already cover the order; coupon {couponId} is not needed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20342,7 +21000,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003108` The chosen discount cannot be used for this order; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003112` The coupon or stored-value card has already been used; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent; `CBC.99009001` Coupon {couponId} does not exist or is not the order's customer's; `CBC.99009002` Coupon {couponId} is not within its validity period; `CBC.99009003` Coupon {couponId} does not apply to the order's products; `CBC.99009004` The order does not reach the minimum amount of coupon {couponId} (¥{min}); `CBC.99009005` The other coupons already cover the order; coupon {couponId} is not needed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20465,7 +21123,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003108` The chosen discount cannot be used for this order; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003112` The coupon or stored-value card has already been used; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent; `CBC.99009001` Coupon {couponId} does not exist or is not the order's customer's; `CBC.99009002` Coupon {couponId} is not within its validity period; `CBC.99009003` Coupon {couponId} does not apply to the order's products; `CBC.99009004` The order does not reach the minimum amount of coupon {couponId} (¥{min}); `CBC.99009005` The other coupons already cover the order; coupon {couponId} is not needed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20567,7 +21225,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003108` The chosen discount cannot be used for this order; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003112` The coupon or stored-value card has already been used; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent; `CBC.99009001` Coupon {couponId} does not exist or is not the order's customer's; `CBC.99009002` Coupon {couponId} is not within its validity period; `CBC.99009003` Coupon {couponId} does not apply to the order's products; `CBC.99009004` The order does not reach the minimum amount of coupon {couponId} (¥{min}); `CBC.99009005` The other coupons already cover the order; coupon {couponId} is not needed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20653,7 +21311,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003108` The chosen discount cannot be used for this order; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003112` The coupon or stored-value card has already been used; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent; `CBC.99009001` Coupon {couponId} does not exist or is not the order's customer's; `CBC.99009002` Coupon {couponId} is not within its validity period; `CBC.99009003` Coupon {couponId} does not apply to the order's products; `CBC.99009004` The order does not reach the minimum amount of coupon {couponId} (¥{min}); `CBC.99009005` The other coupons already cover the order; coupon {couponId} is not needed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20731,7 +21389,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003108` The chosen discount cannot be used for this order; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003112` The coupon or stored-value card has already been used; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent; `CBC.99009001` Coupon {couponId} does not exist or is not the order's customer's; `CBC.99009002` Coupon {couponId} is not within its validity period; `CBC.99009003` Coupon {couponId} does not apply to the order's products; `CBC.99009004` The order does not reach the minimum amount of coupon {couponId} (¥{min}); `CBC.99009005` The other coupons already cover the order; coupon {couponId} is not needed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20832,7 +21490,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003108` The chosen discount cannot be used for this order; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003112` The coupon or stored-value card has already been used; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent; `CBC.99009001` Coupon {couponId} does not exist or is not the order's customer's; `CBC.99009002` Coupon {couponId} is not within its validity period; `CBC.99009003` Coupon {couponId} does not apply to the order's products; `CBC.99009004` The order does not reach the minimum amount of coupon {couponId} (¥{min}); `CBC.99009005` The other coupons already cover the order; coupon {couponId} is not needed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20931,7 +21589,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003108` The chosen discount cannot be used for this order; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003112` The coupon or stored-value card has already been used; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent; `CBC.99009001` Coupon {couponId} does not exist or is not the order's customer's; `CBC.99009002` Coupon {couponId} is not within its validity period; `CBC.99009003` Coupon {couponId} does not apply to the order's products; `CBC.99009004` The order does not reach the minimum amount of coupon {couponId} (¥{min}); `CBC.99009005` The other coupons already cover the order; coupon {couponId} is not needed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21053,7 +21711,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003108` The chosen discount cannot be used for this order; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003112` The coupon or stored-value card has already been used; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent; `CBC.99009001` Coupon {couponId} does not exist or is not the order's customer's; `CBC.99009002` Coupon {couponId} is not within its validity period; `CBC.99009003` Coupon {couponId} does not apply to the order's products; `CBC.99009004` The order does not reach the minimum amount of coupon {couponId} (¥{min}); `CBC.99009005` The other coupons already cover the order; coupon {couponId} is not needed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21135,7 +21793,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003108` The chosen discount cannot be used for this order; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003112` The coupon or stored-value card has already been used; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent; `CBC.99009001` Coupon {couponId} does not exist or is not the order's customer's; `CBC.99009002` Coupon {couponId} is not within its validity period; `CBC.99009003` Coupon {couponId} does not apply to the order's products; `CBC.99009004` The order does not reach the minimum amount of coupon {couponId} (¥{min}); `CBC.99009005` The other coupons already cover the order; coupon {couponId} is not needed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21237,7 +21895,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003108` The chosen discount cannot be used for this order; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003112` The coupon or stored-value card has already been used; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent; `CBC.99009001` Coupon {couponId} does not exist or is not the order's customer's; `CBC.99009002` Coupon {couponId} is not within its validity period; `CBC.99009003` Coupon {couponId} does not apply to the order's products; `CBC.99009004` The order does not reach the minimum amount of coupon {couponId} (¥{min}); `CBC.99009005` The other coupons already cover the order; coupon {couponId} is not needed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21331,7 +21989,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent */
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003108` The chosen discount cannot be used for this order; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003112` The coupon or stored-value card has already been used; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent; `CBC.99009001` Coupon {couponId} does not exist or is not the order's customer's; `CBC.99009002` Coupon {couponId} is not within its validity period; `CBC.99009003` Coupon {couponId} does not apply to the order's products; `CBC.99009004` The order does not reach the minimum amount of coupon {couponId} (¥{min}); `CBC.99009005` The other coupons already cover the order; coupon {couponId} is not needed */
             400: {
                 headers: {
                     [name: string]: unknown;

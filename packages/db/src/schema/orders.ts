@@ -24,6 +24,8 @@ export const orders = pgTable(
     discountFen: bigint('discount_fen', { mode: 'number' }).notNull().default(0),
     /** What is charged (negative for refunds). */
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    /** Of `amountFen`, what cash coupons paid (the rest is cash); 0 until paid. */
+    couponFen: bigint('coupon_fen', { mode: 'number' }).notNull().default(0),
     /** For refund orders: the order refunded. */
     refundOf: text('refund_of'),
     /** `customer` | `partner` (a resale customer's order paid by its partner) | `auto` (auto-renewal). */
@@ -73,6 +75,8 @@ export const orderLines = pgTable(
     officialFen: bigint('official_fen', { mode: 'number' }).notNull(),
     discountFen: bigint('discount_fen', { mode: 'number' }).notNull().default(0),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    /** Of the line's `amountFen`, what the order's cash coupons paid (shared out exactly, in fen). */
+    couponFen: bigint('coupon_fen', { mode: 'number' }).notNull().default(0),
     /** The period the line pays for (renewals: old expiry → new expiry). */
     effectiveAt: ts('effective_at'),
     expireAt: ts('expire_at'),
@@ -85,5 +89,39 @@ export const orderLines = pgTable(
     index('order_lines_order_idx').on(t.orderId),
     index('order_lines_resource_idx').on(t.resourceRef),
     uniqueIndex('order_lines_pending_uq').on(t.resourceRef).where(sql`pending = 1`),
+  ],
+);
+
+/**
+ * A cash coupon (the provider's 代金券) operators issue to one customer: `faceValueFen` off one
+ * order of at least `minOrderFen`, for lines of `serviceTypeCodes` (empty: any), usable from
+ * `validFrom` until `validUntil`. Single use: paying an order uses all of it (no change is given
+ * back), and refunds of that order return cash only. `status`: `available` → `used`.
+ */
+export const coupons = pgTable(
+  'coupons',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    faceValueFen: bigint('face_value_fen', { mode: 'number' }).notNull(),
+    minOrderFen: bigint('min_order_fen', { mode: 'number' }).notNull().default(0),
+    serviceTypeCodes: text('service_type_codes').array().notNull(),
+    validFrom: ts('valid_from').notNull(),
+    validUntil: ts('valid_until').notNull(),
+    status: text('status').notNull(),
+    /** The order it paid and how much of it that order used (≤ face value). */
+    orderId: text('order_id'),
+    usedFen: bigint('used_fen', { mode: 'number' }).notNull().default(0),
+    usedAt: ts('used_at'),
+    note: text('note').notNull().default(''),
+    issuedBy: text('issued_by').notNull(),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    index('coupons_customer_idx').on(t.customerId, t.createdAt),
+    index('coupons_order_idx').on(t.orderId),
   ],
 );

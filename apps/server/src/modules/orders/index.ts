@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/module.ts';
+import { couponsRoutes } from './coupons.routes.ts';
 import { OrdersCbcErrors, OrdersErrors } from './orders.errors.ts';
 import { ordersRoutes } from './orders.routes.ts';
 import { ordersV2Routes } from './orders.v2.routes.ts';
@@ -10,12 +11,15 @@ import { ordersV2Routes } from './orders.v2.routes.ts';
  *   later refunded at what they cost, refund orders negative), with their lines by resource;
  * - `placeOrder`, `markOrderPaid`, `markOrderCancelled`, `markOrdersRefunded`, `orderByRequestKey`,
  *   `pendingRefs`, `paidLinesOf`: the state changes, each in the caller's transaction;
- * - `listPartnerOrders`, `partnerOrder`, `refundOrdersOf`, `orderViews`: reads for lists and details.
+ * - `listPartnerOrders`, `partnerOrder`, `refundOrdersOf`, `orderViews`: reads for lists and details;
+ * - cash coupons: operators issue them, `markOrderPaid(…, couponIds)` applies them to a payment.
  */
 
+export { type CouponView, couponsUsedBy, MAX_COUPONS_PER_ORDER } from './coupons.service.ts';
 export { typeName } from './orders.names.ts';
-export { findOrder, overduePending } from './orders.repository.ts';
+export { findOrder, type OrderLineRow, overduePending, setLinePeriod } from './orders.repository.ts';
 export {
+  isRequestKeyRace,
   markOrderCancelled,
   markOrderPaid,
   markOrdersRefunded,
@@ -46,10 +50,13 @@ export {
 /** The orders module's manifest; other modules import only this file. */
 export const ordersModule = defineModule({
   name: 'orders',
-  routes: [ordersRoutes],
+  routes: [ordersRoutes, couponsRoutes],
   partnerApiRoutes: [ordersV2Routes],
   jobs: [],
   templates: {},
   errors: { ...OrdersErrors, ...OrdersCbcErrors },
-  tenancy: { partnerOnly: [/^\/api\/orders/] },
+  tenancy: {
+    partnerOnly: [/^\/api\/orders/, /^\/api\/coupons/],
+    operatorRoles: [{ path: /^\/api\/console\/coupons/, roles: ['finance', 'admin'] }],
+  },
 });

@@ -38,8 +38,9 @@ export async function billOrder(tx: DbOrTx, order: OrderRow, lines: readonly Ord
       periodType: l.periodType ? (PERIOD_TYPE[l.periodType] ?? null) : null,
       periodNum: l.periodNum,
       amountFen: l.amountFen,
-      cashFen: l.amountFen,
-      voucherFen: 0,
+      // What cash coupons paid counts as voucher (the bill's cash/voucher split).
+      cashFen: l.amountFen - l.couponFen,
+      voucherFen: l.couponFen,
     })),
     at,
   );

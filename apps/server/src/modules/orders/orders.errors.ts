@@ -55,6 +55,78 @@ export const OrdersErrors = defineErrors({
       'en-US': 'The request key was already used for a different order',
     },
   },
+  'orders.coupon_not_found': {
+    status: 400,
+    cbc: 'CBC.99009001',
+    message: {
+      'zh-CN': '优惠券 {couponId} 不存在或不属于该订单的客户',
+      'en-US': "Coupon {couponId} does not exist or is not the order's customer's",
+    },
+  },
+  'orders.coupon_used': {
+    status: 409,
+    cbc: 'CBC.99003112',
+    message: { 'zh-CN': '优惠券 {couponId} 已被使用', 'en-US': 'Coupon {couponId} has already been used' },
+  },
+  'orders.coupon_expired': {
+    status: 409,
+    cbc: 'CBC.99009002',
+    message: {
+      'zh-CN': '优惠券 {couponId} 不在有效期内',
+      'en-US': 'Coupon {couponId} is not within its validity period',
+    },
+  },
+  'orders.coupon_not_applicable': {
+    status: 409,
+    cbc: 'CBC.99009003',
+    message: {
+      'zh-CN': '优惠券 {couponId} 不适用于该订单的产品',
+      'en-US': "Coupon {couponId} does not apply to the order's products",
+    },
+  },
+  'orders.coupon_min_amount': {
+    status: 409,
+    cbc: 'CBC.99009004',
+    message: {
+      'zh-CN': '订单金额未达到优惠券 {couponId} 的最低使用金额 ¥{min}',
+      'en-US': 'The order does not reach the minimum amount of coupon {couponId} (¥{min})',
+    },
+  },
+  'orders.coupon_exceeds_order': {
+    status: 409,
+    cbc: 'CBC.99009005',
+    message: {
+      'zh-CN': '订单金额已被其他优惠券抵扣完，无需再使用优惠券 {couponId}',
+      'en-US': 'The other coupons already cover the order; coupon {couponId} is not needed',
+    },
+  },
+  'orders.coupon_too_many': {
+    status: 400,
+    cbc: 'CBC.0101',
+    message: {
+      'zh-CN': '一笔订单最多使用 {max} 张优惠券',
+      'en-US': 'An order can use at most {max} coupons',
+    },
+  },
+  'orders.coupon_validity_invalid': {
+    status: 400,
+    message: {
+      'zh-CN': '优惠券的失效时间必须晚于生效时间',
+      'en-US': 'The coupon must end after it starts',
+    },
+  },
+  'orders.coupon_customer_not_found': {
+    status: 404,
+    message: { 'zh-CN': '客户不存在', 'en-US': 'The customer does not exist' },
+  },
+  'orders.discount_unavailable': {
+    status: 400,
+    cbc: 'CBC.99003108',
+    message: {
+      'zh-CN': '您选择的折扣不可用于该订单（仅支持优惠券）',
+      'en-US': 'The chosen discount cannot be used for this order (only coupons are supported)',
+    },
+  },
 });
 
 /** The provider's codes of the order operations (API reference: PayOrders, CancelCustomerOrder). */
@@ -92,6 +164,56 @@ export const OrdersCbcErrors = defineErrors({
     message: {
       'zh-CN': '订单状态（{status}）不允许取消',
       'en-US': 'The order status ({status}) does not allow cancelling',
+    },
+  },
+  'CBC.99003112': {
+    status: 400,
+    message: {
+      'zh-CN': '优惠券或储值卡已被使用',
+      'en-US': 'The coupon or stored-value card has already been used',
+    },
+  },
+  'CBC.99003108': {
+    status: 400,
+    message: {
+      'zh-CN': '您选择的折扣不可用于该订单',
+      'en-US': 'The chosen discount cannot be used for this order',
+    },
+  },
+  // Partner API codes of our own for coupons (the reference leaves these cases open).
+  'CBC.99009001': {
+    status: 400,
+    message: {
+      'zh-CN': '优惠券 {couponId} 不存在或不属于该订单的客户',
+      'en-US': "Coupon {couponId} does not exist or is not the order's customer's",
+    },
+  },
+  'CBC.99009002': {
+    status: 400,
+    message: {
+      'zh-CN': '优惠券 {couponId} 不在有效期内',
+      'en-US': 'Coupon {couponId} is not within its validity period',
+    },
+  },
+  'CBC.99009003': {
+    status: 400,
+    message: {
+      'zh-CN': '优惠券 {couponId} 不适用于该订单的产品',
+      'en-US': "Coupon {couponId} does not apply to the order's products",
+    },
+  },
+  'CBC.99009004': {
+    status: 400,
+    message: {
+      'zh-CN': '订单金额未达到优惠券 {couponId} 的最低使用金额 ¥{min}',
+      'en-US': 'The order does not reach the minimum amount of coupon {couponId} (¥{min})',
+    },
+  },
+  'CBC.99009005': {
+    status: 400,
+    message: {
+      'zh-CN': '订单金额已被其他优惠券抵扣完，无需再使用优惠券 {couponId}',
+      'en-US': 'The other coupons already cover the order; coupon {couponId} is not needed',
     },
   },
 });

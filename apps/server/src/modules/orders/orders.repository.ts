@@ -43,6 +43,20 @@ export async function updateOrder(tx: DbOrTx, id: string, set: Partial<NewOrder>
   return row as OrderRow;
 }
 
+export async function setLineCoupon(tx: DbOrTx, lineId: string, couponFen: number): Promise<void> {
+  await tx.update(l).set({ couponFen }).where(eq(l.id, lineId));
+}
+
+/** A purchase line's period, set again at payment (the resource is bought from then). */
+export async function setLinePeriod(
+  tx: DbOrTx,
+  lineId: string,
+  effectiveAt: Date,
+  expireAt: Date,
+): Promise<void> {
+  await tx.update(l).set({ effectiveAt, expireAt }).where(eq(l.id, lineId));
+}
+
 /** Frees the order's resources for other orders (its lines are no longer pending). */
 export async function clearPending(tx: DbOrTx, orderId: string): Promise<void> {
   await tx

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.ts';
 import { requireCustomerUser, requirePartnerUser } from '../../platform/http/auth.ts';
+import { couponsUsedBy } from './coupons.service.ts';
 import './orders.errors.ts';
 import type { OrderFilter } from './orders.repository.ts';
 import {
@@ -17,9 +18,20 @@ import {
   exportPartnerOrders,
   listCustomerOwnOrders,
   listPartnerOrders,
+  type OrderView,
   partnerOrder,
   refundOrdersOf,
 } from './orders.views.ts';
+
+/** An order with its refunds and the coupons it was paid with. */
+async function orderDetailOf(ctx: AppContext, order: OrderView) {
+  const coupons = await couponsUsedBy(ctx.db, [order.id]);
+  return {
+    ...order,
+    refunds: await refundOrdersOf(ctx, order.id),
+    coupons: coupons.map(({ id, faceValueFen, usedFen }) => ({ id, faceValueFen, usedFen })),
+  };
+}
 
 /** A day `YYYY-MM-DD` of Asia/Shanghai as the instant it starts. */
 const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
@@ -117,7 +129,7 @@ export const ordersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     },
     async (req) => {
       const order = await partnerOrder(ctx, requirePartnerUser(req).partnerId, req.params.id);
-      return { ...order, refunds: await refundOrdersOf(ctx, order.id) };
+      return orderDetailOf(ctx, order);
     },
   );
   app.get(
@@ -151,7 +163,7 @@ export const ordersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     },
     async (req) => {
       const order = await customerOrder(ctx, requireCustomerUser(req).customerId, req.params.id);
-      return { ...order, refunds: await refundOrdersOf(ctx, order.id) };
+      return orderDetailOf(ctx, order);
     },
   );
 };

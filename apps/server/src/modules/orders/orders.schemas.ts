@@ -33,6 +33,7 @@ export const orderLine = z.object({
   officialFen: z.number(),
   discountFen: z.number(),
   amountFen: z.number(),
+  couponFen: z.number().describe('Of amountFen, what cash coupons paid'),
   effectiveAt: z.string().nullable(),
   expireAt: z.string().nullable(),
   baseOrderId: z.string().nullable(),
@@ -48,6 +49,7 @@ export const orderItem = z.object({
   officialFen: z.number(),
   discountFen: z.number(),
   amountFen: z.number(),
+  couponFen: z.number().describe('Of amountFen, what cash coupons paid; the rest was cash'),
   refundOf: z.string().nullable(),
   paidBy: z.string().nullable(),
   source: z.string(),
@@ -59,5 +61,8 @@ export const orderItem = z.object({
   lines: z.array(orderLine),
 });
 export const orderPage = z.object({ items: z.array(orderItem), total: z.number() });
-export const orderDetail = orderItem.extend({ refunds: z.array(orderItem) });
+export const orderDetail = orderItem.extend({
+  refunds: z.array(orderItem),
+  coupons: z.array(z.object({ id: z.string(), faceValueFen: z.number(), usedFen: z.number() })),
+});
 export const orderParams = z.strictObject({ id });

@@ -3,6 +3,7 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { isUniqueViolation } from '../customers/index.ts';
+import { applyCoupons } from './coupons.service.ts';
 import { billOrder } from './orders.bills.ts';
 import './orders.errors.ts';
 import { billCycleOf } from './orders.periods.ts';
@@ -16,6 +17,7 @@ import {
   type OrderLineRow,
   type OrderRow,
   paidPeriodLines,
+  setLineCoupon,
   updateOrder,
 } from './orders.repository.ts';
 
@@ -111,6 +113,7 @@ export async function placeOrder(
     officialFen: x.officialFen,
     discountFen: x.discountFen,
     amountFen: x.amountFen,
+    couponFen: 0,
     effectiveAt: x.effectiveAt ?? null,
     expireAt: x.expireAt ?? null,
     baseOrderId: x.baseOrderId ?? null,
@@ -160,7 +163,8 @@ export async function placeOrder(
 
 /**
  * Marks a pending order paid in the caller's transaction (the caller applies what it bought in the
- * same transaction, so payment and its effect commit together or not at all).
+ * same transaction, so payment and its effect commit together or not at all). `couponIds`: cash
+ * coupons of the order's customer that pay part of it (`applyCoupons`); the rest is cash.
  */
 export async function markOrderPaid(
   ctx: AppContext,
@@ -168,17 +172,21 @@ export async function markOrderPaid(
   actor: Actor,
   orderId: string,
   paidBy: Payer,
+  couponIds: readonly string[] = [],
 ): Promise<{ order: OrderRow; lines: OrderLineRow[] }> {
   const now = ctx.clock.now();
   const order = await lockOrder(tx, orderId);
   if (!order) throw new AppError('orders.not_found');
   if (order.status !== 'pending_payment') throw new AppError('orders.not_payable', { status: order.status });
   if (order.paymentDeadline && order.paymentDeadline <= now) throw new AppError('orders.payment_expired');
+  const coupons = await applyCoupons(tx, order, await linesOf(tx, [orderId]), couponIds, now);
+  for (const [lineId, fen] of coupons.lineCoupon) if (fen > 0) await setLineCoupon(tx, lineId, fen);
   const paid = await updateOrder(tx, orderId, {
     status: 'paid',
     paidBy,
     paidAt: now,
     billCycle: billCycleOf(now),
+    couponFen: coupons.couponFen,
     updatedAt: now,
   });
   await clearPending(tx, orderId);
@@ -190,7 +198,13 @@ export async function markOrderPaid(
     entityId: orderId,
     partnerId: order.partnerId,
     before: { status: order.status },
-    after: { status: 'paid', paidBy, amountFen: order.amountFen },
+    after: {
+      status: 'paid',
+      paidBy,
+      amountFen: order.amountFen,
+      couponFen: coupons.couponFen,
+      coupons: coupons.used,
+    },
   });
   return { order: paid, lines: paidLines };
 }
@@ -240,7 +254,10 @@ export function isRequestKeyRace(e: unknown): boolean {
 
 export { pendingRefs } from './orders.repository.ts';
 
-/** The paid purchase and renewal lines of a resource, oldest period first (refunds are reckoned from them). */
+/**
+ * The paid purchase and renewal lines of a resource, oldest period first (refunds are reckoned from
+ * them): `amountFen` is the cash paid, so a refund returns cash only and never what coupons paid.
+ */
 export async function paidLinesOf(
   db: DbOrTx,
   resourceRef: string,
@@ -248,7 +265,7 @@ export async function paidLinesOf(
   const rows = await paidPeriodLines(db, resourceRef);
   return rows.map((x) => ({
     orderId: x.order.id,
-    amountFen: x.line.amountFen,
+    amountFen: x.line.amountFen - x.line.couponFen,
     effectiveAt: x.line.effectiveAt,
     expireAt: x.line.expireAt,
   }));

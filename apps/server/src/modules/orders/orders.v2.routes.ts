@@ -134,11 +134,12 @@ const refundInfo = z.object({
   base_order_id: z.string(),
 });
 
-function amountInfoOf(discountFen: number) {
+/** `coupon_amount`: what cash coupons (代金券) paid of the amount after discount. */
+function amountInfoOf(discountFen: number, couponFen: number) {
   return {
     discounts: discountFen ? [{ discount_type: '0', discount_amount: yuan(discountFen) }] : [],
     flexipurchase_coupon_amount: 0,
-    coupon_amount: 0,
+    coupon_amount: yuan(couponFen),
     stored_card_amount: 0,
     commission_amount: 0,
     consumed_amount: 0,
@@ -162,7 +163,7 @@ function baseOf(o: OrderView, locale: Locale) {
     payment_time: utc(o.paidAt),
     currency: 'CNY',
     contract_id: '',
-    amount_info: amountInfoOf(o.discountFen),
+    amount_info: amountInfoOf(o.discountFen, o.couponFen),
   };
 }
 
@@ -288,7 +289,7 @@ export async function ordersV2Routes(app: FastifyInstance, opts: { ctx: AppConte
           subscription_num: 1,
           amount_after_discount: yuan(l.amountFen),
           official_amount: yuan(l.officialFen),
-          amount_info: amountInfoOf(l.discountFen),
+          amount_info: amountInfoOf(l.discountFen, l.couponFen),
           currency: 'CNY',
           category_code: l.resourceTypeCode,
           product_owner_service: l.serviceTypeCode,

@@ -35,6 +35,8 @@ export interface OrderLineView {
   officialFen: number;
   discountFen: number;
   amountFen: number;
+  /** Of `amountFen`, what cash coupons paid. */
+  couponFen: number;
   effectiveAt: string | null;
   expireAt: string | null;
   baseOrderId: string | null;
@@ -51,6 +53,8 @@ export interface OrderView {
   officialFen: number;
   discountFen: number;
   amountFen: number;
+  /** Of `amountFen`, what cash coupons paid (the rest was paid in cash). */
+  couponFen: number;
   refundOf: string | null;
   paidBy: string | null;
   source: string;
@@ -76,6 +80,7 @@ export function lineView(l: OrderLineRow): OrderLineView {
     officialFen: l.officialFen,
     discountFen: l.discountFen,
     amountFen: l.amountFen,
+    couponFen: l.couponFen,
     effectiveAt: l.effectiveAt?.toISOString() ?? null,
     expireAt: l.expireAt?.toISOString() ?? null,
     baseOrderId: l.baseOrderId,
@@ -106,6 +111,7 @@ export async function orderViews(ctx: AppContext, rows: readonly OrderRow[]): Pr
     officialFen: o.officialFen,
     discountFen: o.discountFen,
     amountFen: o.amountFen,
+    couponFen: o.couponFen,
     refundOf: o.refundOf,
     paidBy: o.paidBy,
     source: o.source,

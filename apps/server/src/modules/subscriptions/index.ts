@@ -26,5 +26,5 @@ export const subscriptionsModule = defineModule({
   templates: subscriptionsTemplates,
   errors: { ...SubscriptionsErrors, ...SubscriptionsCbcErrors },
   demo: seedDemoSubscriptions,
-  tenancy: { partnerOnly: [/^\/api\/renewals/] },
+  tenancy: { partnerOnly: [/^\/api\/renewals/, /^\/api\/purchase/] },
 });

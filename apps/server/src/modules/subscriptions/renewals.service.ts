@@ -14,6 +14,7 @@ import {
   placeOrder,
 } from '../orders/index.ts';
 import { pricesFor, quoteOf } from './catalogue.service.ts';
+import { createPurchased } from './purchase.apply.ts';
 import { type Scope, visibleResources } from './resources.service.ts';
 import './subscriptions.errors.ts';
 import { addPeriod, MAX_PREPAID_MONTHS, type PeriodType, type Price } from './subscriptions.periods.ts';
@@ -339,8 +340,10 @@ async function requireOrderIn(tx: DbOrTx, scope: Scope, orderId: string) {
 }
 
 /**
- * Pays a pending order and applies it in one transaction: the charge and the new expiry commit
- * together, or (on any failure, a crash included) neither does.
+ * Pays a pending order and applies it in one transaction: the charge, the cash coupons it uses and
+ * the new expiry (a renewal) or the new resources (a purchase) commit together, or (on any failure,
+ * a crash included) none does. A retry of a paid order is refused (`orders.not_payable`) and
+ * changes nothing: no second charge, no coupon used twice.
  */
 export async function payOrder(
   ctx: AppContext,
@@ -348,6 +351,7 @@ export async function payOrder(
   scope: Scope,
   orderId: string,
   payer: Payer,
+  couponIds: readonly string[] = [],
 ): Promise<OrderWithLines> {
   return ctx.db.transaction(async (tx) => {
     const order = await requireOrderIn(tx, scope, orderId);
@@ -355,8 +359,11 @@ export async function payOrder(
       throw new AppError('orders.not_payable', { status: order.status });
     await checkPayer(tx, order.customerId, payer);
     await checkCustomerMayBuy(tx, order.customerId);
-    const paid = await markOrderPaid(ctx, tx, actor, orderId, payer);
-    await applyPaid(tx, paid, ctx.clock.now());
+    const paid = await markOrderPaid(ctx, tx, actor, orderId, payer, couponIds);
+    const now = ctx.clock.now();
+    if (paid.order.type === 'new')
+      return { ...paid, lines: await createPurchased(tx, paid.order, paid.lines, now), replayed: false };
+    await applyPaid(tx, paid, now);
     return { ...paid, replayed: false };
   });
 }

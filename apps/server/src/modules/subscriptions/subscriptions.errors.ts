@@ -88,6 +88,27 @@ export const SubscriptionsErrors = defineErrors({
       'en-US': 'The customer is frozen or restricted from purchases; no new orders or renewals',
     },
   },
+  'subscriptions.product_unavailable': {
+    status: 404,
+    message: {
+      'zh-CN': '该产品不存在或已下架',
+      'en-US': 'The product does not exist or is no longer sold',
+    },
+  },
+  'subscriptions.region_unavailable': {
+    status: 409,
+    message: {
+      'zh-CN': '该产品在区域 {regionCode} 不可购买',
+      'en-US': 'The product cannot be bought in region {regionCode}',
+    },
+  },
+  'subscriptions.purchase_resale_only': {
+    status: 403,
+    message: {
+      'zh-CN': '伙伴只能为转售客户代为购买',
+      'en-US': 'A partner can buy only for its resale customers',
+    },
+  },
   'subscriptions.invalid_token': {
     status: 401,
     message: { 'zh-CN': '资源同步令牌无效', 'en-US': 'Invalid resource ingestion token' },

@@ -200,6 +200,12 @@ export function childrenOf(db: DbOrTx, mainResourceIds: readonly string[]): Prom
     .orderBy(asc(r.id));
 }
 
+/** A resource bought through a purchase order, created when the order is paid. */
+export async function insertResource(tx: DbOrTx, row: NewResource): Promise<ResourceRow> {
+  const [out] = await tx.insert(r).values(row).returning();
+  return out as ResourceRow;
+}
+
 /**
  * Ingestion: inserts new resources and updates known ones only with a newer report of the order
  * system (`source_updated_at`), so a retried or late batch changes nothing. Returns the ids written.

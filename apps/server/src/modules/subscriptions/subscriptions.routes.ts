@@ -21,6 +21,7 @@ import {
   setToOnDemand,
   unsubscribe,
 } from './manage.service.ts';
+import { placePurchase, productsForSale, quotePurchase } from './purchase.service.ts';
 import { cancelOrder, type ItemFailure, payOrder, quoteRenewal, renewResources } from './renewals.service.ts';
 import { portalScope, renewalFacets, renewalList, type Scope } from './resources.service.ts';
 import {
@@ -33,10 +34,15 @@ import {
   orderIdParams,
   orderRef,
   ordersResponse,
+  paidOrder,
+  payBody,
   productBody,
   productList,
   productParams,
   productView,
+  purchaseBody,
+  purchaseQuote,
+  purchaseQuoteBody,
   quoteBody,
   quoteResponse,
   refundPreview,
@@ -242,15 +248,71 @@ function renewalRoutes(area: Area): FastifyPluginAsyncZod<{ ctx: AppContext }> {
       {
         schema: {
           ...write,
-          summary: 'Pay a pending order; the renewal takes effect in the same transaction',
+          summary:
+            'Pay a pending order, with up to 3 cash coupons; the renewal or purchase takes effect in the same transaction',
           params: orderIdParams,
+          body: payBody,
+          response: { 200: paidOrder },
+        },
+        ...guard,
+      },
+      async (req) => {
+        const o = await payOrder(
+          ctx,
+          actorOf(req),
+          await area.scopeOf(req),
+          req.params.id,
+          area.payer,
+          req.body?.couponIds ?? [],
+        );
+        return {
+          id: o.order.id,
+          status: o.order.status,
+          amountFen: o.order.amountFen,
+          couponFen: o.order.couponFen,
+          replayed: false,
+        };
+      },
+    );
+    app.get(
+      `${p}/purchase/products`,
+      {
+        schema: {
+          ...read,
+          summary: 'Products on sale with their period prices and discounts',
+          response: { 200: productList },
+        },
+        ...guard,
+      },
+      async () => ({ items: await productsForSale(ctx) }),
+    );
+    app.post(
+      `${p}/purchase/quote`,
+      {
+        schema: {
+          ...write,
+          summary: 'Price of buying a product for a period (catalogue period discounts, exact in fen)',
+          body: purchaseQuoteBody,
+          response: { 200: purchaseQuote },
+        },
+        ...guard,
+      },
+      async (req) => quotePurchase(ctx, req.body),
+    );
+    app.post(
+      `${p}/purchase/orders`,
+      {
+        schema: {
+          ...write,
+          summary: 'Buy a product: an order awaiting payment (idempotent on requestKey)',
+          body: purchaseBody,
           response: { 200: orderRef },
         },
         ...guard,
       },
       async (req) => {
-        const o = await payOrder(ctx, actorOf(req), await area.scopeOf(req), req.params.id, area.payer);
-        return { id: o.order.id, status: o.order.status, amountFen: o.order.amountFen, replayed: false };
+        const o = await placePurchase(ctx, actorOf(req), await area.scopeOf(req), req.body);
+        return { id: o.order.id, status: o.order.status, amountFen: o.order.amountFen, replayed: o.replayed };
       },
     );
     app.post(

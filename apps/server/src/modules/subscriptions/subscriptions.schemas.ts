@@ -190,3 +190,30 @@ export const settingsBody = z.strictObject({
   retentionDays: z.number().int().min(0).max(90),
 });
 export const settingsView = settingsBody.extend({ updatedAt: z.string().nullable() });
+
+/** Paying an order: up to 3 cash coupons of the order's customer (no body or none: all cash). */
+export const payBody = z.strictObject({ couponIds: z.array(id).max(3).default([]) }).nullish();
+export const paidOrder = orderRef.extend({ couponFen: z.number() });
+
+const purchaseFields = {
+  customerDomainId: id.optional().describe('Partner portal: the resale customer bought for'),
+  productId: id,
+  regionCode: id,
+  ...period,
+  quantity: z.number().int().min(1).max(20),
+};
+export const purchaseQuoteBody = z.strictObject(purchaseFields).superRefine(checkPeriod);
+export const purchaseBody = z
+  .strictObject({
+    ...purchaseFields,
+    resourceName: z.string().trim().max(64).optional(),
+    requestKey: z.string().trim().min(8).max(64),
+  })
+  .superRefine(checkPeriod);
+export const purchaseQuote = z.object({
+  ...price,
+  unit: z.object(price),
+  quantity: z.number(),
+  effectiveAt: z.string(),
+  expireAt: z.string(),
+});

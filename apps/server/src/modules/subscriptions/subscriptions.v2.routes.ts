@@ -425,12 +425,19 @@ export async function subscriptionsV3Routes(app: FastifyInstance, opts: { ctx: A
     },
     async (req, reply) => {
       const b = req.body;
-      if (b.use_coupon === 'YES' || b.coupon_infos?.length)
+      // As the reference: YES needs coupon_infos, NO takes none; without use_coupon the list decides.
+      if (b.use_coupon === 'YES' && !b.coupon_infos?.length)
+        throw new AppError('CBC.0100', { field: 'coupon_infos', reason: 'required with use_coupon YES' });
+      if (b.use_coupon === 'NO' && b.coupon_infos?.length)
         throw new AppError('CBC.0101', { field: 'coupon_infos' });
+      // Only cash coupons (301 promotion cash coupon, 302 cash voucher) exist here; no discounts.
+      const notCash = b.coupon_infos?.find((c) => c.type !== 301 && c.type !== 302);
+      if (notCash) throw new AppError('orders.coupon_not_applicable', { couponId: notCash.id });
       if (b.use_discount === 'YES' || b.discount_infos?.length)
-        throw new AppError('CBC.0101', { field: 'discount_infos' });
+        throw new AppError('orders.discount_unavailable');
       const scope: Scope = await apiResourceScope(ctx, callerOf(req).partnerId);
-      await payOrder(ctx, apiActor(req), scope, b.order_id, 'partner');
+      const couponIds = b.use_coupon === 'NO' ? [] : (b.coupon_infos ?? []).map((c) => c.id);
+      await payOrder(ctx, apiActor(req), scope, b.order_id, 'partner', couponIds);
       return reply.status(204).send();
     },
   );

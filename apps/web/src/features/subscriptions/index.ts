@@ -1,4 +1,4 @@
-import { AppstoreOutlined, FileTextOutlined, SyncOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, FileTextOutlined, ShoppingCartOutlined, SyncOutlined } from '@ant-design/icons';
 import { defineFeature, lazyPage } from '../../platform/feature.ts';
 import { loadCustomerLayout } from '../customers/index.ts';
 
@@ -11,6 +11,7 @@ export const subscriptions = defineFeature({
     portal: [
       { path: 'renewals', ...lazyPage(() => import('./renewals-page.tsx'), 'PortalRenewalsPage') },
       { path: 'orders', ...lazyPage(() => import('./orders-page.tsx'), 'PortalOrdersPage') },
+      { path: 'purchase', ...lazyPage(() => import('./purchase-page.tsx'), 'PortalPurchasePage') },
     ],
     console: [{ path: 'catalogue', ...lazyPage(() => import('./catalogue-page.tsx'), 'CataloguePage') }],
     root: [
@@ -24,6 +25,11 @@ export const subscriptions = defineFeature({
         path: '/customer/orders',
         ...lazyPage(loadCustomerLayout, 'CustomerLayout'),
         children: [{ index: true, ...lazyPage(() => import('./orders-page.tsx'), 'CustomerOrdersPage') }],
+      },
+      {
+        path: '/customer/purchase',
+        ...lazyPage(loadCustomerLayout, 'CustomerLayout'),
+        children: [{ index: true, ...lazyPage(() => import('./purchase-page.tsx'), 'CustomerPurchasePage') }],
       },
     ],
   },
@@ -41,6 +47,13 @@ export const subscriptions = defineFeature({
       label: { 'zh-CN': '订单管理', 'en-US': 'Orders' },
       icon: FileTextOutlined,
       order: 72,
+    },
+    {
+      key: 'purchase',
+      path: '/purchase',
+      label: { 'zh-CN': '购买产品', 'en-US': 'Buy products' },
+      icon: ShoppingCartOutlined,
+      order: 73,
     },
   ],
   customerMenu: [

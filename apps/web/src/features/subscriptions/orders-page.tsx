@@ -232,7 +232,7 @@ function OrdersView({ area }: { area: Area }) {
                         type="primary"
                         data-testid={`order-pay-${o.id}`}
                         loading={actions.pay.isPending}
-                        onClick={() => act(() => actions.pay.mutateAsync(o.id))}
+                        onClick={() => act(() => actions.pay.mutateAsync({ id: o.id }))}
                       >
                         {t(
                           area === 'partner'

@@ -121,11 +121,11 @@ export function useRenewalActions(area: Area) {
       onSuccess: refresh,
     }),
     pay: useMutation({
-      mutationFn: (id: string) =>
+      mutationFn: ({ id, couponIds = [] }: { id: string; couponIds?: string[] }) =>
         send(() =>
           partner
-            ? api.POST('/api/orders/{id}/pay', { params: { path: { id } } })
-            : api.POST('/api/customer/orders/{id}/pay', { params: { path: { id } } }),
+            ? api.POST('/api/orders/{id}/pay', { params: { path: { id } }, body: { couponIds } })
+            : api.POST('/api/customer/orders/{id}/pay', { params: { path: { id } }, body: { couponIds } }),
         ),
       onSuccess: refresh,
     }),
@@ -206,4 +206,62 @@ export function ordersExportUrl(filter: OrderFilter, format: 'csv' | 'xlsx'): st
   const q = new URLSearchParams({ format });
   for (const [k, v] of Object.entries(filter)) if (v) q.set(k, String(v));
   return `/api/orders/export?${q.toString()}`;
+}
+
+export type Coupon = ResponseOf<'/api/coupons', 'get'>['items'][number];
+export type PurchaseQuote = ResponseOf<'/api/purchase/quote', 'post'>;
+
+export interface PurchaseChoice extends PeriodChoice {
+  customerDomainId?: string;
+  productId: string;
+  regionCode: string;
+  quantity: number;
+}
+
+export function usePurchaseProducts(area: Area) {
+  return useQuery({
+    queryKey: ['purchase-products', area],
+    queryFn: () =>
+      area === 'partner'
+        ? unwrap(api.GET('/api/purchase/products'))
+        : unwrap(api.GET('/api/customer/purchase/products')),
+  });
+}
+
+/** The customer's coupons still to use (the partner names the customer). */
+export function useCoupons(area: Area, customerDomainId: string | undefined) {
+  return useQuery({
+    queryKey: ['coupons', area, customerDomainId],
+    enabled: area === 'customer' || Boolean(customerDomainId),
+    queryFn: () =>
+      area === 'partner'
+        ? unwrap(
+            api.GET('/api/coupons', {
+              params: { query: { customerDomainId: customerDomainId ?? '', status: 'available' } },
+            }),
+          )
+        : unwrap(api.GET('/api/customer/coupons', { params: { query: { status: 'available' } } })),
+  });
+}
+
+export function usePurchaseActions(area: Area) {
+  const partner = area === 'partner';
+  return {
+    quote: useMutation({
+      mutationFn: (body: PurchaseChoice) =>
+        send(() =>
+          partner
+            ? api.POST('/api/purchase/quote', { body })
+            : api.POST('/api/customer/purchase/quote', { body }),
+        ),
+    }),
+    order: useMutation({
+      mutationFn: (body: PurchaseChoice & { requestKey: string; resourceName?: string }) =>
+        send(() =>
+          partner
+            ? api.POST('/api/purchase/orders', { body })
+            : api.POST('/api/customer/purchase/orders', { body }),
+        ),
+    }),
+  };
 }
