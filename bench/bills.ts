@@ -15,7 +15,18 @@ import { API_CONNECTIONS, buildBenchApp, seedPartnerWithCustomers } from './part
 export const SPEND_ROWS = Number(
   process.env.BENCH_SPEND_ROWS ?? (process.env.BENCH_SCALE === 'full' ? 10_000_000 : 200_000),
 );
-const MONTHS = 10;
+/**
+ * Months the rows spread over (2026-01 …): 10 by default. BENCH_MONTHS=1 puts them all in 2026-01,
+ * so 1,000,000 rows give the full scale's density (1,000 records per customer-month) and a
+ * 1,000,000-row export without writing 10,000,000 rows first (a loaded machine).
+ */
+const MONTHS = Number(process.env.BENCH_MONTHS ?? 10);
+/** The customer-month both the bare sum and the signed call read: March, or January with fewer months. */
+const QUERY_CYCLE = MONTHS >= 3 ? '2026-03' : '2026-01';
+const QUERY_RANGE =
+  MONTHS >= 3
+    ? ['2026-02-28T16:00:00Z', '2026-03-31T16:00:00Z']
+    : ['2025-12-31T16:00:00Z', '2026-01-31T16:00:00Z'];
 const CHUNK = 500_000;
 
 /**
@@ -30,7 +41,7 @@ async function seedSpend(ctx: AppContext, partnerId: string): Promise<void> {
     await db.query(
       `with c as (select array_agg(id order by id) as ids, count(*)::int as n from customers),
        g as (select i, timestamptz '2026-01-01 00:00:00+08' + make_interval(months => i % ${MONTHS})
-               + make_interval(secs => (i * 7919) % 2419200) as at from generate_series($1::int, $2::int) i)
+               + make_interval(secs => (i::bigint * 7919) % 2419200) as at from generate_series($1::int, $2::int) i)
        insert into spend_records (record_id, customer_id, partner_id, association_type, spent_at, bill_cycle,
          service_type, amount_fen, payment_kind, eligible_fen, resource_id, region_code, accepted_at)
        select 'b' || lpad(g.i::text, 9, '0'), c.ids[1 + (g.i / ${MONTHS}) % c.n], $3, 'resale', g.at,
@@ -57,10 +68,14 @@ async function seedSpend(ctx: AppContext, partnerId: string): Promise<void> {
 /** Streams a month's export into a sink that only counts, sampling the heap as it goes. */
 async function timeExport(ctx: AppContext, partnerId: string, format: 'csv' | 'xlsx') {
   const before = process.memoryUsage().heapUsed;
+  const rssBefore = process.memoryUsage().rss;
   let peak = before;
+  let peakRss = rssBefore;
   let bytes = 0;
   const sample = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
+    const m = process.memoryUsage();
+    peak = Math.max(peak, m.heapUsed);
+    peakRss = Math.max(peakRss, m.rss);
   }, 50);
   const started = performance.now();
   let rows = 0;
@@ -84,6 +99,8 @@ async function timeExport(ctx: AppContext, partnerId: string, format: 'csv' | 'x
     seconds: (performance.now() - started) / 1000,
     bytes,
     peakHeapMb: (peak - before) / 2 ** 20,
+    rssBeforeMb: rssBefore / 2 ** 20,
+    peakRssMb: peakRss / 2 ** 20,
   };
 }
 
@@ -94,6 +111,8 @@ export interface ExportFigure {
   seconds: number;
   bytes: number;
   peakHeapMb: number;
+  rssBeforeMb: number;
+  peakRssMb: number;
 }
 
 export async function benchBills(
@@ -127,7 +146,7 @@ export async function benchBills(
            sum(amount_fen) filter (where payment_kind = 'voucher') as voucher
          from spend_records where customer_id = $1 and spent_at >= $2 and spent_at < $3
          group by service_type order by service_type`,
-        [target.id, '2026-02-28T16:00:00Z', '2026-03-31T16:00:00Z'],
+        [target.id, ...QUERY_RANGE],
       );
       return r.rows;
     });
@@ -143,7 +162,7 @@ export async function benchBills(
 
     const base = await listen(app);
     const url = new URL(
-      `/v2/bills/partner-bills/subcustomer-bills/monthly-sum?cycle=2026-03&charge_mode=3&customer_id=${target.domain_id}&limit=100`,
+      `/v2/bills/partner-bills/subcustomer-bills/monthly-sum?cycle=${QUERY_CYCLE}&charge_mode=3&customer_id=${target.domain_id}&limit=100`,
       base,
     );
     const signed = signRequest({
@@ -177,11 +196,11 @@ export async function benchBills(
 
 export function printExports(figures: ExportFigure[]): void {
   const lines = [
-    '| database | export | rows | seconds | rows/s | MB written | peak heap growth MB |',
-    '|---|---|---:|---:|---:|---:|---:|',
+    '| database | export | rows | seconds | rows/s | MB written | peak heap growth MB | RSS before / peak MB |',
+    '|---|---|---:|---:|---:|---:|---:|---|',
     ...figures.map(
       (f) =>
-        `| ${f.database} | ${f.format} | ${f.rows.toLocaleString('en-US')} | ${f.seconds.toFixed(1)} | ${Math.round(f.rows / f.seconds).toLocaleString('en-US')} | ${(f.bytes / 2 ** 20).toFixed(1)} | ${f.peakHeapMb.toFixed(0)} |`,
+        `| ${f.database} | ${f.format} | ${f.rows.toLocaleString('en-US')} | ${f.seconds.toFixed(1)} | ${Math.round(f.rows / f.seconds).toLocaleString('en-US')} | ${(f.bytes / 2 ** 20).toFixed(1)} | ${f.peakHeapMb.toFixed(0)} | ${f.rssBeforeMb.toFixed(0)} / ${f.peakRssMb.toFixed(0)} |`,
     ),
   ];
   console.log(`\n${lines.join('\n')}\n`);

@@ -10,9 +10,11 @@ import { freshDatabase, listen, measure, type Row } from './lib.ts';
 import { API_CONNECTIONS, seedPartnerWithCustomers } from './partner-api.ts';
 
 /** BENCH_SCALE=full: the 1 million resources; the quick default is 20,000. */
-export const RESOURCES = Number(
+export const RESOURCES_DEFAULT = Number(
   process.env.BENCH_RESOURCES ?? (process.env.BENCH_SCALE === 'full' ? 1_000_000 : 20_000),
 );
+
+const RESOURCES = RESOURCES_DEFAULT;
 
 export interface SweepFigures {
   database: string;
@@ -22,9 +24,10 @@ export interface SweepFigures {
 }
 
 /** Resources spread over the partner's customers, expiring from 30 days ago to ~2 years ahead. */
-async function seedResources(
+export async function seedResources(
   database: Awaited<ReturnType<typeof freshDatabase>>['database'],
   partnerId: string,
+  RESOURCES = RESOURCES_DEFAULT,
 ) {
   const step = 100_000;
   for (let start = 0; start < RESOURCES; start += step) {
@@ -46,7 +49,7 @@ async function seedResources(
       [partnerId, start, start + n - 1],
     );
   }
-  await database.query('analyze resources');
+  await database.query('analyze');
 }
 
 export async function benchSubscriptions(

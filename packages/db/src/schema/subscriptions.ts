@@ -60,7 +60,29 @@ export const resources = pgTable(
     index('resources_customer_idx').on(t.customerId, t.expireAt),
     index('resources_due_idx').on(t.status, t.expireAt),
     index('resources_grace_idx').on(t.graceUntil).where(sql`status = 'grace'`),
+    /** The lists' order (soonest expiry first): a page is the first rows of this index. */
+    index('resources_expiry_order_idx').on(t.expireAt, t.id),
   ],
+);
+
+/**
+ * How many resources each customer has per charging mode, lifecycle status, main/sub and service
+ * type, kept by statement-level triggers on `resources` (migration 0013) in the transaction that
+ * writes them, so a list's exact `total_count` sums a few rows per customer instead of counting the
+ * resources (docs/adr/0010-resource-counts-and-bill-sums.md). Only written by the triggers.
+ */
+export const resourceCounts = pgTable(
+  'resource_counts',
+  {
+    customerId: text('customer_id').notNull(),
+    chargingMode: text('charging_mode').notNull(),
+    status: text('status').notNull(),
+    /** 1 for main resources (no parent), 0 for sub-resources. */
+    main: integer('main').notNull(),
+    serviceTypeCode: text('service_type_code').notNull(),
+    n: bigint('n', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.chargingMode, t.status, t.main, t.serviceTypeCode] })],
 );
 
 /**

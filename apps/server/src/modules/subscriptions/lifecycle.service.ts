@@ -34,8 +34,13 @@ import {
   updateResource,
 } from './subscriptions.repository.ts';
 
-/** Rows per transaction in the sweeps: big enough for a million resources in a minute. */
-export const SWEEP_BATCH = 2000;
+/**
+ * Rows per transaction (per step) in the sweeps. Each chunk is one claiming statement per step and
+ * one bulk write of its notices, one notice per customer and step in the chunk: the larger the
+ * chunk, the fewer notices (a customer's due resources share one) and statements. 20,000 keeps a
+ * chunk's transaction short (a second or two on PostgreSQL) and its arrays well within limits.
+ */
+export const SWEEP_BATCH = 20_000;
 
 export interface SweepResult {
   reminded: number;
@@ -99,7 +104,9 @@ async function sendReminders(ctx: AppContext, days: readonly number[]): Promise<
         const byDays = new Map<number, ResourceRow[]>();
         for (const r of list) {
           const d = nearest.get(r.id) as number;
-          byDays.set(d, [...(byDays.get(d) ?? []), r]);
+          const same = byDays.get(d);
+          if (same) same.push(r);
+          else byDays.set(d, [r]);
         }
         for (const [d, resources] of byDays)
           notices.push({

@@ -7,13 +7,18 @@ import { businessDateTime } from '../customers/index.ts';
 import { parseUserLocale, partnerAdmins, usersByIds } from '../identity/index.ts';
 import type { ResourceRow } from './subscriptions.repository.ts';
 
-/** One line per resource in a notice: id, name and expiry (Asia/Shanghai). */
+/** Lines listed in one notice; the rest are counted (`count` has them all). */
+export const NOTICE_LINES = 200;
+
+/** One line per resource in a notice: id, name and expiry (Asia/Shanghai); past NOTICE_LINES, "… (+n)". */
 function resourceLines(resources: readonly ResourceRow[]): string {
-  return resources
+  const lines = resources
+    .slice(0, NOTICE_LINES)
     .map(
       (r) => `- ${r.resourceId} ${r.resourceName}${r.expireAt ? ` (${businessDateTime(r.expireAt)})` : ''}`,
-    )
-    .join('\n');
+    );
+  if (resources.length > NOTICE_LINES) lines.push(`- … (+${resources.length - NOTICE_LINES})`);
+  return lines.join('\n');
 }
 
 export interface ResourceNotice {
@@ -124,6 +129,10 @@ export function noticeResources(
 /** Groups resources by customer, keeping order. */
 export function byCustomer(resources: readonly ResourceRow[]): Map<string, ResourceRow[]> {
   const out = new Map<string, ResourceRow[]>();
-  for (const r of resources) out.set(r.customerId, [...(out.get(r.customerId) ?? []), r]);
+  for (const r of resources) {
+    const list = out.get(r.customerId);
+    if (list) list.push(r);
+    else out.set(r.customerId, [r]);
+  }
   return out;
 }
