@@ -112,7 +112,7 @@ describe('customers: association workflow, 3-month rule, lists and export (R6)',
     const acc = (await c.as({ method: 'GET', url: '/api/customer/account' })).json();
     expect(acc.association).toMatchObject({ partnerName: 'Alpha Cloud Services', type: 'resale' });
     expect(await channelsTo(email, 'customers.associated')).toEqual(['email']);
-    expect(await channelsTo('13800138001', 'customers.associated')).toEqual(['sms']);
+    expect(await channelsTo('+8613800138001', 'customers.associated')).toEqual(['sms']);
     const twice = await c.as({ method: 'POST', url: '/api/customer/invitations/accept', payload: { token } });
     expect(twice.statusCode).toBe(409);
   });
@@ -149,7 +149,7 @@ describe('customers: association workflow, 3-month rule, lists and export (R6)',
     expect(
       (await asA({ method: 'POST', url: `/api/customers/applications/${mine.id}/accept` })).statusCode,
     ).toBe(200);
-    expect(await channelsTo('13900139002', 'customers.associated')).toEqual(['sms']);
+    expect(await channelsTo('+8613900139002', 'customers.associated')).toEqual(['sms']);
     const late = await asB({ method: 'POST', url: `/api/customers/applications/${toB.json().id}/accept` });
     expect(late.statusCode).toBe(409);
     expect(late.json().code).toBe('customers.already_associated');

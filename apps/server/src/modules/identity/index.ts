@@ -29,6 +29,7 @@ export const identityModule = defineModule({
 export { parseUserLocale } from './auth.service.ts';
 export { enforceCodeLimits } from './code-limits.ts';
 export { issueCode, sendCustomerSignupCode, sendWaitSeconds, useSignupCode } from './codes.service.ts';
+export { DEMO_CUSTOMER_USER, DEMO_PASSWORD } from './identity.demo-users.ts';
 export { findUserByEmail, findUserByPhone } from './identity.repository.ts';
 export { localeSchema, meSchema } from './identity.schemas.ts';
 export { meOf } from './me.service.ts';
