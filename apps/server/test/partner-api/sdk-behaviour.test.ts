@@ -183,7 +183,7 @@ describe('partner API: answers as the SDK models say', () => {
       await t.db.query(
         `insert into customers (id, domain_id, domain_name, name, phone, created_at, updated_at)
          values ($1, $2, $3, 'x', $4, now(), now())`,
-        [`cus_${phone}`, `dom${phone}`, `mob_${phone}`, phone],
+        [`cus_${phone}`, `dom${phone}`, `mob_${phone}`, `+86${phone}`], // stored in E.164
       );
       const used = await post(cnKey, CHECK, { search_type: 'mobile', search_value: `0086-${phone}` });
       expect(used.json()).toEqual({ check_result: 'used_by_user', mobile_remain_available_num: 0 });

@@ -74,6 +74,7 @@ describe('developer: API keys (R16)', () => {
       partnerId: a.partner.id,
       partnerDomainId: a.partner.domainId,
       partnerSite: 'cn',
+      partnerStatus: 'active',
       secrets: [key.secretKey],
       previousExpiresAt: null,
     });

@@ -201,7 +201,7 @@ describe('phone numbers are stored and compared in E.164 at every input', () => 
     await t.db.query('update users set phone = $2 where id = $1', [clash.user.id, b]);
     await t.db.query('update customers set phone = $2 where id = $1', [c.id, a]);
     const sql = readFileSync(
-      join(import.meta.dirname, '../../../../../packages/db/migrations/0013_phone_e164.sql'),
+      join(import.meta.dirname, '../../../../../packages/db/migrations/0016_phone_e164.sql'),
       'utf8',
     );
     for (const statement of sql.split('--> statement-breakpoint')) await t.db.query(statement);

@@ -135,7 +135,7 @@ describe('organization: invitations, members and roles', () => {
     const members = (await asA({ method: 'GET', url: '/api/organization/members' })).json().items;
     expect(members.find((m: { email: string }) => m.email === 'joiner@example.com')).toMatchObject({
       roles: ['member', 'project_specialist'],
-      phone: '13800139001',
+      phone: '+8613800139001',
       status: 'active',
     });
     const specialists = (await asA({ method: 'GET', url: '/api/organization/project-specialists' })).json()
