@@ -76,7 +76,7 @@ describe('console outbox', () => {
       lastError: null,
     });
     expect(items[0].body).toContain('text 3');
-    expect(items[0].providerId).toMatch(new RegExp(`^<${items[0].id}\.[0-9a-f]{16}@`)); // stable Message-ID per notification
+    expect(items[0].providerId).toMatch(new RegExp(`^<${items[0].id}\\.[0-9a-f]{16}@`)); // stable Message-ID per notification
     expect(items[1].subject).toBe('【合作伙伴中心】T2');
   });
 
