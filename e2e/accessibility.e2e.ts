@@ -33,7 +33,13 @@ async function check(page: Page, where: string, lang: Lang): Promise<string[]> {
   // "<page> - <app>": the page's own name first, in the page's language.
   const [own = '', ...app] = facts.title.split(' - ');
   if (!own || app.length === 0) found.push(`${where}: title "${facts.title}" does not name the page`);
-  if (lang === 'zh-CN' ? !CJK.test(facts.title) : CJK.test(facts.title)) {
+  // In English the page's own part may hold data in Chinese (a partner's name, a ticket's subject):
+  // only the app's part must then be English.
+  if (
+    lang === 'zh-CN'
+      ? !CJK.test(facts.title)
+      : CJK.test(app.join(' - ')) || (CJK.test(own) && !/[A-Za-z]/.test(facts.title))
+  ) {
     found.push(`${where}: title "${facts.title}" is not in ${lang}`);
   }
   found.push(...seriousFindings(where, await runAxe(page)));
