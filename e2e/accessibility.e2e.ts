@@ -20,6 +20,30 @@ import { type SmtpServer, startSmtpServer } from './support/smtp.ts';
 
 const CJK = /[\u4e00-\u9fff]/;
 
+/**
+ * Findings known and not yet fixed: page route + what is found (an axe rule id or the check's words),
+ * in both languages, each with its reason. A run fails on anything not listed and on a listed finding that
+ * no longer shows, so the list can only shrink: remove an entry when it is fixed.
+ */
+const KNOWN_FINDINGS: { route: string; finding: string; reason: string }[] = [
+  // The demo data has no invoicing or incentive notice for the partner administrator when the test
+  // starts (notices come from the monthly settlement runs), so the detail pages cannot be opened.
+  { route: '/invoicing/notices/:id', finding: 'no id for {invoicingNotice}', reason: 'no demo notice' },
+  { route: '/benefits/incentives/:id', finding: 'no id for {incentiveNotice}', reason: 'no demo notice' },
+];
+const seenKnown = new Set<string>();
+
+/** The findings that are not in KNOWN_FINDINGS; the known ones are noted as seen. */
+function unknownFindings(found: string[], lang: Lang): string[] {
+  return found.filter((line) => {
+    const known = KNOWN_FINDINGS.find(
+      (k) => line.startsWith(`${k.route} (${lang}):`) && line.includes(k.finding),
+    );
+    if (known) seenKnown.add(`${known.route} (${lang}): ${known.finding}`);
+    return !known;
+  });
+}
+
 /** The checks of one page; returns what is wrong, one line each. */
 async function check(page: Page, where: string, lang: Lang): Promise<string[]> {
   const found: string[] = [];
@@ -89,13 +113,21 @@ describe('accessibility of every page in both languages', () => {
         found.push(...session.errors.map((e) => `${AREAS[area]} (${lang}): page error ${e}`));
         await session.close();
         if (found.length) console.log(found.join('\n'));
-        expect(found).toEqual([]);
+        expect(unknownFindings(found, lang)).toEqual([]);
       }, 600_000);
     }
   }
 
+  it('every known finding still shows (remove fixed ones from KNOWN_FINDINGS)', () => {
+    const listed = KNOWN_FINDINGS.flatMap((k) =>
+      LANGUAGES.map((lang) => `${k.route} (${lang}): ${k.finding}`),
+    );
+    expect(listed.filter((k) => !seenKnown.has(k))).toEqual([]);
+  });
+
   it('titles name the pages', () => {
     console.log([...titles].map(([k, v]) => `${k}: ${v}`).join('\n'));
-    expect(titles.size).toBe(PAGES.length * LANGUAGES.length);
+    // The known findings' pages could not be opened, so they have no title.
+    expect(titles.size).toBe((PAGES.length - KNOWN_FINDINGS.length) * LANGUAGES.length);
   });
 });
