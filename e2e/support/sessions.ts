@@ -108,6 +108,15 @@ export async function visit(page: Page, url: string, entry: PageEntry, ids: Reco
   await page.waitForLoadState('networkidle');
   // Nothing still loading (a spinner over a table, a lazy part).
   await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton-active'));
+  // Fades finished (a table's content fades back from half opacity after its spinner; tags and
+  // menus animate in): on a loaded machine axe otherwise measures contrast mid-transition.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY,
+      ),
+  );
 }
 
 /**

@@ -23,6 +23,7 @@ export function BillsPage() {
         <Flex align="center" gap={8}>
           <Typography.Text>{t('bills.cycle')}</Typography.Text>
           <Select
+            aria-label={t('bills.cycle')}
             value={cycle}
             style={{ width: 140 }}
             data-testid="bills-cycle"

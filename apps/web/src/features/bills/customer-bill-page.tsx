@@ -33,6 +33,7 @@ export function CustomerBillPage() {
       <Flex align="center" gap={8} style={{ marginBottom: 16 }}>
         <Typography.Text>{t('bills.cycle')}</Typography.Text>
         <Select
+          aria-label={t('bills.cycle')}
           value={cycle}
           style={{ width: 140 }}
           options={cycles.map((c) => ({ value: c, label: c }))}
@@ -124,6 +125,7 @@ function FeeRecords(props: { customerId: string; cycle: string; services: Custom
           <Select
             allowClear
             placeholder={t('bills.customer.allServices')}
+            aria-label={t('bills.customer.allServices')}
             style={{ width: 200 }}
             value={filter.serviceType}
             options={props.services.map((s) => ({ value: s.serviceType, label: s.serviceTypeName }))}
@@ -132,6 +134,7 @@ function FeeRecords(props: { customerId: string; cycle: string; services: Custom
           <Select
             allowClear
             placeholder={t('bills.customer.allModes')}
+            aria-label={t('bills.customer.allModes')}
             style={{ width: 200 }}
             value={filter.chargingMode}
             data-testid="fees-mode"

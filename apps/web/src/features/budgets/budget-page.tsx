@@ -322,6 +322,7 @@ function RecipientsCard({ customerId, recipients }: { customerId: string; recipi
         </Form.Item>
         <Form.Item name="locale">
           <Select
+            aria-label={t('budgets.recipients.locale')}
             style={{ width: 120 }}
             options={[
               { value: 'zh-CN', label: langLabel('zh-CN') },

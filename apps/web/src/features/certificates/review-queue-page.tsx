@@ -74,6 +74,7 @@ export function ReviewQueuePage() {
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }} align="center">
           <Select
+            aria-label={t('certificates.console.status')}
             value={status}
             style={{ width: 220 }}
             onChange={(v) => setFilter('status', v)}
@@ -87,6 +88,7 @@ export function ReviewQueuePage() {
             ]}
           />
           <Select
+            aria-label={t('certificates.console.cycle')}
             value={cycle ?? ''}
             style={{ width: 140 }}
             onChange={(v) => setFilter('cycle', v || undefined)}

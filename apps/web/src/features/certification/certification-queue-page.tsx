@@ -87,6 +87,7 @@ export function CertificationQueuePage() {
             allowClear
             data-testid="cert-filter-stage"
             placeholder={t('certification.console.filterStage')}
+            aria-label={t('certification.console.filterStage')}
             value={filters.stage}
             onChange={(v?: string) => setFilter('stage', v)}
             style={{ width: 200 }}
@@ -97,6 +98,7 @@ export function CertificationQueuePage() {
             allowClear
             data-testid="cert-filter-status"
             placeholder={`${t('certification.console.filterStatus')}: ${t('certification.status.submitted')}, ${t('certification.status.under_review')}`}
+            aria-label={`${t('certification.console.filterStatus')}: ${t('certification.status.submitted')}, ${t('certification.status.under_review')}`}
             value={filters.status?.split(',') ?? []}
             onChange={(v: string[]) => setFilter('status', v.length ? v.join(',') : undefined)}
             style={{ minWidth: 260 }}

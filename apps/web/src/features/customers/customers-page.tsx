@@ -128,6 +128,7 @@ function CustomerList() {
           <Select
             allowClear
             placeholder={t('customers.list.anyType')}
+            aria-label={t('customers.list.anyType')}
             style={{ width: 140 }}
             options={(['referral', 'resale'] as const).map((v) => ({
               value: v,
@@ -146,6 +147,7 @@ function CustomerList() {
             <Select
               allowClear
               placeholder={t('customers.list.allResellers')}
+              aria-label={t('customers.list.allResellers')}
               style={{ width: 200 }}
               options={[
                 { value: 'self', label: t('customers.list.mine') },

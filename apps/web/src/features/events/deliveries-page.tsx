@@ -81,6 +81,7 @@ export function DeliveriesPage() {
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
           <Space wrap>
             <Select
+              aria-label={t('events.deliveries.filter.kind')}
               style={{ width: 180 }}
               value={filter.kind ?? ''}
               onChange={(v) => setFilter('kind', v || undefined)}
@@ -91,6 +92,7 @@ export function DeliveriesPage() {
               ]}
             />
             <Select
+              aria-label={t('events.deliveries.filter.status')}
               style={{ width: 160 }}
               value={filter.status ?? ''}
               onChange={(v) => setFilter('status', v || undefined)}
@@ -101,6 +103,7 @@ export function DeliveriesPage() {
               ]}
             />
             <Select
+              aria-label={t('events.deliveries.filter.endpoint')}
               style={{ width: 320 }}
               value={filter.endpointId ?? ''}
               onChange={(v) => setFilter('endpointId', v || undefined)}

@@ -106,6 +106,7 @@ function CreateEndpointModal({
             mode="multiple"
             allowClear
             placeholder={t('events.webhooks.allTypes')}
+            aria-label={t('events.webhooks.allTypes')}
             data-testid="webhook-types"
             options={eventTypes.map((type) => ({ value: type, label: `${typeLabel(type)} (${type})` }))}
           />

@@ -185,6 +185,7 @@ function PaymentsTab() {
       ) : null}
       <Flex gap={8} style={{ marginBottom: 12 }}>
         <Input
+          aria-label={t('incentives.payments.quarter')}
           style={{ width: 160 }}
           value={quarter}
           onChange={(e) => setQuarter(e.target.value.trim())}

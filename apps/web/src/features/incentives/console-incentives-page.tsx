@@ -143,6 +143,7 @@ function NoticesQueue({ fixed }: { fixed?: 'disputed' }) {
       <Flex gap={8} style={{ marginBottom: 12 }} wrap>
         {fixed ? null : (
           <Select
+            aria-label={t('incentives.col.status')}
             style={{ width: 220 }}
             value={status ?? ''}
             onChange={(v) => setStatus((v || undefined) as Notice['status'] | undefined)}

@@ -47,6 +47,7 @@ export function ConsolePaymentsPage() {
       <Card>
         <Flex gap={8} style={{ marginBottom: 12 }} wrap>
           <Select
+            aria-label={t('incentives.col.status')}
             style={{ width: 220 }}
             value={status ?? ''}
             data-testid="payments-filter-status"

@@ -6,6 +6,7 @@ import {
   Checkbox,
   Flex,
   Form,
+  type GetProps,
   Input,
   InputNumber,
   Select,
@@ -349,7 +350,8 @@ function PolicyForm({ policy }: { policy?: Policy }) {
       </Form.Item>
       <Flex gap={32} wrap>
         <Form.Item name="paymentKinds" label={t('incentives.policyForm.paymentKinds')} rules={required}>
-          <Checkbox.Group
+          <CheckboxGroupField
+            label={t('incentives.policyForm.paymentKinds')}
             options={(['cash', 'voucher'] as const).map((k) => ({
               value: k,
               label: t(`incentives.policyForm.${k}`),
@@ -361,7 +363,8 @@ function PolicyForm({ policy }: { policy?: Policy }) {
           label={t('incentives.policyForm.associationTypes')}
           rules={required}
         >
-          <Checkbox.Group
+          <CheckboxGroupField
+            label={t('incentives.policyForm.associationTypes')}
             options={(['resale', 'referral'] as const).map((k) => ({
               value: k,
               label: t(`incentives.policyForm.${k}`),
@@ -380,14 +383,24 @@ function PolicyForm({ policy }: { policy?: Policy }) {
                   rules={required}
                   label={i === 0 ? t('incentives.policyForm.category') : undefined}
                 >
-                  <Input style={{ width: 280 }} data-testid={`policy-rate-category-${i}`} />
+                  <Input
+                    aria-label={t('incentives.policyForm.category')}
+                    style={{ width: 280 }}
+                    data-testid={`policy-rate-category-${i}`}
+                  />
                 </Form.Item>
                 <Form.Item
                   name={[f.name, 'percent']}
                   rules={required}
                   label={i === 0 ? t('incentives.policyForm.rate') : undefined}
                 >
-                  <InputNumber min={0} max={100} precision={2} data-testid={`policy-rate-percent-${i}`} />
+                  <InputNumber
+                    aria-label={t('incentives.policyForm.rate')}
+                    min={0}
+                    max={100}
+                    precision={2}
+                    data-testid={`policy-rate-percent-${i}`}
+                  />
                 </Form.Item>
                 {fields.length > 1 ? <DeleteOutlined onClick={() => remove(f.name)} /> : null}
               </Space>
@@ -458,4 +471,16 @@ function PolicyForm({ policy }: { policy?: Policy }) {
       </Space>
     </Form>
   );
+}
+
+/**
+ * A checkbox group in a required Form.Item: a named group (the item's label does not name a div), without
+ * the aria-required antd passes down, which a group may not carry (axe aria-allowed-attr).
+ */
+function CheckboxGroupField({
+  label,
+  'aria-required': _required,
+  ...props
+}: GetProps<typeof Checkbox.Group> & { label: string; 'aria-required'?: unknown }) {
+  return <Checkbox.Group role="group" aria-label={label} {...props} />;
 }

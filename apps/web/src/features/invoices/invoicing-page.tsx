@@ -42,6 +42,7 @@ function NoticesTab() {
         <Select
           allowClear
           placeholder={t('invoices.filterStatus')}
+          aria-label={t('invoices.filterStatus')}
           style={{ width: 180 }}
           value={status}
           onChange={setStatus}
@@ -98,6 +99,7 @@ function BillsTab() {
         <Select
           allowClear
           placeholder={t('invoices.filterStatus')}
+          aria-label={t('invoices.filterStatus')}
           style={{ width: 180 }}
           value={status}
           onChange={setStatus}

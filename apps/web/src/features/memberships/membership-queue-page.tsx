@@ -98,6 +98,7 @@ export function MembershipQueuePage() {
       <Card style={{ marginBottom: 16 }}>
         <Flex gap={12} wrap align="center">
           <Select
+            aria-label={t('memberships.console.status')}
             style={{ width: 160 }}
             value={filters.status ?? 'all'}
             data-testid="membership-filter-status"
@@ -113,6 +114,7 @@ export function MembershipQueuePage() {
             style={{ width: 240 }}
             allowClear
             placeholder={t('memberships.console.program')}
+            aria-label={t('memberships.console.program')}
             value={filters.program}
             data-testid="membership-filter-program"
             onChange={(v) => setFilters({ ...filters, program: v })}
@@ -122,6 +124,7 @@ export function MembershipQueuePage() {
             style={{ width: 200 }}
             allowClear
             placeholder={t('memberships.console.kind')}
+            aria-label={t('memberships.console.kind')}
             value={filters.kind}
             data-testid="membership-filter-kind"
             onChange={(v) => setFilters({ ...filters, kind: v })}

@@ -153,6 +153,7 @@ export function PartnerMembershipsTab({ partnerId }: PartnerTabProps) {
                 <Select
                   style={{ width: '100%' }}
                   placeholder={t('memberships.detail.chooseManager')}
+                  aria-label={t('memberships.detail.chooseManager')}
                   value={d.manager?.id}
                   loading={managers.isLoading || assign.isPending}
                   data-testid="partner-manager-select"
@@ -213,6 +214,7 @@ export function PartnerMembershipsTab({ partnerId }: PartnerTabProps) {
                 >
                   <Form.Item name="year" rules={[{ required: true }]}>
                     <InputNumber
+                      aria-label={t('memberships.portal.year')}
                       min={2000}
                       max={d.currentYear}
                       precision={0}

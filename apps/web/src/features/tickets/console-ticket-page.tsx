@@ -56,6 +56,7 @@ export function ConsoleTicketPage() {
                   {active ? (
                     <Flex vertical gap={12}>
                       <Input.TextArea
+                        aria-label={t('tickets.detail.replyPlaceholder')}
                         data-testid="ticket-reply-input"
                         rows={4}
                         maxLength={10000}
@@ -115,6 +116,7 @@ export function ConsoleTicketPage() {
                   style={{ width: '100%' }}
                   value={tk.assignee?.id}
                   placeholder={t('tickets.unassigned')}
+                  aria-label={t('tickets.unassigned')}
                   loading={assign.isPending}
                   disabled={tk.status === 'closed'}
                   onChange={(assigneeId: string) =>

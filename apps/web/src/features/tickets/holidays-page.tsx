@@ -54,6 +54,7 @@ export function HolidaysPage() {
         subtitle={t('tickets.holidays.subtitle')}
         extra={
           <Select
+            aria-label={t('tickets.holidays.year')}
             data-testid="holiday-year"
             value={year}
             onChange={setYear}
@@ -69,10 +70,16 @@ export function HolidaysPage() {
         <Card style={{ marginBottom: 16 }}>
           <Form<Values> form={form} layout="inline" onFinish={save} initialValues={{ kind: 'holiday' }}>
             <Form.Item name="date" rules={[{ required: true, message: t('tickets.holidays.date') }]}>
-              <Input type="date" data-testid="holiday-date" style={{ width: 160 }} />
+              <Input
+                type="date"
+                aria-label={t('tickets.holidays.date')}
+                data-testid="holiday-date"
+                style={{ width: 160 }}
+              />
             </Form.Item>
             <Form.Item name="kind">
               <Select
+                aria-label={t('tickets.holidays.kind')}
                 data-testid="holiday-kind"
                 style={{ width: 170 }}
                 options={[

@@ -80,6 +80,7 @@ export function TicketQueuePage() {
             allowClear
             data-testid="ticket-filter-status"
             placeholder={t('tickets.queue.anyStatus')}
+            aria-label={t('tickets.queue.anyStatus')}
             value={filters.status}
             onChange={(v?: string) => setFilter('status', v)}
             style={{ width: 170 }}
@@ -95,6 +96,7 @@ export function TicketQueuePage() {
             allowClear
             data-testid="ticket-filter-category"
             placeholder={t('tickets.queue.anyCategory')}
+            aria-label={t('tickets.queue.anyCategory')}
             value={filters.category}
             onChange={(v?: string) => setFilter('category', v)}
             style={{ width: 180 }}
@@ -104,6 +106,7 @@ export function TicketQueuePage() {
             allowClear
             data-testid="ticket-filter-assignee"
             placeholder={t('tickets.queue.anyAssignee')}
+            aria-label={t('tickets.queue.anyAssignee')}
             value={filters.assignee}
             onChange={(v?: string) => setFilter('assignee', v)}
             style={{ width: 180 }}
@@ -129,6 +132,7 @@ export function TicketQueuePage() {
               <Select
                 data-testid="ticket-bulk-assignee"
                 placeholder={t('tickets.queue.assignTo')}
+                aria-label={t('tickets.queue.assignTo')}
                 value={target}
                 onChange={setTarget}
                 style={{ width: 200 }}

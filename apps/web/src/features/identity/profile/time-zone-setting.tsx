@@ -62,7 +62,7 @@ export function TimeZoneSetting({ me }: { me: Me }) {
         options={[{ value: DEFAULT_TIME_ZONE, label: text.default }, ...zones]}
         data-testid="profile-time-zone"
       />
-      <div style={{ marginTop: 4, color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>
+      <div style={{ marginTop: 4, color: 'rgba(0,0,0,0.6)', fontSize: 12 }}>
         {text.now}: {formatDateTime(new Date(), i18n.language, { seconds: false })}
       </div>
     </div>
