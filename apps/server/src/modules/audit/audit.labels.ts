@@ -104,6 +104,7 @@ const LABELS: Record<string, readonly [zh: string, en: string]> = {
   'operator_invitation.resent': ['重发运营人员邀请', 'Operator invitation resent'],
   'operator_invitation.revoked': ['撤销运营人员邀请', 'Operator invitation revoked'],
   'operator_invitation.sent': ['邀请运营人员', 'Operator invited'],
+  'orders.coupon_issued': ['发放代金券', 'Coupon issued'],
   'orders.cancelled': ['取消订单', 'Order cancelled'],
   'orders.paid': ['支付订单', 'Order paid'],
   'orders.placed': ['下单', 'Order placed'],

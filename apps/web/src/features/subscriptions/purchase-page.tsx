@@ -135,7 +135,7 @@ function PurchaseView({ area }: { area: Area }) {
               loading={products.isLoading}
               options={(products.data?.items ?? []).map((p) => ({
                 value: p.id,
-                label: `${name(p)} · ${p.resourceSpecCode} · ¥${yuan(p.monthlyFen)}/${t('subscriptions.purchase.perMonth')} · ¥${yuan(p.yearlyFen)}/${t('subscriptions.purchase.perYear')}`,
+                label: `${name(p)} · ${p.resourceSpecCode} · ${yuan(p.monthlyFen)}/${t('subscriptions.purchase.perMonth')} · ${yuan(p.yearlyFen)}/${t('subscriptions.purchase.perYear')}`,
               }))}
             />
           </Form.Item>
@@ -188,13 +188,13 @@ function PurchaseView({ area }: { area: Area }) {
         {quote && (
           <Descriptions bordered size="small" column={1} style={{ marginTop: 24, maxWidth: 560 }}>
             <Descriptions.Item label={t('subscriptions.purchase.official')}>
-              ¥{yuan(quote.officialFen)}
+              {yuan(quote.officialFen)}
             </Descriptions.Item>
             <Descriptions.Item label={t('subscriptions.purchase.discount')}>
-              -¥{yuan(quote.discountFen)}
+              -{yuan(quote.discountFen)}
             </Descriptions.Item>
             <Descriptions.Item label={t('subscriptions.purchase.amount')}>
-              <strong data-testid="purchase-amount">¥{yuan(quote.amountFen)}</strong>
+              <strong data-testid="purchase-amount">{yuan(quote.amountFen)}</strong>
             </Descriptions.Item>
             <Descriptions.Item label={t('subscriptions.purchase.expireAt')}>
               {formatDateTime(quote.expireAt, i18n.language)}
