@@ -31,7 +31,7 @@ describe('demo data', () => {
     await seedDemo(t.ctx);
     await seedDemo(t.ctx);
     const users = await t.db.query<{ n: number }>('select count(*)::int as n from users');
-    expect(users.rows[0]?.n).toBe(DEMO_USERS.length + EXTRA_DEMO_USERS.length + 1) // + the demo customer user;
+    expect(users.rows[0]?.n).toBe(DEMO_USERS.length + EXTRA_DEMO_USERS.length + 1); // + the demo customer user;
     const partners = await t.db.query<{ domain_id: string }>('select domain_id from partners order by id');
     expect(partners.rows.map((r) => r.domain_id).sort()).toEqual(
       [demoDomainId('distributor'), demoDomainId('reseller'), demoDomainId('solution')].sort(),
@@ -64,7 +64,7 @@ describe('demo data', () => {
   it('changes nothing in any table when it runs again (every start of npm start)', async () => {
     await seedDemo(t.ctx);
     const before = await fingerprint(t);
-    expect(Number(before.users?.split(':')[0])).toBe(DEMO_USERS.length + EXTRA_DEMO_USERS.length + 1) // + the demo customer user;
+    expect(Number(before.users?.split(':')[0])).toBe(DEMO_USERS.length + EXTRA_DEMO_USERS.length + 1); // + the demo customer user;
     await seedDemo(t.ctx);
     expect(await fingerprint(t)).toEqual(before);
   });
