@@ -48,7 +48,8 @@ describe('console directory: search → suspend → the partner is told and refu
     await manager.getByTestId('directory-search').locator('input').press('Enter');
     const row = manager.locator('[data-testid="directory-row"][data-partner-id="prt_demo_solution"]');
     await row.waitFor();
-    expect(await manager.getByTestId('directory-row').count()).toBe(1);
+    // The unfiltered page also holds this row: wait for the search's answer to replace it.
+    await expect.poll(() => manager.getByTestId('directory-row').count()).toBe(1);
     await row.getByTestId('partner-suspend').click();
     // No reason, no suspension.
     await manager.getByTestId('standing-confirm').click();
