@@ -1,8 +1,9 @@
 import { Readable } from 'node:stream';
-import type { Clock } from '../../platform/clock/clock.ts';
+import { businessDateTime, businessDayStart, type Clock } from '../../platform/clock/clock.ts';
 import type { AppContext, AuditLog } from '../../platform/context.ts';
 import { decodeCursor, encodeCursor } from '../../platform/db/cursor.ts';
 import { AppError } from '../../platform/errors/errors.ts';
+import { csvCell } from '../../platform/export/table-export.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { usersByIds } from '../identity/index.ts';
@@ -33,14 +34,12 @@ export function createAuditLog(clock: Clock): AuditLog {
 }
 
 const DAY_MS = 86_400_000;
-/** The first instant of an Asia/Shanghai day (UTC+8, no daylight saving). */
-const shanghaiDay = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
 /** The filters as the repository takes them: `from`/`to` are whole Asia/Shanghai days. */
 function filterOf(f: AuditFilters): Omit<AuditFilter, 'limit'> {
   const { from, to, ...rest } = f;
-  const since = from ? shanghaiDay(from) : undefined;
-  const until = to ? new Date(shanghaiDay(to).getTime() + DAY_MS) : undefined;
+  const since = from ? businessDayStart(from) : undefined;
+  const until = to ? new Date(businessDayStart(to).getTime() + DAY_MS) : undefined;
   if ((since && Number.isNaN(since.getTime())) || (until && Number.isNaN(until.getTime())))
     throw new AppError('common.validation', { field: Number.isNaN(since?.getTime()) ? 'from' : 'to' });
   return { ...rest, since, until };
@@ -138,22 +137,11 @@ const ACTOR_TYPES: Record<string, [string, string]> = {
   partner_api: ['合作伙伴 API', 'Partner API'],
 };
 
-/** `YYYY-MM-DD HH:mm:ss` in Asia/Shanghai. */
-const shanghai = (iso: string) =>
-  new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
-
-/** RFC 4180 quoting; text a spreadsheet would run as a formula gets a leading quote. */
-function csvCell(v: string | null): string {
-  if (v === null) return '';
-  const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 function csvLine(item: AuditItem, locale: Locale): string {
   const en = locale === 'en-US' ? 1 : 0;
   const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
   return `${[
-    shanghai(item.at),
+    businessDateTime(new Date(item.at)),
     item.actorName,
     item.actorEmail,
     ACTOR_TYPES[item.actorType]?.[en] ?? item.actorType,
@@ -168,7 +156,7 @@ function csvLine(item: AuditItem, locale: Locale): string {
     json(item.before),
     json(item.after),
   ]
-    .map(csvCell)
+    .map((v) => csvCell(v ?? ''))
     .join(',')}\r\n`;
 }
 
@@ -204,7 +192,7 @@ export function exportAuditCsv(
   batchSize = AUDIT_EXPORT_BATCH,
 ): { filename: string; stream: Readable } {
   const filter = filterOf(filters);
-  const today = shanghai(ctx.clock.now().toISOString()).slice(0, 10).replaceAll('-', '');
+  const today = businessDateTime(ctx.clock.now()).slice(0, 10).replaceAll('-', '');
   return {
     filename: `audit-log-${today}.csv`,
     stream: Readable.from(csvChunks(ctx, filter, locale, batchSize), { objectMode: false }),

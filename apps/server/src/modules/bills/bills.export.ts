@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { businessDateTime } from '../../platform/clock/clock.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
@@ -81,10 +82,6 @@ export function chargingModeName(mode: number, locale: Locale): string {
   return MODES[mode]?.[locale] ?? String(mode);
 }
 
-/** `YYYY-MM-DD HH:mm:ss` in Asia/Shanghai (UTC+8, no daylight saving). */
-const shanghai = (d: Date) =>
-  new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
-
 function cellsOf(r: FeeRecord, partnerName: string, locale: Locale): Cell[] {
   return [
     r.billCycle,
@@ -92,7 +89,7 @@ function cellsOf(r: FeeRecord, partnerName: string, locale: Locale): Cell[] {
     r.customerDomainId,
     r.customerName,
     r.associationType ? (ASSOCIATION[r.associationType]?.[locale] ?? r.associationType) : null,
-    shanghai(r.tradeTime),
+    businessDateTime(r.tradeTime),
     r.tradeId,
     detailTypeName(r.billDetailType, locale),
     chargingModeName(r.chargingMode, locale),

@@ -1,3 +1,4 @@
+import { businessDayStart } from '../../platform/clock/clock.ts';
 import { applyRate, fenToYuan } from '../../platform/money/money.ts';
 
 export type TaxpayerStatus = 'general' | 'small_scale';
@@ -99,7 +100,5 @@ export function computeInvoiceAmounts(input: {
   };
 }
 
-/** 00:00 Asia/Shanghai of a `YYYY-MM-DD` date (UTC+8, no daylight saving since 1992). */
-export function shanghaiDayStart(date: string): Date {
-  return new Date(`${date}T00:00:00+08:00`);
-}
+/** 00:00 Asia/Shanghai of a `YYYY-MM-DD` date. */
+export const shanghaiDayStart = businessDayStart;

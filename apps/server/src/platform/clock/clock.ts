@@ -30,3 +30,16 @@ export const BUSINESS_TZ = 'Asia/Shanghai';
 export function inBusinessTz(d: Date): TZDate {
   return new TZDate(d.getTime(), BUSINESS_TZ);
 }
+
+// Asia/Shanghai has been UTC+8 without daylight saving since 1992, so fixed-offset arithmetic is exact.
+const BUSINESS_OFFSET_MS = 8 * 3_600_000;
+
+/** 00:00 Asia/Shanghai of a `YYYY-MM-DD` date (an invalid date gives an Invalid Date). */
+export function businessDayStart(date: string): Date {
+  return new Date(`${date}T00:00:00+08:00`);
+}
+
+/** `YYYY-MM-DD HH:mm:ss` as the wall clock reads in Asia/Shanghai (exports, notices). */
+export function businessDateTime(d: Date): string {
+  return new Date(d.getTime() + BUSINESS_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+}
