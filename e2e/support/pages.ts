@@ -119,6 +119,16 @@ export const SKIPPED: Record<string, string> = {
   '/console/sign-in/verify': 'checked during the operator sign-in of the accessibility test',
 };
 
+/**
+ * Pages the demo data cannot open yet (no record to show), each with the reason: the screenshot test
+ * leaves them out and the accessibility test expects their "no id" finding, so the list can only shrink.
+ */
+export const NO_DEMO_DATA: Record<string, string> = {
+  // Notices come from a settled month; the demo partners joined their programs and got their
+  // certificates today, so no ended month of theirs can be settled at seeding time.
+  '/benefits/incentives/:id': 'no demo incentive notice',
+};
+
 /** The address of an entry, with its `{name}` placeholders filled from `ids`. */
 export function pathOf(entry: PageEntry, ids: Record<string, string> = {}): string {
   return (entry.path ?? entry.route).replace(/\{(\w+)\}/g, (_, k: string) => {

@@ -173,7 +173,9 @@ describe('purchases and cash coupons', () => {
     const detail = (await partner({ method: 'GET', url: `/api/orders/${order.id}` })).json();
     expect(detail.lines.map((l: { couponFen: number }) => l.couponFen)).toEqual([3_334, 3_333, 3_333]);
     const list = await partner({ method: 'GET', url: `/api/renewals?customerDomainId=${resale.domainId}` });
-    const r = list.json().items.find((i: { resourceName: string }) => i.resourceName === 'part-2');
+    // Lines are shared out in their stored order, which is not the resources' name order.
+    const line = detail.lines.find((l: { couponFen: number }) => l.couponFen === 3_333);
+    const r = list.json().items.find((i: { resourceId: string }) => i.resourceId === line.resourceId);
     const preview = await partner({
       method: 'POST',
       url: '/api/renewals/unsubscribe/preview',
