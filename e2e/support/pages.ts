@@ -91,6 +91,7 @@ export const PAGES: PageEntry[] = [
   { area: 'console', route: '/console/incentive-policies/new', name: 'console-incentive-policy-new' },
   { area: 'console', route: '/console/incentive-policies/:id/versions/new', path: '/console/incentive-policies/{policy}/versions/new', name: 'console-incentive-policy-version' },
   { area: 'console', route: '/console/catalogue', name: 'console-catalogue' },
+  { area: 'console', route: '/console/coupons', name: 'console-coupons', ready: 'coupons-table' },
   { area: 'console', route: '/console/tickets', name: 'console-tickets' },
   { area: 'console', route: '/console/tickets/:id', path: '/console/tickets/tkt_demo_open', name: 'console-ticket' },
   { area: 'console', route: '/console/holidays', name: 'console-holidays' },

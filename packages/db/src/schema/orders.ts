@@ -117,6 +117,10 @@ export const coupons = pgTable(
     usedAt: ts('used_at'),
     note: text('note').notNull().default(''),
     issuedBy: text('issued_by').notNull(),
+    /** An operator withdrew it before use (status `revoked`), with the reason shown to everyone. */
+    revokedAt: ts('revoked_at'),
+    revokedBy: text('revoked_by'),
+    revokeReason: text('revoke_reason'),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },

@@ -105,6 +105,7 @@ const LABELS: Record<string, readonly [zh: string, en: string]> = {
   'operator_invitation.revoked': ['撤销运营人员邀请', 'Operator invitation revoked'],
   'operator_invitation.sent': ['邀请运营人员', 'Operator invited'],
   'orders.coupon_issued': ['发放代金券', 'Coupon issued'],
+  'orders.coupon_revoked': ['撤销代金券', 'Coupon revoked'],
   'orders.cancelled': ['取消订单', 'Order cancelled'],
   'orders.paid': ['支付订单', 'Order paid'],
   'orders.placed': ['下单', 'Order placed'],

@@ -35,6 +35,20 @@ export async function markCouponUsed(
   return rows.length === 1;
 }
 
+/** Withdraws an unused coupon; false when it is no longer available (used or revoked meanwhile). */
+export async function markCouponRevoked(
+  tx: DbOrTx,
+  id: string,
+  set: { revokedAt: Date; revokedBy: string; revokeReason: string },
+): Promise<CouponRow | undefined> {
+  const [row] = await tx
+    .update(c)
+    .set({ ...set, status: 'revoked', updatedAt: set.revokedAt })
+    .where(and(eq(c.id, id), eq(c.status, 'available')))
+    .returning();
+  return row;
+}
+
 export function couponsOfOrders(db: DbOrTx, orderIds: readonly string[]): Promise<CouponRow[]> {
   if (orderIds.length === 0) return Promise.resolve([]);
   return db

@@ -13,6 +13,7 @@ import {
   listAllCoupons,
   listCustomerCoupons,
   listPartnerCustomerCoupons,
+  revokeCoupon,
 } from './coupons.service.ts';
 
 /** Operators who issue coupons (`admin` may anyway). */
@@ -30,16 +31,18 @@ const couponView = z.object({
   serviceTypeCodes: z.array(z.string()),
   validFrom: z.string(),
   validUntil: z.string(),
-  status: z.enum(['available', 'used', 'expired']),
+  status: z.enum(['available', 'used', 'expired', 'revoked']),
   orderId: z.string().nullable(),
   usedFen: z.number(),
   usedAt: z.string().nullable(),
   note: z.string(),
+  revokedAt: z.string().nullable(),
+  revokeReason: z.string().nullable(),
   createdAt: z.string(),
 });
 const couponPage = z.object({ items: z.array(couponView), total: z.number() });
 const paging = {
-  status: z.enum(['available', 'used']).optional(),
+  status: z.enum(['available', 'used', 'revoked']).optional(),
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 };
@@ -87,6 +90,21 @@ export const couponsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       ...operator,
     },
     async (req) => issueCoupon(ctx, actorOf(req), req.body),
+  );
+  app.post(
+    '/api/console/coupons/:id/revoke',
+    {
+      schema: {
+        tags: ['console'],
+        security: [{ session: [], csrf: [] }],
+        summary: 'Revoke an unused cash coupon, with a reason (a used one cannot be revoked)',
+        params: z.strictObject({ id }),
+        body: z.strictObject({ reason: z.string().trim().min(2).max(200) }),
+        response: { 200: couponView },
+      },
+      ...operator,
+    },
+    async (req) => revokeCoupon(ctx, actorOf(req), req.params.id, req.body.reason),
   );
   app.get(
     '/api/coupons',

@@ -10,6 +10,7 @@ import {
   insertCoupon,
   listCoupons,
   lockCoupons,
+  markCouponRevoked,
   markCouponUsed,
 } from './coupons.repository.ts';
 import './orders.errors.ts';
@@ -28,7 +29,7 @@ export interface IssueCoupon {
   note?: string;
 }
 
-export type CouponStatus = 'available' | 'used' | 'expired';
+export type CouponStatus = 'available' | 'used' | 'expired' | 'revoked';
 
 export interface CouponView {
   id: string;
@@ -46,6 +47,8 @@ export interface CouponView {
   usedFen: number;
   usedAt: string | null;
   note: string;
+  revokedAt: string | null;
+  revokeReason: string | null;
   createdAt: string;
 }
 
@@ -69,6 +72,8 @@ async function couponViews(ctx: AppContext, rows: readonly CouponRow[]): Promise
     usedFen: r.usedFen,
     usedAt: r.usedAt?.toISOString() ?? null,
     note: r.note,
+    revokedAt: r.revokedAt?.toISOString() ?? null,
+    revokeReason: r.revokeReason,
     createdAt: r.createdAt.toISOString(),
   }));
 }
@@ -113,9 +118,40 @@ export async function issueCoupon(ctx: AppContext, actor: Actor, input: IssueCou
   return view as CouponView;
 }
 
+/**
+ * Operators (finance, admin) withdraw an unused coupon with a reason: one transaction under the
+ * coupon's row lock, so a payment using it at the same moment either finishes first (then it is
+ * used and cannot be revoked) or finds it revoked. A retried revocation answers the revoked coupon.
+ */
+export async function revokeCoupon(ctx: AppContext, actor: Actor, id: string, reason: string) {
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const [coupon] = await lockCoupons(tx, [id]);
+    if (!coupon) throw new AppError('orders.coupon_not_found', { couponId: id });
+    if (coupon.status === 'revoked') return coupon;
+    if (coupon.status !== 'available') throw new AppError('orders.coupon_not_revocable', { couponId: id });
+    const revoked = await markCouponRevoked(tx, id, {
+      revokedAt: now,
+      revokedBy: actor.id ?? 'system',
+      revokeReason: reason,
+    });
+    if (!revoked) throw new AppError('orders.coupon_not_revocable', { couponId: id });
+    await ctx.audit.record(tx, actor, {
+      action: 'orders.coupon_revoked',
+      entityType: 'coupon',
+      entityId: id,
+      before: { status: 'available' },
+      after: { status: 'revoked', reason },
+    });
+    return revoked;
+  });
+  const [view] = await couponViews(ctx, [row]);
+  return view as CouponView;
+}
+
 export interface CouponQuery {
   customerDomainId?: string;
-  status?: 'available' | 'used';
+  status?: 'available' | 'used' | 'revoked';
   offset: number;
   limit: number;
 }
@@ -215,6 +251,8 @@ export async function applyCoupons(
   for (const couponId of ids) {
     const c = found.get(couponId);
     if (!c || c.customerId !== order.customerId) throw new AppError('orders.coupon_not_found', { couponId });
+    if (c.status === 'revoked')
+      throw new AppError('orders.coupon_revoked', { couponId, reason: c.revokeReason ?? '' });
     if (c.status !== 'available') throw new AppError('orders.coupon_used', { couponId });
     if (now < c.validFrom || now >= c.validUntil) throw new AppError('orders.coupon_expired', { couponId });
     if (order.amountFen < c.minOrderFen)

@@ -1,5 +1,6 @@
 import { defineModule } from '../../platform/module.ts';
 import { couponsRoutes } from './coupons.routes.ts';
+import { seedDemoCoupons } from './orders.demo.ts';
 import { OrdersCbcErrors, OrdersErrors } from './orders.errors.ts';
 import { ordersRoutes } from './orders.routes.ts';
 import { ordersV2Routes } from './orders.v2.routes.ts';
@@ -55,6 +56,7 @@ export const ordersModule = defineModule({
   jobs: [],
   templates: {},
   errors: { ...OrdersErrors, ...OrdersCbcErrors },
+  demo: seedDemoCoupons,
   tenancy: {
     partnerOnly: [/^\/api\/orders/, /^\/api\/coupons/],
     operatorRoles: [{ path: /^\/api\/console\/coupons/, roles: ['finance', 'admin'] }],

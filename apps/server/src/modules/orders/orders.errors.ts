@@ -108,6 +108,21 @@ export const OrdersErrors = defineErrors({
       'en-US': 'An order can use at most {max} coupons',
     },
   },
+  'orders.coupon_revoked': {
+    status: 400,
+    cbc: 'CBC.99009006',
+    message: {
+      'zh-CN': '优惠券 {couponId} 已被撤销：{reason}',
+      'en-US': 'Coupon {couponId} was revoked: {reason}',
+    },
+  },
+  'orders.coupon_not_revocable': {
+    status: 409,
+    message: {
+      'zh-CN': '优惠券 {couponId} 已被使用，不能撤销',
+      'en-US': 'Coupon {couponId} has been used and cannot be revoked',
+    },
+  },
   'orders.coupon_validity_invalid': {
     status: 400,
     message: {
@@ -214,6 +229,13 @@ export const OrdersCbcErrors = defineErrors({
     message: {
       'zh-CN': '订单金额已被其他优惠券抵扣完，无需再使用优惠券 {couponId}',
       'en-US': 'The other coupons already cover the order; coupon {couponId} is not needed',
+    },
+  },
+  'CBC.99009006': {
+    status: 400,
+    message: {
+      'zh-CN': '优惠券 {couponId} 已被撤销：{reason}',
+      'en-US': 'Coupon {couponId} was revoked: {reason}',
     },
   },
 });

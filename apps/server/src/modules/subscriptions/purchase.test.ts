@@ -219,6 +219,41 @@ describe('purchases and cash coupons', () => {
     });
   });
 
+  it('revokes an unused coupon with its reason; a used one cannot be revoked; a revoked one cannot pay', async () => {
+    const revoke = (id: string, reason = '发放对象有误') =>
+      finance({ method: 'POST', url: `/api/console/coupons/${id}/revoke`, payload: { reason } });
+    const couponId = await issue({ faceValueFen: 1_000 });
+    const r = await revoke(couponId);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ status: 'revoked', revokeReason: '发放对象有误' });
+    // A retried revocation answers the same; the partner sees the coupon revoked with the reason.
+    expect((await revoke(couponId)).json()).toMatchObject({ status: 'revoked' });
+    const seen = await partner({ method: 'GET', url: `/api/coupons?customerDomainId=${resale.domainId}` });
+    expect(seen.json().items.find((c: { id: string }) => c.id === couponId)).toMatchObject({
+      status: 'revoked',
+      revokeReason: '发放对象有误',
+    });
+    const order = (await buy({ periodType: 'month', periodNum: 1 })).json();
+    const refused = await pay(order.id, [couponId]);
+    expect(refused.json()).toMatchObject({ code: 'orders.coupon_revoked' });
+    const used = await issue({ faceValueFen: 1_000 });
+    expect((await pay(order.id, [used])).json()).toMatchObject({ status: 'paid' });
+    const late = await revoke(used);
+    expect(late.statusCode).toBe(409);
+    expect(late.json().code).toBe('orders.coupon_not_revocable');
+    expect((await revoke('cpn_missing')).json().code).toBe('orders.coupon_not_found');
+    // Partners cannot revoke.
+    expect(
+      (
+        await partner({
+          method: 'POST',
+          url: `/api/console/coupons/${used}/revoke`,
+          payload: { reason: 'xx' },
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+
   it('PayOrders takes coupon_infos and ShowCustomerOrderDetails shows coupon_amount', async () => {
     const couponId = await issue({ faceValueFen: 2_550 });
     const order = (await buy({ periodType: 'month', periodNum: 1 })).json();

@@ -10,19 +10,13 @@ import { toShownError } from '../../platform/lib/form-errors.ts';
 import {
   type Product,
   type ProductForm,
+  toFen,
   useCatalogue,
   useCatalogueActions,
   useSettings,
   yuan,
   yuanAmount,
 } from './subscriptions-api.ts';
-
-/** Yuan text → fen, exact (no float): "12.3" → 1230. */
-function toFen(v: string | number | undefined): number {
-  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(String(v ?? '0').trim());
-  if (!m) return 0;
-  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-}
 
 type EditForm = Omit<ProductForm, 'monthlyFen' | 'yearlyFen'> & { monthly: string; yearly: string };
 

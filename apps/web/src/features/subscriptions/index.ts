@@ -1,4 +1,10 @@
-import { AppstoreOutlined, FileTextOutlined, ShoppingCartOutlined, SyncOutlined } from '@ant-design/icons';
+import {
+  AppstoreOutlined,
+  FileTextOutlined,
+  GiftOutlined,
+  ShoppingCartOutlined,
+  SyncOutlined,
+} from '@ant-design/icons';
 import { defineFeature, lazyPage } from '../../platform/feature.ts';
 import { loadCustomerLayout } from '../customers/index.ts';
 
@@ -13,7 +19,10 @@ export const subscriptions = defineFeature({
       { path: 'orders', ...lazyPage(() => import('./orders-page.tsx'), 'PortalOrdersPage') },
       { path: 'purchase', ...lazyPage(() => import('./purchase-page.tsx'), 'PortalPurchasePage') },
     ],
-    console: [{ path: 'catalogue', ...lazyPage(() => import('./catalogue-page.tsx'), 'CataloguePage') }],
+    console: [
+      { path: 'catalogue', ...lazyPage(() => import('./catalogue-page.tsx'), 'CataloguePage') },
+      { path: 'coupons', ...lazyPage(() => import('./coupons-page.tsx'), 'CouponsPage') },
+    ],
     root: [
       // The customer's own area: its frame (CustomerLayout) with these pages inside.
       {
@@ -79,6 +88,14 @@ export const subscriptions = defineFeature({
       label: { 'zh-CN': '产品目录', 'en-US': 'Product catalogue' },
       icon: AppstoreOutlined,
       order: 95,
+      visible: (me) => me.roles.some((r) => ['admin', 'finance'].includes(r)),
+    },
+    {
+      key: 'coupons',
+      path: '/console/coupons',
+      label: { 'zh-CN': '代金券', 'en-US': 'Cash coupons' },
+      icon: GiftOutlined,
+      order: 96,
       visible: (me) => me.roles.some((r) => ['admin', 'finance'].includes(r)),
     },
   ],

@@ -27,6 +27,7 @@ import {
   usePurchaseActions,
   usePurchaseProducts,
   useRenewalActions,
+  useResaleCustomers,
   yuan,
 } from './subscriptions-api.ts';
 
@@ -63,6 +64,8 @@ function PurchaseView({ area }: { area: Area }) {
   const [couponIds, setCouponIds] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);
   const key = useRef(requestKey());
+  const [customerSearch, setCustomerSearch] = useState('');
+  const resale = useResaleCustomers(area === 'partner' ? customerSearch : '');
   const customerDomainId = Form.useWatch('customerDomainId', form);
   const productId = Form.useWatch('productId', form);
   const periodType = Form.useWatch('periodType', form) ?? 'year';
@@ -122,7 +125,18 @@ function PurchaseView({ area }: { area: Area }) {
               extra={t('subscriptions.purchase.customerHelp')}
               rules={[{ required: true, message: t('subscriptions.purchase.customerRequired') }]}
             >
-              <Input data-testid="purchase-customer" />
+              <Select
+                showSearch
+                data-testid="purchase-customer"
+                filterOption={false}
+                onSearch={setCustomerSearch}
+                loading={resale.isFetching}
+                notFoundContent={t('subscriptions.purchase.noResaleCustomers')}
+                options={(resale.data?.items ?? []).map((c) => ({
+                  value: c.domainId,
+                  label: `${c.name} · ${c.domainName} · ${c.domainId}`,
+                }))}
+              />
             </Form.Item>
           )}
           <Form.Item

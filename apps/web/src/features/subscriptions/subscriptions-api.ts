@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, send, unwrap } from '../../platform/api/client.ts';
+import { type ApiPaths, api, send, unwrap } from '../../platform/api/client.ts';
 import type { ResponseOf } from '../../platform/api/types.ts';
 
 /** Whose renewal page: the partner portal (its customers') or the customer's own area. */
@@ -176,6 +176,53 @@ export function useCatalogueActions() {
   };
 }
 
+/** Yuan text → fen, exact (no float): "12.3" → 1230. */
+export function toFen(v: string | number | undefined): number {
+  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(String(v ?? '0').trim());
+  if (!m) return 0;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
+
+export type ConsoleCoupon = ResponseOf<'/api/console/coupons', 'get'>['items'][number];
+export type IssueCouponBody =
+  ApiPaths['/api/console/coupons']['post']['requestBody']['content']['application/json'];
+
+/** Console: every customer's cash coupons, or one customer's, newest first. */
+export function useConsoleCoupons(
+  filter: { customerDomainId?: string; status?: 'available' | 'used' | 'revoked' },
+  page: number,
+  pageSize: number,
+) {
+  return useQuery({
+    queryKey: ['console-coupons', filter, page, pageSize],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/console/coupons', {
+          params: { query: { ...filter, offset: (page - 1) * pageSize, limit: pageSize } },
+        }),
+      ),
+    placeholderData: (prev) => prev,
+  });
+}
+
+export function useCouponActions() {
+  const qc = useQueryClient();
+  const done = () => qc.invalidateQueries({ queryKey: ['console-coupons'] });
+  return {
+    issue: useMutation({
+      mutationFn: (body: IssueCouponBody) => send(() => api.POST('/api/console/coupons', { body })),
+      onSuccess: done,
+    }),
+    revoke: useMutation({
+      mutationFn: ({ id, reason }: { id: string; reason: string }) =>
+        send(() =>
+          api.POST('/api/console/coupons/{id}/revoke', { params: { path: { id } }, body: { reason } }),
+        ),
+      onSuccess: done,
+    }),
+  };
+}
+
 export type OrderPage = ResponseOf<'/api/orders', 'get'>;
 export type OrderItem = OrderPage['items'][number];
 
@@ -225,6 +272,20 @@ export function usePurchaseProducts(area: Area) {
       area === 'partner'
         ? unwrap(api.GET('/api/purchase/products'))
         : unwrap(api.GET('/api/customer/purchase/products')),
+  });
+}
+
+/** The partner's resale customers matching what is typed (name, account name or id), for buying. */
+export function useResaleCustomers(keyword: string) {
+  return useQuery({
+    queryKey: ['purchase-customers', keyword],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/customers', {
+          params: { query: { type: 'resale', limit: 20, ...(keyword ? { keyword } : {}) } },
+        }),
+      ),
+    placeholderData: (prev) => prev,
   });
 }
 
