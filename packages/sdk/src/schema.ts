@@ -5083,6 +5083,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/promotions/benefits/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers' coupons (cash coupons, type 1), newest first */
+        get: operations["ListSubCustomerCoupons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/orders/suscriptions/resources/query": {
         parameters: {
             query?: never;
@@ -20937,6 +20954,143 @@ export interface operations {
                             service_type_name: string;
                             region_code: string;
                             base_order_id: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description `CBC.0100` Parameter error: {field} {reason}; `CBC.0101` Invalid parameter: {field}; `CBC.30000010` Invalid order (it does not exist); `CBC.30050013` Resource {resourceId} cannot be renewed (pay-per-use); `CBC.99000000` No permission on this customer; `CBC.99000035` The customer is not your customer; `CBC.99000036` Invalid password format; `CBC.99000037` No permission on this reseller; `CBC.99001001` The account name is already in use; `CBC.99001002` The verification code is wrong or has expired; `CBC.99001003` The mobile phone or email is already in use; `CBC.99001004` The customer is already frozen; `CBC.99001005` The customer is not frozen; `CBC.99001006` This xaccount_id is already bound to the account name {domain_name}, not the requested domain_name; `CBC.99001007` Budgets apply to resale customers only; this customer is associated by referral; `CBC.99001008` The unfreeze type differs from the freeze type ({freeze_type}); `CBC.99003012` Resource not found; `CBC.99003016` Resource {resourceId} has been deleted after expiry or does not exist; `CBC.99003100` Resource {resourceId} is in an order awaiting payment; not allowed now; `CBC.99003106` The order status has changed ({status}); it cannot be paid; `CBC.99003108` The chosen discount cannot be used for this order; `CBC.99003110` The payment deadline of the order has passed; submit a new order; `CBC.99003112` The coupon or stored-value card has already been used; `CBC.99003128` Resource {resourceId} has no renewed period that has not started; `CBC.99003154` Resource {resourceId}: the time bought plus this renewal exceeds the maximum; `CBC.99003602` The resource has expired or is frozen; `CBC.99003605` Auto-renewal is already cancelled; `CBC.99003656` Resource {resourceId} is frozen; not allowed; `CBC.99005010` The order status ({status}) does not allow cancelling; `CBC.99006006` No product found to price resource {resourceId}; `CBC.99008040` Too frequent; `CBC.99009001` Coupon {couponId} does not exist or is not the order's customer's; `CBC.99009002` Coupon {couponId} is not within its validity period; `CBC.99009003` Coupon {couponId} does not apply to the order's products; `CBC.99009004` The order does not reach the minimum amount of coupon {couponId} (¥{min}); `CBC.99009005` The other coupons already cover the order; coupon {couponId} is not needed; `CBC.99009006` Coupon {couponId} was revoked: {reason} */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `APIGW.0301` Incorrect IAM authentication information: request signature verification failed ({reason}); `CBC.0154` Invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0151` Access denied; `CBC.0155` This operation is not allowed for this account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0250` Flow control: too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description `CBC.0999` Other error; `CBC.99000050` Querying the association result timed out */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error_code: string;
+                        error_msg: string;
+                        request_id: string;
+                    };
+                };
+            };
+        };
+    };
+    ListSubCustomerCoupons: {
+        parameters: {
+            query?: {
+                coupon_id?: string;
+                order_id?: string;
+                promotion_plan_id?: string;
+                coupon_type?: number;
+                status?: number;
+                active_start_time?: string;
+                active_end_time?: string;
+                offset?: number;
+                limit?: number;
+                source_id?: string;
+                indirect_partner_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                        user_coupons: {
+                            coupon_id: string;
+                            coupon_code: string;
+                            status: number;
+                            customer_id: string;
+                            coupon_type: number;
+                            measure_id: number;
+                            face_value: number;
+                            valid_time: string;
+                            expire_time: string;
+                            order_id: string;
+                            promotion_plan_id: string;
+                            plan_name: string;
+                            plan_desc: string;
+                            media_type: number;
+                            fetch_method: number;
+                            use_limits: {
+                                use_limiti_info_id: string;
+                                limit_key: string;
+                                value1: string;
+                                value2: string;
+                                value_unit: string;
+                                limit_type: string;
+                                promotion_plan_id: string;
+                            }[];
+                            active_time: string;
+                            reserve_time: string;
+                            promotion_id: string;
+                            create_time: string;
+                            coupon_version: number;
+                            balance: number | null;
+                            lock_order_id: string;
+                            coupon_usage: string;
+                            is_frozen: string;
+                            currency: string;
+                            extend_param1: string;
+                            source_id: string;
                         }[];
                     };
                 };

@@ -20,6 +20,8 @@ export const OPERATION_SUMMARIES_ZH: Readonly<Record<string, string>> = {
   ListSubCustomerBillDetail: '查询客户某月资源级费用明细（与伙伴关联期间的消费）：先订单行，后按需用量',
   ListConsumeSubCustomers: '查询账期内（与伙伴关联期间）有消费的客户',
   ListPostpaidBillSum: '查询伙伴某月的后付费账单：转售客户的消费与退款；tax_amount 为应付金额中含 6% 增值税',
+  ListSubCustomerCoupons:
+    '查询客户（通过 indirect_partner_id 查询经销商客户）的代金券，最新在前；状态 2 待使用、3 已使用、4 已过期、5 已回收（撤销）',
   ListCustomerOrders: '查询客户订单（通过 indirect_partner_id 查询经销商的），默认按时间倒序',
   ShowCustomerOrderDetails: '查询一个订单及其订单项（分页）',
   ShowRefundOrderDetails: '查询退款（退订）订单的资金来源：每个已支付订单一条记录',

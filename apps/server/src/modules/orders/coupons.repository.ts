@@ -1,5 +1,5 @@
 import { type DbOrTx, schema } from '@pc/db';
-import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, type SQL } from 'drizzle-orm';
 
 const c = schema.coupons;
 
@@ -72,6 +72,50 @@ export async function listCoupons(
   const conds: SQL[] = [];
   if (f.customerIds) conds.push(inArray(c.customerId, [...f.customerIds]));
   if (f.status) conds.push(eq(c.status, f.status));
+  const where = and(...conds);
+  const [rows, totals] = await Promise.all([
+    db.select().from(c).where(where).orderBy(desc(c.createdAt), desc(c.id)).offset(f.offset).limit(f.limit),
+    db.select({ n: count() }).from(c).where(where),
+  ]);
+  return { total: Number(totals[0]?.n ?? 0), rows };
+}
+
+export interface PartnerCouponFilter {
+  partnerId: string;
+  couponId?: string;
+  orderId?: string;
+  /** Stored statuses; `expiredAt` adds "available but ended before this instant" (the API's expired). */
+  statuses?: readonly string[];
+  availableAt?: Date;
+  expiredAt?: Date;
+  createdFrom?: Date;
+  createdTo?: Date;
+  offset: number;
+  limit: number;
+}
+
+/** The coupons of the customers the partner holds now (an active association), newest first. */
+export async function listPartnerCoupons(
+  db: DbOrTx,
+  f: PartnerCouponFilter,
+): Promise<{ total: number; rows: CouponRow[] }> {
+  const a = schema.customerAssociations;
+  const conds: SQL[] = [
+    inArray(
+      c.customerId,
+      db
+        .select({ id: a.customerId })
+        .from(a)
+        .where(and(eq(a.partnerId, f.partnerId), eq(a.status, 'active'))),
+    ),
+  ];
+  if (f.couponId !== undefined) conds.push(eq(c.id, f.couponId));
+  if (f.orderId !== undefined) conds.push(eq(c.orderId, f.orderId));
+  if (f.statuses) conds.push(inArray(c.status, [...f.statuses]));
+  if (f.availableAt) conds.push(gt(c.validUntil, f.availableAt));
+  if (f.expiredAt) conds.push(lte(c.validUntil, f.expiredAt));
+  if (f.createdFrom) conds.push(gte(c.createdAt, f.createdFrom));
+  if (f.createdTo) conds.push(lt(c.createdAt, f.createdTo));
   const where = and(...conds);
   const [rows, totals] = await Promise.all([
     db.select().from(c).where(where).orderBy(desc(c.createdAt), desc(c.id)).offset(f.offset).limit(f.limit),

@@ -1,5 +1,6 @@
 import { defineModule } from '../../platform/module.ts';
 import { couponsRoutes } from './coupons.routes.ts';
+import { couponsV2Routes } from './coupons.v2.routes.ts';
 import { seedDemoCoupons } from './orders.demo.ts';
 import { OrdersCbcErrors, OrdersErrors } from './orders.errors.ts';
 import { ordersRoutes } from './orders.routes.ts';
@@ -52,7 +53,7 @@ export {
 export const ordersModule = defineModule({
   name: 'orders',
   routes: [ordersRoutes, couponsRoutes],
-  partnerApiRoutes: [ordersV2Routes],
+  partnerApiRoutes: [ordersV2Routes, couponsV2Routes],
   jobs: [],
   templates: {},
   errors: { ...OrdersErrors, ...OrdersCbcErrors },

@@ -254,6 +254,39 @@ describe('purchases and cash coupons', () => {
     ).toBe(403);
   });
 
+  it("ListSubCustomerCoupons lists the customers' coupons with the provider's statuses and filters", async () => {
+    const open = await issue({ faceValueFen: 1_234, minOrderFen: 5_000, note: '新客礼' });
+    const list = async (query: string) => {
+      const r = await callV2(t, apiKey, { method: 'GET', url: `/v2/promotions/benefits/coupons?${query}` });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json() as { count: number; user_coupons: Record<string, unknown>[] };
+    };
+    const one = await list(`coupon_id=${open}`);
+    expect(one.count).toBe(1);
+    expect(one.user_coupons[0]).toMatchObject({
+      coupon_id: open,
+      status: 2,
+      coupon_type: 1,
+      customer_id: resale.domainId,
+      face_value: 12.34,
+      valid_time: '2026-02-28T16:00:00Z',
+      plan_name: '新客礼',
+      use_limits: [expect.objectContaining({ limit_key: 'minConsumeAmount', value1: '50.00' })],
+    });
+    // Used (3), revoked (5) and other types or plans filter as the reference says.
+    expect((await list('status=3')).user_coupons.every((c) => c.status === 3 && c.order_id)).toBe(true);
+    expect((await list('status=5')).user_coupons.every((c) => c.status === 5)).toBe(true);
+    expect((await list('status=5')).count).toBeGreaterThan(0);
+    expect((await list('coupon_type=2')).count).toBe(0);
+    expect((await list(`coupon_id=${open}&status=3`)).count).toBe(0);
+    expect((await list('limit=1')).user_coupons).toHaveLength(1);
+    // Another partner's key sees none of these customers' coupons.
+    const stranger = await createPartnerWithAdmin(t);
+    const strangerKey = await createApiKey(t, stranger.partner.id);
+    const theirs = await callV2(t, strangerKey, { method: 'GET', url: '/v2/promotions/benefits/coupons' });
+    expect(theirs.json()).toEqual({ count: 0, user_coupons: [] });
+  });
+
   it('PayOrders takes coupon_infos and ShowCustomerOrderDetails shows coupon_amount', async () => {
     const couponId = await issue({ faceValueFen: 2_550 });
     const order = (await buy({ periodType: 'month', periodNum: 1 })).json();
