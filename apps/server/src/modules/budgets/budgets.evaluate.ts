@@ -1,12 +1,12 @@
 import type { DbOrTx } from '@pc/db';
-import { type AppContext, type NotifyInput, systemActor } from '../../platform/context.ts';
+import { type AppContext, type AuditEntry, type NotifyInput, systemActor } from '../../platform/context.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
 import {
   findCustomer,
   findCustomersByIds,
   liftPurchaseRestriction,
-  restrictPurchases,
+  restrictPurchasesMany,
 } from '../customers/index.ts';
 import { type EmitEventInput, emitEvent, emitEvents } from '../events/index.ts';
 import type { SpendApplied } from '../spend/index.ts';
@@ -218,6 +218,9 @@ async function settleMany(
   const isNew = new Map(inserted.map((a) => [`${a.customerId} ${a.threshold}`, a]));
   const events: EmitEventInput[] = [];
   const after: BudgetRow[] = [];
+  // Restrictions at 100 % with automatic restriction: the customers and their audit rows, one statement each.
+  const restrictions: { customerId: string; freezeResources: boolean }[] = [];
+  const audits: AuditEntry[] = [];
   for (const { budget, used, recordId, fresh } of plans) {
     let restrictedAt = budget.restrictedAt;
     const customer = customerById.get(budget.customerId);
@@ -244,16 +247,14 @@ async function settleMany(
       const subject = { partnerId: budget.partnerId, subjectId: budget.customerId };
       events.push({ ...subject, type: 'budget.threshold_crossed', data });
       if (restricts && !restrictedAt) {
-        await restrictPurchases(tx, budget.customerId, now, {
-          freezeResources: budget.freezeResources === 1,
-        });
+        restrictions.push({ customerId: budget.customerId, freezeResources: budget.freezeResources === 1 });
         restrictedAt = now;
         events.push({
           ...subject,
           type: 'budget.restricted',
           data: { ...data, freeze_resources: budget.freezeResources === 1 },
         });
-        await ctx.audit.record(tx, systemActor(), {
+        audits.push({
           action: 'budget.restricted',
           entityType: 'customer',
           entityId: budget.customerId,
@@ -265,6 +266,8 @@ async function settleMany(
     const alerted = [...new Set([...budget.alerted, ...fresh])].sort((x, y) => x - y);
     after.push({ ...budget, usedFen: used, alerted, restrictedAt, updatedAt: now });
   }
+  await restrictPurchasesMany(tx, restrictions, now);
+  await ctx.audit.recordMany(tx, systemActor(), audits);
   await emitEvents(ctx, tx, events);
   await settleBudgetsBulk(tx, after, now);
   return after;
