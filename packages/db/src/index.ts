@@ -1,4 +1,5 @@
 export * from './client.ts';
+export * from './copy.ts';
 export * from './lock.ts';
 export * from './migrate.ts';
 export * as schema from './schema/index.ts';

@@ -38,6 +38,8 @@ export interface AuditEntry {
 export interface AuditLog {
   /** Writes one entry in the caller's transaction. */
   record(tx: DbOrTx, actor: Actor, entry: AuditEntry): Promise<void>;
+  /** Writes several entries of one actor in one statement, in the caller's transaction. */
+  recordMany(tx: DbOrTx, actor: Actor, entries: readonly AuditEntry[]): Promise<void>;
 }
 
 export type Channel = 'email' | 'sms' | 'in_app';

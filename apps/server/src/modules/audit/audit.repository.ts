@@ -4,8 +4,11 @@ import type { Cursor } from '../../platform/db/cursor.ts';
 
 export type AuditRow = typeof schema.auditLog.$inferSelect;
 
-export function insertAudit(tx: DbOrTx, row: typeof schema.auditLog.$inferInsert) {
-  return tx.insert(schema.auditLog).values(row);
+export function insertAudit(
+  tx: DbOrTx,
+  rows: typeof schema.auditLog.$inferInsert | (typeof schema.auditLog.$inferInsert)[],
+) {
+  return tx.insert(schema.auditLog).values(rows as (typeof schema.auditLog.$inferInsert)[]);
 }
 
 export interface AuditFilter {

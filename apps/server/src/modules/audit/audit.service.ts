@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { businessDateTime, businessDayStart, type Clock } from '../../platform/clock/clock.ts';
-import type { AppContext, AuditLog } from '../../platform/context.ts';
+import type { Actor, AppContext, AuditEntry, AuditLog } from '../../platform/context.ts';
 import { decodeCursor, encodeCursor } from '../../platform/db/cursor.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { csvCell } from '../../platform/export/table-export.ts';
@@ -13,22 +13,30 @@ import { type AuditFilter, type AuditRow, insertAudit, listAudit } from './audit
 import type { AuditFilters, AuditItem, AuditPage, AuditQuery } from './audit.schemas.ts';
 
 export function createAuditLog(clock: Clock): AuditLog {
+  const rowOf = (at: Date, actor: Actor, entry: AuditEntry) => ({
+    id: newId('aud', at.getTime()),
+    at,
+    actorType: actor.type,
+    actorId: actor.id,
+    partnerId: entry.partnerId ?? actor.partnerId,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    requestId: actor.requestId,
+  });
   return {
     async record(tx, actor, entry) {
+      await insertAudit(tx, rowOf(clock.now(), actor, entry));
+    },
+    async recordMany(tx, actor, entries) {
+      if (entries.length === 0) return;
       const at = clock.now();
-      await insertAudit(tx, {
-        id: newId('aud', at.getTime()),
-        at,
-        actorType: actor.type,
-        actorId: actor.id,
-        partnerId: entry.partnerId ?? actor.partnerId,
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId,
-        before: entry.before ?? null,
-        after: entry.after ?? null,
-        requestId: actor.requestId,
-      });
+      await insertAudit(
+        tx,
+        entries.map((e) => rowOf(at, actor, e)),
+      );
     },
   };
 }

@@ -1,6 +1,13 @@
 import type { DbOrTx } from '@pc/db';
+import { type SQL, sql } from 'drizzle-orm';
 import { cycleOf } from './bills.cycle.ts';
-import { addToSums, insertOrderFees, type OrderFeeInsert, type SumDelta } from './bills.repository.ts';
+import {
+  addSumsFrom,
+  addToSums,
+  insertOrderFees,
+  type OrderFeeInsert,
+  type SumDelta,
+} from './bills.repository.ts';
 
 /** Charging modes and bill types as the provider codes them. */
 export const CHARGING_MODE = { period: 1, onDemand: 3 } as const;
@@ -9,18 +16,6 @@ export const BILL_TYPE = { consumption: 0, unsubscribe: 1 } as const;
 export const USAGE_DETAIL_TYPE = 5;
 /** Bill detail types that are refunds: unsubscribe, change, yearly/monthly → pay-per-use. */
 export const REFUND_DETAIL_TYPES: readonly number[] = [4, 20, 24];
-
-/** What bills needs of a spend record just accepted (the spend module's event payload). */
-export interface SpendForBills {
-  partnerId: string | null;
-  customerId: string;
-  associationType: string | null;
-  billCycle: string;
-  serviceType: string;
-  resourceType: string | null;
-  amountFen: number;
-  paymentKind: string;
-}
 
 function merge(into: Map<string, SumDelta>, d: SumDelta): void {
   const key = [
@@ -46,33 +41,21 @@ function merge(into: Map<string, SumDelta>, d: SumDelta): void {
 
 /**
  * Adds newly accepted spend (pay-per-use usage) to the monthly summaries, in the spend batch's
- * transaction: the summary never disagrees with the records it sums. Call with fresh records only
- * (spend inserts each record id once, so a retried batch adds nothing).
+ * transaction: the summary never disagrees with the records it sums. `accepted` is the spend
+ * event's relation of the records inserted now (spend inserts each record id once, so a retried
+ * batch adds nothing); one `insert … select … group by` in key order.
  */
-export async function addSpendToBills(
-  tx: DbOrTx,
-  records: readonly SpendForBills[],
-  at: Date,
-): Promise<void> {
-  const deltas = new Map<string, SumDelta>();
-  for (const r of records) {
-    const cash = r.paymentKind === 'cash' ? r.amountFen : 0;
-    merge(deltas, {
-      partnerId: r.partnerId ?? '',
-      customerId: r.customerId,
-      billCycle: r.billCycle,
-      associationType: r.associationType ?? '',
-      serviceType: r.serviceType,
-      resourceType: r.resourceType ?? '',
-      chargingMode: CHARGING_MODE.onDemand,
-      billType: BILL_TYPE.consumption,
-      amountFen: r.amountFen,
-      cashFen: cash,
-      voucherFen: r.amountFen - cash,
-      recordCount: 1,
-    });
-  }
-  await addToSums(tx, [...deltas.values()], at);
+export async function addSpendToBills(tx: DbOrTx, accepted: SQL, at: Date): Promise<void> {
+  await addSumsFrom(
+    tx,
+    sql`select coalesce(partner_id, '') as partner_id, customer_id, bill_cycle,
+        coalesce(association_type, '') as association_type, service_type,
+        coalesce(resource_type, '') as resource_type, ${CHARGING_MODE.onDemand}::int as charging_mode,
+        ${BILL_TYPE.consumption}::int as bill_type, amount_fen,
+        case when payment_kind = 'cash' then amount_fen else 0 end as cash_fen
+      from ${accepted}`,
+    at,
+  );
 }
 
 /** One order line as bills records it (a charge, or a refund with negative amounts). */

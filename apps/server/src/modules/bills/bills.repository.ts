@@ -66,6 +66,34 @@ export async function addToSums(tx: DbOrTx, deltas: SumDelta[], at: Date): Promi
       updated_at = excluded.updated_at`);
 }
 
+/**
+ * Adds usage rows selected by `rows` (columns partner_id, customer_id, bill_cycle, association_type,
+ * service_type, resource_type, charging_mode, bill_type, amount_fen, cash_fen; one row per record)
+ * to the summaries in one statement, grouped and in key order (`collate "C"`: the order `addToSums`
+ * sorts in), so concurrent batches lock rows in the same order.
+ */
+export async function addSumsFrom(tx: DbOrTx, rows: SQL, at: Date): Promise<void> {
+  await tx.execute(sql`
+    insert into bill_monthly_sums (partner_id, customer_id, bill_cycle, association_type, service_type,
+      resource_type, charging_mode, bill_type, amount_fen, cash_fen, voucher_fen, record_count, updated_at)
+    select r.partner_id, r.customer_id, r.bill_cycle, r.association_type, r.service_type, r.resource_type,
+      r.charging_mode, r.bill_type, sum(r.amount_fen), sum(r.cash_fen), sum(r.amount_fen - r.cash_fen),
+      count(*), ${at.toISOString()}::timestamptz
+    from (${rows}) r
+    group by r.partner_id, r.customer_id, r.bill_cycle, r.association_type, r.service_type, r.resource_type,
+      r.charging_mode, r.bill_type
+    order by r.partner_id collate "C", r.customer_id collate "C", r.bill_cycle collate "C",
+      r.association_type collate "C", r.service_type collate "C", r.resource_type collate "C",
+      r.charging_mode, r.bill_type
+    on conflict (partner_id, customer_id, bill_cycle, association_type, service_type, resource_type,
+                 charging_mode, bill_type)
+    do update set amount_fen = bill_monthly_sums.amount_fen + excluded.amount_fen,
+      cash_fen = bill_monthly_sums.cash_fen + excluded.cash_fen,
+      voucher_fen = bill_monthly_sums.voucher_fen + excluded.voucher_fen,
+      record_count = bill_monthly_sums.record_count + excluded.record_count,
+      updated_at = excluded.updated_at`);
+}
+
 /** One summary line: a service type × resource type × charging mode × bill type of a customer's month. */
 export interface SumLine {
   customerId: string;

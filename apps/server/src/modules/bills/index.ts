@@ -20,13 +20,7 @@ export const billsModule = defineModule({
   errors: BillErrors,
   demo: seedDemoBills,
   listeners: [
-    listen(spendAccepted, (ctx, tx, { customers }) =>
-      addSpendToBills(
-        tx,
-        customers.flatMap((c) => c.records.map((r) => ({ ...r, customerId: c.customerId }))),
-        ctx.clock.now(),
-      ),
-    ),
+    listen(spendAccepted, (ctx, tx, { relation }) => addSpendToBills(tx, relation, ctx.clock.now())),
   ],
   tenancy: { partnerOnly: [/^\/api\/bills/] },
 });

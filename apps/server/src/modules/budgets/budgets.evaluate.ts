@@ -1,16 +1,16 @@
 import type { DbOrTx } from '@pc/db';
-import { type AppContext, type NotifyInput, systemActor } from '../../platform/context.ts';
+import { type AppContext, type AuditEntry, type NotifyInput, systemActor } from '../../platform/context.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
 import {
   findCustomer,
   findCustomersByIds,
   liftPurchaseRestriction,
-  restrictPurchases,
+  restrictPurchasesMany,
 } from '../customers/index.ts';
 import { type EmitEventInput, emitEvent, emitEvents } from '../events/index.ts';
 import type { SpendApplied } from '../spend/index.ts';
-import { spendInCycle } from '../spend/index.ts';
+import { acceptedSince, spendInCycle } from '../spend/index.ts';
 import { messagesTo } from './budgets.notify.ts';
 import { monthStartOf, periodKeyAt, reachedThresholds } from './budgets.periods.ts';
 import {
@@ -39,49 +39,60 @@ export async function applySpendToBudgets(
   const byCustomer = new Map(applied.map((a) => [a.customerId, a]));
   const budgets = await lockBudgets(tx, [...byCustomer.keys()]);
   const now = ctx.clock.now();
-  const quiet: { customerId: string; usedFen: number }[] = [];
-  const settle: { budget: BudgetRow; used: number; recordId: string | null }[] = [];
-  const outbox: NotifyInput[] = [];
-  for (let budget of budgets) {
+  // Monthly budgets whose month is over start the current one first (rare: the rollover job's work).
+  const current: { budget: BudgetRow; a: SpendApplied; rolled: boolean }[] = [];
+  for (const budget of budgets) {
     const a = byCustomer.get(budget.customerId);
     if (!a) continue;
+    if (budget.budgetType === 'MONTHLY' && budget.periodKey !== periodKeyAt('MONTHLY', now)) {
+      current.push({ budget: await rollOver(ctx, tx, budget, now), a, rolled: true });
+    } else current.push({ budget, a, rolled: false });
+  }
+  // Package budgets add the batch's records since their start (one query for all of them).
+  const packages = await acceptedSince(
+    tx,
+    current
+      .filter((c) => c.budget.budgetType !== 'MONTHLY')
+      .map((c) => ({ customerId: c.budget.customerId, since: c.budget.periodStart })),
+  );
+  const quiet: { customerId: string; usedFen: number }[] = [];
+  const settle: { budget: BudgetRow; used: number; recordId: string | null }[] = [];
+  const needRecord: typeof settle = [];
+  const outbox: NotifyInput[] = [];
+  for (const { budget, a, rolled } of current) {
     let used: number;
     let lastRecord: string | null = null;
-    let rolled = false;
+    let counted = false;
     if (budget.budgetType === 'MONTHLY') {
-      if (budget.periodKey !== periodKeyAt('MONTHLY', now)) {
-        budget = await rollOver(ctx, tx, budget, now);
-        rolled = true;
-      }
       const total = a.totals.get(budget.periodKey);
       used = total ?? budget.usedFen;
-      if (total !== undefined) {
-        lastRecord = latest(a.records.filter((r) => r.spentAt >= budget.periodStart))?.recordId ?? null;
-      }
+      counted = total !== undefined;
     } else {
-      const counted = a.records.filter((r) => r.spentAt >= budget.periodStart);
-      used = budget.usedFen + counted.reduce((s, r) => s + r.amountFen, 0);
-      lastRecord = latest(counted)?.recordId ?? null;
+      const since = packages.get(budget.customerId);
+      used = budget.usedFen + (since?.amountFen ?? 0);
+      lastRecord = since?.lastRecordId ?? null;
     }
     if (used === budget.usedFen && !rolled) continue;
     if (!rolled && reachedThresholds(used, budget.amountFen).every((t) => budget.alerted.includes(t))) {
       quiet.push({ customerId: budget.customerId, usedFen: used });
       continue;
     }
-    settle.push({ budget, used, recordId: lastRecord });
+    const item = { budget, used, recordId: lastRecord };
+    settle.push(item);
+    if (counted) needRecord.push(item);
   }
+  // The record that made a monthly budget cross: the latest of the batch in its month.
+  const latestOf = await acceptedSince(
+    tx,
+    needRecord.map((i) => ({ customerId: i.budget.customerId, since: i.budget.periodStart })),
+  );
+  for (const i of needRecord) i.recordId = latestOf.get(i.budget.customerId)?.lastRecordId ?? null;
   // Budgets that reached no new threshold: their usage in one statement.
   await setUsedBulk(tx, quiet, now);
   // The others: their alerts, events and usage, a few statements for all of them.
   await settleMany(ctx, tx, settle, outbox);
   // Every recipient's SMS and email of the batch's alerts: one insert of records, one of jobs.
   await ctx.notifier.notifyMany(tx, outbox);
-}
-
-function latest<T extends { spentAt: Date }>(rows: T[]): T | undefined {
-  let best: T | undefined;
-  for (const r of rows) if (!best || r.spentAt >= best.spentAt) best = r;
-  return best;
 }
 
 /**
@@ -207,6 +218,9 @@ async function settleMany(
   const isNew = new Map(inserted.map((a) => [`${a.customerId} ${a.threshold}`, a]));
   const events: EmitEventInput[] = [];
   const after: BudgetRow[] = [];
+  // Restrictions at 100 % with automatic restriction: the customers and their audit rows, one statement each.
+  const restrictions: { customerId: string; freezeResources: boolean }[] = [];
+  const audits: AuditEntry[] = [];
   for (const { budget, used, recordId, fresh } of plans) {
     let restrictedAt = budget.restrictedAt;
     const customer = customerById.get(budget.customerId);
@@ -233,16 +247,14 @@ async function settleMany(
       const subject = { partnerId: budget.partnerId, subjectId: budget.customerId };
       events.push({ ...subject, type: 'budget.threshold_crossed', data });
       if (restricts && !restrictedAt) {
-        await restrictPurchases(tx, budget.customerId, now, {
-          freezeResources: budget.freezeResources === 1,
-        });
+        restrictions.push({ customerId: budget.customerId, freezeResources: budget.freezeResources === 1 });
         restrictedAt = now;
         events.push({
           ...subject,
           type: 'budget.restricted',
           data: { ...data, freeze_resources: budget.freezeResources === 1 },
         });
-        await ctx.audit.record(tx, systemActor(), {
+        audits.push({
           action: 'budget.restricted',
           entityType: 'customer',
           entityId: budget.customerId,
@@ -254,6 +266,8 @@ async function settleMany(
     const alerted = [...new Set([...budget.alerted, ...fresh])].sort((x, y) => x - y);
     after.push({ ...budget, usedFen: used, alerted, restrictedAt, updatedAt: now });
   }
+  await restrictPurchasesMany(tx, restrictions, now);
+  await ctx.audit.recordMany(tx, systemActor(), audits);
   await emitEvents(ctx, tx, events);
   await settleBudgetsBulk(tx, after, now);
   return after;

@@ -1,5 +1,5 @@
 import { type DbOrTx, schema } from '@pc/db';
-import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 
 const c = schema.customers;
 
@@ -38,6 +38,33 @@ export async function restrictPurchases(
       .where(and(eq(c.id, customerId), eq(c.status, 'active')));
   }
   return changed.length > 0;
+}
+
+/** `restrictPurchases` for many customers at once (two statements; ids in order, so rows lock in order). */
+export async function restrictPurchasesMany(
+  tx: DbOrTx,
+  items: readonly { customerId: string; freezeResources: boolean }[],
+  at: Date,
+): Promise<void> {
+  if (items.length === 0) return;
+  const ids = [...new Set(items.map((i) => i.customerId))].sort();
+  const freeze = [...new Set(items.filter((i) => i.freezeResources).map((i) => i.customerId))].sort();
+  await tx
+    .update(c)
+    .set({ purchaseRestrictedAt: at, updatedAt: at })
+    .where(and(inArray(c.id, ids), isNull(c.purchaseRestrictedAt)));
+  if (freeze.length > 0) {
+    await tx
+      .update(c)
+      .set({
+        status: 'frozen',
+        freezeType: 'ACCOUNT_AND_RESOURCE',
+        frozenReason: BUDGET_FREEZE_REASON,
+        frozenAt: at,
+        updatedAt: at,
+      })
+      .where(and(inArray(c.id, freeze), eq(c.status, 'active')));
+  }
 }
 
 /** Lifts the budget restriction (and the budget's own freeze of resources). True when it was set. */

@@ -40,5 +40,9 @@ export {
   findCustomerByDomainName,
   findCustomersByIds,
 } from './customers.repository.ts';
-export { liftPurchaseRestriction, restrictPurchases } from './customers.restriction.ts';
+export {
+  liftPurchaseRestriction,
+  restrictPurchases,
+  restrictPurchasesMany,
+} from './customers.restriction.ts';
 export { businessDateTime } from './customers.rules.ts';

@@ -32,7 +32,7 @@ export const incentivesModule = defineModule({
   templates: incentivesTemplates,
   errors: IncentiveErrors,
   demo: seedDemoIncentives,
-  listeners: [listen(spendAccepted, (ctx, tx, { records }) => onSpendAccepted(ctx, tx, records))],
+  listeners: [listen(spendAccepted, (ctx, tx, { relation }) => onSpendAccepted(ctx, tx, relation))],
   tenancy: { partnerOnly: [/^\/api\/incentives/] },
 });
 

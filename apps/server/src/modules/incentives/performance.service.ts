@@ -1,50 +1,42 @@
 import type { DbOrTx } from '@pc/db';
+import type { SQL } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
-import { addSpendPerformance, annualPerformanceOf, distributorsAt } from '../memberships/index.ts';
+import { addSpendPerformance, annualPerformanceOf, distributorsDuring } from '../memberships/index.ts';
 import { nextPeriod, type PeriodKind, periodOf, shanghaiYearMonth } from './incentives.periods.ts';
 import {
   addSpendPerformanceRows,
   findSpendPerformance,
+  type HeldSpendGroup,
+  heldSpendGroups,
+  heldSpendRecords,
   insertLateSpend,
   lockPeriodStatuses,
 } from './performance.repository.ts';
 
-/** A spend record as accepted (the payload of the spend module's "accepted" event). */
-export interface AcceptedSpend {
-  recordId: string;
-  partnerId: string | null;
-  spentAt: Date;
-  serviceType: string;
-  amountFen: number;
-  eligibleFen: number;
-}
-
 /**
  * Listens to accepted spend, in the batch's transaction (so each record counts exactly once: only
- * records inserted now are passed, a duplicate or a retried batch passes none):
+ * records inserted now are in `accepted`, the event's relation; a duplicate or a retried batch adds
+ * none), set-based: one grouped read of the batch per partner and month, then
  * - R5: adds the eligible cash to the partner's performance for the Asia/Shanghai calendar year of
  *   the spend, and to the distributor the reseller was linked to at that time;
  * - records of periods already settled are routed to the next open period as late adjustments.
  */
-export async function onSpendAccepted(
-  ctx: AppContext,
-  tx: DbOrTx,
-  records: readonly AcceptedSpend[],
-): Promise<void> {
-  const held = records.filter((r): r is AcceptedSpend & { partnerId: string } => r.partnerId !== null);
-  if (held.length === 0) return;
-  await addPerformance(ctx, tx, held);
-  await routeLateSpend(ctx, tx, held);
+export async function onSpendAccepted(ctx: AppContext, tx: DbOrTx, accepted: SQL): Promise<void> {
+  const groups = await heldSpendGroups(tx, accepted);
+  if (groups.length === 0) return;
+  await addPerformance(ctx, tx, accepted, groups);
+  await routeLateSpend(ctx, tx, accepted, groups);
 }
 
 async function addPerformance(
   ctx: AppContext,
   tx: DbOrTx,
-  records: readonly (AcceptedSpend & { partnerId: string })[],
+  accepted: SQL,
+  groups: readonly HeldSpendGroup[],
 ): Promise<void> {
-  const eligible = records.filter((r) => r.eligibleFen > 0);
+  const eligible = groups.filter((g) => g.eligibleFen > 0 && g.firstEligibleAt && g.lastEligibleAt);
   if (eligible.length === 0) return;
-  const distributorOf = await distributorsAt(tx, [...new Set(eligible.map((r) => r.partnerId))]);
+  const distributors = await distributorsDuring(tx, [...new Set(eligible.map((g) => g.partnerId))]);
   const rows = new Map<string, { partnerId: string; year: number; ownFen: number; resellersFen: number }>();
   const add = (partnerId: string, year: number, own: number, resellers: number) => {
     const key = `${partnerId} ${year}`;
@@ -53,11 +45,29 @@ async function addPerformance(
     row.resellersFen += resellers;
     rows.set(key, row);
   };
-  for (const r of eligible) {
-    const { year } = shanghaiYearMonth(r.spentAt);
-    add(r.partnerId, year, r.eligibleFen, 0);
-    const distributor = distributorOf(r.partnerId, r.spentAt);
-    if (distributor) add(distributor, year, 0, r.eligibleFen);
+  // A group whose reseller link changes within its span is counted record by record (rare).
+  const unsteady = new Set<string>();
+  for (const g of eligible) {
+    const year = Number(g.month.slice(0, 4));
+    const from = g.firstEligibleAt as Date;
+    const to = g.lastEligibleAt as Date;
+    add(g.partnerId, year, g.eligibleFen, 0);
+    if (!distributors.steady(g.partnerId, from, to)) {
+      unsteady.add(`${g.partnerId} ${g.month}`);
+      continue;
+    }
+    const distributor = distributors.at(g.partnerId, from);
+    if (distributor) add(distributor, year, 0, g.eligibleFen);
+  }
+  if (unsteady.size > 0) {
+    const partnerIds = [...new Set([...unsteady].map((k) => k.split(' ')[0] as string))];
+    for (const r of await heldSpendRecords(tx, accepted, { partnerIds, eligibleOnly: true })) {
+      const { year, month0 } = shanghaiYearMonth(r.spentAt);
+      const month = `${year}-${String(month0 + 1).padStart(2, '0')}`;
+      if (!unsteady.has(`${r.partnerId} ${month}`)) continue;
+      const distributor = distributors.at(r.partnerId, r.spentAt);
+      if (distributor) add(distributor, year, 0, r.eligibleFen);
+    }
   }
   const sorted = [...rows.values()].sort((a, b) =>
     a.partnerId === b.partnerId ? a.year - b.year : a.partnerId < b.partnerId ? -1 : 1,
@@ -72,11 +82,16 @@ async function addPerformance(
 
 const KINDS: readonly PeriodKind[] = ['monthly', 'quarterly'];
 
-async function routeLateSpend(ctx: AppContext, tx: DbOrTx, records: readonly AcceptedSpend[]): Promise<void> {
+async function routeLateSpend(
+  ctx: AppContext,
+  tx: DbOrTx,
+  accepted: SQL,
+  groups: readonly HeldSpendGroup[],
+): Promise<void> {
   const origins = new Map<string, ReturnType<typeof periodOf>>();
-  for (const r of records) {
+  for (const g of groups) {
     for (const kind of KINDS) {
-      const p = periodOf(kind, r.spentAt);
+      const p = periodOf(kind, g.anyAt);
       origins.set(p.key, p);
     }
   }
@@ -95,8 +110,16 @@ async function routeLateSpend(ctx: AppContext, tx: DbOrTx, records: readonly Acc
     }
     targetOf.set(key, next.key);
   }
+  // Only the months with a settled monthly or quarterly period are read record by record.
+  const months = [
+    ...new Set(
+      groups
+        .filter((g) => KINDS.some((kind) => targetOf.has(periodOf(kind, g.anyAt).key)))
+        .map((g) => g.month),
+    ),
+  ];
   const rows = [];
-  for (const r of records) {
+  for (const r of await heldSpendRecords(tx, accepted, { months })) {
     for (const kind of KINDS) {
       const origin = periodOf(kind, r.spentAt).key;
       const target = targetOf.get(origin);

@@ -101,4 +101,18 @@ describe('performance from spend (R5)', () => {
     );
     expect(Number(await annual(r.partner.id, 2026))).toBe(before + 800);
   });
+
+  it('a reseller linked within the month of a batch: its distributor counts only the spend after the link', async () => {
+    const ownBefore = Number(await annual(r.partner.id, 2026));
+    const theirsBefore = Number(await annual(d.partner.id, 2026));
+    // linked 2026-01-20 02:00 UTC; both records are January 2026 (one group of the batch)
+    const res = await ingestSpendBatch(t.ctx, [
+      spendRecord(customer.domainId, 1_000, '2026-01-15T10:00:00+08:00'),
+      spendRecord(customer.domainId, 2_000, '2026-01-25T10:00:00+08:00'),
+      spendRecord(customer.domainId, 400, '2026-01-26T10:00:00+08:00', { payment_kind: 'voucher' }),
+    ]);
+    expect(res).toMatchObject({ accepted: 3, duplicates: 0 });
+    expect(Number(await annual(r.partner.id, 2026))).toBe(ownBefore + 3_000);
+    expect(Number(await annual(d.partner.id, 2026))).toBe(theirsBefore + 2_000);
+  });
 });

@@ -37,4 +37,9 @@ export { notifyPartnerAdmins } from './memberships.notify.ts';
 export { activeProgramsOf, partnersInProgramAt } from './memberships.repository.ts';
 export { partnerAccountName } from './memberships.v2.service.ts';
 export { applicationsQueue, pendingInvitationsOf } from './memberships.work-queue.ts';
-export { addSpendPerformance, annualPerformanceOf, distributorsAt } from './performance.service.ts';
+export {
+  addSpendPerformance,
+  annualPerformanceOf,
+  distributorsAt,
+  distributorsDuring,
+} from './performance.service.ts';

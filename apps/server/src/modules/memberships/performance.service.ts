@@ -152,6 +152,35 @@ export async function distributorsAt(
 }
 
 /**
+ * `distributorsAt` for aggregated spend: `at` as there, and `steady(reseller, from, to)` — true when
+ * no link of the reseller starts or ends within (from, to], so `at` gives one answer for that span.
+ */
+export async function distributorsDuring(
+  tx: DbOrTx,
+  resellerIds: readonly string[],
+): Promise<{
+  at: (resellerId: string, at: Date) => string | null;
+  steady: (resellerId: string, from: Date, to: Date) => boolean;
+}> {
+  const links = await listLinksOfResellers(tx, resellerIds);
+  const within = (t: Date | null, from: Date, to: Date) => t !== null && t > from && t <= to;
+  return {
+    at: (resellerId, at) => {
+      for (const l of links) {
+        if (l.resellerId !== resellerId || l.startedAt > at) continue;
+        if (l.endedAt && l.endedAt <= at) continue;
+        return l.distributorId;
+      }
+      return null;
+    },
+    steady: (resellerId, from, to) =>
+      !links.some(
+        (l) => l.resellerId === resellerId && (within(l.startedAt, from, to) || within(l.endedAt, from, to)),
+      ),
+  };
+}
+
+/**
  * R5: adds spend to annual performance in the spend batch's transaction (one statement; the
  * batch itself is audited by the spend module, so no audit row per partner).
  */

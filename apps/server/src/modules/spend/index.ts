@@ -21,6 +21,7 @@ export {
   walkSpendFees,
 } from './spend.fees.ts';
 // What other modules may use (the only way in).
-export { spendInCycle, spendInCycleSql } from './spend.repository.ts';
+/** Per customer, the accepted records of the publishing batch spent since an instant (sum, latest). */
+export { acceptedSince, spendInCycle, spendInCycleSql } from './spend.repository.ts';
 export { ingestSpendBatch } from './spend.service.ts';
 export { billCycleOf } from './spend.validate.ts';

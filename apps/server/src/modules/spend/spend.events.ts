@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import { defineEvent } from '../../platform/events/domain-events.ts';
 
 /** One customer's share of an ingested batch (only records inserted now; duplicates excluded). */
@@ -5,22 +6,14 @@ export interface SpendApplied {
   customerId: string;
   /** New running totals of the cycles this batch touched (after the batch). */
   totals: Map<string, number>;
-  /** The records newly inserted for the customer (with what bills sums them by). */
-  records: {
-    recordId: string;
-    spentAt: Date;
-    amountFen: number;
-    /** The partner and association in force when spent (null: none). */
-    partnerId: string | null;
-    associationType: string | null;
-    billCycle: string;
-    serviceType: string;
-    resourceType: string | null;
-    paymentKind: string;
-  }[];
 }
 
-/** A record inserted now, with the partner that held the customer when it was spent. */
+/**
+ * A record inserted now, as a row of the event's `relation` (snake_case columns): `record_id`,
+ * `customer_id`, `partner_id` and `association_type` (the partner and association in force when
+ * spent; null: none), `spent_at`, `bill_cycle`, `service_type`, `resource_type`, `amount_fen`,
+ * `payment_kind` and `eligible_fen` (the cash amount that counts toward performance and incentives).
+ */
 export interface AcceptedSpendRecord {
   recordId: string;
   customerId: string;
@@ -29,17 +22,23 @@ export interface AcceptedSpendRecord {
   spentAt: Date;
   billCycle: string;
   serviceType: string;
+  resourceType: string | null;
   amountFen: number;
   paymentKind: string;
-  /** Cash amount that counts toward performance and incentives. */
   eligibleFen: number;
 }
 
 /**
  * Published in the ingesting transaction after a batch's new records are stored and totalled;
- * listeners (budgets per customer, bills per customer, incentives per record) react in the same
- * transaction. Not published when nothing new was accepted.
+ * listeners (budgets per customer, bills and incentives set-based) react in the same transaction.
+ * Not published when nothing new was accepted. The records themselves are not in the payload:
+ * `relation` names them (a temporary table of `AcceptedSpendRecord` rows, valid only inside the
+ * publishing transaction) for listeners to aggregate in SQL; `acceptedSince` (spend's index) sums
+ * them per customer.
  */
-export const spendAccepted = defineEvent<{ customers: SpendApplied[]; records: AcceptedSpendRecord[] }>(
-  'spend.accepted',
-);
+export const spendAccepted = defineEvent<{
+  customers: SpendApplied[];
+  /** How many records were inserted now. */
+  accepted: number;
+  relation: SQL;
+}>('spend.accepted');

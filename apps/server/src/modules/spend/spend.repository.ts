@@ -1,4 +1,4 @@
-import { type DbOrTx, schema } from '@pc/db';
+import { copyField, copyTextInto, type DbOrTx, schema } from '@pc/db';
 import { type AnyColumn, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { SpendResource } from './spend.validate.ts';
 
@@ -73,118 +73,83 @@ export async function findCustomersForSpend(db: DbOrTx, domainIds: string[]): Pr
   return [...byId.values()];
 }
 
+/** The batch's resolved rows, COPYed here first (temporary, emptied at commit). */
+const STAGE = 'spend_stage';
 /**
- * Inserts the rows in one statement (arrays unnested server-side: one round trip, few bind
- * parameters); rows whose record id exists are skipped. Returns the record ids actually inserted.
+ * The batch's records inserted now (not duplicates): what `spend.accepted` listeners read, in the
+ * publishing transaction (temporary, emptied at commit).
+ */
+export const ACCEPTED_TABLE = 'spend_accepted';
+const STAGE_COLUMNS =
+  'record_id, customer_id, partner_id, association_type, spent_at, bill_cycle, service_type, amount_fen, payment_kind, eligible_fen, resource_id, resource_type, resource_name, region_code, enterprise_project_id, detail';
+const ACCEPTED_COLUMNS =
+  'record_id, customer_id, partner_id, association_type, spent_at, bill_cycle, service_type, resource_type, amount_fen, payment_kind, eligible_fen';
+
+/** The session's staging tables (once per connection; `on commit delete rows` empties them). */
+async function ensureStaging(tx: DbOrTx): Promise<void> {
+  await tx.execute(
+    sql.raw(`create temp table if not exists ${STAGE} (record_id text not null, customer_id text not null,
+      partner_id text, association_type text, spent_at timestamptz not null, bill_cycle text not null,
+      service_type text not null, amount_fen bigint not null, payment_kind text not null,
+      eligible_fen bigint not null, resource_id text, resource_type text, resource_name text, region_code text,
+      enterprise_project_id text, detail jsonb) on commit delete rows`),
+  );
+  await tx.execute(
+    sql.raw(`create temp table if not exists ${ACCEPTED_TABLE} (record_id text not null, customer_id text not null,
+      partner_id text, association_type text, spent_at timestamptz not null, bill_cycle text not null,
+      service_type text not null, resource_type text, amount_fen bigint not null, payment_kind text not null,
+      eligible_fen bigint not null) on commit delete rows`),
+  );
+}
+
+/**
+ * Stores the rows exactly once: COPYs them into the staging table, then one `insert … select … on
+ * conflict (record_id) do nothing` (record-id order, so concurrent batches sharing ids wait on each
+ * other instead of deadlocking) whose inserted rows land in `spend_accepted` for the listeners.
+ * Returns how many were inserted now.
  */
 export async function insertSpendRows(
   tx: DbOrTx,
   rows: SpendRow[],
   importId: string | null,
   acceptedAt: Date,
-): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
-  const out = await rowsOf<{ record_id: string }>(
+): Promise<number> {
+  await ensureStaging(tx);
+  await tx.execute(sql.raw(`delete from ${ACCEPTED_TABLE}`));
+  if (rows.length === 0) return 0;
+  await tx.execute(sql.raw(`delete from ${STAGE}`));
+  let text = '';
+  for (const r of rows) {
+    const res = r.resource;
+    text += `${copyField(r.recordId)}\t${r.customerId}\t${copyField(r.partnerId)}\t${copyField(r.associationType)}\t${r.spentAt.toISOString()}\t${r.billCycle}\t${copyField(r.serviceType)}\t${r.amountFen}\t${r.paymentKind}\t${r.eligibleFen}\t${copyField(res.resourceId)}\t${copyField(res.resourceType)}\t${copyField(res.resourceName)}\t${copyField(res.regionCode)}\t${copyField(res.enterpriseProjectId)}\t${res.detail ? copyField(JSON.stringify(res.detail)) : '\\N'}\n`;
+  }
+  await copyTextInto(tx, `${STAGE} (${STAGE_COLUMNS})`, text);
+  const [out] = await rowsOf<{ n: number | string }>(
     tx.execute(sql`
-      insert into spend_records (record_id, customer_id, partner_id, association_type, spent_at, bill_cycle,
-        service_type, amount_fen, payment_kind, eligible_fen, resource_id, resource_type, resource_name,
-        region_code, enterprise_project_id, detail, import_id, accepted_at)
-      select u.record_id, u.customer_id, u.partner_id, u.association_type, u.spent_at, u.bill_cycle,
-        u.service_type, u.amount_fen, u.payment_kind, u.eligible_fen, u.resource_id, u.resource_type,
-        u.resource_name, u.region_code, u.enterprise_project_id, u.detail::jsonb, ${importId}::text, ${acceptedAt.toISOString()}::timestamptz
-      from unnest(
-        ${arr(
-          rows.map((r) => r.recordId),
-          'text',
-        )}, ${arr(
-          rows.map((r) => r.customerId),
-          'text',
-        )}, ${arr(
-          rows.map((r) => r.partnerId),
-          'text',
-        )},
-        ${arr(
-          rows.map((r) => r.associationType),
-          'text',
-        )}, ${arr(
-          rows.map((r) => r.spentAt.toISOString()),
-          'timestamptz',
-        )}, ${arr(
-          rows.map((r) => r.billCycle),
-          'text',
-        )},
-        ${arr(
-          rows.map((r) => r.serviceType),
-          'text',
-        )}, ${arr(
-          rows.map((r) => String(r.amountFen)),
-          'bigint',
-        )}, ${arr(
-          rows.map((r) => r.paymentKind),
-          'text',
-        )},
-        ${arr(
-          rows.map((r) => String(r.eligibleFen)),
-          'bigint',
-        )},
-        ${arr(
-          rows.map((r) => r.resource.resourceId),
-          'text',
-        )}, ${arr(
-          rows.map((r) => r.resource.resourceType),
-          'text',
-        )}, ${arr(
-          rows.map((r) => r.resource.resourceName),
-          'text',
-        )},
-        ${arr(
-          rows.map((r) => r.resource.regionCode),
-          'text',
-        )}, ${arr(
-          rows.map((r) => r.resource.enterpriseProjectId),
-          'text',
-        )}, ${arr(
-          rows.map((r) => (r.resource.detail ? JSON.stringify(r.resource.detail) : null)),
-          'text',
-        )}
-      ) as u(record_id, customer_id, partner_id, association_type, spent_at, bill_cycle, service_type,
-             amount_fen, payment_kind, eligible_fen, resource_id, resource_type, resource_name, region_code,
-             enterprise_project_id, detail)
-      on conflict (record_id) do nothing
-      returning record_id`),
+      with ins as (
+        insert into spend_records (${sql.raw(STAGE_COLUMNS)}, import_id, accepted_at)
+        select ${sql.raw(STAGE_COLUMNS)}, ${importId}::text, ${acceptedAt.toISOString()}::timestamptz
+        from ${sql.raw(STAGE)} order by record_id collate "C"
+        on conflict (record_id) do nothing
+        returning ${sql.raw(ACCEPTED_COLUMNS)}),
+      acc as (insert into ${sql.raw(ACCEPTED_TABLE)} (${sql.raw(ACCEPTED_COLUMNS)}) select * from ins returning 1)
+      select count(*) as n from acc`),
   );
-  return new Set(out.map((r) => r.record_id));
+  return Number(out?.n ?? 0);
 }
 
 /**
- * Adds amounts to the per-customer, per-cycle totals (sorted by key so concurrent batches take the
- * row locks in the same order) and returns the new totals.
+ * Adds the accepted records to the per-customer, per-cycle totals (in key order, so concurrent
+ * batches take the row locks in the same order) and returns the new totals.
  */
-export async function addToTotals(
+export async function addAcceptedToTotals(
   tx: DbOrTx,
-  deltas: { customerId: string; billCycle: string; amountFen: number }[],
 ): Promise<{ customerId: string; billCycle: string; amountFen: number }[]> {
-  if (deltas.length === 0) return [];
-  const sorted = [...deltas].sort((a, b) =>
-    a.customerId === b.customerId
-      ? a.billCycle.localeCompare(b.billCycle)
-      : a.customerId < b.customerId
-        ? -1
-        : 1,
-  );
   const out = await rowsOf<{ customer_id: string; bill_cycle: string; amount_fen: string | number }>(
     tx.execute(sql`
       insert into customer_spend_totals (customer_id, bill_cycle, amount_fen)
-      select * from unnest(${arr(
-        sorted.map((d) => d.customerId),
-        'text',
-      )}, ${arr(
-        sorted.map((d) => d.billCycle),
-        'text',
-      )}, ${arr(
-        sorted.map((d) => String(d.amountFen)),
-        'bigint',
-      )})
+      select customer_id, bill_cycle, sum(amount_fen) from ${sql.raw(ACCEPTED_TABLE)}
+      group by customer_id, bill_cycle order by customer_id collate "C", bill_cycle collate "C"
       on conflict (customer_id, bill_cycle)
         do update set amount_fen = customer_spend_totals.amount_fen + excluded.amount_fen
       returning customer_id, bill_cycle, amount_fen`),
@@ -194,6 +159,39 @@ export async function addToTotals(
     billCycle: r.bill_cycle,
     amountFen: Number(r.amount_fen),
   }));
+}
+
+/** The accepted records as a relation (`spend.accepted` listeners select from it in the transaction). */
+export function acceptedRelation(): SQL {
+  return sql.raw(ACCEPTED_TABLE);
+}
+
+/**
+ * Per customer, the accepted records spent at or after `since`: their sum and the latest one
+ * (latest time; the greatest record id among equal times).
+ */
+export async function acceptedSince(
+  tx: DbOrTx,
+  items: readonly { customerId: string; since: Date }[],
+): Promise<Map<string, { amountFen: number; lastRecordId: string }>> {
+  if (items.length === 0) return new Map();
+  const out = await rowsOf<{ customer_id: string; amount_fen: string | number; last_record_id: string }>(
+    tx.execute(sql`
+      select a.customer_id, sum(a.amount_fen) as amount_fen,
+        (array_agg(a.record_id order by a.spent_at desc, a.record_id collate "C" desc))[1] as last_record_id
+      from unnest(${arr(
+        items.map((i) => i.customerId),
+        'text',
+      )}, ${arr(
+        items.map((i) => i.since.toISOString()),
+        'timestamptz',
+      )}) as b(customer_id, since)
+      join ${sql.raw(ACCEPTED_TABLE)} a on a.customer_id = b.customer_id and a.spent_at >= b.since
+      group by a.customer_id`),
+  );
+  return new Map(
+    out.map((r) => [r.customer_id, { amountFen: Number(r.amount_fen), lastRecordId: r.last_record_id }]),
+  );
 }
 
 /** A customer's spend in one cycle (0 when none). */

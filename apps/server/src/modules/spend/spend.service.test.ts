@@ -73,4 +73,38 @@ describe('spend ingestion', () => {
       { bill_cycle: '2026-03', partner_id: partnerId, eligible_fen: 700 },
     ]);
   });
+
+  it('stores text with backslashes, quotes, commas and non-ASCII as given (the batch is COPYed)', async () => {
+    const c = await createAssociatedCustomer(t, partnerId);
+    const odd = 'a\\b\\\\N "c", d\u00e9\u4e2d\u6587\\t';
+    const r = await ingestSpendBatch(t.ctx, [
+      spendRecord(c.domainId, 100, '2026-03-02T01:00:00Z', {
+        record_id: `x\\N-${c.id}`,
+        resource_name: odd,
+        region_code: '\\N',
+        product_name: odd,
+        usage_amount: '1.5',
+      }),
+    ]);
+    expect(r).toMatchObject({ accepted: 1, rejected: 0 });
+    const rows = await t.db.query<{
+      record_id: string;
+      resource_name: string;
+      region_code: string | null;
+      resource_id: string | null;
+      detail: Record<string, unknown>;
+    }>(
+      'select record_id, resource_name, region_code, resource_id, detail from spend_records where customer_id = $1',
+      [c.id],
+    );
+    expect(rows.rows).toEqual([
+      {
+        record_id: `x\\N-${c.id}`,
+        resource_name: odd,
+        region_code: '\\N',
+        resource_id: null,
+        detail: { product_name: odd, usage_amount: 1.5 },
+      },
+    ]);
+  });
 });

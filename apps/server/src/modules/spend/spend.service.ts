@@ -2,7 +2,8 @@ import type { DbOrTx } from '@pc/db';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { type SpendApplied, spendAccepted } from './spend.events.ts';
 import {
-  addToTotals,
+  acceptedRelation,
+  addAcceptedToTotals,
   type CustomerAtSpend,
   findCustomersForSpend,
   insertSpendRows,
@@ -126,43 +127,26 @@ async function ingestValid(
     });
   }
   errors.sort((a, b) => a.index - b.index);
-  // Record-id order: concurrent batches sharing ids wait on each other instead of deadlocking.
-  rows.sort((a, b) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0));
-  const inserted = await insertSpendRows(tx, rows, opts.importId ?? null, ctx.clock.now());
-  const fresh = rows.filter((r) => inserted.has(r.recordId));
-
-  const deltas = new Map<string, { customerId: string; billCycle: string; amountFen: number }>();
-  const perCustomer = new Map<string, SpendApplied>();
-  for (const r of fresh) {
-    const key = `${r.customerId} ${r.billCycle}`;
-    const d = deltas.get(key) ?? { customerId: r.customerId, billCycle: r.billCycle, amountFen: 0 };
-    d.amountFen += r.amountFen;
-    deltas.set(key, d);
-    let a = perCustomer.get(r.customerId);
-    if (!a) {
-      a = { customerId: r.customerId, totals: new Map(), records: [] };
-      perCustomer.set(r.customerId, a);
+  const accepted = await insertSpendRows(tx, rows, opts.importId ?? null, ctx.clock.now());
+  if (accepted > 0) {
+    const perCustomer = new Map<string, SpendApplied>();
+    for (const t of await addAcceptedToTotals(tx)) {
+      let a = perCustomer.get(t.customerId);
+      if (!a) {
+        a = { customerId: t.customerId, totals: new Map() };
+        perCustomer.set(t.customerId, a);
+      }
+      a.totals.set(t.billCycle, t.amountFen);
     }
-    a.records.push({
-      recordId: r.recordId,
-      spentAt: r.spentAt,
-      amountFen: r.amountFen,
-      partnerId: r.partnerId,
-      associationType: r.associationType,
-      billCycle: r.billCycle,
-      serviceType: r.serviceType,
-      resourceType: r.resource.resourceType,
-      paymentKind: r.paymentKind,
+    await ctx.events.publish(tx, spendAccepted, {
+      customers: [...perCustomer.values()],
+      accepted,
+      relation: acceptedRelation(),
     });
   }
-  const totals = await addToTotals(tx, [...deltas.values()]);
-  for (const t of totals) perCustomer.get(t.customerId)?.totals.set(t.billCycle, t.amountFen);
-  if (perCustomer.size > 0) {
-    await ctx.events.publish(tx, spendAccepted, { customers: [...perCustomer.values()], records: fresh });
-  }
   return {
-    accepted: fresh.length,
-    duplicates: rows.length - fresh.length,
+    accepted,
+    duplicates: rows.length - accepted,
     rejected: errors.length,
     errors,
   };
