@@ -12,7 +12,7 @@ import { newId } from '../apps/server/src/platform/ids/ids.ts';
 import { createFlowControl } from '../apps/server/src/platform/partner-api/flow-control.ts';
 import { signRequest } from '../apps/server/src/platform/partner-api/signing.ts';
 import { sealSecret } from '../apps/server/src/platform/seal/seal.ts';
-import { type CachedData, freshDatabase, listen, measure, type Row } from './lib.ts';
+import { type CachedData, freshDatabase, listen, measureTogether, type Row, type Target } from './lib.ts';
 
 export const API_CONNECTIONS = 50;
 const CUSTOMERS = 1_000;
@@ -146,6 +146,7 @@ export async function benchPartnerApi(
     const seeded = await seedPartnerWithCustomers(app.ctx);
     await database.exec('analyze customers; analyze customer_associations');
 
+    // The baselines and the app listen side by side and are measured in alternating rounds.
     const bare = Fastify({ logger: false });
     bare.post('/', async () => {
       const r = await database.query(
@@ -154,26 +155,12 @@ export async function benchPartnerApi(
       );
       return r.rows[0];
     });
-    const sql = await measure(
-      {
-        url: await listen(bare),
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '{}',
-      },
-      API_CONNECTIONS,
-    );
-    await bare.close();
-    rows.push({
-      database: label,
-      scenario: 'bare Fastify, one select (50 conn.)',
-      baseline: '—',
-      ratio: null,
-      ...sql,
-    });
+    const post = { method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: '{}' };
+    const targets: Target[] = [{ url: await listen(bare), ...post }];
+    // What flow control shared by all API processes costs (PostgreSQL): the same route plus its
+    // counter upsert.
+    const flow = Fastify({ logger: false });
     if (kind === 'postgres') {
-      // What flow control shared by all API processes costs: the same route plus its counter upsert.
-      const flow = Fastify({ logger: false });
       const counter = createFlowControl(systemClock, 1e9, database);
       let n = 0;
       flow.post('/', async () => {
@@ -184,16 +171,24 @@ export async function benchPartnerApi(
         );
         return r.rows[0];
       });
-      const withFlow = await measure(
-        {
-          url: await listen(flow),
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: '{}',
-        },
-        API_CONNECTIONS,
-      );
-      await flow.close();
+      targets.push({ url: await listen(flow), ...post });
+    }
+    const base = await listen(app);
+    targets.push(signedQuery(base, seeded));
+    const measured = await measureTogether(targets, API_CONNECTIONS);
+    await bare.close();
+    await flow.close();
+    const sql = measured[0] as (typeof measured)[0];
+    const query = measured[measured.length - 1] as (typeof measured)[0];
+    rows.push({
+      database: label,
+      scenario: 'bare Fastify, one select (50 conn.)',
+      baseline: '—',
+      ratio: null,
+      ...sql,
+    });
+    if (kind === 'postgres') {
+      const withFlow = measured[1] as (typeof measured)[0];
       rows.push({
         database: label,
         scenario: 'bare Fastify, shared flow-control upsert + one select (50 conn.)',
@@ -202,9 +197,6 @@ export async function benchPartnerApi(
         ...withFlow,
       });
     }
-
-    const base = await listen(app);
-    const query = await measure(signedQuery(base, seeded), API_CONNECTIONS);
     rows.push({
       database: label,
       scenario: `signed POST /v2/partners/sub-customers/query (50 conn., ${customers.toLocaleString('en-US')} customers)`,
