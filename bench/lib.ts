@@ -1,9 +1,10 @@
 // Shared pieces of the benchmarks: measurement, throwaway databases, the result table.
+
+import { fork } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { type Database, migrate, openDatabase } from '@pc/db';
-import autocannon from 'autocannon';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 
@@ -31,16 +32,68 @@ export interface Target {
   body?: string;
 }
 
-export async function measure(
-  target: Target,
-  connections = CONNECTIONS,
-): Promise<{ rps: number; p99: number; non2xx: number }> {
+interface LoadResult {
+  rps: number;
+  p99: number;
+  non2xx: number;
+}
+
+/**
+ * One autocannon run in a child process (`bench/load.mjs`): the load generator has its own event loop
+ * and process, so the figures are the server's, not autocannon's queueing behind the server in the
+ * same loop (before 2026-12-07 both shared one process, which capped even a bare route at a few
+ * hundred requests per second with p99 in the hundreds of ms on 2 cores).
+ */
+export function load(opts: Target & { connections: number; duration: number }): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(new URL('./load.mjs', import.meta.url), [], { stdio: 'inherit', execArgv: [] });
+    child.once('message', (m: { ok: boolean; error?: string } & LoadResult & { errors: number }) => {
+      if (!m.ok) reject(new Error(m.error));
+      else resolve({ rps: m.rps, p99: m.p99, non2xx: m.non2xx + m.errors });
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code) reject(new Error(`load generator exited with ${code}`));
+    });
+    child.send({ ...opts });
+  });
+}
+
+export async function measure(target: Target, connections = CONNECTIONS): Promise<LoadResult> {
   const opts = { ...target, connections };
-  await autocannon({ ...opts, duration: 1 }); // warm-up: JIT, connection pools, caches
-  const r = await autocannon({ ...opts, duration: SECONDS });
+  await load({ ...opts, duration: 1 }); // warm-up: JIT, connection pools, caches
+  const r = await load({ ...opts, duration: SECONDS });
   // Requests cut off at the end are still being served; let them finish before the next measurement.
   await new Promise((resolve) => setTimeout(resolve, 1500));
-  return { rps: r.requests.average, p99: r.latency.p99, non2xx: r.non2xx + r.errors };
+  return r;
+}
+
+/** Rounds of `measureTogether` (BENCH_ROUNDS, default 3). */
+export const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+
+/**
+ * Several targets measured in alternating rounds (A B C A B C …), each round SECONDS / ROUNDS long
+ * (at least 1 s), after a 1 s warm-up of each: on a shared machine the load of other work drifts
+ * within a minute, and alternating spreads that drift over every target alike, so the ratios
+ * between them hold better than with one long window each. req/s is the mean of the rounds; p99 is
+ * the worst round's.
+ */
+export async function measureTogether(targets: Target[], connections = CONNECTIONS): Promise<LoadResult[]> {
+  const duration = Math.max(1, Math.round(SECONDS / ROUNDS));
+  for (const t of targets) await load({ ...t, connections, duration: 1 });
+  const rounds: LoadResult[][] = targets.map(() => []);
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [i, t] of targets.entries()) {
+      rounds[i]?.push(await load({ ...t, connections, duration }));
+      // Requests cut off at the end of a round are still being served; let them finish.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  return rounds.map((rs) => ({
+    rps: rs.reduce((sum, x) => sum + x.rps, 0) / rs.length,
+    p99: Math.max(...rs.map((x) => x.p99)),
+    non2xx: rs.reduce((sum, x) => sum + x.non2xx, 0),
+  }));
 }
 
 export async function listen(app: FastifyInstance): Promise<string> {

@@ -1,12 +1,11 @@
 // `npm run bench:profile`: a CPU profile of the real app under load on one path, with a flame graph.
 // PROFILE_PATH=api (signed ListSubCustomers, 50 connections) | me (GET /api/me, 10 connections);
 // PROFILE_DB=pglite | postgres. The profiler runs only while autocannon loads the path (setup and
-// warm-up excluded); autocannon shares the process, so its own frames are in the profile too and are
-// reported apart. Writes bench/profiles/<path>-<db>.svg (flame graph) and .md (where the time goes).
+// warm-up excluded); autocannon runs in its own process (`load` in lib.ts), so the profile is the
+// server's alone. Writes bench/profiles/<path>-<db>.svg (flame graph) and .md (where the time goes).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import autocannon from 'autocannon';
-import { cookiesOf, freshDatabase, listen, SECONDS } from './lib.ts';
+import { cookiesOf, freshDatabase, listen, load, SECONDS, type Target } from './lib.ts';
 import { buildBenchApp, seedPartnerWithCustomers, signedQuery } from './partner-api.ts';
 
 interface ProfileNode {
@@ -29,7 +28,7 @@ const { database, drop } = await freshDatabase(kind);
 const app = await buildBenchApp(database);
 const seeded = await seedPartnerWithCustomers(app.ctx);
 const base = await listen(app);
-let target: autocannon.Options;
+let target: Target & { connections: number };
 if (path === 'api') {
   target = { ...signedQuery(base, seeded), connections: 50 };
 } else {
@@ -58,13 +57,13 @@ if (path === 'api') {
   target = { url: `${base}/api/me`, headers: { cookie: cookiesOf(signIn, csrfCookie) }, connections: 10 };
 }
 
-await autocannon({ ...target, duration: 1 });
+await load({ ...target, duration: 1 });
 const session = new Session();
 session.connect();
 await session.post('Profiler.enable');
 await session.post('Profiler.setSamplingInterval', { interval: 200 });
 await session.post('Profiler.start');
-const result = await autocannon({ ...target, duration: SECONDS });
+const result = await load({ ...target, duration: SECONDS });
 const { profile } = (await session.post('Profiler.stop')) as { profile: Profile };
 session.disconnect();
 await app.close();
@@ -75,10 +74,10 @@ mkdirSync(outDir, { recursive: true });
 const name = `${path}-${kind}`;
 writeFileSync(
   new URL(`${name}.svg`, outDir),
-  flameGraph(profile, `${name}: ${Math.round(result.requests.average)} req/s`),
+  flameGraph(profile, `${name}: ${Math.round(result.rps)} req/s`),
 );
-writeFileSync(new URL(`${name}.md`, outDir), summary(profile, name, result.requests.average));
-console.log(`bench/profiles/${name}.svg and .md written (${Math.round(result.requests.average)} req/s)`);
+writeFileSync(new URL(`${name}.md`, outDir), summary(profile, name, result.rps));
+console.log(`bench/profiles/${name}.svg and .md written (${Math.round(result.rps)} req/s)`);
 
 /** Where a frame's code lives, in a few buckets that say what the time is spent on. */
 function area(url: string, fn: string): string {

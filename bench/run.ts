@@ -1,6 +1,8 @@
 // `npm run bench`: throughput and latency of the real app next to raw baselines measured in the same
 // run — a bare Fastify route, a bare Fastify route doing one select, a raw COPY — on PGlite, and on
 // PostgreSQL when it is reachable. Loopback only.
+// The load generator (autocannon) runs in a child process of its own (bench/load.mjs); a scenario and its
+// baselines are measured in alternating rounds (BENCH_ROUNDS, default 3).
 // BENCH_SECONDS (default 5) sets each HTTP measurement's length, BENCH_CONNECTIONS (default 10) the
 // portal scenarios' load, BENCH_ROWS (default 100,000) the ingestion size; BENCH_ONLY=http|api|ingest
 // runs one group (also `settle`: one quarter's settlement, BENCH_SETTLE_ROWS / _PARTNERS / _CUSTOMERS).

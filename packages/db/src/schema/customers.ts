@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ts } from './common.ts';
 import { partners } from './partners.ts';
 
@@ -84,6 +84,22 @@ export const customerAssociations = pgTable(
     uniqueIndex('customer_associations_active_uq').on(t.customerId).where(sql`status = 'active'`),
     index('customer_associations_partner_idx').on(t.partnerId, t.status, t.startedAt, t.id),
   ],
+);
+
+/**
+ * How many associations each partner has per status, kept by statement-level triggers on
+ * `customer_associations` (migration 0019) in the transaction that writes them, so the partner API's
+ * exact `count` reads one row instead of counting the partner's customers on every page (as
+ * `resource_counts` does for resources, ADR 0010). Only written by the triggers.
+ */
+export const partnerCustomerCounts = pgTable(
+  'partner_customer_counts',
+  {
+    partnerId: text('partner_id').notNull(),
+    status: text('status').notNull(),
+    n: bigint('n', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.partnerId, t.status] })],
 );
 
 /**

@@ -318,8 +318,10 @@ function preparePage(db: DbOrTx) {
   return db
     .select({
       ...apiColumns,
-      total: sql<number>`(select count(*) from customer_associations s
-        where s.partner_id = ${pid} and s.status = 'active')::int`,
+      // The kept count (triggers on customer_associations, migration 0019): one row, not a count
+      // of the partner's customers on every page.
+      total: sql<number>`coalesce((select k.n from partner_customer_counts k
+        where k.partner_id = ${pid} and k.status = 'active'), 0)::int`,
     })
     .from(a)
     .innerJoin(c, eq(c.id, a.customerId))

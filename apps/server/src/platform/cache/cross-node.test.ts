@@ -142,4 +142,21 @@ describe('caches and flow control across two server processes', () => {
     t.clock.advance(1_000);
     expect(await queryOnB(key)).toBe(200);
   });
+
+  it('flow control: a concurrent burst over both nodes, counted in batches, passes exactly 10 (PostgreSQL)', async (c) => {
+    if (t.db.kind !== 'postgres') c.skip();
+    const key = await newKey('burst');
+    t.clock.advance(1_000); // the clock stands still: every call falls in one window
+    const statuses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        callV2(i % 2 === 0 ? t : onB(), key, {
+          method: 'POST',
+          url: QUERY,
+          body: { offset: 0, limit: 1 },
+        }).then((r) => r.statusCode),
+      ),
+    );
+    expect(statuses.filter((s) => s === 200)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(20);
+  });
 });

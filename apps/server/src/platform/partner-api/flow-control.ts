@@ -43,13 +43,49 @@ export function createFlowControl(
       },
     };
   }
+  // Calls arriving while an upsert is on its way are counted together by the next one: one
+  // statement adds n to each (bucket, second) and the calls take the ordinals total − n + 1 … total
+  // in arrival order. Every call is still counted in the shared table before it is answered, so
+  // the limit holds exactly across processes; under load this costs one round trip per batch
+  // instead of one per call, and nothing waits when the process is idle.
+  let batch = new Map<string, Pending>();
+  let flushing = false;
+  const flush = async () => {
+    flushing = true;
+    while (batch.size > 0) {
+      const current = batch;
+      batch = new Map();
+      try {
+        const totals = await countCalls(database, [...current.values()]);
+        for (const p of current.values()) {
+          const total = totals.get(`${p.second} ${p.bucket}`) ?? p.waiters.length;
+          if (total >= perSecond && window === p.second) exhausted.add(p.bucket);
+          const first = total - p.waiters.length + 1;
+          p.waiters.forEach((w, i) => {
+            w.resolve(first + i);
+          });
+        }
+      } catch (err) {
+        for (const p of current.values()) for (const w of p.waiters) w.reject(err);
+      }
+    }
+    flushing = false;
+  };
   return {
     async take(key) {
       const now = Math.floor(clock.now().getTime() / 1000);
       roll(now);
       if (exhausted.has(key)) return false;
-      const calls = await countCall(database, key, now);
-      if (calls >= perSecond && window === now) exhausted.add(key);
+      const calls = await new Promise<number>((resolve, reject) => {
+        const id = `${now} ${key}`;
+        let p = batch.get(id);
+        if (!p) {
+          p = { bucket: key, second: now, waiters: [] };
+          batch.set(id, p);
+        }
+        p.waiters.push({ resolve, reject });
+        if (!flushing) void flush();
+      });
       if (now - prunedAt >= PRUNE_EVERY_SECONDS) {
         prunedAt = now;
         database.query('delete from api_flow_counts where second < $1', [now - KEEP_SECONDS]).catch(onError);
@@ -59,24 +95,40 @@ export function createFlowControl(
   };
 }
 
+interface Pending {
+  bucket: string;
+  second: number;
+  waiters: { resolve: (ordinal: number) => void; reject: (err: unknown) => void }[];
+}
+
+const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
 /**
- * One upsert of the window's counter in one round trip. A lost count (a crash) only matters for the
- * current second, so the commit does not wait for the disk (`synchronous_commit = off`): without it
- * every partner API call would be a flushed write. The statement is sent as text (several statements
- * in one round trip take no parameters); the bucket is an access key verified before this point and a
- * route, quoted as a literal.
+ * One upsert of the batch's counters in one round trip, rows in (bucket, second) order so two
+ * processes lock them in the same order. A lost count (a crash) only matters for the current second,
+ * so the commit does not wait for the disk (`synchronous_commit = off`): without it every partner
+ * API call would be a flushed write. The statement is sent as text (several statements in one round
+ * trip take no parameters); a bucket is an access key verified before this point and a route,
+ * quoted as a literal.
  */
-async function countCall(database: Database, bucket: string, second: number): Promise<number> {
+async function countCalls(database: Database, batch: Pending[]): Promise<Map<string, number>> {
   if (!database.pool) throw new Error('shared flow control needs PostgreSQL');
+  const rows = [...batch]
+    .sort((x, y) => (x.bucket < y.bucket ? -1 : x.bucket > y.bucket ? 1 : x.second - y.second))
+    .map((p) => `(${literal(p.bucket)}, ${Math.trunc(p.second)}, ${p.waiters.length})`);
   const client = await database.pool.connect();
   try {
     const results = (await client.query(
       `begin; set local synchronous_commit = off;
-       insert into api_flow_counts (bucket, second, calls) values ('${bucket.replace(/'/g, "''")}', ${Math.trunc(second)}, 1)
-       on conflict (bucket, second) do update set calls = api_flow_counts.calls + 1 returning calls;
+       insert into api_flow_counts (bucket, second, calls) values ${rows.join(', ')}
+       on conflict (bucket, second) do update set calls = api_flow_counts.calls + excluded.calls
+       returning bucket, second, calls;
        commit`,
-    )) as unknown as { rows: { calls: number }[] }[];
-    return results.find((r) => r.rows.length > 0)?.rows[0]?.calls ?? 1;
+    )) as unknown as { rows: { bucket: string; second: number | string; calls: number }[] }[];
+    const totals = new Map<string, number>();
+    for (const r of results.find((x) => x.rows.length > 0)?.rows ?? [])
+      totals.set(`${Number(r.second)} ${r.bucket}`, Number(r.calls));
+    return totals;
   } catch (err) {
     await client.query('rollback').catch(() => {});
     throw err;
