@@ -69,14 +69,6 @@ async function main() {
   app.addHook('onClose', async () => {
     await (workersStopped ?? stopJobs());
   });
-  if (config.roles.includes('api')) {
-    await app.listen({ host: config.host, port: config.port });
-    phase('listen');
-    printBanner(config, app.server.address());
-  }
-  await startJobs();
-  phase('jobs (after listen)');
-  if (process.env.START_PHASES === '1') console.error(`start phases ${JSON.stringify(phases)}`);
   let stopping = false;
   const stop = async (reason: string) => {
     if (stopping) return;
@@ -103,6 +95,15 @@ async function main() {
   // Started by `npm start` (scripts/start.mjs) with an IPC channel: when that parent goes away, even
   // killed with SIGKILL, the channel closes and the server stops instead of running on orphaned.
   process.on('disconnect', () => void stop('parent exited'));
+  if (config.roles.includes('api')) {
+    await app.listen({ host: config.host, port: config.port });
+    phase('listen');
+    printBanner(config, app.server.address());
+  }
+  // A stop that came while listening leaves the jobs unstarted.
+  if (!stopping) await startJobs();
+  phase('jobs (after listen)');
+  if (process.env.START_PHASES === '1') console.error(`start phases ${JSON.stringify(phases)}`);
 }
 
 main().catch((err) => {
