@@ -39,13 +39,22 @@ async function signIn(context: BrowserContext, url: string): Promise<void> {
 }
 
 /** Navigates the page to `url` and returns its FCP and LCP (ms from navigation start). */
-async function paintOf(page: Page, url: string): Promise<{ fcp: number; lcp: number }> {
+async function paintOf(page: Page, url: string): Promise<{ fcp: number; lcp: number; note?: string }> {
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForLoadState('networkidle');
   return page.evaluate(
     () =>
-      new Promise<{ fcp: number; lcp: number }>((resolve) => {
-        let fcp = Number.NaN;
+      new Promise<{ fcp: number; lcp: number; note?: string }>((resolve) => {
+        // FCP straight from the performance timeline (a paint entry is buffered there); LCP only
+        // through an observer. Both are relative to this document's navigation start.
+        // (Typed loosely: this runs in the page, and the bench compiles without the DOM library.)
+        const perf = performance as unknown as {
+          getEntriesByType(type: string): { name: string; startTime: number; type?: string }[];
+        };
+        const doc = (globalThis as unknown as { document: { visibilityState: string; title: string } })
+          .document;
+        const paint = perf.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint');
+        let fcp = paint ? paint.startTime : Number.NaN;
         let lcp = Number.NaN;
         new PerformanceObserver((list) => {
           for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') fcp = e.startTime;
@@ -53,7 +62,16 @@ async function paintOf(page: Page, url: string): Promise<{ fcp: number; lcp: num
         new PerformanceObserver((list) => {
           for (const e of list.getEntries()) lcp = e.startTime;
         }).observe({ type: 'largest-contentful-paint' as never, buffered: true });
-        setTimeout(() => resolve({ fcp, lcp }), 200);
+        setTimeout(() => {
+          const nav = perf.getEntriesByType('navigation')[0];
+          const note = Number.isNaN(fcp)
+            ? `no FCP: paint entries [${perf
+                .getEntriesByType('paint')
+                .map((e) => e.name)
+                .join(', ')}], navigation ${nav?.type}, ${doc.visibilityState}, ${doc.title}`
+            : undefined;
+          resolve({ fcp, lcp, note });
+        }, 500);
       }),
   );
 }
@@ -80,9 +98,11 @@ export async function benchPaint(): Promise<PaintFigure[]> {
           const first = await paintOf(page, `${server.url}${p.path}`);
           cold.fcp.push(first.fcp);
           cold.lcp.push(first.lcp);
+          if (first.note) console.log(`${p.name}, cold, visit ${i + 1}: ${first.note}`);
           const again = await paintOf(page, `${server.url}${p.path}`);
           warm.fcp.push(again.fcp);
           warm.lcp.push(again.lcp);
+          if (again.note) console.log(`${p.name}, warm, visit ${i + 1}: ${again.note}`);
         } finally {
           await context.close();
         }
@@ -97,7 +117,11 @@ export async function benchPaint(): Promise<PaintFigure[]> {
   return figures;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+/** The median of the readings taken (a missing one, NaN, is left out rather than sorted among them). */
+const median = (xs: number[]) => {
+  const read = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  return read[Math.floor(read.length / 2)] ?? Number.NaN;
+};
 
 export function printPaint(figures: PaintFigure[]): void {
   const ms = (x: number) => (Number.isNaN(x) ? '—' : String(Math.round(x)));

@@ -28,7 +28,19 @@ if (
   const r = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit', cwd: root });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const args = ['--import', 'tsx', join(root, 'apps/server/src/main.ts'), '--demo', ...process.argv.slice(2)];
+// The server runs from its prebuilt bundle (scripts/server-bundle.mjs), built here when a source is
+// newer; START_TSX=1, or a failed build, runs the TypeScript sources through tsx as before.
+let server = ['--import', 'tsx', join(root, 'apps/server/src/main.ts')];
+if (process.env.START_TSX !== '1') {
+  try {
+    const { bundleFile, bundleFresh, buildBundle } = await import('./server-bundle.mjs');
+    if (!bundleFresh()) await buildBundle();
+    server = ['--enable-source-maps', bundleFile];
+  } catch (err) {
+    console.warn(`Running the server from its sources (the bundle could not be built: ${err.message})`);
+  }
+}
+const args = [...server, '--demo', ...process.argv.slice(2)];
 const child = spawn(process.execPath, args, { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
 
 // The server stops itself within 8 s; this is the last resort for one that hangs before its handlers exist.

@@ -3,7 +3,7 @@ import { ConfigProvider } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { ApiRequestError } from './platform/api/client.ts';
-import { meKey } from './platform/api/session.ts';
+import { fetchMe, meKey } from './platform/api/session.ts';
 import { FeedbackProvider } from './platform/components/feedback.tsx';
 import { FeaturesContext } from './platform/feature.ts';
 import { antdLocale } from './platform/i18n/antd-locale.ts';
@@ -29,6 +29,11 @@ const queryClient: QueryClient = new QueryClient({
     },
   },
 });
+
+/** Starts `GET /api/me` before the first render (every page asks for it; `useMe` then finds it). */
+export function prefetchMe(): void {
+  void queryClient.prefetchQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000 });
+}
 
 /** Providers: data, language, design system, routes. */
 export function Root() {

@@ -1,14 +1,14 @@
 import { Component, type ComponentType, type ReactNode, Suspense, use } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type RouteObject, useLocation, useRoutes } from 'react-router';
+import { matchRoutes, type RouteObject, useLocation, useRoutes } from 'react-router';
 import { FEATURES } from './features/index.ts';
 import { FullPageSpin } from './platform/components/full-page-spin.tsx';
 import { RouteError } from './platform/components/route-error.tsx';
-import type { Feature, Labelled } from './platform/feature.ts';
+import type { Feature, Labelled, RouteHandle } from './platform/feature.ts';
 import { lazyPage } from './platform/feature.ts';
 import { PublicLayout } from './platform/layouts/public-layout.tsx';
 import { AppTitleContext } from './platform/lib/use-document-title.ts';
-import { ensureTexts, hasTexts } from './strings.ts';
+import { ensureTexts, hasTexts, wantTexts } from './strings.ts';
 
 /** Draws its children once these features' texts are loaded (suspends until then). */
 function TextsGate({ names, children }: { names: readonly string[]; children: ReactNode }) {
@@ -18,7 +18,13 @@ function TextsGate({ names, children }: { names: readonly string[]; children: Re
 }
 
 const gate = (names: readonly string[], route: RouteObject): RouteObject =>
-  names.length === 0 ? route : { ...route, element: <TextsGate names={names}>{route.element}</TextsGate> };
+  names.length === 0
+    ? route
+    : {
+        ...route,
+        element: <TextsGate names={names}>{route.element}</TextsGate>,
+        handle: { ...(route.handle as RouteHandle | undefined), texts: names } satisfies RouteHandle,
+      };
 
 type Area = 'public' | 'portal' | 'console' | 'root';
 const textsOf = (f: Feature) => [...(f.strings ? [f.name] : []), ...(f.uses ?? [])];
@@ -66,6 +72,19 @@ const ROUTES: RouteObject[] = [
   ...routesOf('root'),
   { path: '*', ...lazyPage(() => import('./platform/components/not-found-page.tsx'), 'NotFoundPage') },
 ];
+
+/**
+ * At start, before the first render: fetches the code of every route the address matches (frame and
+ * page) at once and asks for their texts with the platform's, instead of one after the other as each
+ * level renders and suspends (issue 14: first paint).
+ */
+export function preloadRoute(pathname: string): void {
+  for (const m of matchRoutes(ROUTES, pathname) ?? []) {
+    const h = m.route.handle as RouteHandle | undefined;
+    if (h?.texts) wantTexts(h.texts);
+    void h?.preload?.().catch(() => undefined);
+  }
+}
 
 /** Shows RouteError when a page throws or its code fails to load; a new path tries again. */
 class RouteErrorBoundary extends Component<

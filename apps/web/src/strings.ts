@@ -47,6 +47,11 @@ export async function loadTexts(lang: Language): Promise<Record<string, unknown>
   return Object.assign({}, platform, ...features);
 }
 
+/** Asks for these features' texts before i18next starts, so they come with the platform's in one go. */
+export function wantTexts(names: readonly string[]): void {
+  for (const n of names) wanted.add(n);
+}
+
 /** Whether these features' texts are there in the language in use. */
 export function hasTexts(names: readonly string[]): boolean {
   const lang = currentLanguage();

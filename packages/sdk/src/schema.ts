@@ -1434,6 +1434,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/memberships/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every program and how it fits my kind (member, apply, invitation, next step, or not for my kind and why) */
+        get: operations["getMembershipsPrograms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/memberships/applications": {
         parameters: {
             query?: never;
@@ -6815,6 +6832,7 @@ export interface operations {
             query?: {
                 partnerId?: string;
                 actorId?: string;
+                actor?: string;
                 entityType?: string;
                 entityId?: string;
                 action?: string;
@@ -6892,6 +6910,7 @@ export interface operations {
             query?: {
                 partnerId?: string;
                 actorId?: string;
+                actor?: string;
                 entityType?: string;
                 entityId?: string;
                 action?: string;
@@ -9045,6 +9064,37 @@ export interface operations {
                             since: string;
                         } | null;
                         isDistributor: boolean;
+                    };
+                };
+            };
+        };
+    };
+    getMembershipsPrograms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        kinds: string[];
+                        items: {
+                            code: string;
+                            name: string;
+                            summary: string;
+                            /** @enum {string} */
+                            fit: "member" | "apply" | "invitation" | "next_step" | "not_for_kind";
+                            reasonCode: string | null;
+                            reason: string | null;
+                        }[];
                     };
                 };
             };

@@ -103,9 +103,27 @@ type Named<T> = { [K in keyof T]: T[K] extends ComponentType<never> ? K : never 
  * in a transition: the current page stays until the next one's code is there; a spinner shows only
  * when nothing was drawn yet.
  */
-export function lazyPage<M>(load: () => Promise<M>, name: Named<M>): Pick<RouteObject, 'element'> {
-  const Page = lazy(async () => ({ default: (await load())[name] as ComponentType }));
-  return { element: createElement(Suspense, { fallback: createElement(FullPageSpin) }, createElement(Page)) };
+export function lazyPage<M>(load: () => Promise<M>, name: Named<M>): Pick<RouteObject, 'element' | 'handle'> {
+  // One download, whoever asks first: the router on render, or `preload` at start (see preloadRoute).
+  let loading: Promise<M> | undefined;
+  const preload = () => {
+    loading ??= load();
+    loading.catch(() => {
+      loading = undefined; // a failed download is tried again on the next render
+    });
+    return loading;
+  };
+  const Page = lazy(async () => ({ default: (await preload())[name] as ComponentType }));
+  return {
+    element: createElement(Suspense, { fallback: createElement(FullPageSpin) }, createElement(Page)),
+    handle: { preload } satisfies RouteHandle,
+  };
+}
+
+/** What a route tells the start (`preloadRoute`): its code to fetch and the features' texts it needs. */
+export interface RouteHandle {
+  preload?: () => Promise<unknown>;
+  texts?: readonly string[];
 }
 
 /** A component loaded on first render (render it inside a Suspense boundary). */

@@ -1,5 +1,5 @@
 import { type DbOrTx, schema } from '@pc/db';
-import { and, desc, eq, gte, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Cursor } from '../../platform/db/cursor.ts';
 
 export type AuditRow = typeof schema.auditLog.$inferSelect;
@@ -14,6 +14,8 @@ export function insertAudit(
 export interface AuditFilter {
   partnerId?: string;
   actorId?: string;
+  /** A subquery of user ids (the actor search by name or email). */
+  actorIn?: SQL;
   entityType?: string;
   entityId?: string;
   action?: string;
@@ -31,6 +33,7 @@ export function listAudit(db: DbOrTx, f: AuditFilter): Promise<AuditRow[]> {
   const a = schema.auditLog;
   if (f.partnerId) where.push(eq(a.partnerId, f.partnerId));
   if (f.actorId) where.push(eq(a.actorId, f.actorId));
+  if (f.actorIn) where.push(sql`${a.actorId} in ${f.actorIn}`);
   if (f.entityType) where.push(eq(a.entityType, f.entityType));
   if (f.entityId) where.push(eq(a.entityId, f.entityId));
   if (f.action) where.push(eq(a.action, f.action));

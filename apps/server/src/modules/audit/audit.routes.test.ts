@@ -104,6 +104,8 @@ describe('console audit log: names, date range, actor and CSV export', () => {
   let partner: PartnerWithAdmin;
   let asAdmin: AsUser;
   let adminId: string;
+  let adminEmail: string;
+  let adminName: string;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -112,6 +114,8 @@ describe('console audit log: names, date range, actor and CSV export', () => {
     partner = await createPartnerWithAdmin(t, { name: '审计伙伴, "Audit" Co.' });
     const admin = await createOperator(t, ['admin']);
     adminId = admin.user.id;
+    adminEmail = admin.user.email;
+    adminName = admin.user.name;
     asAdmin = asUser(t, await signIn(t, admin.user.email, admin.password));
     t.clock.set(new Date('2026-04-01T01:00:00Z'));
     const suspend = await asAdmin({
@@ -153,6 +157,12 @@ describe('console audit log: names, date range, actor and CSV export', () => {
     expect((await q('from=2026-04-01')).map((i) => i.action)).toEqual(['partner.suspended']);
     expect(await q('to=2026-03-30')).toEqual([]);
     expect((await q(`actorId=${adminId}`)).map((i) => i.action)).toEqual(['partner.suspended']);
+    // The actor search: part of the name or email, any case; LIKE's wildcards are taken literally.
+    const part = (x: string) => encodeURIComponent(x.slice(1, -1).toUpperCase());
+    expect((await q(`actor=${part(adminEmail)}`)).map((i) => i.action)).toEqual(['partner.suspended']);
+    expect((await q(`actor=${part(adminName)}`)).map((i) => i.action)).toEqual(['partner.suspended']);
+    expect(await q('actor=nobody-like-this')).toEqual([]);
+    expect(await q('actor=%25')).toEqual([]);
     const bad = await asAdmin({ method: 'GET', url: '/api/console/audit?from=2026-13-45' });
     expect(bad.statusCode).toBe(400);
   });

@@ -6,6 +6,8 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 export const auditFilters = z.strictObject({
   partnerId: z.string().min(1).max(64).optional(),
   actorId: z.string().min(1).max(64).optional(),
+  /** The actor's name or email contains this (case-insensitive): operators, partner and customer users. */
+  actor: z.string().trim().min(1).max(100).optional(),
   entityType: z.string().min(1).max(64).optional(),
   entityId: z.string().min(1).max(64).optional(),
   action: z.string().min(1).max(100).optional(),

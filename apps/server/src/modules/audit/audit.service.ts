@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors/errors.ts';
 import { csvCell } from '../../platform/export/table-export.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { newId } from '../../platform/ids/ids.ts';
-import { usersByIds } from '../identity/index.ts';
+import { userIdsMatchingSql, usersByIds } from '../identity/index.ts';
 import { partnersByIds } from '../partners/index.ts';
 import { actionLabel, entityTypeLabel } from './audit.labels.ts';
 import { type AuditFilter, type AuditRow, insertAudit, listAudit } from './audit.repository.ts';
@@ -45,12 +45,13 @@ const DAY_MS = 86_400_000;
 
 /** The filters as the repository takes them: `from`/`to` are whole Asia/Shanghai days. */
 function filterOf(f: AuditFilters): Omit<AuditFilter, 'limit'> {
-  const { from, to, ...rest } = f;
+  const { from, to, actor, ...rest } = f;
+  const actorIn = actor ? userIdsMatchingSql(actor) : undefined;
   const since = from ? businessDayStart(from) : undefined;
   const until = to ? new Date(businessDayStart(to).getTime() + DAY_MS) : undefined;
   if ((since && Number.isNaN(since.getTime())) || (until && Number.isNaN(until.getTime())))
     throw new AppError('common.validation', { field: Number.isNaN(since?.getTime()) ? 'from' : 'to' });
-  return { ...rest, since, until };
+  return { ...rest, actorIn, since, until };
 }
 
 /** Rows with their actor, partner and target names and the action in the reader's language. */

@@ -63,5 +63,6 @@ export {
   createUser,
   operatorsWithRoles,
   partnerAdmins,
+  userIdsMatchingSql,
   usersByIds,
 } from './users.service.ts';

@@ -1,4 +1,5 @@
-import type { DbOrTx } from '@pc/db';
+import { type DbOrTx, schema } from '@pc/db';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import type { SessionUser } from '../../platform/http/auth.ts';
@@ -139,4 +140,17 @@ export function operatorsWithRoles(
 /** Users by id, for other modules that show or notify them. */
 export function usersByIds(ctx: AppContext, ids: readonly string[], db: DbOrTx = ctx.db): Promise<UserRow[]> {
   return findUsersByIds(db, [...new Set(ids)]);
+}
+
+/**
+ * Ids of the users (operators, partner and customer users) whose name or email contains the text,
+ * case-insensitive, as a subquery other modules filter on (the console audit log's actor search).
+ */
+export function userIdsMatchingSql(text: string): SQL {
+  const pattern = `%${text
+    .trim()
+    .toLowerCase()
+    .replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  const u = schema.users;
+  return sql`(select ${u.id} from ${u} where lower(${u.name}) like ${pattern} or lower(${u.email}) like ${pattern})`;
 }

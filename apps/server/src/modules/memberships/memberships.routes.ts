@@ -22,9 +22,10 @@ import {
   inviteBody,
   okResponse,
   overviewResponse,
+  programFitsResponse,
   resellersResponse,
 } from './memberships.schemas.ts';
-import { membershipOverview } from './memberships.service.ts';
+import { membershipOverview, programsForPartner } from './memberships.service.ts';
 
 type Req = Parameters<typeof requirePartnerUser>[0];
 const anyUser = { preValidation: async (req: Req) => void requirePartnerUser(req) };
@@ -48,6 +49,19 @@ export const membershipsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
       ...anyUser,
     },
     async (req) => membershipOverview(ctx, requirePartnerUser(req).partnerId),
+  );
+  app.get(
+    '/api/memberships/programs',
+    {
+      schema: {
+        ...read,
+        summary:
+          'Every program and how it fits my kind (member, apply, invitation, next step, or not for my kind and why)',
+        response: { 200: programFitsResponse },
+      },
+      ...anyUser,
+    },
+    async (req) => programsForPartner(ctx, requirePartnerUser(req).partnerId, req.locale),
   );
   app.post(
     '/api/memberships/applications',

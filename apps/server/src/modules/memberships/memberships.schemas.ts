@@ -102,6 +102,21 @@ export const overviewResponse = z.object({
   isDistributor: z.boolean(),
 });
 
+export const programFitsResponse = z.object({
+  /** The partner's kinds (DOMAIN.md) from its active programs; `unassigned` when none. */
+  kinds: z.array(z.string()),
+  items: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      summary: z.string(),
+      fit: z.enum(['member', 'apply', 'invitation', 'next_step', 'not_for_kind']),
+      reasonCode: z.string().nullable(),
+      reason: z.string().nullable(),
+    }),
+  ),
+});
+
 export const invitationView = z.object({
   id: z.string(),
   distributorId: z.string(),

@@ -1,10 +1,18 @@
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
 import { getPartner } from '../partners/index.ts';
+import { PROGRAMS } from '../programs/index.ts';
 import { type ApplicationView, viewApplications } from './applications.service.ts';
 import { currentDistributor, type ResellerView, resellersOf } from './hierarchy.service.ts';
 import { type ManagerContact, managerContact } from './managers.service.ts';
-import { listApplicationsOf, listMemberships, listPerformance } from './memberships.repository.ts';
+import { FIT_REASON_TEXT, type FitReason, kindsOf, type ProgramFit, programFits } from './memberships.fit.ts';
+import {
+  activeProgramsOf,
+  listApplicationsOf,
+  listMemberships,
+  listPerformance,
+} from './memberships.repository.ts';
 import { businessYear, qualifyingPerformance } from './memberships.rules.ts';
 
 export interface MembershipView {
@@ -94,4 +102,35 @@ export async function partnerMembershipDetail(
     },
     resellers: overview.isDistributor ? await resellersOf(ctx, partnerId) : [],
   };
+}
+
+export interface ProgramFitView {
+  code: string;
+  name: string;
+  summary: string;
+  fit: ProgramFit;
+  reasonCode: FitReason | null;
+  reason: string | null;
+}
+
+/** Issue 14: every program, and how it stands for this partner's kind (fits first, in program order). */
+export async function programsForPartner(
+  ctx: AppContext,
+  partnerId: string,
+  locale: Locale,
+): Promise<{ kinds: string[]; items: ProgramFitView[] }> {
+  const held = (await activeProgramsOf(ctx.db, [partnerId])).get(partnerId) ?? [];
+  const items = programFits(held).map((f) => {
+    const p = PROGRAMS.find((x) => x.code === f.program);
+    return {
+      code: f.program,
+      name: p?.name[locale] ?? f.program,
+      summary: p?.summary[locale] ?? '',
+      fit: f.fit,
+      reasonCode: f.reason,
+      reason: f.reason ? FIT_REASON_TEXT[f.reason][locale] : null,
+    };
+  });
+  const rank = (v: ProgramFitView) => (v.fit === 'not_for_kind' ? 1 : 0);
+  return { kinds: kindsOf(held), items: [...items].sort((a, b) => rank(a) - rank(b)) };
 }

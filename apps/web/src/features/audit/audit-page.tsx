@@ -9,7 +9,8 @@ import { PageHeader } from '../../platform/components/page-header.tsx';
 import { QueryState } from '../../platform/components/query-state.tsx';
 import { AuditChange, useAuditColumns } from './audit-columns.tsx';
 
-const FILTERS = ['partnerId', 'actorId', 'entityType', 'entityId', 'action', 'from', 'to'] as const;
+// `actorId` stays for links to one actor's entries; the form searches by name or email (`actor`).
+const FILTERS = ['partnerId', 'actor', 'actorId', 'entityType', 'entityId', 'action', 'from', 'to'] as const;
 
 type FormValues = Omit<AuditFilters, 'from' | 'to'> & { days?: [Dayjs | null, Dayjs | null] | null };
 const DAY = 'YYYY-MM-DD';
@@ -99,8 +100,8 @@ export function AuditPage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={12} xl={6}>
-              <Form.Item name="actorId" label={t('console.audit.actorId')}>
-                <Input allowClear data-testid="audit-filter-actor" />
+              <Form.Item name="actor" label={t('console.audit.actorSearch')}>
+                <Input allowClear maxLength={100} data-testid="audit-filter-actor" />
               </Form.Item>
             </Col>
             <Col xs={24} md={12} xl={6}>

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { ApiPaths } from '../../platform/api/client.ts';
 import { api, send, unwrap } from '../../platform/api/client.ts';
 
@@ -16,10 +17,21 @@ export type ProgramCode = NonNullable<
   ApiPaths['/api/memberships/applications']['post']['requestBody']
 >['content']['application/json']['program'];
 
+export type ProgramFits = Json<'/api/memberships/programs', 'get'>;
+
 const KEY = ['memberships'] as const;
 
 export function useMembershipOverview() {
   return useQuery({ queryKey: [...KEY, 'overview'], queryFn: () => unwrap(api.GET('/api/memberships')) });
+}
+
+/** Every program and how it fits the partner's kind, in the page's language. */
+export function useProgramFits() {
+  const { i18n } = useTranslation();
+  return useQuery({
+    queryKey: [...KEY, 'programs', i18n.language],
+    queryFn: () => unwrap(api.GET('/api/memberships/programs')),
+  });
 }
 
 export function useReceivedInvitations() {

@@ -13,6 +13,7 @@ import {
   Select,
   Table,
   Tabs,
+  Tag,
   Typography,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -32,10 +33,12 @@ import {
   type Invitation,
   type MembershipOverview,
   type ProgramCode,
+  type ProgramFits,
   useAnswerInvitation,
   useApply,
   useExitDistributor,
   useMembershipOverview,
+  useProgramFits,
   useReceivedInvitations,
   useWithdraw,
 } from './memberships-api.ts';
@@ -104,6 +107,52 @@ function ProgramsCard({ data }: { data: MembershipOverview }) {
           },
         ]}
       />
+    </Card>
+  );
+}
+
+const FIT_COLORS: Record<string, string> = {
+  member: 'green',
+  apply: 'blue',
+  invitation: 'gold',
+  next_step: 'cyan',
+  not_for_kind: 'default',
+};
+
+/** Issue 14: every program and how it fits the partner's kind; the others last, greyed, with the reason. */
+function FitCard({ fits }: { fits: ProgramFits | undefined }) {
+  const { t } = useTranslation();
+  const name = useProgramName();
+  if (!fits) return null;
+  const kinds = fits.kinds.map((k) => (k === 'unassigned' ? t('memberships.fit.unassigned') : name(k)));
+  return (
+    <Card title={t('memberships.fit.title')} data-testid="program-fits">
+      <Typography.Paragraph type="secondary" data-testid="program-fits-kind">
+        {t('memberships.fit.yourKind', { kinds: kinds.join(' · ') })}
+      </Typography.Paragraph>
+      <Flex vertical gap={12}>
+        {fits.items.map((p) => {
+          const off = p.fit === 'not_for_kind';
+          return (
+            <div key={p.code} data-testid="program-fit-row" data-program={p.code} data-fit={p.fit}>
+              <Flex gap={8} align="center" wrap>
+                <Typography.Text strong type={off ? 'secondary' : undefined}>
+                  {p.name}
+                </Typography.Text>
+                <Tag color={FIT_COLORS[p.fit]}>{t(`memberships.fit.${p.fit}`)}</Tag>
+              </Flex>
+              {p.reason ? (
+                <Typography.Text type="secondary" data-testid="program-fit-reason">
+                  {p.reason}
+                </Typography.Text>
+              ) : null}
+            </div>
+          );
+        })}
+      </Flex>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+        {t('memberships.fit.hint')}
+      </Typography.Paragraph>
     </Card>
   );
 }
@@ -186,13 +235,15 @@ function PathCard({ data, isAdmin }: { data: MembershipOverview; isAdmin: boolea
   );
 }
 
-function ApplyCard({ data }: { data: MembershipOverview }) {
+function ApplyCard({ data, fits }: { data: MembershipOverview; fits: ProgramFits | undefined }) {
   const { t } = useTranslation();
   const name = useProgramName();
   const apply = useApply();
   const run = useRun();
   const [form] = Form.useForm<{ program: ProgramCode; note?: string }>();
   const held = new Set(data.memberships.filter((m) => m.status === 'active').map((m) => m.program));
+  // Programs that do not fit the partner's kind are not offered (the fit card says why).
+  const fitOf = (p: ProgramCode) => fits?.items.find((i) => i.code === p)?.fit;
   return (
     <Card title={t('memberships.portal.apply')}>
       <Form
@@ -209,7 +260,11 @@ function ApplyCard({ data }: { data: MembershipOverview }) {
         >
           <Select
             data-testid="membership-apply-program"
-            options={APPLYABLE.map((p) => ({ value: p, label: name(p), disabled: held.has(p) }))}
+            options={APPLYABLE.filter((p) => fitOf(p) !== 'not_for_kind').map((p) => ({
+              value: p,
+              label: name(p),
+              disabled: held.has(p),
+            }))}
           />
         </Form.Item>
         <Form.Item name="note" label={t('memberships.portal.applyNote')}>
@@ -397,6 +452,7 @@ export function MembershipsPage() {
   const me = useMe();
   const overview = useMembershipOverview();
   const invitations = useReceivedInvitations();
+  const fits = useProgramFits();
   const isAdmin = !!me.data?.roles.includes('admin');
   const data = overview.data;
   const main = data ? (
@@ -409,6 +465,7 @@ export function MembershipsPage() {
       <Col xs={24} xl={16}>
         <Flex vertical gap={16}>
           <ProgramsCard data={data} />
+          <FitCard fits={fits.data} />
           <PathCard data={data} isAdmin={isAdmin} />
           <ApplicationsCard items={data.applications} isAdmin={isAdmin} />
         </Flex>
@@ -417,7 +474,7 @@ export function MembershipsPage() {
         <Flex vertical gap={16}>
           <ManagerCard data={data} />
           <ChannelCard data={data} invitations={invitations.data?.items ?? []} isAdmin={isAdmin} />
-          {isAdmin ? <ApplyCard data={data} /> : null}
+          {isAdmin ? <ApplyCard data={data} fits={fits.data} /> : null}
         </Flex>
       </Col>
     </Row>

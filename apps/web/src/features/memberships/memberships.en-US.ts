@@ -76,6 +76,17 @@ export const membershipsEnUS = {
     declined: 'Invitation declined',
     adminOnly: 'Only your company’s administrators can apply, answer invitations or exit.',
   },
+  fit: {
+    title: 'Programs for your kind',
+    yourKind: 'Your kind: {{kinds}}',
+    unassigned: 'no program yet',
+    member: 'Member',
+    apply: 'Open to you',
+    invitation: 'By invitation',
+    next_step: 'Next step',
+    not_for_kind: 'Not for your kind',
+    hint: 'Programs that do not fit your kind are shown last, with the reason.',
+  },
   resellers: {
     title: 'Cloud resellers',
     name: 'Reseller',

@@ -78,6 +78,17 @@ export const membershipsZhCN: typeof membershipsEnUS = {
     declined: '已拒绝邀请',
     adminOnly: '仅企业管理员可以提交申请、处理邀请或退出总经销商。',
   },
+  fit: {
+    title: '适合您伙伴类型的计划',
+    yourKind: '您的伙伴类型：{{kinds}}',
+    unassigned: '尚未加入计划',
+    member: '已加入',
+    apply: '可申请',
+    invitation: '须受邀加入',
+    next_step: '下一步可申请',
+    not_for_kind: '不适用于您的类型',
+    hint: '不适用于您伙伴类型的计划排在最后，并说明原因。',
+  },
   resellers: {
     title: '云经销商',
     name: '云经销商',

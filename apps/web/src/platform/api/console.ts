@@ -5,6 +5,8 @@ import type { Channel } from './types.ts';
 export interface AuditFilters {
   partnerId?: string;
   actorId?: string;
+  /** Part of the actor's name or email. */
+  actor?: string;
   entityType?: string;
   entityId?: string;
   action?: string;

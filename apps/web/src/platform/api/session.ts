@@ -6,7 +6,7 @@ import type { Me } from './types.ts';
 
 export const meKey = ['me'] as const;
 
-async function fetchMe(): Promise<Me | null> {
+export async function fetchMe(): Promise<Me | null> {
   try {
     const me = await unwrap(api.GET('/api/me'));
     // Every time on every page is shown in the zone the user chose (Asia/Shanghai by default).

@@ -299,7 +299,7 @@ export const enUS = {
       entity: 'Entity',
       partner: 'Partner',
       partnerId: 'Partner ID',
-      actorId: 'Actor ID',
+      actorSearch: 'Actor name or email',
       dateRange: 'Date (Asia/Shanghai)',
       target: 'Target',
       exportCsv: 'Export CSV',

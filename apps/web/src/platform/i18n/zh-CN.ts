@@ -288,7 +288,7 @@ export const zhCN: Resources = {
       entity: '对象',
       partner: '伙伴',
       partnerId: '伙伴 ID',
-      actorId: '操作人 ID',
+      actorSearch: '操作人姓名或邮箱',
       dateRange: '日期（北京时间）',
       target: '对象',
       exportCsv: '导出 CSV',
