@@ -163,15 +163,46 @@ for (const run of runs) {
     );
   const crash = figures[`crash:${k}`];
   L.push(`### Crash — ${status('crash.reliability.ts', k)}`, '');
-  if (crash)
+  if (crash) {
+    const mixed = crash.budgetWriters !== undefined;
     L.push(
-      `${crash.rounds} × kill -9 under ${crash.writers} concurrent writers (spend batches of ${crash.batch}), ${crash.seconds} s: ` +
-        `${crash.acknowledgedRecords} records acknowledged, ${crash.missingRecords} missing after restart; ` +
-        `jobs by state at the end ${JSON.stringify(crash.jobsByState)}, due and waiting after the drain ${crash.jobsDueNotDone}` +
-        ` ${JSON.stringify((crash.jobsWaiting ?? []).filter((j) => j.state !== 'active'))}, claimed by a killed process and left to pg-boss's expiry (15 min, then run again) ${crash.jobsClaimedByKilledProcess ?? 0}, ` +
+      `${crash.rounds} × kill -9 under ${crash.writers} concurrent spend writers (batches of ${crash.batch})` +
+        (mixed
+          ? ` and ${crash.budgetWriters} budget writers (a one-time budget of 10 yuan, then one record crossing its 75, 90 and 100 % thresholds: three alerts, each an email over SMTP)`
+          : '') +
+        `, ${crash.seconds} s: ${crash.acknowledgedRecords} spend records acknowledged, ${crash.missingRecords} missing after restart.`,
+      '',
+    );
+    if (mixed)
+      L.push(
+        `Alert email: ${crash.acknowledgedCrossings} crossings acknowledged, ${crash.crossingsWithoutAlerts} without their three alerts ` +
+          `(${crash.alertsOfAcknowledgedCrossings} alerts, ${crash.alertsWithoutMail} without an email record); ` +
+          `${crash.alertEmailsOfAcknowledgedCrossings} alert emails of acknowledged crossings, ${crash.alertEmailsNotReceived} not received. ` +
+          `All email notifications ${crash.emailNotifications} (${JSON.stringify(crash.emailNotificationsByStatus)}; demo data and the spend writers' alerts included), ` +
+          `${crash.emailsReceived} messages received by the SMTP server with ${crash.distinctMessageIds} distinct Message-IDs: ` +
+          `${crash.messageIdsNotReceived} notifications never received, ${crash.messageIdsUnknown} messages of no notification, ` +
+          `${crash.resends} resends (the same Message-ID a second time). Second notifications for one event: ` +
+          `${crash.doubleAlerts} alerts doubled (per customer, period, generation and threshold), ${crash.doubleNotificationKeys} idempotency keys doubled. ` +
+          `Drain: ${crash.drainStarts} start(s), ${crash.drainSeconds} s.`,
+        '',
+      );
+    L.push(
+      `Jobs by state at the end ${JSON.stringify(crash.jobsByState)}, due and waiting after the drain ${crash.jobsDueNotDone}` +
+        ` ${JSON.stringify((crash.jobsWaiting ?? []).filter((j) => j.state !== 'active'))}, claimed by a killed process and left to pg-boss's expiry (10 min to 1 h, then run again) ${crash.jobsClaimedByKilledProcess ?? 0}` +
+        ` ${JSON.stringify((crash.jobsWaiting ?? []).filter((j) => j.state === 'active').map((j) => j.name))}, ` +
         `retried after a crash ${crash.jobsRetriedAfterCrash} (a retried job is idempotent: delivery and slot keys).`,
       '',
     );
+    if (mixed)
+      L.push(
+        'What counts as a duplicate: a second notification for one event (a second alert for a threshold, a second record for an idempotency key) ' +
+          'is a failure. A resend — the same notification, same Message-ID, received twice because the process died between the SMTP ' +
+          "server's acceptance and the status update, and the record was sent again once its claim went stale — is at-least-once delivery: " +
+          'it is counted and reported, not a failure (receivers drop the copy by Message-ID). The drain starts the server with its clock ' +
+          "11 minutes ahead (a claim is stale after 10) and waits for pg-boss's maintenance to expire the deliveries a killed process held (5 min).",
+        '',
+      );
+  }
   const soak = figures[`soak:${k}`];
   L.push(`### Soak — ${status('soak.reliability.ts', k)}`, '');
   if (soak)
