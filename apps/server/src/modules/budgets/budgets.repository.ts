@@ -60,6 +60,22 @@ export async function updateBudget(
   return out;
 }
 
+/**
+ * The generation a new budget of this customer and period starts at: one past any alert already
+ * sent for that period (a deleted budget's alerts stay), so a re-created budget alerts again.
+ */
+export async function nextAlertGeneration(
+  tx: DbOrTx,
+  customerId: string,
+  periodKey: string,
+): Promise<number> {
+  const [r] = await tx
+    .select({ g: sql<number | null>`max(${al.generation})` })
+    .from(al)
+    .where(and(eq(al.customerId, customerId), eq(al.periodKey, periodKey)));
+  return r?.g === null || r?.g === undefined ? 0 : Number(r.g) + 1;
+}
+
 export async function deleteBudgetRow(tx: DbOrTx, customerId: string): Promise<void> {
   await tx.delete(b).where(eq(b.customerId, customerId));
 }

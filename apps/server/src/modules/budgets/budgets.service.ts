@@ -27,6 +27,7 @@ import {
   insertBudgetRecord,
   lockBudgetOf,
   lockBudgets,
+  nextAlertGeneration,
   updateBudget,
 } from './budgets.repository.ts';
 
@@ -186,9 +187,13 @@ export async function setBudget(
         restrictedAt: row?.restrictedAt ?? null,
         updatedAt: now,
       };
+      const generation = Math.max(
+        row ? row.generation + 1 : 0,
+        await nextAlertGeneration(tx, target.customerId, periodKey),
+      );
       row = row
-        ? await updateBudget(tx, target.customerId, { ...fields, generation: row.generation + 1 })
-        : await insertBudget(tx, { customerId: target.customerId, generation: 0, ...fields });
+        ? await updateBudget(tx, target.customerId, { ...fields, generation })
+        : await insertBudget(tx, { customerId: target.customerId, generation, ...fields });
     } else {
       if (row.budgetType === 'MONTHLY' && row.periodKey !== periodKeyAt('MONTHLY', now))
         row = await rollOver(ctx, tx, row, now);

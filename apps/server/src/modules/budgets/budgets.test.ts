@@ -8,6 +8,7 @@ import { createAssociatedCustomer, spendRecord } from '../spend/spend.test-data.
 import { rollOverMonthlyBudgets } from './budgets.jobs.ts';
 import {
   type BudgetTarget,
+  deleteBudget,
   getBudget,
   portalTarget,
   type SetBudgetInput,
@@ -78,6 +79,23 @@ describe('budgets and alerts', () => {
       [c.id],
     );
     expect(events.rows).toHaveLength(2);
+  });
+
+  it('a budget deleted and set again in the same month alerts again', async () => {
+    const { c, target } = await customerWithBudget({}, false);
+    await ingestSpendBatch(t.ctx, [spendRecord(c.domainId, 8_000, '2026-03-05T00:00:00Z')]);
+    expect((await alerts(c.id)).map((a) => a.threshold)).toEqual([75]);
+    await deleteBudget(t.ctx, systemActor(), await refresh(target), 'test');
+    await setBudget(
+      t.ctx,
+      systemActor(),
+      await refresh(target),
+      { amountFen: 10_000, budgetType: 'MONTHLY', frozenOperateType: 0, cancelRestriction: false },
+      'test',
+    );
+    await ingestSpendBatch(t.ctx, [spendRecord(c.domainId, 100, '2026-03-05T01:00:00Z')]);
+    // The new budget starts at 81 % of the month's spend: its 75 % is announced again.
+    expect((await alerts(c.id)).map((a) => a.threshold)).toEqual([75, 75]);
   });
 
   it('restricts the customer at 100 % when automatic restriction is on', async () => {
