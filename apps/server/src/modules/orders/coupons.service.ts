@@ -252,7 +252,7 @@ export async function applyCoupons(
     const c = found.get(couponId);
     if (!c || c.customerId !== order.customerId) throw new AppError('orders.coupon_not_found', { couponId });
     if (c.status === 'revoked')
-      throw new AppError('orders.coupon_revoked', { couponId, reason: c.revokeReason ?? '' });
+      throw new AppError('orders.coupon_revoked', { couponId, revokeReason: c.revokeReason ?? '' });
     if (c.status !== 'available') throw new AppError('orders.coupon_used', { couponId });
     if (now < c.validFrom || now >= c.validUntil) throw new AppError('orders.coupon_expired', { couponId });
     if (order.amountFen < c.minOrderFen)

@@ -112,8 +112,8 @@ export const OrdersErrors = defineErrors({
     status: 400,
     cbc: 'CBC.99009006',
     message: {
-      'zh-CN': '优惠券 {couponId} 已被撤销：{reason}',
-      'en-US': 'Coupon {couponId} was revoked: {reason}',
+      'zh-CN': '优惠券 {couponId} 已被撤销：{revokeReason}',
+      'en-US': 'Coupon {couponId} was revoked: {revokeReason}',
     },
   },
   'orders.coupon_not_revocable': {
@@ -234,8 +234,8 @@ export const OrdersCbcErrors = defineErrors({
   'CBC.99009006': {
     status: 400,
     message: {
-      'zh-CN': '优惠券 {couponId} 已被撤销：{reason}',
-      'en-US': 'Coupon {couponId} was revoked: {reason}',
+      'zh-CN': '优惠券 {couponId} 已被撤销：{revokeReason}',
+      'en-US': 'Coupon {couponId} was revoked: {revokeReason}',
     },
   },
 });
