@@ -28,16 +28,21 @@ export async function restrictPurchases(
   if (opts.freezeResources) {
     await tx
       .update(c)
-      .set({
-        status: 'frozen',
-        freezeType: 'ACCOUNT_AND_RESOURCE',
-        frozenReason: BUDGET_FREEZE_REASON,
-        frozenAt: at,
-        updatedAt: at,
-      })
+      .set(budgetFreeze(at))
       .where(and(eq(c.id, customerId), eq(c.status, 'active')));
   }
   return changed.length > 0;
+}
+
+/** What a budget's automatic restriction sets on a customer whose resources it freezes. */
+function budgetFreeze(at: Date) {
+  return {
+    status: 'frozen',
+    freezeType: 'ACCOUNT_AND_RESOURCE',
+    frozenReason: BUDGET_FREEZE_REASON,
+    frozenAt: at,
+    updatedAt: at,
+  } as const;
 }
 
 /** `restrictPurchases` for many customers at once (two statements; ids in order, so rows lock in order). */
@@ -56,13 +61,7 @@ export async function restrictPurchasesMany(
   if (freeze.length > 0) {
     await tx
       .update(c)
-      .set({
-        status: 'frozen',
-        freezeType: 'ACCOUNT_AND_RESOURCE',
-        frozenReason: BUDGET_FREEZE_REASON,
-        frozenAt: at,
-        updatedAt: at,
-      })
+      .set(budgetFreeze(at))
       .where(and(inArray(c.id, freeze), eq(c.status, 'active')));
   }
 }
