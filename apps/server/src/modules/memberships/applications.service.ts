@@ -7,10 +7,12 @@ import { usersByIds } from '../identity/index.ts';
 import { partnersByIds } from '../partners/index.ts';
 import type { ProgramCode } from '../programs/index.ts';
 import { isUniqueViolation } from './memberships.db-errors.ts';
+import { programFit } from './memberships.fit.ts';
 import { notifyOperator, notifyPartnerAdmins, programName } from './memberships.notify.ts';
 import {
   type ApplicationFilter,
   type ApplicationRow,
+  activeProgramsOf,
   decideApplication,
   endLink,
   endMembership,
@@ -113,6 +115,13 @@ export async function applyToProgram(
     ) {
       throw new AppError('memberships.not_assc_member');
     }
+    // The specific refusals above come first; what is left of "not for this kind" is the Solution
+    // Provider program for the two channel tiers (issue 14: the server refuses what the page hides).
+    const held = (await activeProgramsOf(tx, [partnerId])).get(partnerId) ?? [];
+    const fit = programFit(input.program, held);
+    if (fit.reason === 'distributor_develops_resellers')
+      throw new AppError('memberships.not_for_distributors');
+    if (fit.reason === 'reseller_under_distributor') throw new AppError('memberships.not_for_resellers');
     let app: ApplicationRow;
     try {
       app = await insertApplication(tx, {

@@ -51,6 +51,23 @@ export const MembershipErrors = defineErrors({
       'en-US': 'Join the Authorized Sales Support Center program before applying to upgrade to distributor',
     },
   },
+  'memberships.not_for_distributors': {
+    status: 400,
+    message: {
+      'zh-CN': '总经销商专注发展和支持云经销商，不能申请该计划；解决方案提供商计划面向直接服务最终客户的伙伴',
+      'en-US':
+        'Distributors develop and support cloud resellers and cannot apply to this program; the Solution Provider program is for partners who serve end customers directly',
+    },
+  },
+  'memberships.not_for_resellers': {
+    status: 400,
+    message: {
+      'zh-CN':
+        '云经销商通过总经销商向最终客户销售，不能申请该计划；解决方案提供商计划面向直接服务最终客户的伙伴',
+      'en-US':
+        'Cloud resellers sell to end customers under their distributor and cannot apply to this program; the Solution Provider program is for partners who serve end customers directly',
+    },
+  },
   'memberships.not_distributor': {
     status: 403,
     message: {

@@ -125,6 +125,29 @@ describe('memberships: programs, hierarchy, performance and the upgrade path', (
     );
   });
 
+  it('refuses programs that do not fit the partner kind (Solution Provider for resellers and distributors)', async () => {
+    const reseller = await newPartner('en-US');
+    await grant(reseller.p.partner.id, 'cloud_reseller');
+    const apply = (as: AsUser) =>
+      as({ method: 'POST', url: '/api/memberships/applications', payload: { program: 'solution_provider' } });
+    const r1 = await apply(reseller.as);
+    expect(r1.statusCode).toBe(400);
+    expect(r1.json().code).toBe('memberships.not_for_resellers');
+    expect(r1.json().message).toContain('Cloud resellers sell to end customers under their distributor');
+    const distributor = await newPartner('zh-CN');
+    await grant(distributor.p.partner.id, 'distributor');
+    const r2 = await apply(distributor.as);
+    expect(r2.json().code).toBe('memberships.not_for_distributors');
+    expect(r2.json().message).toContain('总经销商专注发展和支持云经销商');
+    // What fits the kind is still accepted (Service Partner fits every kind).
+    const ok = await reseller.as({
+      method: 'POST',
+      url: '/api/memberships/applications',
+      payload: { program: 'service_partner' },
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+  });
+
   it('refuses members, other tenants, unknown fields and cloud reseller applications', async () => {
     const member = await asAMember({
       method: 'POST',

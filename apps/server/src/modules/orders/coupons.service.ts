@@ -1,9 +1,16 @@
 import type { DbOrTx } from '@pc/db';
-import type { Actor, AppContext } from '../../platform/context.ts';
+import type { Actor, AppContext, Channel, NotifyInput } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
+import { parseLocale } from '../../platform/i18n/i18n.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
-import { findCustomerByDomainId, findCustomersByIds, requireVisibleCustomer } from '../customers/index.ts';
+import {
+  findActiveAssociation,
+  findCustomerByDomainId,
+  findCustomersByIds,
+  requireVisibleCustomer,
+} from '../customers/index.ts';
+import { parseUserLocale, partnerAdmins, usersByIds } from '../identity/index.ts';
 import {
   type CouponRow,
   couponsOfOrders,
@@ -143,10 +150,57 @@ export async function revokeCoupon(ctx: AppContext, actor: Actor, id: string, re
       before: { status: 'available' },
       after: { status: 'revoked', reason },
     });
+    await tellRevoked(ctx, tx, revoked);
     return revoked;
   });
   const [view] = await couponViews(ctx, [row]);
   return view as CouponView;
+}
+
+/**
+ * The customer learns its coupon was withdrawn (email, SMS, in-app), and so do the administrators of
+ * a resale customer's partner, who pays its orders: queued in the revoking transaction.
+ */
+async function tellRevoked(ctx: AppContext, tx: DbOrTx, coupon: CouponRow): Promise<void> {
+  const [customer] = await findCustomersByIds(tx, [coupon.customerId]);
+  if (!customer) return;
+  const [user] = customer.userId ? await usersByIds(ctx, [customer.userId], tx) : [];
+  const data = {
+    customerName: customer.name,
+    customerDomainId: customer.domainId,
+    couponId: coupon.id,
+    faceValue: fenToYuan(coupon.faceValueFen),
+    revokeReason: coupon.revokeReason ?? '',
+  };
+  const email = customer.email ?? user?.email ?? null;
+  const phone = customer.phone ?? user?.phone ?? null;
+  const channels: Channel[] = [];
+  if (email) channels.push('email');
+  if (phone) channels.push('sms');
+  if (user) channels.push('in_app');
+  const inputs: NotifyInput[] = [];
+  if (channels.length)
+    inputs.push({
+      template: 'orders.coupon_revoked',
+      locale: parseLocale(user?.locale) ?? 'zh-CN',
+      to: { userId: user?.id ?? null, email, phone },
+      channels,
+      data: { ...data, name: customer.name },
+      idempotencyKey: `coupon-revoked:${coupon.id}:customer`,
+    });
+  const assoc = await findActiveAssociation(tx, customer.id);
+  if (assoc?.type === 'resale') {
+    for (const u of await partnerAdmins(ctx, assoc.partnerId, tx))
+      inputs.push({
+        template: 'orders.coupon_revoked_partner',
+        locale: parseUserLocale(u),
+        to: { userId: u.id, email: u.email, phone: u.phone, partnerId: assoc.partnerId },
+        channels: u.phone ? ['email', 'sms', 'in_app'] : ['email', 'in_app'],
+        data: { ...data, name: u.name },
+        idempotencyKey: `coupon-revoked:${coupon.id}:partner:${u.id}`,
+      });
+  }
+  if (inputs.length) await ctx.notifier.notifyMany(tx, inputs);
 }
 
 export interface CouponQuery {

@@ -4,6 +4,7 @@ import { couponsV2Routes } from './coupons.v2.routes.ts';
 import { seedDemoCoupons } from './orders.demo.ts';
 import { OrdersCbcErrors, OrdersErrors } from './orders.errors.ts';
 import { ordersRoutes } from './orders.routes.ts';
+import { ordersTemplates } from './orders.templates.ts';
 import { ordersV2Routes } from './orders.v2.routes.ts';
 
 /**
@@ -55,7 +56,7 @@ export const ordersModule = defineModule({
   routes: [ordersRoutes, couponsRoutes],
   partnerApiRoutes: [ordersV2Routes, couponsV2Routes],
   jobs: [],
-  templates: {},
+  templates: ordersTemplates,
   errors: { ...OrdersErrors, ...OrdersCbcErrors },
   demo: seedDemoCoupons,
   tenancy: {

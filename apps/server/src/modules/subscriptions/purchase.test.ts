@@ -223,11 +223,25 @@ describe('purchases and cash coupons', () => {
     const revoke = (id: string, reason = '发放对象有误') =>
       finance({ method: 'POST', url: `/api/console/coupons/${id}/revoke`, payload: { reason } });
     const couponId = await issue({ faceValueFen: 1_000 });
+    await t.db.query(`update customers set email = 'resale@example.com' where id = $1`, [resale.id]);
     const r = await revoke(couponId);
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toMatchObject({ status: 'revoked', revokeReason: '发放对象有误' });
     // A retried revocation answers the same; the partner sees the coupon revoked with the reason.
     expect((await revoke(couponId)).json()).toMatchObject({ status: 'revoked' });
+    // The customer and the resale partner's administrators are told once, with the reason.
+    const told = await t.db.query<{ template: string; channel: string; reason: string }>(
+      `select template, channel, data->>'revokeReason' as reason from notifications
+       where data->>'couponId' = $1 order by template, channel`,
+      [couponId],
+    );
+    expect(new Set(told.rows.map((r) => r.template))).toEqual(
+      new Set(['orders.coupon_revoked', 'orders.coupon_revoked_partner']),
+    );
+    expect(told.rows.every((r) => r.reason === '发放对象有误')).toBe(true);
+    expect(
+      told.rows.filter((r) => r.template === 'orders.coupon_revoked_partner' && r.channel === 'email'),
+    ).toHaveLength(1);
     const seen = await partner({ method: 'GET', url: `/api/coupons?customerDomainId=${resale.domainId}` });
     expect(seen.json().items.find((c: { id: string }) => c.id === couponId)).toMatchObject({
       status: 'revoked',
