@@ -2,7 +2,9 @@
 
 import { fork } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import net from 'node:net';
 import { type Database, migrate, openDatabase } from '@pc/db';
 import type { FastifyInstance } from 'fastify';
@@ -163,10 +165,20 @@ async function templateFor(admin: pg.Client, cached: CachedData): Promise<string
  */
 export async function freshDatabase(kind: 'pglite' | 'postgres', cached?: CachedData) {
   if (kind === 'pglite') {
-    const database = await openDatabase({});
+    // BENCH_PGLITE_DIR=1: a data directory on disk, as `npm start` runs (the in-memory default keeps
+    // every page in the WebAssembly heap, which cannot pass 4 GB: 10 M spend rows need the disk).
+    const dataDir = process.env.BENCH_PGLITE_DIR === '1' ? mkdtempSync(join(tmpdir(), 'pc-bench-')) : undefined;
+    const database = await openDatabase(dataDir ? { dataDir } : {});
     await migrate(database);
     if (cached) await cached.seed(database);
-    return { database, drop: async () => {} };
+    return {
+      database,
+      drop: async () => {
+        if (!dataDir) return;
+        await database.close().catch(() => {}); // the app may have closed it already
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
   }
   const name = `pc_bench_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_URL });

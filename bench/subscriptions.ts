@@ -6,7 +6,7 @@ import { buildApp } from '../apps/server/src/app.ts';
 import { testConfig } from '../apps/server/src/config.ts';
 import { runLifecycle } from '../apps/server/src/modules/subscriptions/index.ts';
 import { signRequest } from '../apps/server/src/platform/partner-api/signing.ts';
-import { freshDatabase, listen, measure, type Row } from './lib.ts';
+import { freshDatabase, listen, measureTogether, type Row } from './lib.ts';
 import { API_CONNECTIONS, seedPartnerWithCustomers } from './partner-api.ts';
 
 /** BENCH_SCALE=full: the issue's 1 million resources; the quick default is 20,000. */
@@ -71,46 +71,7 @@ export async function benchSubscriptions(
     const seeded = await seedPartnerWithCustomers(app.ctx);
     await seedResources(database, seeded.partner.id);
 
-    // The same page the operation answers, in bare SQL: the partner's first 10 by expiry and the total.
-    const bare = Fastify({ logger: false });
-    bare.post('/', async () => {
-      const [page, total] = await Promise.all([
-        database.query(
-          `select r.* from resources r
-             join customers c on c.id = r.customer_id
-             left join customer_associations a on a.customer_id = r.customer_id and a.status = 'active'
-            where a.partner_id = $1 and r.charging_mode = 'period'
-            order by r.expire_at asc nulls last, r.id limit 10`,
-          [seeded.partner.id],
-        ),
-        database.query(
-          `select count(*) from resources r
-             join customers c on c.id = r.customer_id
-             left join customer_associations a on a.customer_id = r.customer_id and a.status = 'active'
-            where a.partner_id = $1 and r.charging_mode = 'period'`,
-          [seeded.partner.id],
-        ),
-      ]);
-      return { data: page.rows, total_count: total.rows[0] };
-    });
-    const sql = await measure(
-      {
-        url: await listen(bare),
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '{}',
-      },
-      API_CONNECTIONS,
-    );
-    await bare.close();
-    rows.push({
-      database: label,
-      scenario: `bare SQL: resource page + total (${RESOURCES.toLocaleString('en-US')} resources, 50 conn.)`,
-      baseline: '—',
-      ratio: null,
-      ...sql,
-    });
-
+    await database.query('vacuum analyze');
     const base = await listen(app);
     const url = new URL('/v2/orders/suscriptions/resources/query', base);
     const body = JSON.stringify({ offset: 0, limit: 10 });
@@ -124,7 +85,35 @@ export async function benchSubscriptions(
       date: new Date(),
     });
     const { host: _host, ...headers } = signed.headers;
-    const api = await measure({ url: url.toString(), method: 'POST', headers, body }, API_CONNECTIONS);
+    const target = { url: url.toString(), method: 'POST' as const, headers, body };
+
+    // The baseline is the statement the operation itself sends (page and exact total in one),
+    // captured from the driver during one signed call and run bare: the same SQL without the app.
+    const statement = await captureStatement(database, /from "resources"/, async () => {
+      const res = await fetch(target.url, { method: 'POST', headers, body });
+      if (!res.ok) throw new Error(`signed resource query answered ${res.status}: ${await res.text()}`);
+    });
+    const bare = Fastify({ logger: false });
+    bare.post('/', async () => {
+      const r = await database.query(statement.text, statement.params);
+      return { data: r.rows };
+    });
+    const [sql, api] = await measureTogether(
+      [
+        { url: await listen(bare), method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' },
+        target,
+      ],
+      API_CONNECTIONS,
+    );
+    await bare.close();
+    if (!sql || !api) throw new Error('no measurement');
+    rows.push({
+      database: label,
+      scenario: `bare SQL: the operation's page + total statement (${RESOURCES.toLocaleString('en-US')} resources, 50 conn.)`,
+      baseline: '—',
+      ratio: null,
+      ...sql,
+    });
     rows.push({
       database: label,
       scenario: 'signed POST /v2/orders/suscriptions/resources/query (50 conn.)',
@@ -159,4 +148,31 @@ export function printSweep(figures: SweepFigures[]): void {
       'goal (PostgreSQL, 1M)': '< 60 s',
     })),
   );
+}
+
+/**
+ * The first statement matching `pattern` that the app sends to the driver while `run` runs (text and
+ * parameters), so a baseline can run exactly the app's SQL.
+ */
+async function captureStatement(
+  database: Awaited<ReturnType<typeof freshDatabase>>['database'],
+  pattern: RegExp,
+  run: () => Promise<void>,
+): Promise<{ text: string; params: unknown[] }> {
+  const driver = (database.pool ?? database.pglite) as unknown as { query: (...args: unknown[]) => unknown };
+  const original = driver.query;
+  let captured: { text: string; params: unknown[] } | undefined;
+  driver.query = function (this: unknown, q: unknown, params?: unknown, ...rest: unknown[]) {
+    const text = typeof q === 'string' ? q : (q as { text: string }).text;
+    const values = typeof q === 'string' ? params : ((q as { values?: unknown[] }).values ?? params);
+    if (!captured && pattern.test(text)) captured = { text, params: (values as unknown[]) ?? [] };
+    return original.call(this, q, params, ...rest);
+  };
+  try {
+    await run();
+  } finally {
+    driver.query = original;
+  }
+  if (!captured) throw new Error(`no statement matching ${pattern} was sent`);
+  return captured;
 }
