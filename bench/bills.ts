@@ -4,9 +4,9 @@
 // 1,000,000 by default) streamed as CSV and XLSX, timed, with the peak heap it needed.
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import Fastify from 'fastify';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import Fastify from 'fastify';
 import { exportMonth } from '../apps/server/src/modules/bills/bills.export.ts';
 import type { AppContext } from '../apps/server/src/platform/context.ts';
 import { signRequest } from '../apps/server/src/platform/partner-api/signing.ts';

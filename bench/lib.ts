@@ -3,9 +3,9 @@
 import { fork } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import net from 'node:net';
 import { type Database, migrate, openDatabase } from '@pc/db';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
@@ -167,7 +167,8 @@ export async function freshDatabase(kind: 'pglite' | 'postgres', cached?: Cached
   if (kind === 'pglite') {
     // BENCH_PGLITE_DIR=1: a data directory on disk, as `npm start` runs (the in-memory default keeps
     // every page in the WebAssembly heap, which cannot pass 4 GB: 10 M spend rows need the disk).
-    const dataDir = process.env.BENCH_PGLITE_DIR === '1' ? mkdtempSync(join(tmpdir(), 'pc-bench-')) : undefined;
+    const dataDir =
+      process.env.BENCH_PGLITE_DIR === '1' ? mkdtempSync(join(tmpdir(), 'pc-bench-')) : undefined;
     const database = await openDatabase(dataDir ? { dataDir } : {});
     await migrate(database);
     if (cached) await cached.seed(database);

@@ -103,8 +103,12 @@ export async function seedPartnerWithCustomers(ctx: AppContext) {
 }
 
 /** The signed ListSubCustomers call (first page of 10 with the total), as autocannon options. */
-export function signedQuery(base: string, seeded: Awaited<ReturnType<typeof seedPartnerWithCustomers>>) {
-  const url = new URL('/v2/partners/sub-customers/query', base);
+export function signedQuery(
+  base: string,
+  seeded: Awaited<ReturnType<typeof seedPartnerWithCustomers>>,
+  path = '/v2/partners/sub-customers/query',
+) {
+  const url = new URL(path, base);
   const body = JSON.stringify({ offset: 0, limit: 10 });
   // One signature serves the whole run: it is valid for 15 minutes and reads are not replay-cached.
   const signed = signRequest({

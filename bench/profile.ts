@@ -1,5 +1,6 @@
 // `npm run bench:profile`: a CPU profile of the real app under load on one path, with a flame graph.
-// PROFILE_PATH=api (signed ListSubCustomers, 50 connections) | me (GET /api/me, 10 connections);
+// PROFILE_PATH=api (signed ListSubCustomers, 50 connections) | me (GET /api/me, 10 connections) |
+// resources (signed ListPayPerUseCustomerResources over 20,000 resources, 50 connections);
 // PROFILE_DB=pglite | postgres. The profiler runs only while autocannon loads the path (setup and
 // warm-up excluded); autocannon runs in its own process (`load` in lib.ts), so the profile is the
 // server's alone. Writes bench/profiles/<path>-<db>.svg (flame graph) and .md (where the time goes).
@@ -20,7 +21,7 @@ interface Profile {
   endTime: number;
 }
 
-const path = process.env.PROFILE_PATH === 'me' ? 'me' : 'api';
+const path = (['me', 'resources'] as const).find((p) => p === process.env.PROFILE_PATH) ?? 'api';
 const kind = process.env.PROFILE_DB === 'postgres' ? 'postgres' : 'pglite';
 const outDir = new URL('./profiles/', import.meta.url);
 
@@ -31,6 +32,11 @@ const base = await listen(app);
 let target: Target & { connections: number };
 if (path === 'api') {
   target = { ...signedQuery(base, seeded), connections: 50 };
+} else if (path === 'resources') {
+  // ListPayPerUseCustomerResources over 20,000 yearly/monthly resources of the partner's customers.
+  const { seedResources } = await import('./subscriptions.ts');
+  await seedResources(database, seeded.partner.id, 20_000);
+  target = { ...signedQuery(base, seeded, '/v2/orders/suscriptions/resources/query'), connections: 50 };
 } else {
   const { createUser } = await import('../apps/server/src/modules/identity/users.service.ts');
   const { systemActor } = await import('../apps/server/src/platform/context.ts');

@@ -100,7 +100,12 @@ export async function benchSubscriptions(
     });
     const [sql, api] = await measureTogether(
       [
-        { url: await listen(bare), method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' },
+        {
+          url: await listen(bare),
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        },
         target,
       ],
       API_CONNECTIONS,

@@ -77,36 +77,45 @@ export interface ResourceListRow {
   associationType: string | null;
 }
 
+/**
+ * How a filter's values enter a statement: as they are, or as named placeholders of a statement built
+ * once per shape (`listResources`). The same builders serve both, so names and values always agree.
+ */
+type Bind = <T>(name: string, value: T) => T;
+const asIs: Bind = (_name, value) => value;
+
 /** The status filter: effective statuses asked for, or everything but released resources. */
-function statusWhere(f: ResourceFilter, status: AnyPgColumn): SQL | undefined {
+function statusWhere(f: ResourceFilter, status: AnyPgColumn, p: Bind): SQL | undefined {
   if (f.statuses?.length)
     return sql`(${effectiveStatusOf(status)}) in (${sql.join(
-      f.statuses.map((s) => sql`${s}`),
+      f.statuses.map((s, i) => sql`${p(`status${i}`, s)}`),
       sql`, `,
     )})`;
   return f.includeReleased ? undefined : sql`${status} not in ('released', 'unsubscribed')`;
 }
 
-function whereOf(f: ResourceFilter): SQL | undefined {
+const each = (name: string, values: readonly string[], p: Bind) => values.map((v, i) => p(`${name}${i}`, v));
+
+function whereOf(f: ResourceFilter, p: Bind = asIs): SQL | undefined {
   const conds: (SQL | undefined)[] = [
-    f.partnerIds ? inArray(a.partnerId, [...f.partnerIds]) : undefined,
-    f.customerIds ? inArray(r.customerId, [...f.customerIds]) : undefined,
-    f.resourceIds ? inArray(r.resourceId, [...f.resourceIds]) : undefined,
-    f.enterpriseProjectId ? eq(r.enterpriseProjectId, f.enterpriseProjectId) : undefined,
-    f.serviceTypeCode ? eq(r.serviceTypeCode, f.serviceTypeCode) : undefined,
-    f.regionCode ? eq(r.regionCode, f.regionCode) : undefined,
+    f.partnerIds ? inArray(a.partnerId, each('partner', f.partnerIds, p)) : undefined,
+    f.customerIds ? inArray(r.customerId, each('customer', f.customerIds, p)) : undefined,
+    f.resourceIds ? inArray(r.resourceId, each('resource', f.resourceIds, p)) : undefined,
+    f.enterpriseProjectId ? eq(r.enterpriseProjectId, p('project', f.enterpriseProjectId)) : undefined,
+    f.serviceTypeCode ? eq(r.serviceTypeCode, p('service', f.serviceTypeCode)) : undefined,
+    f.regionCode ? eq(r.regionCode, p('region', f.regionCode)) : undefined,
     f.chargingMode ? eq(r.chargingMode, f.chargingMode) : undefined,
     f.autoRenew === undefined ? undefined : eq(r.autoRenew, f.autoRenew ? 1 : 0),
-    f.expireFrom ? gte(r.expireAt, f.expireFrom) : undefined,
-    f.expireTo ? lt(r.expireAt, f.expireTo) : undefined,
-    f.effectiveFrom ? gte(r.effectiveAt, f.effectiveFrom) : undefined,
-    f.effectiveTo ? lt(r.effectiveAt, f.effectiveTo) : undefined,
+    f.expireFrom ? gte(r.expireAt, p('expireFrom', f.expireFrom)) : undefined,
+    f.expireTo ? lt(r.expireAt, p('expireTo', f.expireTo)) : undefined,
+    f.effectiveFrom ? gte(r.effectiveAt, p('effectiveFrom', f.effectiveFrom)) : undefined,
+    f.effectiveTo ? lt(r.effectiveAt, p('effectiveTo', f.effectiveTo)) : undefined,
     f.onlyMain ? isNull(r.parentResourceId) : undefined,
     f.domains === 'only' ? eq(r.serviceTypeCode, DOMAIN_SERVICE_TYPE) : undefined,
     f.domains === 'exclude' ? sql`${r.serviceTypeCode} <> ${DOMAIN_SERVICE_TYPE}` : undefined,
-    statusWhere(f, r.status),
+    statusWhere(f, r.status, p),
     f.orderId
-      ? sql`exists (select 1 from order_lines ol where ol.resource_ref = ${r.id} and ol.order_id = ${f.orderId})`
+      ? sql`exists (select 1 from order_lines ol where ol.resource_ref = ${r.id} and ol.order_id = ${p('order', f.orderId)})`
       : undefined,
   ];
   return and(...conds.filter((x): x is SQL => x !== undefined));
@@ -117,7 +126,7 @@ function whereOf(f: ResourceFilter): SQL | undefined {
  * main/sub and service type), or null when the filter needs the resources themselves (ids, order,
  * project, region, auto-renewal, dates): then the total is counted from the resources.
  */
-function keptCountWhere(f: ResourceFilter): SQL | undefined | null {
+function keptCountWhere(f: ResourceFilter, p: Bind = asIs): SQL | undefined | null {
   const needsRows = [
     f.resourceIds,
     f.enterpriseProjectId,
@@ -131,14 +140,14 @@ function keptCountWhere(f: ResourceFilter): SQL | undefined | null {
   ].some((x) => x !== undefined);
   if (needsRows) return null;
   const conds: (SQL | undefined)[] = [
-    f.partnerIds ? inArray(a.partnerId, [...f.partnerIds]) : undefined,
-    f.customerIds ? inArray(k.customerId, [...f.customerIds]) : undefined,
-    f.serviceTypeCode ? eq(k.serviceTypeCode, f.serviceTypeCode) : undefined,
+    f.partnerIds ? inArray(a.partnerId, each('partner', f.partnerIds, p)) : undefined,
+    f.customerIds ? inArray(k.customerId, each('customer', f.customerIds, p)) : undefined,
+    f.serviceTypeCode ? eq(k.serviceTypeCode, p('service', f.serviceTypeCode)) : undefined,
     f.chargingMode ? eq(k.chargingMode, f.chargingMode) : undefined,
     f.onlyMain ? eq(k.main, 1) : undefined,
     f.domains === 'only' ? eq(k.serviceTypeCode, DOMAIN_SERVICE_TYPE) : undefined,
     f.domains === 'exclude' ? sql`${k.serviceTypeCode} <> ${DOMAIN_SERVICE_TYPE}` : undefined,
-    statusWhere(f, k.status),
+    statusWhere(f, k.status, p),
   ];
   return and(...conds.filter((x): x is SQL => x !== undefined));
 }
@@ -148,15 +157,15 @@ function keptCountWhere(f: ResourceFilter): SQL | undefined | null {
  * (a few rows per customer, whatever their number of resources) when the filter allows, else a
  * count of the resources.
  */
-function totalQuery(db: DbOrTx, f: ResourceFilter) {
-  const kept = keptCountWhere(f);
+function totalQuery(db: DbOrTx, f: ResourceFilter, p: Bind = asIs) {
+  const kept = keptCountWhere(f, p);
   if (kept === null)
     return db
       .select({ n: count() })
       .from(r)
       .innerJoin(c, eq(c.id, r.customerId))
       .leftJoin(a, and(eq(a.customerId, r.customerId), eq(a.status, 'active')))
-      .where(whereOf(f));
+      .where(whereOf(f, p));
   return db
     .select({ n: sql<string>`coalesce(sum(${k.n}), 0)` })
     .from(k)
@@ -165,17 +174,8 @@ function totalQuery(db: DbOrTx, f: ResourceFilter) {
     .where(kept);
 }
 
-/**
- * Resources with what the list shows of their customer (reads the customers' rows for the
- * freeze state and the association's partner: one indexed join instead of a round trip per row),
- * and the exact total: one statement (the total is a scalar subquery of the page), a second only
- * when a page past the first is empty.
- */
-export async function listResources(
-  db: DbOrTx,
-  f: ResourceFilter,
-): Promise<{ total: number; rows: ResourceListRow[] }> {
-  const rows = await db
+function listQuery(db: DbOrTx, f: ResourceFilter, p: Bind) {
+  return db
     .select({
       resource: r,
       effectiveStatus,
@@ -187,15 +187,75 @@ export async function listResources(
       customerName: c.name,
       partnerId: a.partnerId,
       associationType: a.type,
-      total: sql<string>`(${totalQuery(db, f)})`,
+      total: sql<string>`(${totalQuery(db, f, p)})`,
     })
     .from(r)
     .innerJoin(c, eq(c.id, r.customerId))
     .leftJoin(a, and(eq(a.customerId, r.customerId), eq(a.status, 'active')))
-    .where(whereOf(f))
+    .where(whereOf(f, p))
     .orderBy(sql`${r.expireAt} asc nulls last`, asc(r.id))
-    .offset(f.offset)
-    .limit(f.limit);
+    .offset(p('offset', f.offset))
+    .limit(p('limit', f.limit));
+}
+
+type ListRow = Awaited<ReturnType<typeof listQuery>>[number];
+interface PreparedList {
+  execute(values: Record<string, unknown>): Promise<ListRow[]>;
+}
+
+/** What decides the statement's text: the filters set, array lengths and the flags written inline. */
+function shapeOf(f: ResourceFilter): string {
+  return Object.entries(f)
+    .filter(([, v]) => v !== undefined)
+    .map(([key, v]) => {
+      if (Array.isArray(v)) return `${key}[${v.length}]`;
+      if (typeof v === 'boolean' || key === 'domains' || key === 'chargingMode') return `${key}=${String(v)}`;
+      return key;
+    })
+    .sort()
+    .join(';');
+}
+
+/** Statements built per database handle and shape (a transaction's own die with it). */
+const prepared = new WeakMap<object, Map<string, PreparedList>>();
+const MAX_SHAPES = 256;
+
+/**
+ * Resources with what the list shows of their customer (reads the customers' rows for the
+ * freeze state and the association's partner: one indexed join instead of a round trip per row),
+ * and the exact total: one statement (the total is a scalar subquery of the page), a second only
+ * when a page past the first is empty. The statement is built once per filter shape with named
+ * placeholders and run unnamed (planned for each call's values, as before): building a select of
+ * this size took most of a partner API call's CPU.
+ */
+export async function listResources(
+  db: DbOrTx,
+  f: ResourceFilter,
+): Promise<{ total: number; rows: ResourceListRow[] }> {
+  const values: Record<string, unknown> = {};
+  const bind: Bind = <T>(name: string, value: T): T => {
+    values[name] = value;
+    return sql.placeholder(name) as unknown as T;
+  };
+  let shapes = prepared.get(db);
+  if (!shapes) {
+    shapes = new Map();
+    prepared.set(db, shapes);
+  }
+  const shape = shapeOf(f);
+  let query = shapes.get(shape);
+  if (query) {
+    // Only the values: the same builders, without the select around them.
+    keptCountWhere(f, bind);
+    whereOf(f, bind);
+    bind('offset', f.offset);
+    bind('limit', f.limit);
+  } else {
+    // `_prepare()` without a name is what `execute()` does inside drizzle: an unnamed statement.
+    query = (listQuery(db, f, bind) as unknown as { _prepare(): PreparedList })._prepare();
+    if (shapes.size < MAX_SHAPES) shapes.set(shape, query);
+  }
+  const rows = await query.execute(values);
   const first = rows[0];
   if (first)
     return { total: Number(first.total), rows: rows.map(({ total: _t, ...x }) => x as ResourceListRow) };
