@@ -37,6 +37,55 @@ export function partnerApiSerializerCompiler(checkWithZod: boolean): SerializerC
   };
 }
 
+const KEYWORDS_OF_PLAIN = new Set([
+  '$schema',
+  'type',
+  'properties',
+  'required',
+  'items',
+  'additionalProperties',
+  'description',
+  'title',
+  'enum',
+  'const',
+  'pattern',
+  'format',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minItems',
+  'maxItems',
+  'examples',
+]);
+
+/**
+ * Whether fast-json-stringify writes exactly what zod's encode plus `JSON.stringify` writes for any
+ * data the schema accepts: plain objects whose properties are all required (fast-json-stringify
+ * writes the required ones first, zod in schema order; with all required the two orders agree) and
+ * no extra properties, arrays, scalars, enums; no unions, references or conditionals. Integers are
+ * written as numbers (no rounding; zod refuses a fraction before it is written anyway).
+ */
+function plain(node: unknown): boolean {
+  if (typeof node !== 'object' || node === null || Array.isArray(node)) return false;
+  const schema = node as Record<string, unknown>;
+  for (const key of Object.keys(schema)) if (!KEYWORDS_OF_PLAIN.has(key)) return false;
+  if (schema.type === 'integer') schema.type = 'number';
+  if (typeof schema.type !== 'string') return schema.enum !== undefined || schema.const !== undefined;
+  if (schema.type === 'object') {
+    const properties = (schema.properties ?? {}) as Record<string, unknown>;
+    const required = (schema.required ?? []) as string[];
+    const names = Object.keys(properties);
+    if (schema.additionalProperties !== undefined && schema.additionalProperties !== false) return false;
+    if (required.length !== names.length || !names.every((n) => required.includes(n))) return false;
+    return names.every((n) => plain(properties[n]));
+  }
+  if (schema.type === 'array') return plain(schema.items);
+  return ['string', 'number', 'boolean', 'null'].includes(schema.type);
+}
+
 function compileFast(maybeSchema: unknown): ((data: unknown) => string) | undefined {
   const schema =
     maybeSchema instanceof $ZodType
@@ -47,6 +96,7 @@ function compileFast(maybeSchema: unknown): ((data: unknown) => string) | undefi
   if (!(schema instanceof $ZodType)) return undefined;
   try {
     const json = toJSONSchema(schema, { io: 'output', target: 'draft-07', unrepresentable: 'throw' });
+    if (!plain(json)) return undefined;
     return fastJson(json as Parameters<typeof fastJson>[0]) as (data: unknown) => string;
   } catch {
     return undefined;
