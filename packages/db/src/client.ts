@@ -22,6 +22,12 @@ export interface Database {
   db: Db;
   /** A parameterised query outside any transaction. */
   query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<SqlResult<R>>;
+  /**
+   * A parameterised query as a named prepared statement on PostgreSQL (parsed and planned once per
+   * connection; `name` must always go with the same text); a plain query on PGlite. For hot reads
+   * that skip the ORM's row mapping.
+   */
+  prepared<R = Record<string, unknown>>(name: string, text: string, params: unknown[]): Promise<SqlResult<R>>;
   /** Several statements, no parameters (migrations, setup). */
   exec(text: string): Promise<void>;
   pglite?: PGlite;
@@ -55,6 +61,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
         const r = await pool.query(text, params as unknown[]);
         return { rows: r.rows };
       },
+      prepared: async (name, text, params) => {
+        const r = await pool.query({ name, text, values: params });
+        return { rows: r.rows };
+      },
       exec: async (text) => {
         await pool.query(text);
       },
@@ -76,6 +86,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     pglite,
     query: async (text, params) => {
       const r = await pglite.query(text, params as unknown[]);
+      return { rows: r.rows as never[] };
+    },
+    prepared: async (_name, text, params) => {
+      const r = await pglite.query(text, params);
       return { rows: r.rows as never[] };
     },
     exec: async (text) => {

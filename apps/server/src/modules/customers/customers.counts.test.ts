@@ -34,7 +34,7 @@ describe('kept association counts per partner', () => {
   }
 
   const total = async (partnerId: string) =>
-    (await listCustomersForApi(t.ctx.db, { partnerIds: [partnerId], offset: 0, limit: 2 })).total;
+    (await listCustomersForApi(t.ctx.database, { partnerIds: [partnerId], offset: 0, limit: 2 })).total;
 
   it('stays exact through inserts, ends, a move and deletes', async () => {
     const before = { a: await total(a), b: await total(b) };

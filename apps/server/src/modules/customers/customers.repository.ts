@@ -1,5 +1,6 @@
-import { type DbOrTx, schema } from '@pc/db';
+import { type Database, type DbOrTx, schema } from '@pc/db';
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { apiTime } from './customers.rules.ts';
 
 const c = schema.customers;
 const a = schema.customerAssociations;
@@ -280,18 +281,44 @@ const apiColumns = {
   label: a.label,
 };
 
+/** One row of the R18 query, as the partner API answers it (`associatedOn` already `yyyy-MM-ddTHH:mm:ssZ`). */
+export interface ApiCustomerRow {
+  domainId: string;
+  domainName: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  verifiedStatus: string;
+  customerType: string;
+  status: string;
+  freezeType: string | null;
+  xaccountId: string | null;
+  xaccountType: string | null;
+  associatedOn: string;
+  associationType: string;
+  label: string | null;
+}
+
 /** `listCustomers` for R18 query: same filters and order, only the answered columns. */
-export async function listCustomersForApi(db: DbOrTx, f: CustomerFilter) {
+export async function listCustomersForApi(
+  database: Database,
+  f: CustomerFilter,
+): Promise<{ rows: ApiCustomerRow[]; total: number }> {
   if (f.partnerIds.length === 0) return { rows: [], total: 0 };
   const only = f.partnerIds.length === 1 && !hasFilter(f) ? f.partnerIds[0] : undefined;
   if (only) {
     // The common call (a partner paging through its customers): page and total in one round trip,
-    // as a named prepared statement (parsed and planned once per connection).
-    const rows = await pageStatement(db).execute({ pid: only, limit: f.limit, offset: f.offset });
-    if (rows.length > 0 || f.offset === 0) return { rows, total: Number(rows[0]?.total ?? 0) };
+    // as a named prepared statement (parsed and planned once per connection), read without the
+    // ORM's per-row mapping and with the time already formatted by the database.
+    const { rows } = await database.prepared<ApiCustomerRow & { total: number }>(
+      'pc_api_customer_page_v2',
+      PAGE_SQL,
+      [only, f.limit, f.offset],
+    );
+    if (rows.length > 0 || f.offset === 0) return { rows, total: rows[0]?.total ?? 0 };
   }
   const where = filterWhere(f);
-  const page = db
+  const page = database.db
     .select(apiColumns)
     .from(a)
     .innerJoin(c, eq(c.id, a.customerId))
@@ -299,38 +326,30 @@ export async function listCustomersForApi(db: DbOrTx, f: CustomerFilter) {
     .orderBy(desc(a.startedAt), desc(a.id))
     .offset(f.offset)
     .limit(f.limit);
-  const [rows, total] = await Promise.all([page, countCustomers(db, f, where)]);
-  return { rows, total };
+  const [rows, total] = await Promise.all([page, countCustomers(database.db, f, where)]);
+  return {
+    rows: rows.map(({ associatedAt, ...row }) => ({ ...row, associatedOn: apiTime(associatedAt) })),
+    total,
+  };
 }
 
-const pageStatements = new WeakMap<DbOrTx, ReturnType<typeof preparePage>>();
-function pageStatement(db: DbOrTx) {
-  let statement = pageStatements.get(db);
-  if (!statement) {
-    statement = preparePage(db);
-    pageStatements.set(db, statement);
-  }
-  return statement;
-}
-
-function preparePage(db: DbOrTx) {
-  const pid = sql.placeholder('pid');
-  return db
-    .select({
-      ...apiColumns,
-      // The kept count (triggers on customer_associations, migration 0019): one row, not a count
-      // of the partner's customers on every page.
-      total: sql<number>`coalesce((select k.n from partner_customer_counts k
-        where k.partner_id = ${pid} and k.status = 'active'), 0)::int`,
-    })
-    .from(a)
-    .innerJoin(c, eq(c.id, a.customerId))
-    .where(and(eq(a.partnerId, pid), eq(a.status, 'active')))
-    .orderBy(desc(a.startedAt), desc(a.id))
-    .limit(sql.placeholder('limit'))
-    .offset(sql.placeholder('offset'))
-    .prepare('pc_api_customer_page');
-}
+/**
+ * The page statement. `to_char` of the UTC time truncates to the second as `apiTime` does. The total
+ * is the kept count (triggers on customer_associations, migration 0019): one row, not a count of the
+ * partner's customers on every page.
+ */
+const PAGE_SQL = `select c.domain_id as "domainId", c.domain_name as "domainName", c.name, c.phone, c.email,
+  c.verified_status as "verifiedStatus", c.customer_type as "customerType", c.status,
+  c.freeze_type as "freezeType", c.xaccount_id as "xaccountId", c.xaccount_type as "xaccountType",
+  to_char(a.started_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "associatedOn",
+  a.type as "associationType", a.label,
+  coalesce((select k.n from partner_customer_counts k
+    where k.partner_id = $1 and k.status = 'active'), 0)::int as total
+from customer_associations a
+inner join customers c on c.id = a.customer_id
+where a.partner_id = $1 and a.status = 'active'
+order by a.started_at desc, a.id desc
+limit $2 offset $3`;
 
 function hasFilter(f: CustomerFilter): boolean {
   return !!(needsCustomerJoin(f) || f.type || f.associatedFrom || f.associatedTo || f.label);

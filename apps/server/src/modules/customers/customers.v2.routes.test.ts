@@ -195,6 +195,11 @@ describe('partner API: sub-customers (R18)', () => {
       await post(key, QUERY, { associated_on_begin: firstOn, associated_on_end: firstOn })
     ).json();
     expect(since.customer_infos.map((c: { customer_id: string }) => c.customer_id)).toEqual([made[0]]);
+    // The unfiltered page (one raw prepared statement) and a filtered one (the query builder) answer
+    // every field alike, the time formatted by the database in one and by `apiTime` in the other.
+    expect(since.customer_infos[0]).toEqual(
+      all.customer_infos.find((c: { customer_id: string }) => c.customer_id === made[0]),
+    );
     for (const body of [
       { limit: 101 },
       { limit: 0 },

@@ -91,6 +91,12 @@ const customerInfo = z.object({
   customer_level: z.string().describe('V0–V5'),
 });
 
+/** The ListSubCustomers answer (exported for bench/cpu-pieces.ts). */
+export const subCustomersAnswer = z.object({
+  count: z.number().int(),
+  customer_infos: z.array(customerInfo),
+});
+
 const freezeBody = z.object({
   customer_ids: z.array(z.string().min(1).max(64)).min(1).max(10),
   reason: z.string().trim().min(1).max(256),
@@ -165,7 +171,7 @@ export async function customersV2Routes(app: FastifyInstance, opts: { ctx: AppCo
         operationId: 'ListSubCustomers',
         summary: 'Query my customers (or a reseller’s with indirect_partner_id)',
         body: queryBody,
-        response: { 200: z.object({ count: z.number().int(), customer_infos: z.array(customerInfo) }) },
+        response: { 200: subCustomersAnswer },
       },
     },
     async (req) => {

@@ -16,7 +16,6 @@ import { findCustomerByXaccount, listCustomersForApi } from './customers.reposit
 import {
   type ApiSite,
   type AssociationType,
-  apiTime,
   associationTypeCode,
   CUSTOMER_TYPE_CODE,
   countryCodeOf,
@@ -163,7 +162,7 @@ export async function querySubCustomers(
   site: ApiSite,
 ) {
   const acting = await resolveActingPartner(ctx.db, callerPartnerId, q.indirectPartnerId);
-  const { rows, total } = await listCustomersForApi(ctx.db, {
+  const { rows, total } = await listCustomersForApi(ctx.database, {
     partnerIds: [acting],
     accountName: q.accountName?.trim() || undefined,
     customerName: q.customer?.trim() || undefined,
@@ -182,7 +181,7 @@ export async function querySubCustomers(
       customer_id: r.domainId,
       account_name: r.domainName,
       customer: r.name,
-      associated_on: apiTime(r.associatedAt),
+      associated_on: r.associatedOn,
       association_type: associationTypeCode(r.associationType === 'resale' ? 'resale' : 'referral', site),
       label: r.label ?? '',
       telephone: maskPhone(r.phone) ?? '',

@@ -4,6 +4,7 @@ import { AppError } from '../errors/errors.ts';
 import { createFlowControl } from './flow-control.ts';
 import { partnerApiDocs } from './openapi-docs.ts';
 import { claimSignature, isReplayableWrite, recordAnswer } from './replay-cache.ts';
+import { partnerApiSerializerCompiler } from './serializer.ts';
 import { parseAuthorization, type VerifyInput, verifySignature } from './signing.ts';
 
 const REPLAY_POLL_MS = 100;
@@ -76,6 +77,7 @@ export async function partnerApiScope(app: FastifyInstance, findKey: FindPartner
       }
     },
   );
+  app.setSerializerCompiler(partnerApiSerializerCompiler(ctx.config.env !== 'production'));
   // Set once per route, not per request: the CBC error dialect, and no browser-security headers
   // (helmet's CSP and friends mean nothing to an API client and cost time on every call).
   const docs = partnerApiDocs(ctx.errors);

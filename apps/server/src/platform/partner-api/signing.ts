@@ -77,6 +77,24 @@ export function headerValue(headers: RequestHeaders, name: string): string | und
   return undefined;
 }
 
+/**
+ * The headers under their lower-case names, joined as `headerValue` reads them (the first of names
+ * differing only in case wins): built once per verification, so each lookup is one property read
+ * instead of a scan of every header. Node's request headers are already lower case, and then the
+ * object itself serves.
+ */
+function lowerCaseHeaders(headers: RequestHeaders): Readonly<Record<string, string>> {
+  const out: Record<string, string> = Object.create(null);
+  for (const key of Object.keys(headers)) {
+    const value = headers[key];
+    if (value === undefined) continue;
+    const lower = key.toLowerCase();
+    if (lower in out) continue;
+    out[lower] = typeof value === 'string' ? value : value.join(',');
+  }
+  return out;
+}
+
 /** RFC 3986 unreserved set kept as is; everything else percent-encoded from UTF-8. */
 export function rfc3986Encode(value: string): string {
   return encodeURIComponent(value).replace(
@@ -93,7 +111,20 @@ function decode(value: string): string {
   }
 }
 
+/** Canonical forms of the paths seen (a route's path repeats on every call); bounded. */
+const canonicalUris = new Map<string, string>();
+const CANONICAL_URI_CACHE = 512;
+
 export function canonicalUri(path: string): string {
+  const cached = canonicalUris.get(path);
+  if (cached !== undefined) return cached;
+  const uri = computeCanonicalUri(path);
+  if (canonicalUris.size >= CANONICAL_URI_CACHE) canonicalUris.clear();
+  canonicalUris.set(path, uri);
+  return uri;
+}
+
+function computeCanonicalUri(path: string): string {
   const encoded = path
     .split('/')
     .map((segment) => rfc3986Encode(decode(segment)))
@@ -102,6 +133,7 @@ export function canonicalUri(path: string): string {
 }
 
 export function canonicalQuery(query: string): string {
+  if (query === '' || query === '?') return '';
   const raw = query.startsWith('?') ? query.slice(1) : query;
   const pairs = new Map<string, string[]>();
   for (const part of raw.split('&')) {
@@ -138,21 +170,26 @@ export function canonicalRequest(input: {
   signedHeaders: readonly string[];
   rawBody: RawBody | undefined;
 }): string {
-  const lines: string[] = [];
+  return canonicalRequestOf({ ...input, headers: lowerCaseHeaders(input.headers) });
+}
+
+/** `canonicalRequest` over headers already indexed by lower-case name (`lowerCaseHeaders`). */
+function canonicalRequestOf(input: {
+  method: string;
+  path: string;
+  query: string;
+  headers: Readonly<Record<string, string>>;
+  signedHeaders: readonly string[];
+  rawBody: RawBody | undefined;
+}): string {
+  let lines = '';
   for (const name of input.signedHeaders) {
-    const value = headerValue(input.headers, name);
+    const value = input.headers[name] ?? input.headers[name.toLowerCase()];
     if (value === undefined) throw new MalformedRequest(`signed header ${name} missing`);
-    lines.push(`${name}:${value.trim()}\n`);
+    lines += `${name}:${value.trim()}\n`;
   }
-  const payload = headerValue(input.headers, 'x-sdk-content-sha256') ?? sha256Hex(input.rawBody ?? '');
-  return [
-    input.method.toUpperCase(),
-    canonicalUri(input.path),
-    canonicalQuery(input.query),
-    lines.join(''),
-    input.signedHeaders.join(';'),
-    payload,
-  ].join('\n');
+  const payload = input.headers['x-sdk-content-sha256'] ?? sha256Hex(input.rawBody ?? '');
+  return `${input.method.toUpperCase()}\n${canonicalUri(input.path)}\n${canonicalQuery(input.query)}\n${lines}\n${input.signedHeaders.join(';')}\n${payload}`;
 }
 
 export function stringToSign(sdkDate: string, canonical: string): string {
@@ -162,6 +199,10 @@ export function stringToSign(sdkDate: string, canonical: string): string {
 export function computeSignature(secretKey: string, toSign: string): string {
   return createHmac('sha256', secretKey).update(toSign).digest('hex');
 }
+
+const HEADER_NAME = /^[a-z0-9!#$%&'*+.^_`|~-]+$/;
+const HEX_SIGNATURE = /^[0-9a-fA-F]{64}$/;
+const SDK_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 
 export function parseAuthorization(header: string): ParsedAuthorization | undefined {
   const trimmed = header.trim();
@@ -180,17 +221,22 @@ export function parseAuthorization(header: string): ParsedAuthorization | undefi
   if (fields.size !== 3 || !accessKey || !signed || !signature) return undefined;
   const signedHeaders = signed.split(';');
   // Names must be lower case, non-empty and unique, as the SDKs emit them.
-  if (signedHeaders.some((h) => !/^[a-z0-9!#$%&'*+.^_`|~-]+$/.test(h))) return undefined;
+  for (const h of signedHeaders) if (!HEADER_NAME.test(h)) return undefined;
   if (new Set(signedHeaders).size !== signedHeaders.length) return undefined;
-  if (!/^[0-9a-fA-F]{64}$/.test(signature)) return undefined;
+  if (!HEX_SIGNATURE.test(signature)) return undefined;
   return { accessKey, signedHeaders, signature: signature.toLowerCase() };
 }
 
 /** Parses `YYYYMMDDTHHMMSSZ`; undefined when not a real UTC instant. */
 export function parseSdkDate(value: string): Date | undefined {
-  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
+  const m = SDK_DATE.exec(value);
   if (!m) return undefined;
-  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const h = Number(m[4]);
+  const mi = Number(m[5]);
+  const s = Number(m[6]);
   const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
   const roundTrip =
     date.getUTCFullYear() === y &&
@@ -210,19 +256,20 @@ export function formatSdkDate(date: Date): string {
 }
 
 export async function verifySignature(input: VerifyInput): Promise<VerifyResult> {
-  const header = headerValue(input.headers, 'authorization');
+  const headers = lowerCaseHeaders(input.headers);
+  const header = headers.authorization;
   if (header === undefined || header.trim() === '') return fail('missing_authorization');
   const auth = parseAuthorization(header);
   if (!auth) return fail('malformed_authorization');
   if (!auth.signedHeaders.includes('host')) return fail('host_not_signed');
   if (!auth.signedHeaders.includes('x-sdk-date')) return fail('date_not_signed');
-  if (auth.signedHeaders.some((name) => headerValue(input.headers, name) === undefined)) {
-    return fail('signed_header_missing');
-  }
+  for (const name of auth.signedHeaders)
+    if (headers[name] === undefined) return fail('signed_header_missing');
 
-  const sdkDate = headerValue(input.headers, 'x-sdk-date');
-  if (sdkDate === undefined) return fail('missing_date');
-  const signedAt = parseSdkDate(sdkDate.trim());
+  const rawDate = headers['x-sdk-date'];
+  if (rawDate === undefined) return fail('missing_date');
+  const sdkDate = rawDate.trim();
+  const signedAt = parseSdkDate(sdkDate);
   if (!signedAt) return fail('malformed_date');
   if (Math.abs(input.now.getTime() - signedAt.getTime()) > MAX_CLOCK_SKEW_MS) {
     return fail('date_out_of_range');
@@ -233,12 +280,19 @@ export async function verifySignature(input: VerifyInput): Promise<VerifyResult>
 
   let canonical: string;
   try {
-    canonical = canonicalRequest({ ...input, signedHeaders: auth.signedHeaders });
+    canonical = canonicalRequestOf({
+      method: input.method,
+      path: input.path,
+      query: input.query,
+      headers,
+      signedHeaders: auth.signedHeaders,
+      rawBody: input.rawBody,
+    });
   } catch (error) {
     if (error instanceof MalformedRequest) return fail('malformed_request');
     throw error;
   }
-  const expected = Buffer.from(computeSignature(secret, stringToSign(sdkDate.trim(), canonical)), 'hex');
+  const expected = createHmac('sha256', secret).update(stringToSign(sdkDate, canonical)).digest();
   const given = Buffer.from(auth.signature, 'hex');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return fail('signature_mismatch');
