@@ -65,6 +65,10 @@ const COLUMNS = sql`s.record_id, s.partner_id, s.customer_id, c.domain_id, c.nam
   s.spent_at, s.service_type, s.resource_type, s.resource_id, s.resource_name, s.region_code,
   s.enterprise_project_id, s.amount_fen, s.payment_kind, s.detail`;
 
+const WALK_COLUMNS = sql`s.record_id, s.partner_id, s.customer_id, s.association_type, s.bill_cycle,
+  s.spent_at, s.service_type, s.resource_type, s.resource_id, s.resource_name, s.region_code,
+  s.enterprise_project_id, s.amount_fen, s.payment_kind, s.detail`;
+
 function rowOf(r: Raw): SpendFeeRow {
   return {
     recordId: r.record_id,
@@ -132,14 +136,29 @@ export async function* walkSpendFees(
   billCycle: string,
   size: number,
 ): AsyncGenerator<SpendFeeRow[]> {
+  // The customers' account id and name come from a map filled once per customer (one query per batch
+  // for the ones not seen yet), not from a join: a month holds few customers and many records, and
+  // the join looked a customer up once per record (a million index probes for a million rows).
+  const customers = new Map<string, { domain_id: string; name: string }>();
   let after = '';
   for (;;) {
-    const r =
-      await db.execute(sql`select ${COLUMNS} from spend_records s join customers c on c.id = s.customer_id
+    const r = await db.execute(sql`select ${WALK_COLUMNS} from spend_records s
       where s.partner_id = ${partnerId} and s.bill_cycle = ${billCycle} and s.record_id > ${after}
       order by s.record_id limit ${size}`);
-    const rows = (r as unknown as { rows: Raw[] }).rows.map(rowOf);
-    if (rows.length === 0) return;
+    const raw = (r as unknown as { rows: Omit<Raw, 'domain_id' | 'name'>[] }).rows;
+    if (raw.length === 0) return;
+    const unseen = [...new Set(raw.map((x) => x.customer_id))].filter((id) => !customers.has(id));
+    if (unseen.length) {
+      const found = await db.execute(
+        sql`select id, domain_id, name from customers where id = any(${sql.param(unseen)}::text[])`,
+      );
+      for (const c of (found as unknown as { rows: { id: string; domain_id: string; name: string }[] }).rows)
+        customers.set(c.id, c);
+    }
+    const rows = raw.map((x) => {
+      const c = customers.get(x.customer_id);
+      return rowOf({ ...x, domain_id: c?.domain_id ?? '', name: c?.name ?? '' });
+    });
     yield rows;
     if (rows.length < size) return;
     after = rows[rows.length - 1]?.recordId ?? after;
