@@ -33,12 +33,14 @@ export const billMonthlySums = pgTable(
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [
+    // Partner and month first: the key also serves a partner's month listed by customer, so no
+    // second index has to be maintained on every new summary row (migration 0021).
     primaryKey({
       name: 'bill_monthly_sums_pk',
       columns: [
         t.partnerId,
-        t.customerId,
         t.billCycle,
+        t.customerId,
         t.associationType,
         t.serviceType,
         t.resourceType,
@@ -46,7 +48,6 @@ export const billMonthlySums = pgTable(
         t.billType,
       ],
     }),
-    index('bill_monthly_sums_cycle_idx').on(t.partnerId, t.billCycle, t.customerId),
   ],
 );
 

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '@pc/db';
+import { type SQL, sql } from 'drizzle-orm';
 import { type AppContext, type AuditEntry, type NotifyInput, systemActor } from '../../platform/context.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
@@ -10,7 +11,7 @@ import {
 } from '../customers/index.ts';
 import { type EmitEventInput, emitEvent, emitEvents } from '../events/index.ts';
 import type { SpendApplied } from '../spend/index.ts';
-import { acceptedSince, spendInCycle } from '../spend/index.ts';
+import { acceptedSince, acceptedTotals, spendInCycle } from '../spend/index.ts';
 import { messagesTo } from './budgets.notify.ts';
 import { monthStartOf, periodKeyAt, reachedThresholds } from './budgets.periods.ts';
 import {
@@ -18,6 +19,7 @@ import {
   insertAlerts,
   listRecipientsOf,
   lockBudgets,
+  lockBudgetsOf,
   settleBudgetsBulk,
   setUsedBulk,
   updateBudget,
@@ -26,18 +28,23 @@ import {
 /** What one accepted batch added for one customer. */
 
 /**
- * Budget side of an ingested batch, inside its transaction: locks the customers' budgets, brings
- * monthly ones into the current Asia/Shanghai month if the rollover job has not run yet, sets the
- * used amount and announces every threshold crossed. One evaluation per customer per batch.
+ * Budget side of an ingested batch (`accepted`: the spend event's relation), inside its transaction:
+ * locks the budgets of the batch's customers (found in SQL: customers without a budget cost nothing
+ * in Node), brings monthly ones into the current Asia/Shanghai month if the rollover job has not run
+ * yet, sets the used amount and announces every threshold crossed. One evaluation per customer per batch.
  */
-export async function applySpendToBudgets(
-  ctx: AppContext,
-  tx: DbOrTx,
-  applied: SpendApplied[],
-): Promise<void> {
-  if (applied.length === 0) return;
-  const byCustomer = new Map(applied.map((a) => [a.customerId, a]));
-  const budgets = await lockBudgets(tx, [...byCustomer.keys()]);
+export async function applySpendToBudgets(ctx: AppContext, tx: DbOrTx, accepted: SQL): Promise<void> {
+  const budgets = await lockBudgetsOf(tx, sql`select customer_id from ${accepted}`);
+  if (budgets.length === 0) return;
+  // Their customers' new totals of the cycles the batch touched (monthly budgets read theirs).
+  const applied = await acceptedTotals(
+    tx,
+    budgets.map((b) => b.customerId),
+  );
+  const byCustomer = new Map<string, SpendApplied>(
+    budgets.map((b) => [b.customerId, { customerId: b.customerId, totals: new Map() }]),
+  );
+  for (const a of applied) byCustomer.set(a.customerId, a);
   const now = ctx.clock.now();
   // Monthly budgets whose month is over start the current one first (rare: the rollover job's work).
   const current: { budget: BudgetRow; a: SpendApplied; rolled: boolean }[] = [];

@@ -44,6 +44,19 @@ export async function lockBudgets(tx: DbOrTx, customerIds: string[]): Promise<Bu
     .for('update');
 }
 
+/**
+ * `lockBudgets` for the customers a subquery names (`select customer_id from …`): the batch's
+ * customers stay in the database, so a batch touching 10,000 customers without budgets reads nothing.
+ */
+export async function lockBudgetsOf(tx: DbOrTx, customerIds: SQL): Promise<BudgetRow[]> {
+  return tx
+    .select()
+    .from(b)
+    .where(sql`${b.customerId} in (${customerIds})`)
+    .orderBy(asc(b.customerId))
+    .for('update');
+}
+
 export async function insertBudget(tx: DbOrTx, row: typeof b.$inferInsert): Promise<BudgetRow> {
   const [out] = await tx.insert(b).values(row).returning();
   if (!out) throw new Error('budget insert returned nothing');

@@ -20,7 +20,7 @@ export const budgetsModule = defineModule({
   templates: budgetsTemplates,
   errors: BudgetErrors,
   demo: (ctx) => seedDemoBudgets(ctx, DEMO_PARTNERS.solution.id),
-  listeners: [listen(spendAccepted, (ctx, tx, { customers }) => applySpendToBudgets(ctx, tx, customers))],
+  listeners: [listen(spendAccepted, (ctx, tx, { relation }) => applySpendToBudgets(ctx, tx, relation))],
   tenancy: { partnerOnly: [/^\/api\/budgets/] },
 });
 // The portal customer list shows each customer's budget usage in its one query.

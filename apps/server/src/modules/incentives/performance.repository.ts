@@ -6,24 +6,25 @@ const { spendPerformance: perf, incentivePeriods: periods, incentiveLateSpend: l
 
 export type SpendPerformanceRow = typeof perf.$inferSelect;
 
-/** Adds own and resellers' amounts to many (partner, year) rows in one statement, in key order. */
+/**
+ * Adds own and resellers' amounts to many (partner, year) rows in one statement, in the given order
+ * (the caller's key order). The rows travel as four arrays (four parameters, not five per row).
+ */
 export async function addSpendPerformanceRows(
   db: DbOrTx,
   rows: readonly { partnerId: string; year: number; ownFen: number; resellersFen: number }[],
   at: Date,
 ): Promise<void> {
   if (rows.length === 0) return;
-  await db
-    .insert(perf)
-    .values(rows.map((r) => ({ ...r, updatedAt: at })))
-    .onConflictDoUpdate({
-      target: [perf.partnerId, perf.year],
-      set: {
-        ownFen: sql`${perf.ownFen} + excluded.own_fen`,
-        resellersFen: sql`${perf.resellersFen} + excluded.resellers_fen`,
-        updatedAt: sql`excluded.updated_at`,
-      },
-    });
+  await db.execute(sql`
+    insert into spend_performance (partner_id, year, own_fen, resellers_fen, updated_at)
+    select r.partner_id, r.year, r.own_fen, r.resellers_fen, ${at.toISOString()}::timestamptz
+    from unnest(${sql.param(rows.map((r) => r.partnerId))}::text[], ${sql.param(rows.map((r) => r.year))}::int[],
+      ${sql.param(rows.map((r) => r.ownFen))}::bigint[], ${sql.param(rows.map((r) => r.resellersFen))}::bigint[])
+      with ordinality as r(partner_id, year, own_fen, resellers_fen, n)
+    order by r.n
+    on conflict (partner_id, year) do update set own_fen = spend_performance.own_fen + excluded.own_fen,
+      resellers_fen = spend_performance.resellers_fen + excluded.resellers_fen, updated_at = excluded.updated_at`);
 }
 
 export async function findSpendPerformance(

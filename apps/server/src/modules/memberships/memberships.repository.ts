@@ -382,17 +382,15 @@ export async function addPerformanceMany(
   const sorted = [...rows].sort((a, b) =>
     a.partnerId === b.partnerId ? a.year - b.year : a.partnerId < b.partnerId ? -1 : 1,
   );
-  await db
-    .insert(annualPerformance)
-    .values(sorted.map((r) => ({ ...r, source, updatedAt: at })))
-    .onConflictDoUpdate({
-      target: [annualPerformance.partnerId, annualPerformance.year],
-      set: {
-        amountFen: sql`${annualPerformance.amountFen} + excluded.amount_fen`,
-        source: sql`excluded.source`,
-        updatedAt: sql`excluded.updated_at`,
-      },
-    });
+  // Three arrays (three parameters, not five per row): a batch can touch thousands of partners.
+  await db.execute(sql`
+    insert into annual_performance (partner_id, year, amount_fen, source, updated_at)
+    select r.partner_id, r.year, r.amount_fen, ${source}::text, ${at.toISOString()}::timestamptz
+    from unnest(${sql.param(sorted.map((r) => r.partnerId))}::text[], ${sql.param(sorted.map((r) => r.year))}::int[],
+      ${sql.param(sorted.map((r) => r.amountFen))}::bigint[]) with ordinality as r(partner_id, year, amount_fen, n)
+    order by r.n
+    on conflict (partner_id, year) do update set amount_fen = annual_performance.amount_fen + excluded.amount_fen,
+      source = excluded.source, updated_at = excluded.updated_at`);
 }
 
 /** Memberships of these partners in a program that were active at an instant. */

@@ -21,7 +21,10 @@ export {
   walkSpendFees,
 } from './spend.fees.ts';
 // What other modules may use (the only way in).
-/** Per customer, the accepted records of the publishing batch spent since an instant (sum, latest). */
-export { acceptedSince, spendInCycle, spendInCycleSql } from './spend.repository.ts';
+/**
+ * Per customer, the accepted records of the publishing batch spent since an instant (sum, latest);
+ * chosen customers' new running totals of the cycles the batch touched.
+ */
+export { acceptedSince, acceptedTotals, spendInCycle, spendInCycleSql } from './spend.repository.ts';
 export { ingestSpendBatch } from './spend.service.ts';
 export { billCycleOf } from './spend.validate.ts';

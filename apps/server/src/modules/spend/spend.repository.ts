@@ -1,5 +1,6 @@
 import { copyField, copyTextInto, type DbOrTx, schema } from '@pc/db';
 import { type AnyColumn, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { SpendApplied } from './spend.events.ts';
 import type { SpendResource } from './spend.validate.ts';
 
 const imp = schema.spendImports;
@@ -140,25 +141,41 @@ export async function insertSpendRows(
 
 /**
  * Adds the accepted records to the per-customer, per-cycle totals (in key order, so concurrent
- * batches take the row locks in the same order) and returns the new totals.
+ * batches take the row locks in the same order). Returns nothing: a batch can touch tens of
+ * thousands of customers, and only those with a budget need their new totals (`acceptedTotals`).
  */
-export async function addAcceptedToTotals(
-  tx: DbOrTx,
-): Promise<{ customerId: string; billCycle: string; amountFen: number }[]> {
+export async function addAcceptedToTotals(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`
+    insert into customer_spend_totals (customer_id, bill_cycle, amount_fen)
+    select customer_id, bill_cycle, sum(amount_fen) from ${sql.raw(ACCEPTED_TABLE)}
+    group by customer_id, bill_cycle order by customer_id collate "C", bill_cycle collate "C"
+    on conflict (customer_id, bill_cycle)
+      do update set amount_fen = customer_spend_totals.amount_fen + excluded.amount_fen`);
+}
+
+/**
+ * For these customers of the publishing batch, the new running totals (after the batch) of the
+ * bill cycles the batch touched. Customers the batch did not touch are left out.
+ */
+export async function acceptedTotals(tx: DbOrTx, customerIds: readonly string[]): Promise<SpendApplied[]> {
+  if (customerIds.length === 0) return [];
   const out = await rowsOf<{ customer_id: string; bill_cycle: string; amount_fen: string | number }>(
     tx.execute(sql`
-      insert into customer_spend_totals (customer_id, bill_cycle, amount_fen)
-      select customer_id, bill_cycle, sum(amount_fen) from ${sql.raw(ACCEPTED_TABLE)}
-      group by customer_id, bill_cycle order by customer_id collate "C", bill_cycle collate "C"
-      on conflict (customer_id, bill_cycle)
-        do update set amount_fen = customer_spend_totals.amount_fen + excluded.amount_fen
-      returning customer_id, bill_cycle, amount_fen`),
+      select t.customer_id, t.bill_cycle, t.amount_fen from customer_spend_totals t
+      join (select distinct customer_id, bill_cycle from ${sql.raw(ACCEPTED_TABLE)}
+            where customer_id = any(${arr([...customerIds], 'text')})) a
+        on a.customer_id = t.customer_id and a.bill_cycle = t.bill_cycle`),
   );
-  return out.map((r) => ({
-    customerId: r.customer_id,
-    billCycle: r.bill_cycle,
-    amountFen: Number(r.amount_fen),
-  }));
+  const byCustomer = new Map<string, SpendApplied>();
+  for (const r of out) {
+    let a = byCustomer.get(r.customer_id);
+    if (!a) {
+      a = { customerId: r.customer_id, totals: new Map() };
+      byCustomer.set(r.customer_id, a);
+    }
+    a.totals.set(r.bill_cycle, Number(r.amount_fen));
+  }
+  return [...byCustomer.values()];
 }
 
 /** The accepted records as a relation (`spend.accepted` listeners select from it in the transaction). */

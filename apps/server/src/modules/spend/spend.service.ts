@@ -1,6 +1,6 @@
 import type { DbOrTx } from '@pc/db';
 import type { Actor, AppContext } from '../../platform/context.ts';
-import { type SpendApplied, spendAccepted } from './spend.events.ts';
+import { spendAccepted } from './spend.events.ts';
 import {
   acceptedRelation,
   addAcceptedToTotals,
@@ -129,20 +129,8 @@ async function ingestValid(
   errors.sort((a, b) => a.index - b.index);
   const accepted = await insertSpendRows(tx, rows, opts.importId ?? null, ctx.clock.now());
   if (accepted > 0) {
-    const perCustomer = new Map<string, SpendApplied>();
-    for (const t of await addAcceptedToTotals(tx)) {
-      let a = perCustomer.get(t.customerId);
-      if (!a) {
-        a = { customerId: t.customerId, totals: new Map() };
-        perCustomer.set(t.customerId, a);
-      }
-      a.totals.set(t.billCycle, t.amountFen);
-    }
-    await ctx.events.publish(tx, spendAccepted, {
-      customers: [...perCustomer.values()],
-      accepted,
-      relation: acceptedRelation(),
-    });
+    await addAcceptedToTotals(tx);
+    await ctx.events.publish(tx, spendAccepted, { accepted, relation: acceptedRelation() });
   }
   return {
     accepted,
