@@ -48,6 +48,8 @@ export interface SettleFigures {
   messages: number;
   peakRssMb: number;
   baseRssMb: number;
+  /** Peak RSS up to publication (the settlement alone, before its notices are sent). */
+  settlePeakRssMb: number;
   /** Live heap (after a full GC) before a verification rerun and its peak during it (GC every 100 ms). */
   liveBeforeMb: number;
   livePeakMb: number;
@@ -163,6 +165,7 @@ export async function benchSettle(kind: 'pglite' | 'postgres'): Promise<SettleFi
     if (!run) throw new Error('no run');
     await runSettlement(ctx, run.id);
     const settleMs = performance.now() - s0;
+    const settlePeakRss = peak;
     // The notices' messages, sent by the job that publication queues: timed on their own.
     const n0 = performance.now();
     await notifyNoticesOfRun(ctx, run.id);
@@ -199,6 +202,7 @@ export async function benchSettle(kind: 'pglite' | 'postgres'): Promise<SettleFi
       messages: Number(messages.rows[0]?.n ?? 0),
       peakRssMb: peak / 2 ** 20,
       baseRssMb: baseRss / 2 ** 20,
+      settlePeakRssMb: settlePeakRss / 2 ** 20,
       liveBeforeMb: liveBefore / 2 ** 20,
       livePeakMb: livePeak / 2 ** 20,
     };
@@ -212,11 +216,11 @@ export function printSettle(figures: SettleFigures[]): void {
   const n = (v: number) => Math.round(v).toLocaleString('en-US');
   console.log(
     [
-      '| database | spend rows | partners | customers | bare aggregate ms | settlement’s aggregate ms | settlement ms | ratio | notices | sending them ms | messages | RSS before / peak MB | live heap before / peak MB |',
+      '| database | spend rows | partners | customers | bare aggregate ms | settlement’s aggregate ms | settlement ms | ratio | notices | sending them ms | messages | RSS before / settled / peak MB | live heap before / peak MB |',
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
       ...figures.map(
         (f) =>
-          `| ${f.database} | ${n(f.rows)} | ${n(f.partners)} | ${n(f.customers)} | ${n(f.aggregateMs)} | ${n(f.ownAggregateMs)} | ${n(f.settleMs)} | ${f.ratio.toFixed(2)} | ${n(f.notices)} | ${n(f.notifyMs)} | ${n(f.messages)} | ${n(f.baseRssMb)} / ${n(f.peakRssMb)} | ${n(f.liveBeforeMb)} / ${n(f.livePeakMb)} |`,
+          `| ${f.database} | ${n(f.rows)} | ${n(f.partners)} | ${n(f.customers)} | ${n(f.aggregateMs)} | ${n(f.ownAggregateMs)} | ${n(f.settleMs)} | ${f.ratio.toFixed(2)} | ${n(f.notices)} | ${n(f.notifyMs)} | ${n(f.messages)} | ${n(f.baseRssMb)} / ${n(f.settlePeakRssMb)} / ${n(f.peakRssMb)} | ${n(f.liveBeforeMb)} / ${n(f.livePeakMb)} |`,
       ),
     ].join('\n'),
   );
