@@ -7,6 +7,8 @@
 // five an approved business identity (general or small-scale taxpayer), so the notices' invoice
 // amounts and messages are part of what is timed.
 import { performance } from 'node:perf_hooks';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { buildApp } from '../apps/server/src/app.ts';
 import { testConfig } from '../apps/server/src/config.ts';
 import { notifyNoticesOfRun } from '../apps/server/src/modules/incentives/notices.issue.ts';
@@ -24,6 +26,14 @@ const ROWS = scaled('BENCH_SETTLE_ROWS', 10_000_000);
 const PARTNERS = scaled('BENCH_SETTLE_PARTNERS', 10_000);
 const CUSTOMERS = scaled('BENCH_SETTLE_CUSTOMERS', 200_000);
 
+v8.setFlagsFromString('--expose-gc');
+/** A full garbage collection (exposed at run time, so `npm run bench` needs no node flag). */
+const collect = vm.runInNewContext('gc') as () => void;
+const liveHeap = () => {
+  collect();
+  return process.memoryUsage().heapUsed;
+};
+
 export interface SettleFigures {
   database: string;
   rows: number;
@@ -38,6 +48,11 @@ export interface SettleFigures {
   messages: number;
   peakRssMb: number;
   baseRssMb: number;
+  /** Peak RSS up to publication (the settlement alone, before its notices are sent). */
+  settlePeakRssMb: number;
+  /** Live heap (after a full GC) before a verification rerun and its peak during it (GC every 100 ms). */
+  liveBeforeMb: number;
+  livePeakMb: number;
 }
 
 /**
@@ -139,6 +154,7 @@ export async function benchSettle(kind: 'pglite' | 'postgres'): Promise<SettleFi
     const ownAggregateMs = performance.now() - g0;
 
     clock.set('2026-04-01T02:00:00Z');
+    collect();
     const baseRss = process.memoryUsage().rss;
     let peak = baseRss;
     const sampler = setInterval(() => {
@@ -149,11 +165,24 @@ export async function benchSettle(kind: 'pglite' | 'postgres'): Promise<SettleFi
     if (!run) throw new Error('no run');
     await runSettlement(ctx, run.id);
     const settleMs = performance.now() - s0;
+    const settlePeakRss = peak;
     // The notices' messages, sent by the job that publication queues: timed on their own.
     const n0 = performance.now();
     await notifyNoticesOfRun(ctx, run.id);
     const notifyMs = performance.now() - n0;
     clearInterval(sampler);
+    // A verification rerun of the closed quarter, untimed, with a full GC every 100 ms: what the
+    // settlement holds live (not the garbage V8 has not collected yet) while it runs.
+    const liveBefore = liveHeap();
+    let livePeak = liveBefore;
+    const liveSampler = setInterval(() => {
+      livePeak = Math.max(livePeak, liveHeap());
+    }, 100);
+    const check = await startSettlement(ctx, systemActor(), '2026-Q1', 'operator');
+    if (!check) throw new Error('no verification run');
+    await runSettlement(ctx, check.id);
+    clearInterval(liveSampler);
+    livePeak = Math.max(livePeak, liveHeap());
     const notices = await database.query<{ n: string }>(`select count(*) as n from incentive_notices`);
     const messages = await database.query<{ n: string }>(
       `select count(*) as n from notifications where template like 'incentives.notice_issued%'`,
@@ -173,6 +202,9 @@ export async function benchSettle(kind: 'pglite' | 'postgres'): Promise<SettleFi
       messages: Number(messages.rows[0]?.n ?? 0),
       peakRssMb: peak / 2 ** 20,
       baseRssMb: baseRss / 2 ** 20,
+      settlePeakRssMb: settlePeakRss / 2 ** 20,
+      liveBeforeMb: liveBefore / 2 ** 20,
+      livePeakMb: livePeak / 2 ** 20,
     };
   } finally {
     await database.close();
@@ -184,11 +216,11 @@ export function printSettle(figures: SettleFigures[]): void {
   const n = (v: number) => Math.round(v).toLocaleString('en-US');
   console.log(
     [
-      '| database | spend rows | partners | customers | bare aggregate ms | settlement’s aggregate ms | settlement ms | ratio | notices | sending them ms | messages | RSS before / peak MB |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+      '| database | spend rows | partners | customers | bare aggregate ms | settlement’s aggregate ms | settlement ms | ratio | notices | sending them ms | messages | RSS before / settled / peak MB | live heap before / peak MB |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
       ...figures.map(
         (f) =>
-          `| ${f.database} | ${n(f.rows)} | ${n(f.partners)} | ${n(f.customers)} | ${n(f.aggregateMs)} | ${n(f.ownAggregateMs)} | ${n(f.settleMs)} | ${f.ratio.toFixed(2)} | ${n(f.notices)} | ${n(f.notifyMs)} | ${n(f.messages)} | ${n(f.baseRssMb)} / ${n(f.peakRssMb)} |`,
+          `| ${f.database} | ${n(f.rows)} | ${n(f.partners)} | ${n(f.customers)} | ${n(f.aggregateMs)} | ${n(f.ownAggregateMs)} | ${n(f.settleMs)} | ${f.ratio.toFixed(2)} | ${n(f.notices)} | ${n(f.notifyMs)} | ${n(f.messages)} | ${n(f.baseRssMb)} / ${n(f.settlePeakRssMb)} / ${n(f.peakRssMb)} | ${n(f.liveBeforeMb)} / ${n(f.livePeakMb)} |`,
       ),
     ].join('\n'),
   );

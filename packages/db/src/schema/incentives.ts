@@ -162,6 +162,29 @@ export const incentiveExclusions = pgTable(
   ],
 );
 
+/**
+ * Scratch of a running settlement: its period's spend aggregate (one row per partner × service type ×
+ * association type × payment kind × origin period, own and late), written server-side in one
+ * statement and read back per chunk of partners in partner order (byte order, as the lines are
+ * sorted). Deleted with the run's staged rows (cancel, restart, failure) and when it completes.
+ */
+export const incentiveRunGroups = pgTable(
+  'incentive_run_groups',
+  {
+    runId: text('run_id').notNull(),
+    partnerId: text('partner_id').notNull(),
+    serviceType: text('service_type').notNull(),
+    /** `''` for spend without an association type. */
+    associationType: text('association_type').notNull(),
+    paymentKind: text('payment_kind').notNull(),
+    originPeriodKey: text('origin_period_key').notNull(),
+    late: boolean('late').notNull(),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    recordCount: integer('record_count').notNull(),
+  },
+  (t) => [index('incentive_run_groups_run_partner_idx').on(t.runId, sql`${t.partnerId} collate "C"`)],
+);
+
 /** Spend accepted after its period closed: settled in the next open period as an adjustment. */
 export const incentiveLateSpend = pgTable(
   'incentive_late_spend',

@@ -5,7 +5,12 @@ import type { ComputedLine, SpendGroup } from './settlement.rules.ts';
 // The reads of spend_records, partners and partner_certificates below are the settlement's read
 // model, allowed and bounded by docs/adr/0009-settlement-read-model.md (read-only, stable columns).
 
-const { incentiveRuns: runs, incentiveLines: lines, incentiveExclusions: exclusions } = schema;
+const {
+  incentiveRuns: runs,
+  incentiveLines: lines,
+  incentiveExclusions: exclusions,
+  incentiveRunGroups: runGroups,
+} = schema;
 
 export type RunRow = typeof runs.$inferSelect;
 export type LineRow = typeof lines.$inferSelect;
@@ -38,15 +43,13 @@ const toGroup =
     recordCount: r.n,
   });
 
+type PeriodRef = { key: string; kind: string; billCycles: string[] };
+
 /**
- * The period's spend summed per partner and what policies select on (a read of spend_records kept
- * here: settlement needs it as one aggregate). Records routed elsewhere as late are left out; late
- * records routed to this period come in as their own groups.
+ * The two selects of the period aggregate: its own records (less those routed elsewhere as late)
+ * and the late records routed to it, each grouped per partner and what policies select on.
  */
-export async function aggregatePeriodSpend(
-  db: DbOrTx,
-  p: { key: string; kind: string; billCycles: string[] },
-): Promise<SpendGroup[]> {
+async function periodGroupSelects(db: DbOrTx, p: PeriodRef) {
   // Records of this period routed to a later one have this period as their origin (the index on
   // origin_period_key answers at once). Usually there are none, and then the aggregate is the plain
   // one: the anti-join would otherwise cost as much again as the scan itself (a nested loop per row).
@@ -58,23 +61,95 @@ export async function aggregatePeriodSpend(
     ? sql`and not exists (select 1 from incentive_late_spend l
           where l.record_id = s.record_id and l.period_kind = ${p.kind})`
     : sql``;
-  const own = await rowsOf<GroupRow>(
-    db.execute(sql`
+  const own = sql`
       select s.partner_id, s.service_type, coalesce(s.association_type, '') as association_type,
-        s.payment_kind, ${p.key}::text as origin, sum(s.amount_fen) as amount, count(*)::int as n
+        s.payment_kind, ${p.key}::text as origin, false as late, sum(s.amount_fen) as amount, count(*)::int as n
       from spend_records s
       where s.bill_cycle = any(${arr(p.billCycles, 'text')}) and s.partner_id is not null ${notRoutedAway}
-      group by s.partner_id, s.service_type, s.association_type, s.payment_kind`),
-  );
-  const late = await rowsOf<GroupRow>(
-    db.execute(sql`
+      group by s.partner_id, s.service_type, s.association_type, s.payment_kind`;
+  const late = sql`
       select s.partner_id, s.service_type, coalesce(s.association_type, '') as association_type,
-        s.payment_kind, l.origin_period_key as origin, sum(s.amount_fen) as amount, count(*)::int as n
+        s.payment_kind, l.origin_period_key as origin, true as late, sum(s.amount_fen) as amount, count(*)::int as n
       from incentive_late_spend l join spend_records s on s.record_id = l.record_id
       where l.target_period_key = ${p.key} and l.period_kind = ${p.kind} and s.partner_id is not null
-      group by s.partner_id, s.service_type, s.association_type, s.payment_kind, l.origin_period_key`),
+      group by s.partner_id, s.service_type, s.association_type, s.payment_kind, l.origin_period_key`;
+  return { own, late };
+}
+
+/**
+ * The period's spend summed per partner and what policies select on (a read of spend_records kept
+ * here: settlement needs it as one aggregate). Records routed elsewhere as late are left out; late
+ * records routed to this period come in as their own groups. Loads the whole aggregate: settlement
+ * itself stages it with `stageRunGroups` and reads it back per chunk of partners.
+ */
+export async function aggregatePeriodSpend(db: DbOrTx, p: PeriodRef): Promise<SpendGroup[]> {
+  const { own, late } = await periodGroupSelects(db, p);
+  const ownRows = await rowsOf<GroupRow>(db.execute(own));
+  const lateRows = await rowsOf<GroupRow>(db.execute(late));
+  return [...ownRows.map(toGroup(false)), ...lateRows.map(toGroup(true))];
+}
+
+/**
+ * Writes the period aggregate (as `aggregatePeriodSpend` computes it) into the run's groups, server
+ * side: nothing of it passes through Node. Inside a transaction: PostgreSQL never runs the select of
+ * an `insert … select` in parallel (a writing query), which made it twice the bare aggregate, while
+ * `create table … as` may; so the aggregate goes into a temporary table first (dropped at once,
+ * and at commit in any case), then its few rows (one per group) into the run's.
+ */
+export async function stageRunGroups(tx: DbOrTx, runId: string, p: PeriodRef): Promise<void> {
+  const { own, late } = await periodGroupSelects(tx, p);
+  await tx.execute(sql`create temp table incentive_run_groups_stage on commit drop as
+    ${own}
+    union all
+    ${late}`);
+  await tx.execute(sql`
+    insert into incentive_run_groups (run_id, partner_id, service_type, association_type, payment_kind,
+      origin_period_key, late, amount_fen, record_count)
+    select ${runId}, partner_id, service_type, association_type, payment_kind, origin, late, amount, n
+    from incentive_run_groups_stage`);
+  await tx.execute(sql`drop table incentive_run_groups_stage`);
+}
+
+/** How many partners a run's groups hold (its progress total). */
+export async function countRunPartners(db: DbOrTx, runId: string): Promise<number> {
+  const [r] = await rowsOf<{ n: number }>(
+    db.execute(
+      sql`select count(distinct partner_id)::int as n from incentive_run_groups where run_id = ${runId}`,
+    ),
   );
-  return [...own.map(toGroup(false)), ...late.map(toGroup(true))];
+  return r?.n ?? 0;
+}
+
+/**
+ * The groups of the next `limit` partners of a run after `afterPartnerId` (`''`: from the first),
+ * in partner order: byte order (collation "C"), the order in which lines are sorted.
+ */
+export async function runGroupsOfNextPartners(
+  db: DbOrTx,
+  runId: string,
+  afterPartnerId: string,
+  limit: number,
+): Promise<SpendGroup[]> {
+  const rows = await rowsOf<GroupRow & { late: boolean }>(
+    db.execute(sql`
+      select g.partner_id, g.service_type, g.association_type, g.payment_kind, g.origin_period_key as origin,
+        g.late, g.amount_fen as amount, g.record_count as n
+      from incentive_run_groups g
+      where g.run_id = ${runId} and g.partner_id collate "C" > ${afterPartnerId}
+        and g.partner_id collate "C" <= (
+          select max(c.partner_id) from (
+            select distinct partner_id collate "C" as partner_id from incentive_run_groups
+            where run_id = ${runId} and partner_id collate "C" > ${afterPartnerId}
+            order by 1 limit ${limit}) c)
+      order by g.partner_id collate "C", g.service_type, g.association_type, g.payment_kind,
+        g.origin_period_key, g.late`),
+  );
+  return rows.map((r) => toGroup(r.late)(r));
+}
+
+/** Drops a run's groups (scratch: on completion, and with its other staged rows). */
+export async function deleteRunGroups(db: DbOrTx, runId: string): Promise<void> {
+  await db.delete(runGroups).where(eq(runGroups.runId, runId));
 }
 
 /** Partners' status and certificate validity (a bulk read of those modules' tables for settlement). */
@@ -90,10 +165,12 @@ export async function partnerStandings(
     valid_until: string | null;
     issued_at: string | Date | null;
   }>(
+    // Joined to the ids unnested, not `p.id = any(…)`: for a chunk of 500 ids PostgreSQL chose the
+    // trigram index on partners.id (the console's search) and took 0.4 s per chunk.
     db.execute(sql`
       select p.id, p.status, c.valid_until::text as valid_until, c.issued_at
-      from partners p left join partner_certificates c on c.partner_id = p.id
-      where p.id = any(${arr([...partnerIds], 'text')})`),
+      from unnest(${arr([...partnerIds], 'text')}) as u(id) join partners p on p.id = u.id
+        left join partner_certificates c on c.partner_id = p.id`),
   );
   for (const r of rows) {
     out.set(r.id, {
@@ -200,6 +277,7 @@ export function listStaleRuns(db: DbOrTx, before: Date): Promise<RunRow[]> {
 export async function deleteStaged(db: DbOrTx, runId: string): Promise<void> {
   await db.delete(lines).where(eq(lines.runId, runId));
   await db.delete(exclusions).where(eq(exclusions.runId, runId));
+  await deleteRunGroups(db, runId);
 }
 
 export async function insertLines(

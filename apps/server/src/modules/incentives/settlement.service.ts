@@ -11,9 +11,10 @@ import { issueNotices } from './notices.issue.ts';
 import { lockPeriod, setPeriodStatus } from './periods.repository.ts';
 import { versionsInForce } from './policies.service.ts';
 import {
-  aggregatePeriodSpend,
   countExclusions,
   countLines,
+  countRunPartners,
+  deleteRunGroups,
   deleteStaged,
   findRun,
   findRunningRun,
@@ -22,6 +23,8 @@ import {
   insertRun,
   partnerStandings,
   type RunRow,
+  runGroupsOfNextPartners,
+  stageRunGroups,
   totalsOfRun,
   updateRun,
 } from './settlement.repository.ts';
@@ -139,12 +142,19 @@ async function exclusionsAt(
   return out;
 }
 
-/** The policies in force at the period's start with the partners holding each one's program at its end. */
-async function policiesFor(db: DbOrTx, p: Period, partnerIds: readonly string[]): Promise<PolicyInForce[]> {
+type VersionInForce = Awaited<ReturnType<typeof versionsInForce>>[number];
+
+/** The policies in force with the partners (of those given) holding each one's program at period end. */
+async function policiesFor(
+  db: DbOrTx,
+  p: Period,
+  versions: readonly VersionInForce[],
+  partnerIds: readonly string[],
+): Promise<PolicyInForce[]> {
   const out: PolicyInForce[] = [];
   const atEnd = new Date(p.end.getTime() - 1);
   const byProgram = new Map<string, Set<string>>();
-  for (const v of await versionsInForce(db, p.kind, p.start)) {
+  for (const v of versions) {
     let partners = byProgram.get(v.policy.program);
     if (!partners) {
       partners = await partnersInProgramAt(db, partnerIds, v.policy.program, atEnd);
@@ -155,51 +165,78 @@ async function policiesFor(db: DbOrTx, p: Period, partnerIds: readonly string[])
   return out;
 }
 
+export interface SettlementOptions {
+  /** Partners per transaction (default 500); tests set a small one. */
+  chunkPartners?: number;
+}
+
 /**
- * The settlement job: computes the period's lines from its spend (one aggregate, streamed in
- * chunks of partners into staged rows of this run), then publishes them in one transaction. A
- * restarted job starts the run over (its staged rows are deleted first), so a killed run completes
- * on retry with nobody paid twice or skipped; a cancelled one leaves nothing of the period.
+ * The settlement job: stages the period's spend aggregate server-side in one statement (the run's
+ * groups), then walks its partners in partner order, a chunk per transaction: reads that chunk's
+ * groups, computes its lines (tiers are per partner and policy, so a chunk's lines are those it
+ * would have in one pass over everything) and exclusions, stages them with progress; Node holds one
+ * chunk at a time. Then it publishes in one transaction and drops the groups. A restarted job starts
+ * the run over (its staged rows are deleted first), so a killed run completes on retry with nobody
+ * paid twice or skipped; a cancelled one leaves nothing of the period.
  */
-export async function runSettlement(ctx: AppContext, runId: string): Promise<void> {
+export async function runSettlement(
+  ctx: AppContext,
+  runId: string,
+  opts: SettlementOptions = {},
+): Promise<void> {
   const run = await findRun(ctx.db, runId);
   if (run?.status !== 'running') return;
   const p = periodByKey(run.periodKey);
   if (!p) throw new AppError('incentives.period_invalid', { period: run.periodKey });
-  await ctx.db.transaction((tx) => deleteStaged(tx, runId));
-
-  const groups = await aggregatePeriodSpend(ctx.db, {
-    key: p.key,
-    kind: p.kind,
-    billCycles: billCyclesOf(p),
-  });
-  const partnerIds = [...new Set(groups.map((g) => g.partnerId))].sort();
-  const policies = await policiesFor(ctx.db, p, partnerIds);
-  const lines = computeLines(groups, policies);
-  const excluded = await exclusionsAt(ctx.db, [...new Set(lines.map((l) => l.partnerId))], p);
-  const byPartner = new Map<string, ComputedLine[]>();
-  for (const l of lines) {
-    const list = byPartner.get(l.partnerId);
-    if (list) list.push(l);
-    else byPartner.set(l.partnerId, [l]);
+  try {
+    await settleChunks(ctx, runId, p, opts.chunkPartners ?? CHUNK);
+  } catch (e) {
+    // The groups are scratch: a retry stages them again.
+    await deleteRunGroups(ctx.db, runId).catch(() => undefined);
+    throw e;
   }
-  const partners = [...byPartner.keys()];
-  await updateRun(ctx.db, runId, { partnersTotal: partners.length, heartbeatAt: ctx.clock.now() });
+}
 
-  for (let i = 0; i < partners.length; i += CHUNK) {
-    const chunk = partners.slice(i, i + CHUNK);
+async function settleChunks(ctx: AppContext, runId: string, p: Period, chunkSize: number): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    await deleteStaged(tx, runId);
+    await stageRunGroups(tx, runId, { key: p.key, kind: p.kind, billCycles: billCyclesOf(p) });
+  });
+  const partnersTotal = await countRunPartners(ctx.db, runId);
+  await updateRun(ctx.db, runId, { partnersTotal, heartbeatAt: ctx.clock.now() });
+  const versions = await versionsInForce(ctx.db, p.kind, p.start);
+
+  let after = '';
+  let done = 0;
+  for (;;) {
     const go = await ctx.db.transaction(async (tx) => {
       const current = await findRun(tx, runId, true);
-      if (current?.status !== 'running') return false;
+      if (current?.status !== 'running') {
+        await deleteRunGroups(tx, runId);
+        return false;
+      }
       if (current.cancelRequested) {
         await finishCancel(ctx, tx, current);
         return false;
       }
-      const paid = chunk.flatMap((id) => (excluded.has(id) ? [] : (byPartner.get(id) ?? [])));
+      const groups = await runGroupsOfNextPartners(tx, runId, after, chunkSize);
+      if (groups.length === 0) return false;
+      const chunk = [...new Set(groups.map((g) => g.partnerId))];
+      after = chunk[chunk.length - 1] as string;
+      const lines = computeLines(groups, await policiesFor(tx, p, versions, chunk));
+      const byPartner = new Map<string, ComputedLine[]>();
+      for (const l of lines) {
+        const list = byPartner.get(l.partnerId);
+        if (list) list.push(l);
+        else byPartner.set(l.partnerId, [l]);
+      }
+      const earning = [...byPartner.keys()];
+      const excluded = await exclusionsAt(tx, earning, p);
+      const paid = earning.flatMap((id) => (excluded.has(id) ? [] : (byPartner.get(id) ?? [])));
       await insertLines(tx, runId, p.key, paid, () => newId('iln'));
       await insertExclusions(
         tx,
-        chunk
+        earning
           .filter((id) => excluded.has(id))
           .map((id) => ({
             runId,
@@ -209,15 +246,14 @@ export async function runSettlement(ctx: AppContext, runId: string): Promise<voi
             forgoneFen: (byPartner.get(id) ?? []).reduce((s, l) => s + l.amountFen, 0),
           })),
       );
-      await updateRun(tx, runId, {
-        partnersDone: Math.min(partners.length, i + chunk.length),
-        heartbeatAt: ctx.clock.now(),
-      });
+      done = Math.min(partnersTotal, done + chunk.length);
+      await updateRun(tx, runId, { partnersDone: done, heartbeatAt: ctx.clock.now() });
       return true;
     });
-    if (!go) return;
+    if (!go) break;
   }
-  await completeRun(ctx, runId, p);
+  const current = await findRun(ctx.db, runId);
+  if (current?.status === 'running') await completeRun(ctx, runId, p);
 }
 
 async function finishCancel(ctx: AppContext, tx: DbOrTx, run: RunRow): Promise<void> {
@@ -232,6 +268,7 @@ async function completeRun(ctx: AppContext, runId: string, p: Period): Promise<v
     if (run?.status !== 'running') return;
     if (run.cancelRequested) return finishCancel(ctx, tx, run);
     const period = await lockPeriod(tx, p);
+    await deleteRunGroups(tx, runId);
     const totals = await totalsOfRun(tx, runId);
     const totalFen = totals.reduce((s, t) => s + t.totalFen, 0);
     const counted = await countLines(tx, runId);
