@@ -1,16 +1,16 @@
 import type { DbOrTx } from '@pc/db';
-import type { Actor, AppContext, Channel, NotifyInput } from '../../platform/context.ts';
+import type { Actor, AppContext, NotifyInput } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
-import { parseLocale } from '../../platform/i18n/i18n.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
 import {
   findActiveAssociation,
   findCustomerByDomainId,
   findCustomersByIds,
+  notifyCustomer,
   requireVisibleCustomer,
 } from '../customers/index.ts';
-import { parseUserLocale, partnerAdmins, usersByIds } from '../identity/index.ts';
+import { parseUserLocale, partnerAdmins } from '../identity/index.ts';
 import {
   type CouponRow,
   couponsOfOrders,
@@ -164,7 +164,6 @@ export async function revokeCoupon(ctx: AppContext, actor: Actor, id: string, re
 async function tellRevoked(ctx: AppContext, tx: DbOrTx, coupon: CouponRow): Promise<void> {
   const [customer] = await findCustomersByIds(tx, [coupon.customerId]);
   if (!customer) return;
-  const [user] = customer.userId ? await usersByIds(ctx, [customer.userId], tx) : [];
   const data = {
     customerName: customer.name,
     customerDomainId: customer.domainId,
@@ -172,34 +171,25 @@ async function tellRevoked(ctx: AppContext, tx: DbOrTx, coupon: CouponRow): Prom
     faceValue: fenToYuan(coupon.faceValueFen),
     revokeReason: coupon.revokeReason ?? '',
   };
-  const email = customer.email ?? user?.email ?? null;
-  const phone = customer.phone ?? user?.phone ?? null;
-  const channels: Channel[] = [];
-  if (email) channels.push('email');
-  if (phone) channels.push('sms');
-  if (user) channels.push('in_app');
-  const inputs: NotifyInput[] = [];
-  if (channels.length)
-    inputs.push({
-      template: 'orders.coupon_revoked',
-      locale: parseLocale(user?.locale) ?? 'zh-CN',
-      to: { userId: user?.id ?? null, email, phone },
-      channels,
-      data: { ...data, name: customer.name },
-      idempotencyKey: `coupon-revoked:${coupon.id}:customer`,
-    });
+  await notifyCustomer(
+    ctx,
+    tx,
+    customer,
+    'orders.coupon_revoked',
+    `coupon-revoked:${coupon.id}:customer`,
+    () => data,
+  );
   const assoc = await findActiveAssociation(tx, customer.id);
-  if (assoc?.type === 'resale') {
-    for (const u of await partnerAdmins(ctx, assoc.partnerId, tx))
-      inputs.push({
-        template: 'orders.coupon_revoked_partner',
-        locale: parseUserLocale(u),
-        to: { userId: u.id, email: u.email, phone: u.phone, partnerId: assoc.partnerId },
-        channels: u.phone ? ['email', 'sms', 'in_app'] : ['email', 'in_app'],
-        data: { ...data, name: u.name },
-        idempotencyKey: `coupon-revoked:${coupon.id}:partner:${u.id}`,
-      });
-  }
+  if (assoc?.type !== 'resale') return;
+  const admins = await partnerAdmins(ctx, assoc.partnerId, tx);
+  const inputs: NotifyInput[] = admins.map((u) => ({
+    template: 'orders.coupon_revoked_partner',
+    locale: parseUserLocale(u),
+    to: { userId: u.id, email: u.email, phone: u.phone, partnerId: assoc.partnerId },
+    channels: u.phone ? ['email', 'sms', 'in_app'] : ['email', 'in_app'],
+    data: { ...data, name: u.name },
+    idempotencyKey: `coupon-revoked:${coupon.id}:partner:${u.id}`,
+  }));
   if (inputs.length) await ctx.notifier.notifyMany(tx, inputs);
 }
 
