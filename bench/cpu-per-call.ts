@@ -13,9 +13,9 @@
 import { execSync } from 'node:child_process';
 import { Session } from 'node:inspector/promises';
 import type { Database } from '@pc/db';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { freshDatabase } from './lib.ts';
-import { buildBenchApp, seedPartnerWithCustomers, signedQuery } from './partner-api.ts';
+import { buildBenchApp, oneSelectRoute, seedSettled, signedQuery } from './partner-api.ts';
 
 const CALLS = Number(process.env.CPU_CALLS ?? 1500);
 const WARMUP = Number(process.env.CPU_WARMUP ?? 300);
@@ -83,17 +83,8 @@ async function run(kind: 'pglite' | 'postgres') {
   const { database, drop } = await freshDatabase(kind);
   try {
     const app = await buildBenchApp(database);
-    const seeded = await seedPartnerWithCustomers(app.ctx);
-    await database.exec('vacuum analyze customers');
-    await database.exec('vacuum analyze customer_associations');
-    const bare = Fastify({ logger: false });
-    bare.post('/', async () => {
-      const r = await database.query(
-        'select id, domain_id, domain_name, name, email from customers where lower(domain_name) = $1',
-        ['bench_customer_7'],
-      );
-      return r.rows[0];
-    });
+    const seeded = await seedSettled(app.ctx, database);
+    const bare = oneSelectRoute(database);
     await bare.ready();
     await app.ready();
     const q = signedQuery('http://localhost', seeded);

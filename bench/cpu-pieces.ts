@@ -19,7 +19,7 @@ import { querySubCustomers } from '../apps/server/src/modules/customers/sub-cust
 import { partnerApiSerializerCompiler } from '../apps/server/src/platform/partner-api/serializer.ts';
 import * as signingNow from '../apps/server/src/platform/partner-api/signing.ts';
 import { freshDatabase } from './lib.ts';
-import { buildBenchApp, seedPartnerWithCustomers, signedQuery } from './partner-api.ts';
+import { buildBenchApp, seedSettled, signedQuery } from './partner-api.ts';
 
 const BASE = '01324e4';
 const ROUNDS = Number(process.env.CPU_ROUNDS ?? 5);
@@ -105,9 +105,7 @@ for (const kind of (process.env.CPU_DB ?? 'pglite,postgres').split(',') as ('pgl
   const { database, drop } = await freshDatabase(kind);
   try {
     const app = await buildBenchApp(database);
-    const seeded = await seedPartnerWithCustomers(app.ctx);
-    await database.exec('vacuum analyze customers');
-    await database.exec('vacuum analyze customer_associations');
+    const seeded = await seedSettled(app.ctx, database);
     const partnerId = seeded.partner.id;
     const old = mainPage(database.db);
     await compare(

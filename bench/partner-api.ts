@@ -124,6 +124,31 @@ export function signedQuery(
   return { url: url.toString(), method: 'POST' as const, headers, body };
 }
 
+/**
+ * The partner and its customers, vacuumed as autovacuum leaves a settled table: the total's index-only
+ * count then reads no heap pages (freshly written rows are not all-visible yet: 1,000 heap fetches per
+ * call otherwise). One statement each: VACUUM cannot run inside the implicit transaction of a multi-statement.
+ */
+export async function seedSettled(ctx: AppContext, database: Database) {
+  const seeded = await seedPartnerWithCustomers(ctx);
+  await database.exec('vacuum analyze customers');
+  await database.exec('vacuum analyze customer_associations');
+  return seeded;
+}
+
+/** The baseline: a bare Fastify route doing one point lookup by the unique index. */
+export function oneSelectRoute(database: Database) {
+  const bare = Fastify({ logger: false });
+  bare.post('/', async () => {
+    const r = await database.query(
+      'select id, domain_id, domain_name, name, email from customers where lower(domain_name) = $1',
+      ['bench_customer_7'],
+    );
+    return r.rows[0];
+  });
+  return bare;
+}
+
 /** The app as main.ts builds it, with flow control (10 calls/s per key and operation) lifted for load tests. */
 export function buildBenchApp(database: Database) {
   const config = testConfig({
@@ -147,25 +172,13 @@ export async function benchPartnerApi(
   const rows: Row[] = [];
   try {
     const app = await buildBenchApp(database);
-    const seeded = await seedPartnerWithCustomers(app.ctx);
-    // Vacuumed as autovacuum leaves a settled table: the total's index-only count then reads no heap
-    // pages (freshly written rows are not all-visible yet: 1,000 heap fetches per call otherwise).
-    // One statement per call: VACUUM cannot run inside the implicit transaction of a multi-statement.
-    await database.exec('vacuum analyze customers');
-    await database.exec('vacuum analyze customer_associations');
+    const seeded = await seedSettled(app.ctx, database);
 
     // The baselines and the app listen side by side and are measured in alternating rounds. The
     // baseline's select is a point lookup by the unique index on lower(domain_name) (before
     // 2026-12-07 it filtered on domain_name itself, which no index serves: a sequential scan that grew
     // with the table and made the baseline slower than the app's page query).
-    const bare = Fastify({ logger: false });
-    bare.post('/', async () => {
-      const r = await database.query(
-        'select id, domain_id, domain_name, name, email from customers where lower(domain_name) = $1',
-        ['bench_customer_7'],
-      );
-      return r.rows[0];
-    });
+    const bare = oneSelectRoute(database);
     const post = { method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: '{}' };
     const targets: Target[] = [{ url: await listen(bare), ...post }];
     // What flow control shared by all API processes costs (PostgreSQL): the same route plus its
