@@ -35,7 +35,17 @@ export function bundleFresh() {
 /** Builds the bundle; returns its path. Throws when esbuild is missing or the build fails. */
 export async function buildBundle() {
   const esbuild = await import('esbuild');
-  await esbuild.build({
+  try {
+    await build(esbuild);
+  } finally {
+    // esbuild's service is a child process; left running it would outlive the build by the server's whole life.
+    await esbuild.stop();
+  }
+  return bundleFile;
+}
+
+function build(esbuild) {
+  return esbuild.build({
     entryPoints: [join(root, 'apps/server/src/main.ts')],
     outfile: bundleFile,
     bundle: true,
@@ -63,5 +73,4 @@ export async function buildBundle() {
       },
     ],
   });
-  return bundleFile;
 }
