@@ -25,6 +25,8 @@ export interface Row {
   baseline: string;
   ratio: number | null;
   non2xx: number;
+  /** CPU µs per request by process, when the measurement took it (see LoadResult). */
+  cpu?: { server: number; loadgen: number; database: number | null };
 }
 
 export interface Target {
@@ -38,6 +40,31 @@ interface LoadResult {
   rps: number;
   p99: number;
   non2xx: number;
+  /** CPU µs per request: this process (the server; with PGlite the database too), the load generator,
+   * and PostgreSQL's backends of the measured database (`databaseCpu`), or null when not measured. */
+  cpu: { server: number; loadgen: number; database: number | null };
+}
+
+/**
+ * Cumulative CPU µs of the PostgreSQL backends connected to `database` (read from /proc, so only when
+ * PostgreSQL runs on this machine): where a request's CPU goes besides the Node process.
+ */
+export function postgresCpu(database: Database): () => Promise<number> {
+  return async () => {
+    const { rows } = await database.query<{ pid: number }>(
+      'select pid from pg_stat_activity where datname = current_database()',
+    );
+    let ticks = 0;
+    for (const { pid } of rows) {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+        ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+      } catch {
+        // The backend ended between the two reads.
+      }
+    }
+    return ticks * 10_000; // USER_HZ is 100 on Linux
+  };
 }
 
 /**
@@ -46,23 +73,45 @@ interface LoadResult {
  * same loop (before 2026-12-07 both shared one process, which capped even a bare route at a few
  * hundred requests per second with p99 in the hundreds of ms on 2 cores).
  */
-export function load(opts: Target & { connections: number; duration: number }): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
+export async function load(
+  opts: Target & { connections: number; duration: number; databaseCpu?: () => Promise<number> },
+): Promise<LoadResult> {
+  const { databaseCpu, ...options } = opts;
+  const dbBefore = databaseCpu ? await databaseCpu() : 0;
+  const before = process.cpuUsage();
+  const m = await new Promise<
+    { ok: boolean; error?: string } & LoadResult & { errors: number; total: number; loadgenCpu: number }
+  >((resolve, reject) => {
     const child = fork(new URL('./load.mjs', import.meta.url), [], { stdio: 'inherit', execArgv: [] });
-    child.once('message', (m: { ok: boolean; error?: string } & LoadResult & { errors: number }) => {
-      if (!m.ok) reject(new Error(m.error));
-      else resolve({ rps: m.rps, p99: m.p99, non2xx: m.non2xx + m.errors });
-    });
+    child.once('message', resolve as never);
     child.once('error', reject);
     child.once('exit', (code) => {
       if (code) reject(new Error(`load generator exited with ${code}`));
     });
-    child.send({ ...opts });
+    child.send(options);
   });
+  if (!m.ok) throw new Error(m.error);
+  const used = process.cpuUsage(before);
+  const database = databaseCpu ? (await databaseCpu()) - dbBefore : null;
+  const n = Math.max(1, m.total);
+  return {
+    rps: m.rps,
+    p99: m.p99,
+    non2xx: m.non2xx + m.errors,
+    cpu: {
+      server: (used.user + used.system) / n,
+      loadgen: m.loadgenCpu / n,
+      database: database === null ? null : database / n,
+    },
+  };
 }
 
-export async function measure(target: Target, connections = CONNECTIONS): Promise<LoadResult> {
-  const opts = { ...target, connections };
+export async function measure(
+  target: Target,
+  connections = CONNECTIONS,
+  databaseCpu?: () => Promise<number>,
+): Promise<LoadResult> {
+  const opts = { ...target, connections, databaseCpu };
   await load({ ...opts, duration: 1 }); // warm-up: JIT, connection pools, caches
   const r = await load({ ...opts, duration: SECONDS });
   // Requests cut off at the end are still being served; let them finish before the next measurement.
@@ -80,21 +129,31 @@ export const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
  * between them hold better than with one long window each. req/s is the mean of the rounds; p99 is
  * the worst round's.
  */
-export async function measureTogether(targets: Target[], connections = CONNECTIONS): Promise<LoadResult[]> {
+export async function measureTogether(
+  targets: Target[],
+  connections = CONNECTIONS,
+  databaseCpu?: () => Promise<number>,
+): Promise<LoadResult[]> {
   const duration = Math.max(1, Math.round(SECONDS / ROUNDS));
   for (const t of targets) await load({ ...t, connections, duration: 1 });
   const rounds: LoadResult[][] = targets.map(() => []);
   for (let r = 0; r < ROUNDS; r++) {
     for (const [i, t] of targets.entries()) {
-      rounds[i]?.push(await load({ ...t, connections, duration }));
+      rounds[i]?.push(await load({ ...t, connections, duration, databaseCpu }));
       // Requests cut off at the end of a round are still being served; let them finish.
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
+  const mean = (xs: number[]) => xs.reduce((sum, x) => sum + x, 0) / xs.length;
   return rounds.map((rs) => ({
-    rps: rs.reduce((sum, x) => sum + x.rps, 0) / rs.length,
+    rps: mean(rs.map((x) => x.rps)),
     p99: Math.max(...rs.map((x) => x.p99)),
     non2xx: rs.reduce((sum, x) => sum + x.non2xx, 0),
+    cpu: {
+      server: mean(rs.map((x) => x.cpu.server)),
+      loadgen: mean(rs.map((x) => x.cpu.loadgen)),
+      database: rs[0]?.cpu.database === null ? null : mean(rs.map((x) => x.cpu.database ?? 0)),
+    },
   }));
 }
 
@@ -224,15 +283,22 @@ export function cookiesOf(res: Response, prior = ''): string {
   return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
 }
 
+function cpuText(cpu: Row['cpu']): string {
+  if (!cpu) return '—';
+  const parts = [cpu.server, cpu.loadgen, ...(cpu.database === null ? [] : [cpu.database])];
+  const sum = parts.reduce((a, b) => a + b, 0);
+  return `${parts.map((x) => Math.round(x)).join(' + ')} = ${Math.round(sum)}`;
+}
+
 export function print(rows: Row[]) {
   const lines = [
-    '| database | scenario | req/s | p99 ms | baseline | ratio | non-2xx |',
-    '|---|---|---:|---:|---|---:|---:|',
+    '| database | scenario | req/s | p99 ms | baseline | ratio | non-2xx | CPU µs/req: server + load gen. + PostgreSQL |',
+    '|---|---|---:|---:|---|---:|---:|---|',
     ...rows.map(
       (r) =>
         `| ${r.database} | ${r.scenario} | ${Math.round(r.rps).toLocaleString('en-US')} | ${r.p99} | ${r.baseline} | ${
           r.ratio === null ? '—' : r.ratio.toFixed(2)
-        } | ${r.non2xx} |`,
+        } | ${r.non2xx} | ${cpuText(r.cpu)} |`,
     ),
   ];
   console.log(`\n${lines.join('\n')}\n`);

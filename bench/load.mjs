@@ -5,8 +5,12 @@ import autocannon from 'autocannon';
 
 process.once('message', async (opts) => {
   try {
+    const before = process.cpuUsage();
     const r = await autocannon(opts);
+    const used = process.cpuUsage(before);
     process.send?.({
+      total: r.requests.total,
+      loadgenCpu: used.user + used.system,
       ok: true,
       rps: r.requests.average,
       p50: r.latency.p50,

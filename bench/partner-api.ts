@@ -12,7 +12,15 @@ import { newId } from '../apps/server/src/platform/ids/ids.ts';
 import { createFlowControl } from '../apps/server/src/platform/partner-api/flow-control.ts';
 import { signRequest } from '../apps/server/src/platform/partner-api/signing.ts';
 import { sealSecret } from '../apps/server/src/platform/seal/seal.ts';
-import { type CachedData, freshDatabase, listen, measureTogether, type Row, type Target } from './lib.ts';
+import {
+  type CachedData,
+  freshDatabase,
+  listen,
+  measureTogether,
+  postgresCpu,
+  type Row,
+  type Target,
+} from './lib.ts';
 
 export const API_CONNECTIONS = 50;
 const CUSTOMERS = 1_000;
@@ -199,7 +207,11 @@ export async function benchPartnerApi(
     }
     const base = await listen(app);
     targets.push(signedQuery(base, seeded));
-    const measured = await measureTogether(targets, API_CONNECTIONS);
+    const measured = await measureTogether(
+      targets,
+      API_CONNECTIONS,
+      kind === 'postgres' ? postgresCpu(database) : undefined,
+    );
     await bare.close();
     await flow.close();
     const sql = measured[0] as (typeof measured)[0];

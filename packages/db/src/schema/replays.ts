@@ -20,6 +20,7 @@ export const apiReplays = pgTable('api_replays', {
 /**
  * Partner API flow control shared by every server process on PostgreSQL: calls counted per (access
  * key, operation) and one-second window of the app clock. Rows older than a few seconds are pruned.
+ * Unlogged (migration 0023, hand-written: drizzle does not model it): no write-ahead log for counts.
  */
 export const apiFlowCounts = pgTable(
   'api_flow_counts',

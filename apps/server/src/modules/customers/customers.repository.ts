@@ -308,10 +308,9 @@ export async function listCustomersForApi(
   const only = f.partnerIds.length === 1 && !hasFilter(f) ? f.partnerIds[0] : undefined;
   if (only) {
     // The common call (a partner paging through its customers): page and total in one round trip,
-    // as a named prepared statement (parsed and planned once per connection), read without the
-    // ORM's per-row mapping and with the time already formatted by the database.
+    // read without the ORM's per-row mapping and with the time already formatted by the database.
     const { rows } = await database.prepared<ApiCustomerRow & { total: number }>(
-      'pc_api_customer_page_v2',
+      'pc_api_customer_page_v3',
       PAGE_SQL,
       [only, f.limit, f.offset],
     );
@@ -334,22 +333,12 @@ export async function listCustomersForApi(
 }
 
 /**
- * The page statement. `to_char` of the UTC time truncates to the second as `apiTime` does. The total
- * is the kept count (triggers on customer_associations, migration 0019): one row, not a count of the
- * partner's customers on every page.
+ * The page statement: `pc_api_customer_page` (migration 0023) pages the partner's associations and
+ * reads only that page's customers, with its plan kept for the session. The total is the kept count
+ * (triggers on customer_associations, migration 0020): one row, not a count of the partner's
+ * customers on every page.
  */
-const PAGE_SQL = `select c.domain_id as "domainId", c.domain_name as "domainName", c.name, c.phone, c.email,
-  c.verified_status as "verifiedStatus", c.customer_type as "customerType", c.status,
-  c.freeze_type as "freezeType", c.xaccount_id as "xaccountId", c.xaccount_type as "xaccountType",
-  to_char(a.started_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "associatedOn",
-  a.type as "associationType", a.label,
-  coalesce((select k.n from partner_customer_counts k
-    where k.partner_id = $1 and k.status = 'active'), 0)::int as total
-from customer_associations a
-inner join customers c on c.id = a.customer_id
-where a.partner_id = $1 and a.status = 'active'
-order by a.started_at desc, a.id desc
-limit $2 offset $3`;
+const PAGE_SQL = 'select * from pc_api_customer_page($1, $2, $3)';
 
 function hasFilter(f: CustomerFilter): boolean {
   return !!(needsCustomerJoin(f) || f.type || f.associatedFrom || f.associatedTo || f.label);

@@ -101,38 +101,23 @@ interface Pending {
   waiters: { resolve: (ordinal: number) => void; reject: (err: unknown) => void }[];
 }
 
-const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
-
 /**
- * One upsert of the batch's counters in one round trip, rows in (bucket, second) order so two
- * processes lock them in the same order. A lost count (a crash) only matters for the current second,
- * so the commit does not wait for the disk (`synchronous_commit = off`): without it every partner
- * API call would be a flushed write. The statement is sent as text (several statements in one round
- * trip take no parameters); a bucket is an access key verified before this point and a route,
- * quoted as a literal.
+ * One upsert of the batch's counters in one round trip: a named prepared statement (parsed and planned
+ * once per connection) over arrays, rows in (bucket, second) order so two processes lock them in the
+ * same order. The table is unlogged (migration 0023): a lost count after a crash only matters for the
+ * current second, and a transaction that writes only unlogged rows does not wait for the disk, so the
+ * call costs no flushed write.
  */
 async function countCalls(database: Database, batch: Pending[]): Promise<Map<string, number>> {
-  if (!database.pool) throw new Error('shared flow control needs PostgreSQL');
-  const rows = [...batch]
-    .sort((x, y) => (x.bucket < y.bucket ? -1 : x.bucket > y.bucket ? 1 : x.second - y.second))
-    .map((p) => `(${literal(p.bucket)}, ${Math.trunc(p.second)}, ${p.waiters.length})`);
-  const client = await database.pool.connect();
-  try {
-    const results = (await client.query(
-      `begin; set local synchronous_commit = off;
-       insert into api_flow_counts (bucket, second, calls) values ${rows.join(', ')}
-       on conflict (bucket, second) do update set calls = api_flow_counts.calls + excluded.calls
-       returning bucket, second, calls;
-       commit`,
-    )) as unknown as { rows: { bucket: string; second: number | string; calls: number }[] }[];
-    const totals = new Map<string, number>();
-    for (const r of results.find((x) => x.rows.length > 0)?.rows ?? [])
-      totals.set(`${Number(r.second)} ${r.bucket}`, Number(r.calls));
-    return totals;
-  } catch (err) {
-    await client.query('rollback').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  const { rows } = await database.prepared<{ bucket: string; second: number | string; calls: number }>(
+    'pc_api_flow_count',
+    `insert into api_flow_counts (bucket, second, calls)
+     select * from unnest($1::text[], $2::bigint[], $3::int[]) order by 1, 2
+     on conflict (bucket, second) do update set calls = api_flow_counts.calls + excluded.calls
+     returning bucket, second, calls`,
+    [batch.map((p) => p.bucket), batch.map((p) => Math.trunc(p.second)), batch.map((p) => p.waiters.length)],
+  );
+  const totals = new Map<string, number>();
+  for (const r of rows) totals.set(`${Number(r.second)} ${r.bucket}`, Number(r.calls));
+  return totals;
 }
