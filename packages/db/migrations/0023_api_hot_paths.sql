@@ -3,39 +3,41 @@
 -- than a fresh plan), which cost three times the execution; PGlite planned it on every call anyway.
 -- Inside a PL/pgSQL function the plan is cached per session, and the SET clause makes it the generic
 -- one: walk the partner's index backwards, skip OFFSET entries before any customer is read, then
--- read LIMIT customers by primary key.
+-- read LIMIT customers by primary key. The page comes back as one JSON text (the kept total beside
+-- it, also past the last page): one value to decode instead of 15 columns per row.
 CREATE FUNCTION "pc_api_customer_page"(p_partner text, p_limit int, p_offset int)
-RETURNS TABLE (
-  "domainId" text, "domainName" text, "name" text, "phone" text, "email" text,
-  "verifiedStatus" text, "customerType" text, "status" text, "freezeType" text,
-  "xaccountId" text, "xaccountType" text, "associatedOn" text, "associationType" text,
-  "label" text, "total" int
-)
+RETURNS TABLE ("total" int, "page" text)
 LANGUAGE plpgsql STABLE
 SET plan_cache_mode = force_generic_plan
 AS $$
 BEGIN
   RETURN QUERY
-  SELECT c.domain_id, c.domain_name, c.name, c.phone, c.email,
-    c.verified_status, c.customer_type, c.status, c.freeze_type, c.xaccount_id, c.xaccount_type,
-    -- UTC, truncated to the second, as apiTime formats it.
-    to_char(a.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
-    a.type, a.label,
+  SELECT
     coalesce((SELECT k.n FROM partner_customer_counts k
-      WHERE k.partner_id = p_partner AND k.status = 'active'), 0)::int
-  FROM (
-    SELECT x.id, x.customer_id, x.started_at, x.type, x.label
-    FROM customer_associations x
-    WHERE x.partner_id = p_partner AND x.status = 'active'
-    ORDER BY x.started_at DESC, x.id DESC
-    LIMIT p_limit OFFSET p_offset
-  ) a
-  -- LATERAL … OFFSET 0 keeps the customers lookup a per-row primary-key read: a generic plan costs
-  -- the page at 10 % of a partner's rows and would otherwise hash-join a scan of all customers.
-  CROSS JOIN LATERAL (
-    SELECT * FROM customers c0 WHERE c0.id = a.customer_id OFFSET 0
-  ) c
-  ORDER BY a.started_at DESC, a.id DESC;
+      WHERE k.partner_id = p_partner AND k.status = 'active'), 0)::int,
+    coalesce((
+      SELECT json_agg(json_build_object(
+        'domainId', c.domain_id, 'domainName', c.domain_name, 'name', c.name, 'phone', c.phone,
+        'email', c.email, 'verifiedStatus', c.verified_status, 'customerType', c.customer_type,
+        'status', c.status, 'freezeType', c.freeze_type, 'xaccountId', c.xaccount_id,
+        'xaccountType', c.xaccount_type,
+        -- UTC, truncated to the second, as apiTime formats it.
+        'associatedOn', to_char(a.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+        'associationType', a.type, 'label', a.label
+      ) ORDER BY a.started_at DESC, a.id DESC)
+      FROM (
+        SELECT x.id, x.customer_id, x.started_at, x.type, x.label
+        FROM customer_associations x
+        WHERE x.partner_id = p_partner AND x.status = 'active'
+        ORDER BY x.started_at DESC, x.id DESC
+        LIMIT p_limit OFFSET p_offset
+      ) a
+      -- LATERAL … OFFSET 0 keeps the customers lookup a per-row primary-key read: a generic plan
+      -- costs the page at 10 % of a partner's rows and would otherwise hash-join a scan of all customers.
+      CROSS JOIN LATERAL (
+        SELECT * FROM customers c0 WHERE c0.id = a.customer_id OFFSET 0
+      ) c
+    ), '[]')::text;
 END $$;
 --> statement-breakpoint
 -- Per-second call counters of the shared flow control: nothing in them outlives a few seconds, so

@@ -308,13 +308,14 @@ export async function listCustomersForApi(
   const only = f.partnerIds.length === 1 && !hasFilter(f) ? f.partnerIds[0] : undefined;
   if (only) {
     // The common call (a partner paging through its customers): page and total in one round trip,
-    // read without the ORM's per-row mapping and with the time already formatted by the database.
-    const { rows } = await database.prepared<ApiCustomerRow & { total: number }>(
+    // the page as one JSON text already in the answer's row shape (time formatted by the database).
+    const { rows } = await database.prepared<{ total: number; page: string }>(
       'pc_api_customer_page_v3',
       PAGE_SQL,
       [only, f.limit, f.offset],
     );
-    if (rows.length > 0 || f.offset === 0) return { rows, total: rows[0]?.total ?? 0 };
+    const row = rows[0];
+    return { rows: row ? (JSON.parse(row.page) as ApiCustomerRow[]) : [], total: row?.total ?? 0 };
   }
   const where = filterWhere(f);
   const page = database.db
