@@ -1,7 +1,7 @@
 import type { DbOrTx } from '@pc/db';
-import type { AppContext, Channel } from '../../platform/context.ts';
+import type { AppContext } from '../../platform/context.ts';
 import type { Localized } from '../../platform/i18n/i18n.ts';
-import { parseUserLocale, partnerAdmins } from '../identity/index.ts';
+import { notifyPartnerAdmins } from '../identity/index.ts';
 import type { SubmissionRow } from './certification.repository.ts';
 import type { Stage } from './certification.schemas.ts';
 
@@ -23,21 +23,12 @@ export async function notifyTransition(
   row: SubmissionRow,
   event: CertificationEvent,
 ): Promise<void> {
-  const admins = await partnerAdmins(ctx, row.partnerId, tx);
-  for (const u of admins) {
-    const locale = parseUserLocale(u);
-    const channels: Channel[] = u.phone ? ['email', 'sms', 'in_app'] : ['email', 'in_app'];
-    await ctx.notifier.notify(tx, {
-      template: `certification.${event}`,
-      locale,
-      to: { userId: u.id, email: u.email, phone: u.phone, partnerId: row.partnerId },
-      channels,
-      data: {
-        name: u.name,
-        stage: STAGE_NAMES[row.stage as Stage][locale],
-        reason: row.rejectionReason ?? '',
-      },
-      idempotencyKey: `certification:${row.id}:${row.version}:${event}:${u.id}`,
-    });
-  }
+  await notifyPartnerAdmins(ctx, tx, row.partnerId, {
+    template: `certification.${event}`,
+    key: `certification:${row.id}:${row.version}:${event}`,
+    data: (locale) => ({
+      stage: STAGE_NAMES[row.stage as Stage][locale],
+      reason: row.rejectionReason ?? '',
+    }),
+  });
 }

@@ -41,6 +41,7 @@ export {
   setOperatorRoles,
   setOperatorStatus,
 } from './operator-accounts.service.ts';
+export { type AdminNotice, adminNotices, notifyPartnerAdmins } from './partner-admin-notices.ts';
 export {
   findPartnerUser,
   listPartnerUsers,

@@ -1,8 +1,8 @@
 import type { DbOrTx } from '@pc/db';
-import type { AppContext, Channel } from '../../platform/context.ts';
+import type { AppContext } from '../../platform/context.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
-import { parseUserLocale, partnerAdmins } from '../identity/index.ts';
+import { notifyPartnerAdmins } from '../identity/index.ts';
 import { signListToken } from './invoice-link.ts';
 import type { Buyer } from './invoices.buyer.ts';
 import type { NoticeRow } from './notices.repository.ts';
@@ -19,30 +19,15 @@ export function invoiceListUrl(ctx: AppContext, row: NoticeRow): string {
 }
 
 /** Tells every administrator of the partner, in their language; keyed so a retry never sends twice. */
-async function notifyAdmins(
+function notifyAdmins(
   ctx: AppContext,
   tx: DbOrTx,
   partnerId: string,
   template: string,
   key: string,
-  dataOf: (locale: Locale) => Record<string, unknown>,
+  data: (locale: Locale) => Record<string, unknown>,
 ): Promise<void> {
-  const admins = await partnerAdmins(ctx, partnerId, tx);
-  await ctx.notifier.notifyMany(
-    tx,
-    admins.map((u) => {
-      const locale = parseUserLocale(u);
-      const channels: Channel[] = u.phone ? ['email', 'sms', 'in_app'] : ['email', 'in_app'];
-      return {
-        template,
-        locale,
-        to: { userId: u.id, email: u.email, phone: u.phone, partnerId },
-        channels,
-        data: { name: u.name, ...dataOf(locale) },
-        idempotencyKey: `${key}:${u.id}`,
-      };
-    }),
-  );
+  return notifyPartnerAdmins(ctx, tx, partnerId, { template, key, data });
 }
 
 export async function notifyNoticeIssued(ctx: AppContext, tx: DbOrTx, row: NoticeRow): Promise<void> {

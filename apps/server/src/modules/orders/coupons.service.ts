@@ -1,5 +1,5 @@
 import type { DbOrTx } from '@pc/db';
-import type { Actor, AppContext, NotifyInput } from '../../platform/context.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
@@ -10,7 +10,7 @@ import {
   notifyCustomer,
   requireVisibleCustomer,
 } from '../customers/index.ts';
-import { parseUserLocale, partnerAdmins } from '../identity/index.ts';
+import { notifyPartnerAdmins } from '../identity/index.ts';
 import {
   type CouponRow,
   couponsOfOrders,
@@ -181,16 +181,11 @@ async function tellRevoked(ctx: AppContext, tx: DbOrTx, coupon: CouponRow): Prom
   );
   const assoc = await findActiveAssociation(tx, customer.id);
   if (assoc?.type !== 'resale') return;
-  const admins = await partnerAdmins(ctx, assoc.partnerId, tx);
-  const inputs: NotifyInput[] = admins.map((u) => ({
+  await notifyPartnerAdmins(ctx, tx, assoc.partnerId, {
     template: 'orders.coupon_revoked_partner',
-    locale: parseUserLocale(u),
-    to: { userId: u.id, email: u.email, phone: u.phone, partnerId: assoc.partnerId },
-    channels: u.phone ? ['email', 'sms', 'in_app'] : ['email', 'in_app'],
-    data: { ...data, name: u.name },
-    idempotencyKey: `coupon-revoked:${coupon.id}:partner:${u.id}`,
-  }));
-  if (inputs.length) await ctx.notifier.notifyMany(tx, inputs);
+    key: `coupon-revoked:${coupon.id}:partner`,
+    data: () => data,
+  });
 }
 
 export interface CouponQuery {

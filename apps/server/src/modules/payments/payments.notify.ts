@@ -1,7 +1,7 @@
 import type { DbOrTx } from '@pc/db';
-import type { AppContext, Channel } from '../../platform/context.ts';
+import type { AppContext } from '../../platform/context.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
-import { parseUserLocale, partnerAdmins } from '../identity/index.ts';
+import { notifyPartnerAdmins } from '../identity/index.ts';
 import type { NoticeRow } from '../invoices/index.ts';
 import type { PaymentRow } from './payments.repository.ts';
 
@@ -13,26 +13,15 @@ export async function notifyPaid(
   payment: PaymentRow,
   accountMasked: string,
 ): Promise<void> {
-  const admins = await partnerAdmins(ctx, notice.partnerId, tx);
-  await ctx.notifier.notifyMany(
-    tx,
-    admins.map((u) => {
-      const channels: Channel[] = u.phone ? ['email', 'sms', 'in_app'] : ['email', 'in_app'];
-      return {
-        template: 'payments.paid',
-        locale: parseUserLocale(u),
-        to: { userId: u.id, email: u.email, phone: u.phone, partnerId: notice.partnerId },
-        channels,
-        data: {
-          name: u.name,
-          noticeId: notice.id,
-          documentNo: notice.documentNo,
-          amount: fenToYuan(payment.amountFen),
-          paidOn: payment.paidOn,
-          account: accountMasked,
-        },
-        idempotencyKey: `payments:paid:${payment.id}:${u.id}`,
-      };
+  await notifyPartnerAdmins(ctx, tx, notice.partnerId, {
+    template: 'payments.paid',
+    key: `payments:paid:${payment.id}`,
+    data: () => ({
+      noticeId: notice.id,
+      documentNo: notice.documentNo,
+      amount: fenToYuan(payment.amountFen),
+      paidOn: payment.paidOn,
+      account: accountMasked,
     }),
-  );
+  });
 }

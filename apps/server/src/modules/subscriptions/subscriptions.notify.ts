@@ -4,7 +4,7 @@ import { inArray } from 'drizzle-orm';
 import type { AppContext, Channel, NotifyInput } from '../../platform/context.ts';
 import { parseLocale } from '../../platform/i18n/i18n.ts';
 import { businessDateTime } from '../customers/index.ts';
-import { parseUserLocale, partnerAdmins, usersByIds } from '../identity/index.ts';
+import { adminNotices, partnerAdmins, usersByIds } from '../identity/index.ts';
 import type { ResourceRow } from './subscriptions.repository.ts';
 
 /** Lines listed in one notice; the rest are counted (`count` has them all). */
@@ -103,16 +103,13 @@ export async function noticeResourcesMany(
     const partnerId = resale.get(c.id);
     if (!partnerTemplate || !partnerId) continue;
     if (!admins.has(partnerId)) admins.set(partnerId, await partnerAdmins(ctx, partnerId, tx));
-    for (const u of admins.get(partnerId) ?? []) {
-      inputs.push({
+    inputs.push(
+      ...adminNotices(admins.get(partnerId) ?? [], partnerId, {
         template: partnerTemplate,
-        locale: parseUserLocale(u),
-        to: { userId: u.id, email: u.email, phone: u.phone, partnerId },
-        channels: u.phone ? ['email', 'sms', 'in_app'] : ['email', 'in_app'],
-        data: { ...data, name: u.name },
-        idempotencyKey: `${n.key}:partner:${u.id}`,
-      });
-    }
+        key: `${n.key}:partner`,
+        data: () => data,
+      }),
+    );
   }
   if (inputs.length) await ctx.notifier.notifyMany(tx, inputs);
 }
