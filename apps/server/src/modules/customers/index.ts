@@ -31,7 +31,7 @@ export {
   type BudgetListColumns,
   provideBudgetListColumns,
 } from './customers.list-columns.ts';
-export { notifyCustomer } from './customers.notify.ts';
+export { customerNotice, notifyCustomer } from './customers.notify.ts';
 export {
   associationHistory,
   type CustomerRow,

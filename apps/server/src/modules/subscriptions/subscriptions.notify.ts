@@ -1,9 +1,8 @@
 import type { DbOrTx } from '@pc/db';
 import { schema } from '@pc/db';
 import { inArray } from 'drizzle-orm';
-import type { AppContext, Channel, NotifyInput } from '../../platform/context.ts';
-import { parseLocale } from '../../platform/i18n/i18n.ts';
-import { businessDateTime } from '../customers/index.ts';
+import type { AppContext, NotifyInput } from '../../platform/context.ts';
+import { businessDateTime, customerNotice } from '../customers/index.ts';
 import { adminNotices, partnerAdmins, usersByIds } from '../identity/index.ts';
 import type { ResourceRow } from './subscriptions.repository.ts';
 
@@ -85,21 +84,8 @@ export async function noticeResourcesMany(
       customerId: c.id,
       ...n.data,
     };
-    const email = c.email ?? user?.email ?? null;
-    const phone = c.phone ?? user?.phone ?? null;
-    const channels: Channel[] = [];
-    if (email) channels.push('email');
-    if (phone) channels.push('sms');
-    if (user) channels.push('in_app');
-    if (channels.length)
-      inputs.push({
-        template,
-        locale: parseLocale(user?.locale) ?? 'zh-CN',
-        to: { userId: user?.id ?? null, email, phone },
-        channels,
-        data: { name: c.name, domainName: c.domainName, ...data },
-        idempotencyKey: `${n.key}:customer`,
-      });
+    const own = customerNotice(c, user, { template, key: `${n.key}:customer`, data: () => data });
+    if (own) inputs.push(own);
     const partnerId = resale.get(c.id);
     if (!partnerTemplate || !partnerId) continue;
     if (!admins.has(partnerId)) admins.set(partnerId, await partnerAdmins(ctx, partnerId, tx));
