@@ -122,6 +122,11 @@ describe('countersigned bills (R21)', () => {
     expect(notice.json().invoiceList.lines[0].text['zh-CN']).toContain(
       '云商店商品账单 2026-01 SaaS 订阅分成',
     );
+    // The formula names what is invoiced: the bill, not an incentive.
+    expect(notice.json().invoiceList.formula['zh-CN']).toContain('账单金额（不含税）1000.00');
+    expect(notice.json().invoiceList.formula['en-US']).toMatch(
+      /^Invoice amount = pre-tax bill amount 1000\.00 \+ VAT/,
+    );
     const sent = await t.db.query<{ channel: string }>(
       "select channel from notifications where partner_id = $1 and template = 'invoices.notice_issued' order by channel",
       [p.partner.id],

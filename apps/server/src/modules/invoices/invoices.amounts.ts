@@ -1,6 +1,6 @@
 import type { DbOrTx } from '@pc/db';
 import type { AppContext } from '../../platform/context.ts';
-import { partnerInvoiceAmounts } from '../tax/index.ts';
+import { type InvoiceSubject, partnerInvoiceAmounts } from '../tax/index.ts';
 
 /**
  * The one place a notice's amounts come from (R14): the tax module, by the partner's certified
@@ -10,7 +10,7 @@ import { partnerInvoiceAmounts } from '../tax/index.ts';
 export function noticeAmounts(
   ctx: AppContext,
   tx: DbOrTx,
-  input: { partnerId: string; preTaxFen: number; on: Date; periodStart?: Date },
+  input: { partnerId: string; preTaxFen: number; on: Date; periodStart?: Date; subject?: InvoiceSubject },
 ) {
   const { partnerId, ...rest } = input;
   return partnerInvoiceAmounts(ctx, tx, partnerId, rest);

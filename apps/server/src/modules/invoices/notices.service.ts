@@ -71,6 +71,7 @@ export async function createInvoicingNotice(
     partnerId: input.partnerId,
     preTaxFen,
     on: now,
+    subject: input.source.kind === 'bill' ? 'bill' : 'incentive',
     ...(input.periodStart ? { periodStart: input.periodStart } : {}),
   });
   const payee = await certifiedPayee(tx, input.partnerId);

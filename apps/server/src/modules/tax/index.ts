@@ -7,6 +7,7 @@ export {
   computeInvoiceAmounts,
   DEFAULT_RATE_BP,
   type InvoiceAmounts,
+  type InvoiceSubject,
   LEGACY_CUTOFF,
   type TaxpayerStatus,
   type TaxRule,

@@ -23,6 +23,20 @@ describe('invoice amounts (R14)', () => {
     );
   });
 
+  it('names a countersigned bill in the formula when the invoice is for a bill', () => {
+    const b = computeInvoiceAmounts({
+      status: 'general',
+      preTaxFen: 100_000,
+      rateBasisPoints: 600,
+      rule: 'standard',
+      subject: 'bill',
+    });
+    expect(b.formula['zh-CN']).toBe(
+      '开票金额 = 账单金额（不含税）1000.00 + 增值税 1000.00 × 6%（一般纳税人）= 1000.00 + 60.00 = 1060.00',
+    );
+    expect(b.formula['en-US']).toContain('Invoice amount = pre-tax bill amount 1000.00');
+  });
+
   it('rounds half-up to the fen at the boundary', () => {
     // 25 fen × 6 % = 1.5 fen → 2; 8 fen × 6 % = 0.48 → 0; 9 × 6 % = 0.54 → 1
     expect(

@@ -43,6 +43,23 @@ const STATUS_TEXT: Record<TaxpayerStatus, { 'zh-CN': string; 'en-US': string }> 
   small_scale: { 'zh-CN': '小规模纳税人', 'en-US': 'small-scale taxpayer' },
 };
 
+/** An incentive's invoice or a countersigned bill's: the same arithmetic, named in the formula. */
+export type InvoiceSubject = 'incentive' | 'bill';
+
+const SUBJECT_TEXT: Record<
+  InvoiceSubject,
+  Record<'preTax' | 'notice', { 'zh-CN': string; 'en-US': string }>
+> = {
+  incentive: {
+    preTax: { 'zh-CN': '激励金额（不含税）', 'en-US': 'pre-tax incentive' },
+    notice: { 'zh-CN': '激励通知金额', 'en-US': 'notice amount' },
+  },
+  bill: {
+    preTax: { 'zh-CN': '账单金额（不含税）', 'en-US': 'pre-tax bill amount' },
+    notice: { 'zh-CN': '账单金额', 'en-US': 'bill amount' },
+  },
+};
+
 /**
  * The invoice amount of an incentive (R14), in integer fen. Rounding is declared once: every
  * derived amount is rounded half-up to the fen, on the notice's total (not per line).
@@ -61,11 +78,14 @@ export function computeInvoiceAmounts(input: {
   rule: TaxRule;
   /** Legacy rule only: the general rate the notice amount included. */
   legacyGeneralBasisPoints?: number;
+  /** What is invoiced, as the formula names it: an incentive (default) or a countersigned bill. */
+  subject?: InvoiceSubject;
 }): InvoiceAmounts {
   const { status, preTaxFen, rateBasisPoints: bp, rule } = input;
   if (!Number.isSafeInteger(preTaxFen) || preTaxFen < 0) throw new RangeError(`pre-tax fen ${preTaxFen}`);
   const y = fenToYuan;
   const s = STATUS_TEXT[status];
+  const what = SUBJECT_TEXT[input.subject ?? 'incentive'];
   if (rule === 'standard') {
     const taxFen = applyRate(preTaxFen, bp, 10_000);
     const totalFen = preTaxFen + taxFen;
@@ -77,8 +97,8 @@ export function computeInvoiceAmounts(input: {
       rateBasisPoints: bp,
       rule,
       formula: {
-        'zh-CN': `开票金额 = 激励金额（不含税）${y(preTaxFen)} + 增值税 ${y(preTaxFen)} × ${formatRate(bp)}（${s['zh-CN']}）= ${y(preTaxFen)} + ${y(taxFen)} = ${y(totalFen)}`,
-        'en-US': `Invoice amount = pre-tax incentive ${y(preTaxFen)} + VAT ${y(preTaxFen)} × ${formatRate(bp)} (${s['en-US']}) = ${y(preTaxFen)} + ${y(taxFen)} = ${y(totalFen)}`,
+        'zh-CN': `开票金额 = ${what.preTax['zh-CN']}${y(preTaxFen)} + 增值税 ${y(preTaxFen)} × ${formatRate(bp)}（${s['zh-CN']}）= ${y(preTaxFen)} + ${y(taxFen)} = ${y(totalFen)}`,
+        'en-US': `Invoice amount = ${what.preTax['en-US']} ${y(preTaxFen)} + VAT ${y(preTaxFen)} × ${formatRate(bp)} (${s['en-US']}) = ${y(preTaxFen)} + ${y(taxFen)} = ${y(totalFen)}`,
       },
     };
   }
@@ -94,8 +114,8 @@ export function computeInvoiceAmounts(input: {
     rateBasisPoints: bp,
     rule,
     formula: {
-      'zh-CN': `2019年1月1日前的对账期次以开票金额为准：不含税金额 = 激励通知金额 ${y(preTaxFen)} ÷ (1 + ${formatRate(gbp)}) = ${y(amountExTaxFen)}；开票金额 = ${y(amountExTaxFen)} + ${y(amountExTaxFen)} × ${formatRate(bp)}（${s['zh-CN']}）= ${y(totalFen)}`,
-      'en-US': `Periods before 2019-01-01: the invoice amount prevails. Amount without tax = notice amount ${y(preTaxFen)} ÷ (1 + ${formatRate(gbp)}) = ${y(amountExTaxFen)}; invoice amount = ${y(amountExTaxFen)} + ${y(amountExTaxFen)} × ${formatRate(bp)} (${s['en-US']}) = ${y(totalFen)}`,
+      'zh-CN': `2019年1月1日前的对账期次以开票金额为准：不含税金额 = ${what.notice['zh-CN']} ${y(preTaxFen)} ÷ (1 + ${formatRate(gbp)}) = ${y(amountExTaxFen)}；开票金额 = ${y(amountExTaxFen)} + ${y(amountExTaxFen)} × ${formatRate(bp)}（${s['zh-CN']}）= ${y(totalFen)}`,
+      'en-US': `Periods before 2019-01-01: the invoice amount prevails. Amount without tax = ${what.notice['en-US']} ${y(preTaxFen)} ÷ (1 + ${formatRate(gbp)}) = ${y(amountExTaxFen)}; invoice amount = ${y(amountExTaxFen)} + ${y(amountExTaxFen)} × ${formatRate(bp)} (${s['en-US']}) = ${y(totalFen)}`,
     },
   };
 }

@@ -11,6 +11,7 @@ import {
   DEFAULT_RATE_BP,
   formatRate,
   type InvoiceAmounts,
+  type InvoiceSubject,
   LEGACY_CUTOFF,
   ruleFor,
   shanghaiDayStart,
@@ -51,7 +52,13 @@ export async function rateAt(tx: DbOrTx, status: TaxpayerStatus, on: Date): Prom
 export async function invoiceAmounts(
   _ctx: AppContext,
   tx: DbOrTx,
-  input: { status: TaxpayerStatus; preTaxFen: number; on: Date; periodStart?: Date },
+  input: {
+    status: TaxpayerStatus;
+    preTaxFen: number;
+    on: Date;
+    periodStart?: Date;
+    subject?: InvoiceSubject;
+  },
 ): Promise<InvoiceAmounts> {
   const rule = ruleFor(input.periodStart);
   const rateBasisPoints = await rateAt(tx, input.status, input.on);
@@ -63,6 +70,7 @@ export async function invoiceAmounts(
     rateBasisPoints,
     rule,
     legacyGeneralBasisPoints,
+    subject: input.subject,
   });
 }
 
@@ -95,7 +103,7 @@ export async function partnerInvoiceAmounts(
   ctx: AppContext,
   tx: DbOrTx,
   partnerId: string,
-  input: { preTaxFen: number; on: Date; periodStart?: Date },
+  input: { preTaxFen: number; on: Date; periodStart?: Date; subject?: InvoiceSubject },
 ): Promise<InvoiceAmounts & { status: TaxpayerStatus }> {
   const status = await taxpayerStatusOf(ctx, tx, partnerId);
   if (!status) throw new AppError('tax.taxpayer_status_unknown');
