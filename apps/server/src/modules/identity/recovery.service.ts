@@ -45,7 +45,7 @@ export async function requestPasswordReset(
   await ctx.db.transaction(async (tx) => {
     const user = await findUserByEmail(tx, email);
     const wait = await sendWaitSeconds(tx, now, email);
-    if (!user || user.status !== 'active' || !user.passwordHash || user.accountKind !== 'local') return;
+    if (user?.status !== 'active' || !user.passwordHash || user.accountKind !== 'local') return;
     // One code a minute per address at most: a quiet skip, so the answer stays the same.
     if (wait > 0) return;
     await issueCode(ctx, tx, {

@@ -1,5 +1,5 @@
 import { type DbOrTx, schema } from '@pc/db';
-import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 
 const i = schema.invoices;
 const f = schema.invoiceFiles;

@@ -1,7 +1,6 @@
 import type { DbOrTx } from '@pc/db';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
-import type { Localized } from '../../platform/i18n/i18n.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { businessDate } from '../certificates/index.ts';
 import { certifiedPayee } from '../certification/index.ts';

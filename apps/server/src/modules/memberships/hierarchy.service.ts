@@ -54,12 +54,7 @@ export async function inviteReseller(
   return ctx.db.transaction(async (tx) => {
     await assertDistributor(tx, actor.partnerId);
     const invitee = await findUserByEmail(tx, email);
-    if (
-      !invitee ||
-      invitee.userType !== 'partner' ||
-      !invitee.partnerId ||
-      !invitee.roles.includes('admin')
-    ) {
+    if (invitee?.userType !== 'partner' || !invitee.partnerId || !invitee.roles.includes('admin')) {
       throw new AppError('memberships.invitee_not_found');
     }
     const resellerId = invitee.partnerId;

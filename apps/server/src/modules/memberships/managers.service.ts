@@ -35,7 +35,7 @@ export async function assignManager(
   if (!(await getPartner(ctx, partnerId))) throw new AppError('common.not_found');
   return ctx.db.transaction(async (tx) => {
     const [u] = await usersByIds(ctx, [managerId], tx);
-    if (!u || u.userType !== 'operator' || u.status !== 'active' || !u.roles.includes('ecosystem_manager')) {
+    if (u?.userType !== 'operator' || u.status !== 'active' || !u.roles.includes('ecosystem_manager')) {
       throw new AppError('memberships.not_ecosystem_manager');
     }
     const before = await findManager(tx, partnerId);

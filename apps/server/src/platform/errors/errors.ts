@@ -22,7 +22,7 @@ export interface ErrorDef {
  * and lists the catalogue in its manifest (`errors: SpendErrors`). Nothing is registered at run time:
  * `buildApp` builds one catalogue from the platform's and every manifest's (`createErrorCatalogue`).
  */
-// biome-ignore lint/suspicious/noEmptyInterface: merged with each module's codes
+// Merged with each module's codes (declaration merging).
 export interface ErrorCodes extends CodesOf<typeof CommonErrors> {}
 export type ErrorCode = keyof ErrorCodes & string;
 export type CodesOf<C> = { readonly [K in keyof C]: true };

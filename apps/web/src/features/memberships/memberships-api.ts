@@ -80,7 +80,7 @@ export const useAnswerInvitation = () =>
     ),
   );
 export const useExitDistributor = () =>
-  useMembershipMutation((_: void) => send(() => api.POST('/api/memberships/distributor/exit')));
+  useMembershipMutation((_: undefined) => send(() => api.POST('/api/memberships/distributor/exit')));
 export const useInvite = () =>
   useMembershipMutation((body: { email: string; message?: string }) =>
     send(() => api.POST('/api/memberships/sent-invitations', { body })),
