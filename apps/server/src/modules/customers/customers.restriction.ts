@@ -9,31 +9,6 @@ const c = schema.customers;
  */
 export const BUDGET_FREEZE_REASON = 'budget_exhausted';
 
-/**
- * R13: the only code outside the customers module's own services that writes
- * `purchase_restricted_at`. Restricts new purchases and renewals; with `freezeResources` also
- * freezes an active customer's account and resources. True when the customer was not restricted.
- */
-export async function restrictPurchases(
-  tx: DbOrTx,
-  customerId: string,
-  at: Date,
-  opts: { freezeResources: boolean },
-): Promise<boolean> {
-  const changed = await tx
-    .update(c)
-    .set({ purchaseRestrictedAt: at, updatedAt: at })
-    .where(and(eq(c.id, customerId), isNull(c.purchaseRestrictedAt)))
-    .returning({ id: c.id });
-  if (opts.freezeResources) {
-    await tx
-      .update(c)
-      .set(budgetFreeze(at))
-      .where(and(eq(c.id, customerId), eq(c.status, 'active')));
-  }
-  return changed.length > 0;
-}
-
 /** What a budget's automatic restriction sets on a customer whose resources it freezes. */
 function budgetFreeze(at: Date) {
   return {
@@ -45,7 +20,12 @@ function budgetFreeze(at: Date) {
   } as const;
 }
 
-/** `restrictPurchases` for many customers at once (two statements; ids in order, so rows lock in order). */
+/**
+ * R13: the only code outside the customers module's own services that writes
+ * `purchase_restricted_at`. Restricts new purchases and renewals of the customers; with
+ * `freezeResources` also freezes an active customer's account and resources. Two statements for any
+ * number of customers; ids in order, so rows lock in order.
+ */
 export async function restrictPurchasesMany(
   tx: DbOrTx,
   items: readonly { customerId: string; freezeResources: boolean }[],

@@ -43,7 +43,6 @@ export {
 } from './customers.repository.ts';
 export {
   liftPurchaseRestriction,
-  restrictPurchases,
   restrictPurchasesMany,
 } from './customers.restriction.ts';
 export { businessDateTime } from './customers.rules.ts';

@@ -10,7 +10,7 @@ import {
   type TestApp,
 } from '../../../test/index.ts';
 import { callV2, createApiKey, type TestApiKey } from '../../../test/v2.ts';
-import { restrictPurchases } from '../customers/index.ts';
+import { restrictPurchasesMany } from '../customers/index.ts';
 import { createAssociatedCustomer } from '../spend/spend.test-data.ts';
 import { createProduct, specCode } from './subscriptions.test-data.ts';
 
@@ -125,7 +125,7 @@ describe('purchases and cash coupons', () => {
     });
     expect(foreign.statusCode).toBeGreaterThanOrEqual(400);
     const frozen = await createAssociatedCustomer(t, partnerId, { type: 'resale' });
-    await restrictPurchases(t.ctx.db, frozen.id, t.clock.now(), { freezeResources: true });
+    await restrictPurchasesMany(t.ctx.db, [{ customerId: frozen.id, freezeResources: true }], t.clock.now());
     const refused = await buy({ customerDomainId: frozen.domainId });
     expect(refused.json().code).toBe('subscriptions.customer_frozen');
   });
