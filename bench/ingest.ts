@@ -47,7 +47,12 @@ export interface IngestFigures {
 }
 
 /** Monthly budgets (and one recipient) for the given customers, written with plain SQL. */
-async function addBudgets(ctx: AppContext, partnerId: string, customerIds: string[], amountFen: number) {
+export async function addBudgets(
+  ctx: AppContext,
+  partnerId: string,
+  customerIds: string[],
+  amountFen: number,
+) {
   const now = ctx.clock.now();
   const period = billCycleOf(now);
   for (const id of customerIds) {
@@ -64,7 +69,7 @@ async function addBudgets(ctx: AppContext, partnerId: string, customerIds: strin
   }
 }
 
-function records(domainIds: string[], n: number, amount: () => number) {
+export function records(domainIds: string[], n: number, amount: () => number) {
   const now = Date.now();
   return Array.from({ length: n }, (_, i) => ({
     record_id: `b-${randomBytes(8).toString('hex')}-${i}`,

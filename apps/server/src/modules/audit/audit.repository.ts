@@ -1,14 +1,16 @@
-import { type DbOrTx, schema } from '@pc/db';
+import { type DbOrTx, insertMany, schema } from '@pc/db';
 import { and, desc, eq, gte, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Cursor } from '../../platform/db/cursor.ts';
 
 export type AuditRow = typeof schema.auditLog.$inferSelect;
 
-export function insertAudit(
+/** One audit row, or many in one statement (array parameters). */
+export async function insertAudit(
   tx: DbOrTx,
-  rows: typeof schema.auditLog.$inferInsert | (typeof schema.auditLog.$inferInsert)[],
-) {
-  return tx.insert(schema.auditLog).values(rows as (typeof schema.auditLog.$inferInsert)[]);
+  rows: typeof schema.auditLog.$inferInsert | readonly (typeof schema.auditLog.$inferInsert)[],
+): Promise<void> {
+  if (Array.isArray(rows)) await insertMany(tx, schema.auditLog, rows);
+  else await tx.insert(schema.auditLog).values(rows as typeof schema.auditLog.$inferInsert);
 }
 
 export interface AuditFilter {

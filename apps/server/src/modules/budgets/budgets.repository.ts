@@ -1,4 +1,4 @@
-import { type DbOrTx, schema } from '@pc/db';
+import { type DbOrTx, insertMany, schema } from '@pc/db';
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 
 const b = schema.budgets;
@@ -192,10 +192,14 @@ export async function insertAlert(tx: DbOrTx, row: typeof al.$inferInsert): Prom
   return out;
 }
 
-/** `insertAlert` for many alerts in one statement: the rows that were new. */
-export async function insertAlerts(tx: DbOrTx, rows: (typeof al.$inferInsert)[]): Promise<AlertRow[]> {
-  if (rows.length === 0) return [];
-  return tx.insert(al).values(rows).onConflictDoNothing().returning();
+/** `insertAlert` for many alerts in one statement (array parameters): the rows that were new. */
+export async function insertAlerts(tx: DbOrTx, rows: readonly AlertRow[]): Promise<AlertRow[]> {
+  const fresh = await insertMany<{ id: string }>(tx, al, rows, {
+    onConflictDoNothing: true,
+    returning: ['id'],
+  });
+  const ids = new Set(fresh.map((r) => r.id));
+  return rows.filter((r) => ids.has(r.id));
 }
 
 export async function listAlerts(

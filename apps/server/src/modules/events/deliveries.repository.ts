@@ -1,4 +1,4 @@
-import { type DbOrTx, schema } from '@pc/db';
+import { type DbOrTx, insertMany, schema } from '@pc/db';
 import { and, asc, desc, eq, inArray, isNull, lt, lte, notExists, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Cursor } from '../../platform/db/cursor.ts';
@@ -9,8 +9,9 @@ const a = schema.deliveryAttempts;
 export type DeliveryRow = typeof d.$inferSelect;
 export type AttemptRow = typeof a.$inferSelect;
 
-export async function insertDeliveries(tx: DbOrTx, rows: (typeof d.$inferInsert)[]): Promise<void> {
-  if (rows.length) await tx.insert(d).values(rows);
+/** Many deliveries in one statement (array parameters), in the order given. */
+export async function insertDeliveries(tx: DbOrTx, rows: readonly (typeof d.$inferInsert)[]): Promise<void> {
+  await insertMany(tx, d, rows);
 }
 
 export async function findDelivery(

@@ -1,4 +1,4 @@
-import { type DbOrTx, schema } from '@pc/db';
+import { type DbOrTx, insertMany, schema } from '@pc/db';
 import { and, arrayContains, desc, eq, or, sql } from 'drizzle-orm';
 
 const ep = schema.webhookEndpoints;
@@ -17,15 +17,16 @@ export async function insertEvent(tx: DbOrTx, row: typeof ev.$inferInsert): Prom
   return out;
 }
 
-/** Many events in one statement, in the order given. */
-export async function insertEvents(tx: DbOrTx, rows: (typeof ev.$inferInsert)[]): Promise<EventRow[]> {
-  if (rows.length === 0) return [];
-  const out = await tx.insert(ev).values(rows).returning();
-  const byId = new Map(out.map((e) => [e.id, e]));
+/** Many events in one statement (array parameters), in the order given (their `seq` too). */
+export async function insertEvents(tx: DbOrTx, rows: readonly Omit<EventRow, 'seq'>[]): Promise<EventRow[]> {
+  const out = await insertMany<{ id: string; seq: number | string }>(tx, ev, rows, {
+    returning: ['id', 'seq'],
+  });
+  const seqOf = new Map(out.map((e) => [e.id, Number(e.seq)]));
   return rows.map((r) => {
-    const e = byId.get(r.id);
-    if (!e) throw new Error('event insert returned nothing');
-    return e;
+    const seq = seqOf.get(r.id);
+    if (seq === undefined) throw new Error('event insert returned nothing');
+    return { ...r, seq };
   });
 }
 

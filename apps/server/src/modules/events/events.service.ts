@@ -53,7 +53,7 @@ export async function emitEvents(
     })),
   );
   const endpointsOf = new Map<string, Awaited<ReturnType<typeof subscribedEndpoints>>>();
-  const deliveries: Parameters<typeof insertDeliveries>[1] = [];
+  const deliveries: Parameters<typeof insertDeliveries>[1][number][] = [];
   for (const [i, event] of events.entries()) {
     const input = inputs[i] as EmitEventInput;
     const key = `${input.partnerId} ${input.type}`;

@@ -1,4 +1,4 @@
-import { type DbOrTx, schema } from '@pc/db';
+import { type DbOrTx, insertMany, schema } from '@pc/db';
 import { and, count, desc, eq, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { Cursor } from '../../platform/db/cursor.ts';
 
@@ -9,11 +9,7 @@ export async function insertMessages(
   tx: DbOrTx,
   rows: readonly (typeof schema.inAppMessages.$inferInsert)[],
 ): Promise<void> {
-  if (rows.length === 0) return;
-  await tx
-    .insert(m)
-    .values([...rows])
-    .onConflictDoNothing();
+  await insertMany(tx, m, rows, { onConflictDoNothing: true });
 }
 
 /** One user's messages, newest first, keyset-paged on (created_at, id). */

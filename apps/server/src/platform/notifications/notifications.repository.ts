@@ -1,17 +1,16 @@
-import { type DbOrTx, schema } from '@pc/db';
+import { type DbOrTx, insertMany, schema } from '@pc/db';
 import { and, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Cursor } from '../db/cursor.ts';
 
 export type NotificationRow = typeof schema.notifications.$inferSelect;
 const n = schema.notifications;
 
-/** Inserts delivery records in one statement; returns the ids of those that were new (by key). */
+/** Inserts delivery records in one statement (array parameters); returns the ids of those that were new (by key). */
 export async function insertNotifications(
   tx: DbOrTx,
-  rows: (typeof schema.notifications.$inferInsert)[],
+  rows: readonly (typeof schema.notifications.$inferInsert)[],
 ): Promise<string[]> {
-  if (rows.length === 0) return [];
-  const r = await tx.insert(n).values(rows).onConflictDoNothing().returning({ id: n.id });
+  const r = await insertMany<{ id: string }>(tx, n, rows, { onConflictDoNothing: true, returning: ['id'] });
   return r.map((x) => x.id);
 }
 
