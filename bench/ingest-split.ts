@@ -1,6 +1,6 @@
 // `tsx bench/ingest-split.ts`: where one alert-heavy ingestion (BENCH_ROWS, default 100,000) spends
-// its time — every statement timed on the driver (PostgreSQL: pg's Client.query wrapped; PGlite:
-// its query/exec) and the Node side sampled with the inspector while the batches run.
+// its time — every statement timed on the driver (pg's Client.query wrapped: PostgreSQL only) and
+// the Node side sampled with the inspector while the batches run.
 // SPLIT_DB=pglite | postgres (default), SPLIT_BUDGET_FEN (default: the alert-heavy budget).
 import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
@@ -50,21 +50,6 @@ proto.query = function (this: unknown, ...args: unknown[]) {
 };
 
 const { database, drop } = await freshDatabase(kind);
-if (database.pglite) {
-  const lite = database.pglite as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
-  for (const m of ['query', 'exec'] as const) {
-    const fn = lite[m]?.bind(database.pglite);
-    if (!fn) continue;
-    lite[m] = async (...args: unknown[]) => {
-      const t0 = performance.now();
-      try {
-        return await fn(...args);
-      } finally {
-        if (recording) note(labelOf(args[0]), performance.now() - t0);
-      }
-    };
-  }
-}
 const config = testConfig({ env: 'production', webDist: '/nonexistent', logLevel: 'silent' });
 const app = await buildApp({ config, database });
 const seeded = await seedPartnerWithCustomers(app.ctx);

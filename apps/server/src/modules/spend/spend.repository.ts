@@ -86,20 +86,26 @@ const STAGE_COLUMNS =
 const ACCEPTED_COLUMNS =
   'record_id, customer_id, partner_id, association_type, spent_at, bill_cycle, service_type, resource_type, amount_fen, payment_kind, eligible_fen';
 
-/** The session's staging tables (once per connection; `on commit delete rows` empties them). */
+/**
+ * The session's staging tables, created on a connection's first batch (`on commit delete rows`
+ * empties them at commit) and emptied here too: one round trip, a DO block, as both are needed
+ * before every batch.
+ */
 async function ensureStaging(tx: DbOrTx): Promise<void> {
   await tx.execute(
-    sql.raw(`create temp table if not exists ${STAGE} (record_id text not null, customer_id text not null,
-      partner_id text, association_type text, spent_at timestamptz not null, bill_cycle text not null,
-      service_type text not null, amount_fen bigint not null, payment_kind text not null,
-      eligible_fen bigint not null, resource_id text, resource_type text, resource_name text, region_code text,
-      enterprise_project_id text, detail jsonb) on commit delete rows`),
-  );
-  await tx.execute(
-    sql.raw(`create temp table if not exists ${ACCEPTED_TABLE} (record_id text not null, customer_id text not null,
-      partner_id text, association_type text, spent_at timestamptz not null, bill_cycle text not null,
-      service_type text not null, resource_type text, amount_fen bigint not null, payment_kind text not null,
-      eligible_fen bigint not null) on commit delete rows`),
+    sql.raw(`do $$ begin
+      create temp table if not exists ${STAGE} (record_id text not null, customer_id text not null,
+        partner_id text, association_type text, spent_at timestamptz not null, bill_cycle text not null,
+        service_type text not null, amount_fen bigint not null, payment_kind text not null,
+        eligible_fen bigint not null, resource_id text, resource_type text, resource_name text, region_code text,
+        enterprise_project_id text, detail jsonb) on commit delete rows;
+      create temp table if not exists ${ACCEPTED_TABLE} (record_id text not null, customer_id text not null,
+        partner_id text, association_type text, spent_at timestamptz not null, bill_cycle text not null,
+        service_type text not null, resource_type text, amount_fen bigint not null, payment_kind text not null,
+        eligible_fen bigint not null) on commit delete rows;
+      delete from ${STAGE};
+      delete from ${ACCEPTED_TABLE};
+    end $$`),
   );
 }
 
@@ -116,9 +122,7 @@ export async function insertSpendRows(
   acceptedAt: Date,
 ): Promise<number> {
   await ensureStaging(tx);
-  await tx.execute(sql.raw(`delete from ${ACCEPTED_TABLE}`));
   if (rows.length === 0) return 0;
-  await tx.execute(sql.raw(`delete from ${STAGE}`));
   let text = '';
   for (const r of rows) {
     const res = r.resource;
