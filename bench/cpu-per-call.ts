@@ -14,6 +14,7 @@ import { execSync } from 'node:child_process';
 import { Session } from 'node:inspector/promises';
 import type { Database } from '@pc/db';
 import type { FastifyInstance } from 'fastify';
+import { largest, type Profile, selfTimes } from './cpu-profile.ts';
 import { freshDatabase } from './lib.ts';
 import { buildBenchApp, oneSelectRoute, seedSettled, signedQuery } from './partner-api.ts';
 
@@ -147,12 +148,6 @@ async function run(kind: 'pglite' | 'postgres') {
   }
 }
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-}
-
 /** CPU_PROFILE=1: self time of the signed calls alone, top functions (a guide, not a figure). */
 async function profile(app: FastifyInstance, req: Inject, kind: string) {
   const session = new Session();
@@ -161,18 +156,10 @@ async function profile(app: FastifyInstance, req: Inject, kind: string) {
   await session.post('Profiler.setSamplingInterval', { interval: 100 });
   await session.post('Profiler.start');
   await cpuPerCall(app, req, CALLS);
-  const { profile: p } = (await session.post('Profiler.stop')) as { profile: { nodes: ProfileNode[] } };
+  const { profile: p } = (await session.post('Profiler.stop')) as { profile: Profile };
   session.disconnect();
-  const byFn = new Map<string, number>();
-  let total = 0;
-  for (const n of p.nodes) {
-    const hits = n.hitCount ?? 0;
-    total += hits;
-    const url = n.callFrame.url.replace(/^.*node_modules\//, '').replace(/^.*\/apps\/server\/src\//, '');
-    const k = `${n.callFrame.functionName || '(anonymous)'} ${url}:${n.callFrame.lineNumber + 1}`;
-    byFn.set(k, (byFn.get(k) ?? 0) + hits);
-  }
-  const top = [...byFn].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.CPU_PROFILE_TOP ?? 40));
+  const { total, byFn } = selfTimes(p);
+  const top = largest(byFn, Number(process.env.CPU_PROFILE_TOP ?? 40));
   console.log(`profile ${kind} (signed calls only):`);
   for (const [k, n] of top) console.log(`  ${((100 * n) / total).toFixed(1).padStart(5)} %  ${k}`);
 }

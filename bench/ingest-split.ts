@@ -8,6 +8,7 @@ import pg from 'pg';
 import { buildApp } from '../apps/server/src/app.ts';
 import { testConfig } from '../apps/server/src/config.ts';
 import { ingestSpendBatch } from '../apps/server/src/modules/spend/spend.service.ts';
+import { largest, type Profile, selfTimes } from './cpu-profile.ts';
 import { ALERT_BUDGET_FEN, addBudgets, records } from './ingest.ts';
 import { freshDatabase } from './lib.ts';
 import { seedPartnerWithCustomers } from './partner-api.ts';
@@ -78,16 +79,7 @@ const started = performance.now();
 for (let i = 0; i < rows.length; i += BATCH) await ingestSpendBatch(app.ctx, rows.slice(i, i + BATCH));
 const wall = performance.now() - started;
 recording = false;
-const { profile } = (await session.post('Profiler.stop')) as {
-  profile: {
-    nodes: {
-      id: number;
-      callFrame: { functionName: string; url: string; lineNumber: number };
-      hitCount?: number;
-      children?: number[];
-    }[];
-  };
-};
+const { profile } = (await session.post('Profiler.stop')) as { profile: Profile };
 const alerts = await database.query<{ n: number }>('select count(*)::int as n from budget_alerts');
 await app.close();
 await database.close();
@@ -102,37 +94,12 @@ console.log(
 console.log('\n| statement | calls | ms | share |\n|---|---:|---:|---:|');
 for (const [label, v] of sql.slice(0, 30))
   console.log(`| ${label.replace(/\|/g, '\\|')} | ${v.n} | ${Math.round(v.ms)} | ${pct(v.ms)} |`);
-const total = profile.nodes.reduce((s, n) => s + (n.hitCount ?? 0), 0);
-const byFn = new Map<string, number>();
-const byArea = new Map<string, number>();
-for (const n of profile.nodes) {
-  const hits = n.hitCount ?? 0;
-  if (!hits) continue;
-  const url = n.callFrame.url;
-  const short = url.replace(/^.*\/(node_modules|apps|packages)\//, '$1/');
-  const f = `${n.callFrame.functionName || '(anonymous)'} ${short}:${n.callFrame.lineNumber + 1}`;
-  byFn.set(f, (byFn.get(f) ?? 0) + hits);
-  const area = url.includes('/drizzle-orm/')
-    ? 'drizzle'
-    : url.includes('/pg') && url.includes('node_modules')
-      ? 'pg driver'
-      : url.includes('pglite') || url.startsWith('wasm://')
-        ? 'PGlite'
-        : url.includes('/apps/server/') || url.includes('/packages/db/')
-          ? 'app code'
-          : n.callFrame.functionName.startsWith('(')
-            ? n.callFrame.functionName
-            : url.startsWith('node:') || url === ''
-              ? 'node core / native'
-              : 'other libraries';
-  byArea.set(area, (byArea.get(area) ?? 0) + hits);
-}
+const { total, byArea, byFn } = selfTimes(profile);
 const hp = (h: number) => `${((100 * h) / total).toFixed(1)} %`;
 console.log('\n| Node area (self time) | share of samples |\n|---|---:|');
-for (const [k, v] of [...byArea].sort((a, b) => b[1] - a[1])) console.log(`| ${k} | ${hp(v)} |`);
+for (const [k, v] of largest(byArea, byArea.size)) console.log(`| ${k} | ${hp(v)} |`);
 console.log('\n| function (self time) | share of samples |\n|---|---:|');
-for (const [k, v] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, 25))
-  console.log(`| ${k.replace(/\|/g, '\\|')} | ${hp(v)} |`);
+for (const [k, v] of largest(byFn, 25)) console.log(`| ${k.replace(/\|/g, '\\|')} | ${hp(v)} |`);
 
 // Inclusive CPU of the app's own functions (samples with the function anywhere on the stack, counted once).
 const parent = new Map<number, number>();

@@ -6,20 +6,9 @@
 // server's alone. Writes bench/profiles/<path>-<db>.svg (flame graph) and .md (where the time goes).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { area, largest, type Profile, selfTimes } from './cpu-profile.ts';
 import { cookiesOf, freshDatabase, listen, load, SECONDS, type Target } from './lib.ts';
 import { buildBenchApp, seedPartnerWithCustomers, signedQuery } from './partner-api.ts';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-  hitCount?: number;
-}
-interface Profile {
-  nodes: ProfileNode[];
-  startTime: number;
-  endTime: number;
-}
 
 const path = (['me', 'resources'] as const).find((p) => p === process.env.PROFILE_PATH) ?? 'api';
 const kind = process.env.PROFILE_DB === 'postgres' ? 'postgres' : 'pglite';
@@ -85,51 +74,11 @@ writeFileSync(
 writeFileSync(new URL(`${name}.md`, outDir), summary(profile, name, result.rps));
 console.log(`bench/profiles/${name}.svg and .md written (${Math.round(result.rps)} req/s)`);
 
-/** Where a frame's code lives, in a few buckets that say what the time is spent on. */
-function area(url: string, fn: string): string {
-  if (url.includes('/autocannon/') || url.includes('hdr-histogram') || url.includes('/bench/'))
-    return 'load generator (autocannon)';
-  if (url.includes('/pglite/') || url.startsWith('wasm://')) return 'PGlite (WebAssembly PostgreSQL)';
-  if (url.includes('/pg/') || url.includes('/pg-protocol/') || url.includes('/pg-pool/')) return 'pg driver';
-  if (url.includes('/drizzle-orm/')) return 'drizzle';
-  if (url.includes('/zod/') || url.includes('fastify-type-provider-zod'))
-    return 'zod (validation, serialisation)';
-  if (
-    url.includes('/fastify/') ||
-    url.includes('/@fastify/') ||
-    url.includes('find-my-way') ||
-    url.includes('light-my-request') ||
-    url.includes('avvio') ||
-    url.includes('/pino')
-  )
-    return 'fastify and plugins';
-  if (url.includes('/apps/server/src/platform/partner-api/signing'))
-    return 'signature (HMAC, canonical request)';
-  if (url.includes('/apps/server/src/')) return 'app code';
-  if (fn === '(garbage collector)') return 'garbage collection';
-  if (fn === '(idle)' || fn === '(program)') return `${fn}`;
-  if (url.startsWith('node:') || url === '') return 'node core / native';
-  return 'other libraries';
-}
-
 function summary(p: Profile, title: string, rps: number): string {
-  const total = p.nodes.reduce((s, n) => s + (n.hitCount ?? 0), 0);
-  const byArea = new Map<string, number>();
-  const byFn = new Map<string, number>();
-  for (const n of p.nodes) {
-    const hits = n.hitCount ?? 0;
-    if (!hits) continue;
-    const a = area(n.callFrame.url, n.callFrame.functionName);
-    byArea.set(a, (byArea.get(a) ?? 0) + hits);
-    const short = n.callFrame.url.replace(/^.*\/(node_modules|apps|packages)\//, '$1/');
-    const f = `${n.callFrame.functionName || '(anonymous)'} ${short}:${n.callFrame.lineNumber + 1}`;
-    byFn.set(f, (byFn.get(f) ?? 0) + hits);
-  }
+  const { total, byArea, byFn } = selfTimes(p);
   const pct = (v: number) => `${((100 * v) / total).toFixed(1)} %`;
   const rows = (m: Map<string, number>, k: number) =>
-    [...m]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, k)
+    largest(m, k)
       .map(([key, v]) => `| ${key.replace(/\|/g, '\\|')} | ${pct(v)} |`)
       .join('\n');
   return `# CPU profile: ${title}\n\n${Math.round(rps)} req/s while profiled (${SECONDS} s). Self time by area:\n\n| area | self time |\n|---|---:|\n${rows(byArea, 20)}\n\nTop functions by self time:\n\n| function | self time |\n|---|---:|\n${rows(byFn, 25)}\n`;
