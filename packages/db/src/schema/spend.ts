@@ -12,9 +12,12 @@ export const spendRecords = pgTable(
   'spend_records',
   {
     recordId: text('record_id').primaryKey(),
-    customerId: text('customer_id')
-      .notNull()
-      .references(() => customers.id),
+    /**
+     * customers.id. No foreign key (ADR 0011): the ingestion checks it per batch, taking the batch's
+     * customers FOR KEY SHARE as the key's trigger would per row, and customers with spend are never deleted
+     * (trigger `customers_keep_spend`).
+     */
+    customerId: text('customer_id').notNull(),
     /** The associated partner when the spend happened (null: no partner). */
     partnerId: text('partner_id'),
     associationType: text('association_type'),

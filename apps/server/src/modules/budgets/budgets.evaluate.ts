@@ -39,6 +39,7 @@ export async function applySpendToBudgets(ctx: AppContext, tx: DbOrTx, accepted:
   // Their customers' new totals of the cycles the batch touched (monthly budgets read theirs).
   const applied = await acceptedTotals(
     tx,
+    accepted,
     budgets.map((b) => b.customerId),
   );
   const byCustomer = new Map<string, SpendApplied>(
@@ -58,6 +59,7 @@ export async function applySpendToBudgets(ctx: AppContext, tx: DbOrTx, accepted:
   // Package budgets add the batch's records since their start (one query for all of them).
   const packages = await acceptedSince(
     tx,
+    accepted,
     current
       .filter((c) => c.budget.budgetType !== 'MONTHLY')
       .map((c) => ({ customerId: c.budget.customerId, since: c.budget.periodStart })),
@@ -91,6 +93,7 @@ export async function applySpendToBudgets(ctx: AppContext, tx: DbOrTx, accepted:
   // The record that made a monthly budget cross: the latest of the batch in its month.
   const latestOf = await acceptedSince(
     tx,
+    accepted,
     needRecord.map((i) => ({ customerId: i.budget.customerId, since: i.budget.periodStart })),
   );
   for (const i of needRecord) i.recordId = latestOf.get(i.budget.customerId)?.lastRecordId ?? null;

@@ -39,8 +39,14 @@ async function rowsOf<R>(q: Promise<unknown>): Promise<R[]> {
 /**
  * Spend-time partner lookup: the customers of a batch (by domain id) with their associations. A
  * read of the customers tables kept here because ingestion needs it in bulk, one query per batch.
+ * `lock`: the customers are taken FOR KEY SHARE (in id order) until the transaction ends — the
+ * check a foreign key would make per record, made once per batch (ADR 0011).
  */
-export async function findCustomersForSpend(db: DbOrTx, domainIds: string[]): Promise<CustomerAtSpend[]> {
+export async function findCustomersForSpend(
+  db: DbOrTx,
+  domainIds: string[],
+  opts: { lock?: boolean } = {},
+): Promise<CustomerAtSpend[]> {
   if (domainIds.length === 0) return [];
   const rows = await rowsOf<{
     id: string;
@@ -53,7 +59,8 @@ export async function findCustomersForSpend(db: DbOrTx, domainIds: string[]): Pr
     db.execute(sql`
       select c.id, c.domain_id, a.partner_id, a.type, a.started_at, a.ended_at
       from customers c left join customer_associations a on a.customer_id = c.id
-      where c.domain_id = any(${arr(domainIds, 'text')})`),
+      where c.domain_id = any(${arr(domainIds, 'text')})
+      ${opts.lock ? sql`order by c.id collate "C" for key share of c` : sql``}`),
   );
   const byId = new Map<string, CustomerAtSpend>();
   for (const r of rows) {
@@ -112,35 +119,45 @@ async function ensureStaging(tx: DbOrTx): Promise<void> {
 /**
  * Stores the rows exactly once: COPYs them into the staging table, then one `insert … select … on
  * conflict (record_id) do nothing` (record-id order, so concurrent batches sharing ids wait on each
- * other instead of deadlocking) whose inserted rows land in `spend_accepted` for the listeners.
- * Returns how many were inserted now.
+ * other instead of deadlocking). Returns how many were inserted now and the relation of those
+ * records for the listeners: the staging table itself when every staged record was new (the usual
+ * case); when some were stored before, the insert is undone to a savepoint and made again copying
+ * its inserted rows into `spend_accepted` (a retry pays twice, a first delivery once).
  */
 export async function insertSpendRows(
   tx: DbOrTx,
   rows: SpendRow[],
   importId: string | null,
   acceptedAt: Date,
-): Promise<number> {
+): Promise<{ accepted: number; relation: SQL }> {
   await ensureStaging(tx);
-  if (rows.length === 0) return 0;
+  if (rows.length === 0) return { accepted: 0, relation: sql.raw(ACCEPTED_TABLE) };
   let text = '';
   for (const r of rows) {
     const res = r.resource;
     text += `${copyField(r.recordId)}\t${r.customerId}\t${copyField(r.partnerId)}\t${copyField(r.associationType)}\t${r.spentAt.toISOString()}\t${r.billCycle}\t${copyField(r.serviceType)}\t${r.amountFen}\t${r.paymentKind}\t${r.eligibleFen}\t${copyField(res.resourceId)}\t${copyField(res.resourceType)}\t${copyField(res.resourceName)}\t${copyField(res.regionCode)}\t${copyField(res.enterpriseProjectId)}\t${res.detail ? copyField(JSON.stringify(res.detail)) : '\\N'}\n`;
   }
   await copyTextInto(tx, `${STAGE} (${STAGE_COLUMNS})`, text);
+  const insert = sql`insert into spend_records (${sql.raw(STAGE_COLUMNS)}, import_id, accepted_at)
+    select ${sql.raw(STAGE_COLUMNS)}, ${importId}::text, ${acceptedAt.toISOString()}::timestamptz
+    from ${sql.raw(STAGE)} order by record_id collate "C"
+    on conflict (record_id) do nothing`;
+  await tx.execute(sql`savepoint spend_insert`);
+  const [all] = await rowsOf<{ n: number | string }>(
+    tx.execute(sql`with ins as (${insert} returning 1) select count(*) as n from ins`),
+  );
+  if (Number(all?.n ?? 0) === rows.length) {
+    await tx.execute(sql`release savepoint spend_insert`);
+    return { accepted: rows.length, relation: sql.raw(STAGE) };
+  }
+  await tx.execute(sql`rollback to savepoint spend_insert`);
   const [out] = await rowsOf<{ n: number | string }>(
     tx.execute(sql`
-      with ins as (
-        insert into spend_records (${sql.raw(STAGE_COLUMNS)}, import_id, accepted_at)
-        select ${sql.raw(STAGE_COLUMNS)}, ${importId}::text, ${acceptedAt.toISOString()}::timestamptz
-        from ${sql.raw(STAGE)} order by record_id collate "C"
-        on conflict (record_id) do nothing
-        returning ${sql.raw(ACCEPTED_COLUMNS)}),
+      with ins as (${insert} returning ${sql.raw(ACCEPTED_COLUMNS)}),
       acc as (insert into ${sql.raw(ACCEPTED_TABLE)} (${sql.raw(ACCEPTED_COLUMNS)}) select * from ins returning 1)
       select count(*) as n from acc`),
   );
-  return Number(out?.n ?? 0);
+  return { accepted: Number(out?.n ?? 0), relation: sql.raw(ACCEPTED_TABLE) };
 }
 
 /**
@@ -148,10 +165,10 @@ export async function insertSpendRows(
  * batches take the row locks in the same order). Returns nothing: a batch can touch tens of
  * thousands of customers, and only those with a budget need their new totals (`acceptedTotals`).
  */
-export async function addAcceptedToTotals(tx: DbOrTx): Promise<void> {
+export async function addAcceptedToTotals(tx: DbOrTx, accepted: SQL): Promise<void> {
   await tx.execute(sql`
     insert into customer_spend_totals (customer_id, bill_cycle, amount_fen)
-    select customer_id, bill_cycle, sum(amount_fen) from ${sql.raw(ACCEPTED_TABLE)}
+    select customer_id, bill_cycle, sum(amount_fen) from ${accepted}
     group by customer_id, bill_cycle order by customer_id collate "C", bill_cycle collate "C"
     on conflict (customer_id, bill_cycle)
       do update set amount_fen = customer_spend_totals.amount_fen + excluded.amount_fen`);
@@ -161,12 +178,16 @@ export async function addAcceptedToTotals(tx: DbOrTx): Promise<void> {
  * For these customers of the publishing batch, the new running totals (after the batch) of the
  * bill cycles the batch touched. Customers the batch did not touch are left out.
  */
-export async function acceptedTotals(tx: DbOrTx, customerIds: readonly string[]): Promise<SpendApplied[]> {
+export async function acceptedTotals(
+  tx: DbOrTx,
+  accepted: SQL,
+  customerIds: readonly string[],
+): Promise<SpendApplied[]> {
   if (customerIds.length === 0) return [];
   const out = await rowsOf<{ customer_id: string; bill_cycle: string; amount_fen: string | number }>(
     tx.execute(sql`
       select t.customer_id, t.bill_cycle, t.amount_fen from customer_spend_totals t
-      join (select distinct customer_id, bill_cycle from ${sql.raw(ACCEPTED_TABLE)}
+      join (select distinct customer_id, bill_cycle from ${accepted}
             where customer_id = any(${arr([...customerIds], 'text')})) a
         on a.customer_id = t.customer_id and a.bill_cycle = t.bill_cycle`),
   );
@@ -182,17 +203,13 @@ export async function acceptedTotals(tx: DbOrTx, customerIds: readonly string[])
   return [...byCustomer.values()];
 }
 
-/** The accepted records as a relation (`spend.accepted` listeners select from it in the transaction). */
-export function acceptedRelation(): SQL {
-  return sql.raw(ACCEPTED_TABLE);
-}
-
 /**
  * Per customer, the accepted records spent at or after `since`: their sum and the latest one
  * (latest time; the greatest record id among equal times).
  */
 export async function acceptedSince(
   tx: DbOrTx,
+  accepted: SQL,
   items: readonly { customerId: string; since: Date }[],
 ): Promise<Map<string, { amountFen: number; lastRecordId: string }>> {
   if (items.length === 0) return new Map();
@@ -207,7 +224,7 @@ export async function acceptedSince(
         items.map((i) => i.since.toISOString()),
         'timestamptz',
       )}) as b(customer_id, since)
-      join ${sql.raw(ACCEPTED_TABLE)} a on a.customer_id = b.customer_id and a.spent_at >= b.since
+      join ${accepted} a on a.customer_id = b.customer_id and a.spent_at >= b.since
       group by a.customer_id`),
   );
   return new Map(

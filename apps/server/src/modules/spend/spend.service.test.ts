@@ -42,6 +42,28 @@ describe('spend ingestion', () => {
     expect(totals.rows).toEqual([{ bill_cycle: '2026-03', amount_fen: 350 }]);
   });
 
+  it('a batch repeating some records adds only its new ones to the totals', async () => {
+    const c = await createAssociatedCustomer(t, partnerId);
+    const old = spendRecord(c.domainId, 100, '2026-03-04T01:00:00Z');
+    await ingestSpendBatch(t.ctx, [old]);
+    const r = await ingestSpendBatch(t.ctx, [old, spendRecord(c.domainId, 40, '2026-03-05T01:00:00Z')]);
+    expect(r).toMatchObject({ accepted: 1, duplicates: 1, rejected: 0 });
+    const totals = await t.db.query<{ amount_fen: number }>(
+      'select amount_fen from customer_spend_totals where customer_id = $1',
+      [c.id],
+    );
+    expect(totals.rows).toEqual([{ amount_fen: 140 }]);
+  });
+
+  it('a customer with spend cannot be deleted (no foreign key: a trigger keeps the reference)', async () => {
+    const c = await createAssociatedCustomer(t, partnerId);
+    await ingestSpendBatch(t.ctx, [spendRecord(c.domainId, 100, '2026-03-06T01:00:00Z')]);
+    await expect(t.db.query('delete from customers where id = $1', [c.id])).rejects.toThrow(/spend records/);
+    await expect(t.db.query('truncate customers cascade')).rejects.toThrow(/spend records/);
+    const left = await t.db.query('select 1 from customers where id = $1', [c.id]);
+    expect(left.rows).toHaveLength(1);
+  });
+
   it('lists bad records with index and reason and accepts the rest', async () => {
     const c = await createAssociatedCustomer(t, partnerId);
     const r = await ingestSpendBatch(t.ctx, [

@@ -2,7 +2,6 @@ import type { DbOrTx } from '@pc/db';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { spendAccepted } from './spend.events.ts';
 import {
-  acceptedRelation,
   addAcceptedToTotals,
   type CustomerAtSpend,
   findCustomersForSpend,
@@ -102,7 +101,13 @@ async function ingestValid(
   errors: RejectedItem[],
   opts: IngestOptions,
 ): Promise<IngestResult> {
-  const customers = await findCustomersForSpend(tx, [...new Set(valid.map((v) => v.value.customerDomainId))]);
+  const customers = await findCustomersForSpend(
+    tx,
+    [...new Set(valid.map((v) => v.value.customerDomainId))],
+    {
+      lock: true,
+    },
+  );
   const byDomain = new Map(customers.map((c) => [c.domainId, c]));
   const rows: SpendRow[] = [];
   for (const { index, value } of valid) {
@@ -127,10 +132,10 @@ async function ingestValid(
     });
   }
   errors.sort((a, b) => a.index - b.index);
-  const accepted = await insertSpendRows(tx, rows, opts.importId ?? null, ctx.clock.now());
+  const { accepted, relation } = await insertSpendRows(tx, rows, opts.importId ?? null, ctx.clock.now());
   if (accepted > 0) {
-    await addAcceptedToTotals(tx);
-    await ctx.events.publish(tx, spendAccepted, { accepted, relation: acceptedRelation() });
+    await addAcceptedToTotals(tx, relation);
+    await ctx.events.publish(tx, spendAccepted, { accepted, relation });
   }
   return {
     accepted,
