@@ -2,6 +2,7 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DbOrTx } from '@pc/db';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { newId } from '../../platform/ids/ids.ts';
@@ -17,7 +18,7 @@ import {
   touchImport,
   updateImport,
 } from './spend.repository.ts';
-import { ingestSpendBatch } from './spend.service.ts';
+import { type IngestResult, ingestSpendBatches } from './spend.service.ts';
 import { validateSpend } from './spend.validate.ts';
 
 /**
@@ -215,42 +216,53 @@ function write(out: WriteStream, text: string): Promise<void> {
   return out.write(text) ? Promise.resolve() : new Promise((resolve) => out.once('drain', () => resolve()));
 }
 
-/** Pass 2: the validated lines through the ingestion service, a batch (and its progress) per transaction. */
+/**
+ * Pass 2: the validated lines through the ingestion service, a batch (and its progress) per
+ * transaction; the next batch is read and validated while the previous one is stored.
+ */
 export async function runImport(ctx: AppContext, actor: Actor, id: string, tmp: string): Promise<void> {
   const stopBeating = heartbeat(ctx, id);
-  try {
-    let batch: unknown[] = [];
+  const batchOf = (records: unknown[], lines: number[]) => ({
+    records,
+    opts: {
+      importId: id,
+      inTx: async (tx: DbOrTx, r: IngestResult) => {
+        // Lines the service still refuses (a customer removed meanwhile) count as errors.
+        if (r.rejected > 0) {
+          const current = await findImport(tx, id);
+          const listed = (current?.errors as LineError[] | null) ?? [];
+          const more = r.errors.map((e) => ({ line: lines[e.index] ?? 0, reason: e.reason }));
+          await updateImport(tx, id, {
+            errorCount: (current?.errorCount ?? 0) + r.rejected,
+            errors: [...listed, ...more].slice(0, LISTED_ERRORS),
+          });
+        }
+        await addImportProgress(tx, id, {
+          processed: records.length,
+          inserted: r.accepted,
+          duplicates: r.duplicates,
+        });
+      },
+    },
+  });
+  async function* batches() {
+    let records: unknown[] = [];
     let lines: number[] = [];
-    const flush = async () => {
-      const processed = batch.length;
-      const at = lines;
-      await ingestSpendBatch(ctx, batch, {
-        importId: id,
-        inTx: async (tx, r) => {
-          // Lines the service still refuses (a customer removed meanwhile) count as errors.
-          if (r.rejected > 0) {
-            const current = await findImport(tx, id);
-            const listed = (current?.errors as LineError[] | null) ?? [];
-            const more = r.errors.map((e) => ({ line: at[e.index] ?? 0, reason: e.reason }));
-            await updateImport(tx, id, {
-              errorCount: (current?.errorCount ?? 0) + r.rejected,
-              errors: [...listed, ...more].slice(0, LISTED_ERRORS),
-            });
-          }
-          await addImportProgress(tx, id, { processed, inserted: r.accepted, duplicates: r.duplicates });
-        },
-      });
-      batch = [];
-      lines = [];
-    };
     for await (const line of linesOf(createReadStream(tmp))) {
       if ('tooLong' in line || line.text === '') continue;
       const { n, r } = JSON.parse(line.text) as { n: number; r: unknown };
-      batch.push(r);
+      records.push(r);
       lines.push(n);
-      if (batch.length >= IMPORT_BATCH) await flush();
+      if (records.length >= IMPORT_BATCH) {
+        yield batchOf(records, lines);
+        records = [];
+        lines = [];
+      }
     }
-    if (batch.length) await flush();
+    if (records.length) yield batchOf(records, lines);
+  }
+  try {
+    await ingestSpendBatches(ctx, batches());
     await updateImport(ctx.db, id, { status: 'completed', finishedAt: ctx.clock.now() });
     await ctx.audit.record(ctx.db, actor, {
       action: 'spend.import_completed',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPartnerWithAdmin, createTestApp, type TestApp } from '../../../test/index.ts';
-import { ingestSpendBatch } from './spend.service.ts';
+import { ingestSpendBatch, ingestSpendBatches } from './spend.service.ts';
 import { createAssociatedCustomer, spendRecord } from './spend.test-data.ts';
 
 describe('spend ingestion', () => {
@@ -62,6 +62,47 @@ describe('spend ingestion', () => {
     await expect(t.db.query('truncate customers cascade')).rejects.toThrow(/spend records/);
     const left = await t.db.query('select 1 from customers where id = $1', [c.id]);
     expect(left.rows).toHaveLength(1);
+  });
+
+  it('batches in order: results in order, a failing batch stops the rest and keeps the ones before', async () => {
+    const c = await createAssociatedCustomer(t, partnerId);
+    const r1 = spendRecord(c.domainId, 10, '2026-03-07T01:00:00Z');
+    const r2 = spendRecord(c.domainId, 20, '2026-03-07T02:00:00Z');
+    const r3 = spendRecord(c.domainId, 30, '2026-03-07T03:00:00Z');
+    async function* batches() {
+      yield { records: [r1, r2] };
+      yield { records: [r2, r3, spendRecord(c.domainId, -1, '2026-03-07T04:00:00Z')] };
+    }
+    const results = await ingestSpendBatches(t.ctx, batches());
+    expect(results.map((r) => [r.accepted, r.duplicates, r.rejected])).toEqual([
+      [2, 0, 0],
+      [1, 1, 1],
+    ]);
+    const r4 = spendRecord(c.domainId, 40, '2026-03-07T05:00:00Z');
+    const r5 = spendRecord(c.domainId, 50, '2026-03-07T06:00:00Z');
+    let third = false;
+    async function* failing() {
+      yield { records: [r4] };
+      yield {
+        records: [r5],
+        opts: {
+          inTx: async () => {
+            throw new Error('progress write failed');
+          },
+        },
+      };
+      third = true;
+      yield { records: [spendRecord(c.domainId, 60, '2026-03-07T07:00:00Z')] };
+    }
+    await expect(ingestSpendBatches(t.ctx, failing())).rejects.toThrow('progress write failed');
+    const totals = await t.db.query<{ amount_fen: number }>(
+      'select amount_fen from customer_spend_totals where customer_id = $1',
+      [c.id],
+    );
+    // 10 + 20 + 30 + 40; the failing batch (50) rolled back. The third was read (prepared while the
+    // second was stored) but never stored.
+    expect(totals.rows).toEqual([{ amount_fen: 100 }]);
+    expect(third).toBe(true);
   });
 
   it('lists bad records with index and reason and accepts the rest', async () => {

@@ -46,36 +46,83 @@ function associationAt(c: CustomerAtSpend, at: Date): { partnerId: string; type:
   return best ? { partnerId: best.partnerId, type: best.type } : null;
 }
 
+/** A batch validated (no database needed): what `storeBatch` writes. */
+interface PreparedBatch {
+  valid: { index: number; value: SpendInput }[];
+  errors: RejectedItem[];
+  /** The same record id twice in the batch: stored once, counted here. */
+  duplicates: number;
+}
+
+/** Records validated between yields to the event loop when a previous batch is being stored. */
+const PREPARE_SLICE = 100;
+
 /**
- * Ingests one batch of raw spend records (≤ 5,000): validates each, resolves the customer and the
- * partner at the time of spend, inserts the records exactly once (ON CONFLICT DO NOTHING; only new
- * rows count), adds them to the customers' monthly totals and publishes `spend.accepted` (budgets listens) — all in one
- * transaction, so an alert is queued the moment its crossing record is accepted. Bad records are
- * listed and the rest accepted. Idempotent by record id: a retried batch only counts duplicates.
+ * Validates a batch. `yieldEvery`: gives the event loop a turn every that many records, so that a
+ * previous batch's transaction keeps going while this one is prepared (`ingestSpendBatches`).
+ */
+async function prepareBatch(raw: readonly unknown[], yieldEvery = Infinity): Promise<PreparedBatch> {
+  const out: PreparedBatch = { valid: [], errors: [], duplicates: 0 };
+  const seen = new Set<string>();
+  for (let index = 0; index < raw.length; index++) {
+    if (index > 0 && index % yieldEvery === 0) await new Promise((resolve) => setImmediate(resolve));
+    const item = raw[index];
+    const v = validateSpend(item);
+    if (!v.ok) {
+      const id = (item as { record_id?: unknown } | null)?.record_id;
+      out.errors.push({ index, recordId: typeof id === 'string' ? id.slice(0, 64) : null, reason: v.reason });
+      continue;
+    }
+    if (seen.has(v.value.recordId)) {
+      out.duplicates++;
+      continue;
+    }
+    seen.add(v.value.recordId);
+    out.valid.push({ index, value: v.value });
+  }
+  return out;
+}
+
+/**
+ * Ingests one batch of raw spend records (≤ 5,000 from the API, 10,000 from an import): validates
+ * each, resolves the customer and the partner at the time of spend, inserts the records exactly once
+ * (ON CONFLICT DO NOTHING; only new rows count), adds them to the customers' monthly totals and
+ * publishes `spend.accepted` (budgets listens) — all in one transaction, so an alert is queued the
+ * moment its crossing record is accepted. Bad records are listed and the rest accepted. Idempotent by
+ * record id: a retried batch only counts duplicates.
  */
 export async function ingestSpendBatch(
   ctx: AppContext,
   raw: readonly unknown[],
   opts: IngestOptions = {},
 ): Promise<IngestResult> {
-  const errors: RejectedItem[] = [];
-  const valid: { index: number; value: SpendInput }[] = [];
-  const seen = new Set<string>();
-  let duplicates = 0;
-  raw.forEach((item, index) => {
-    const v = validateSpend(item);
-    if (!v.ok) {
-      const id = (item as { record_id?: unknown } | null)?.record_id;
-      errors.push({ index, recordId: typeof id === 'string' ? id.slice(0, 64) : null, reason: v.reason });
-      return;
-    }
-    if (seen.has(v.value.recordId)) {
-      duplicates++; // the same record twice in one batch: stored once
-      return;
-    }
-    seen.add(v.value.recordId);
-    valid.push({ index, value: v.value });
-  });
+  return storeBatch(ctx, await prepareBatch(raw), opts);
+}
+
+/**
+ * Ingests batches in order, each as `ingestSpendBatch` does (its own transaction), validating the
+ * next batch while the previous one is being stored: on PostgreSQL the validation runs while the
+ * database works. At most two batches are held. Returns the results in order.
+ */
+export async function ingestSpendBatches(
+  ctx: AppContext,
+  batches: AsyncIterable<{ records: readonly unknown[]; opts?: IngestOptions }>,
+): Promise<IngestResult[]> {
+  const results: IngestResult[] = [];
+  let storing: Promise<IngestResult> | null = null;
+  for await (const batch of batches) {
+    const prepared = await prepareBatch(batch.records, storing ? PREPARE_SLICE : Infinity);
+    if (storing) results.push(await storing);
+    storing = storeBatch(ctx, prepared, batch.opts ?? {});
+    // Awaited on the next turn; until then a failure must not count as an unhandled rejection.
+    storing.catch(() => undefined);
+  }
+  if (storing) results.push(await storing);
+  return results;
+}
+
+async function storeBatch(ctx: AppContext, batch: PreparedBatch, opts: IngestOptions): Promise<IngestResult> {
+  const { valid, errors, duplicates } = batch;
   if (valid.length === 0 && !opts.inTx) return { accepted: 0, duplicates, rejected: errors.length, errors };
 
   return ctx.db.transaction(async (tx) => {
