@@ -1,5 +1,5 @@
 // What the performance update (R5: the incentives module's `spend.accepted` listener) costs spend
-// ingestion: the same rows ingested with `ingestSpendBatch` with and without that listener, each on a
+// ingestion: the same rows ingested with `ingestSpendBatches` with and without that listener, each on a
 // fresh database next to a raw COPY of the same rows measured in the same run. The budgets listener
 // stays in both (no budgets are set, so it only looks), so the difference is the performance update.
 // BENCH_PERF_ROWS (default 100,000), BENCH_PERF_PARTNERS (1,000), BENCH_PERF_CUSTOMERS (20,000).
@@ -13,8 +13,9 @@ import { buildApp } from '../apps/server/src/app.ts';
 import { testConfig } from '../apps/server/src/config.ts';
 import { MODULES } from '../apps/server/src/modules/index.ts';
 import { IMPORT_BATCH } from '../apps/server/src/modules/spend/spend.import.ts';
-import { ingestSpendBatch } from '../apps/server/src/modules/spend/spend.service.ts';
+import { ingestSpendBatches } from '../apps/server/src/modules/spend/spend.service.ts';
 import { createDomainEvents } from '../apps/server/src/platform/events/domain-events.ts';
+import { batchesOf } from './ingest.ts';
 import { freshDatabase } from './lib.ts';
 import { seedPartnersAndCustomers } from './settle.ts';
 
@@ -93,10 +94,9 @@ export async function benchPerformanceCost(
     const rows = spendRows(`bp-${randomBytes(4).toString('hex')}`);
     const copyMs = await rawCopy(database, rows);
     const t0 = performance.now();
-    let accepted = 0;
-    for (let i = 0; i < rows.length; i += BATCH) {
-      accepted += (await ingestSpendBatch(ctx, rows.slice(i, i + BATCH))).accepted;
-    }
+    // As an import feeds the ingestion (`bench/ingest.ts`): the next batch validated while one is stored.
+    const results = await ingestSpendBatches(ctx, batchesOf(rows, BATCH));
+    const accepted = results.reduce((n, r) => n + r.accepted, 0);
     const ingestMs = performance.now() - t0;
     if (accepted !== rows.length) throw new Error(`ingested ${accepted} of ${rows.length}`);
     const perf = await database.query<{ n: string }>('select count(*) as n from spend_performance');
