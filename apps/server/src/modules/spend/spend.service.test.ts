@@ -105,6 +105,20 @@ describe('spend ingestion', () => {
     expect(third).toBe(true);
   });
 
+  it('batches: a source failing while a batch is stored fails the call only after that batch ended', async () => {
+    const c = await createAssociatedCustomer(t, partnerId);
+    async function* broken() {
+      yield { records: [spendRecord(c.domainId, 70, '2026-03-08T01:00:00Z')] };
+      throw new Error('file unreadable');
+    }
+    await expect(ingestSpendBatches(t.ctx, broken())).rejects.toThrow('file unreadable');
+    const totals = await t.db.query<{ amount_fen: number }>(
+      'select amount_fen from customer_spend_totals where customer_id = $1',
+      [c.id],
+    );
+    expect(totals.rows).toEqual([{ amount_fen: 70 }]);
+  });
+
   it('lists bad records with index and reason and accepts the rest', async () => {
     const c = await createAssociatedCustomer(t, partnerId);
     const r = await ingestSpendBatch(t.ctx, [

@@ -110,14 +110,22 @@ export async function ingestSpendBatches(
 ): Promise<IngestResult[]> {
   const results: IngestResult[] = [];
   let storing: Promise<IngestResult> | null = null;
-  for await (const batch of batches) {
-    const prepared = await prepareBatch(batch.records, storing ? PREPARE_SLICE : Infinity);
+  try {
+    for await (const batch of batches) {
+      const prepared = await prepareBatch(batch.records, storing ? PREPARE_SLICE : Infinity);
+      if (storing) results.push(await storing);
+      storing = null;
+      storing = storeBatch(ctx, prepared, batch.opts ?? {});
+      // Awaited on the next turn; until then a failure must not count as an unhandled rejection.
+      storing.catch(() => undefined);
+    }
     if (storing) results.push(await storing);
-    storing = storeBatch(ctx, prepared, batch.opts ?? {});
-    // Awaited on the next turn; until then a failure must not count as an unhandled rejection.
-    storing.catch(() => undefined);
+    storing = null;
+  } finally {
+    // The source failed (a file read error) while a batch was being stored: that batch ends first,
+    // committed or not, so nothing is written after the caller has seen the failure.
+    if (storing) await storing.catch(() => undefined);
   }
-  if (storing) results.push(await storing);
   return results;
 }
 
