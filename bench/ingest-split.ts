@@ -1,15 +1,16 @@
 // `tsx bench/ingest-split.ts`: where one alert-heavy ingestion (BENCH_ROWS, default 100,000) spends
 // its time — every statement timed on the driver (pg's Client.query wrapped: PostgreSQL only) and
 // the Node side sampled with the inspector while the batches run.
-// SPLIT_DB=pglite | postgres (default), SPLIT_BUDGET_FEN (default: the alert-heavy budget).
+// SPLIT_DB=pglite | postgres (default), SPLIT_BUDGET_FEN (default: the alert-heavy budget), SPLIT_PROFILE=0
+// (statements only: the sampling thread takes CPU from the database on a 2-core machine).
 import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { buildApp } from '../apps/server/src/app.ts';
 import { testConfig } from '../apps/server/src/config.ts';
-import { ingestSpendBatch } from '../apps/server/src/modules/spend/spend.service.ts';
+import { ingestSpendBatches } from '../apps/server/src/modules/spend/spend.service.ts';
 import { largest, type Profile, selfTimes } from './cpu-profile.ts';
-import { ALERT_BUDGET_FEN, addBudgets, records } from './ingest.ts';
+import { ALERT_BUDGET_FEN, addBudgets, batchesOf, records } from './ingest.ts';
 import { freshDatabase } from './lib.ts';
 import { seedPartnerWithCustomers } from './partner-api.ts';
 
@@ -73,13 +74,18 @@ const session = new Session();
 session.connect();
 await session.post('Profiler.enable');
 await session.post('Profiler.setSamplingInterval', { interval: 200 });
-await session.post('Profiler.start');
+const profiling = process.env.SPLIT_PROFILE !== '0';
+if (profiling) await session.post('Profiler.start');
 recording = true;
 const started = performance.now();
-for (let i = 0; i < rows.length; i += BATCH) await ingestSpendBatch(app.ctx, rows.slice(i, i + BATCH));
+// As an import feeds the ingestion: the next batch validated while one is stored.
+await ingestSpendBatches(app.ctx, batchesOf(rows, BATCH));
 const wall = performance.now() - started;
 recording = false;
-const { profile } = (await session.post('Profiler.stop')) as { profile: Profile };
+const empty: Profile = { nodes: [], startTime: 0, endTime: 0 };
+const { profile } = profiling
+  ? ((await session.post('Profiler.stop')) as { profile: Profile })
+  : { profile: empty };
 const alerts = await database.query<{ n: number }>('select count(*)::int as n from budget_alerts');
 await app.close();
 await database.close();
@@ -94,6 +100,7 @@ console.log(
 console.log('\n| statement | calls | ms | share |\n|---|---:|---:|---:|');
 for (const [label, v] of sql.slice(0, 30))
   console.log(`| ${label.replace(/\|/g, '\\|')} | ${v.n} | ${Math.round(v.ms)} | ${pct(v.ms)} |`);
+if (!profiling) process.exit(0);
 const { total, byArea, byFn } = selfTimes(profile);
 const hp = (h: number) => `${((100 * h) / total).toFixed(1)} %`;
 console.log('\n| Node area (self time) | share of samples |\n|---|---:|');
