@@ -13,6 +13,13 @@ describe('spend ingestion', () => {
   });
   afterAll(() => t.close());
 
+  /** The customer's running totals (one row per bill cycle). */
+  const totalsOf = async (customerId: string) =>
+    t.db.query<{ amount_fen: number }>(
+      'select amount_fen from customer_spend_totals where customer_id = $1',
+      [customerId],
+    );
+
   it('stores each record once; a retried batch only counts duplicates', async () => {
     const c = await createAssociatedCustomer(t, partnerId);
     const batch = [
@@ -48,10 +55,7 @@ describe('spend ingestion', () => {
     await ingestSpendBatch(t.ctx, [old]);
     const r = await ingestSpendBatch(t.ctx, [old, spendRecord(c.domainId, 40, '2026-03-05T01:00:00Z')]);
     expect(r).toMatchObject({ accepted: 1, duplicates: 1, rejected: 0 });
-    const totals = await t.db.query<{ amount_fen: number }>(
-      'select amount_fen from customer_spend_totals where customer_id = $1',
-      [c.id],
-    );
+    const totals = await totalsOf(c.id);
     expect(totals.rows).toEqual([{ amount_fen: 140 }]);
   });
 
@@ -95,10 +99,7 @@ describe('spend ingestion', () => {
       yield { records: [spendRecord(c.domainId, 60, '2026-03-07T07:00:00Z')] };
     }
     await expect(ingestSpendBatches(t.ctx, failing())).rejects.toThrow('progress write failed');
-    const totals = await t.db.query<{ amount_fen: number }>(
-      'select amount_fen from customer_spend_totals where customer_id = $1',
-      [c.id],
-    );
+    const totals = await totalsOf(c.id);
     // 10 + 20 + 30 + 40; the failing batch (50) rolled back. The third was read (prepared while the
     // second was stored) but never stored.
     expect(totals.rows).toEqual([{ amount_fen: 100 }]);
@@ -112,10 +113,7 @@ describe('spend ingestion', () => {
       throw new Error('file unreadable');
     }
     await expect(ingestSpendBatches(t.ctx, broken())).rejects.toThrow('file unreadable');
-    const totals = await t.db.query<{ amount_fen: number }>(
-      'select amount_fen from customer_spend_totals where customer_id = $1',
-      [c.id],
-    );
+    const totals = await totalsOf(c.id);
     expect(totals.rows).toEqual([{ amount_fen: 70 }]);
   });
 

@@ -114,7 +114,6 @@ export async function ingestSpendBatches(
     for await (const batch of batches) {
       const prepared = await prepareBatch(batch.records, storing ? PREPARE_SLICE : Infinity);
       if (storing) results.push(await storing);
-      storing = null;
       storing = storeBatch(ctx, prepared, batch.opts ?? {});
       // Awaited on the next turn; until then a failure must not count as an unhandled rejection.
       storing.catch(() => undefined);
@@ -159,9 +158,7 @@ async function ingestValid(
   const customers = await findCustomersForSpend(
     tx,
     [...new Set(valid.map((v) => v.value.customerDomainId))],
-    {
-      lock: true,
-    },
+    { lock: true },
   );
   const byDomain = new Map(customers.map((c) => [c.domainId, c]));
   const rows: SpendRow[] = [];
