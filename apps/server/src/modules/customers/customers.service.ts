@@ -1,11 +1,11 @@
 import type { DbOrTx } from '@pc/db';
+import { isUniqueViolation } from '@pc/db';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { emitEvent } from '../events/index.ts';
 import { normalizePhone } from '../identity/index.ts';
 import { assertPartnerActive, getPartner, newDomainId } from '../partners/index.ts';
-import { isUniqueViolation } from './customers.db-errors.ts';
 import { notifyCustomer, TYPE_LABEL } from './customers.notify.ts';
 import {
   type AssociationRow,

@@ -25,7 +25,6 @@ export {
   requireVisibleCustomer,
   resolveActingPartner,
 } from './customers.access.ts';
-export { isUniqueViolation } from './customers.db-errors.ts';
 export { demoCustomerId } from './customers.demo.ts';
 export {
   type BudgetListColumns,

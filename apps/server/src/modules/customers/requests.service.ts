@@ -1,4 +1,5 @@
 import type { DbOrTx } from '@pc/db';
+import { isUniqueViolation } from '@pc/db';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { newId, newToken } from '../../platform/ids/ids.ts';
@@ -11,7 +12,6 @@ import {
   partnersByIds,
   searchPartnersByName,
 } from '../partners/index.ts';
-import { isUniqueViolation } from './customers.db-errors.ts';
 import { notifyCustomer, TYPE_LABEL } from './customers.notify.ts';
 import {
   type CustomerRow,

@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '@pc/db';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError, type ErrorCode } from '../../platform/errors/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
@@ -19,7 +20,6 @@ import {
   useSignupCode,
 } from '../identity/index.ts';
 import { getPartnerByDomainId } from '../partners/index.ts';
-import { isUniqueViolation } from './customers.db-errors.ts';
 import { findCustomerByXaccount } from './customers.repository.ts';
 import type { AssociationType } from './customers.rules.ts';
 import { associate, createCustomerAccount, setCustomerUser } from './customers.service.ts';

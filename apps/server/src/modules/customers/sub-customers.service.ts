@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '@pc/db';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError, type ErrorCode } from '../../platform/errors/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
@@ -11,7 +12,6 @@ import {
   useSignupCode,
 } from '../identity/index.ts';
 import { requireManagedCustomer, resolveActingPartner } from './customers.access.ts';
-import { isUniqueViolation } from './customers.db-errors.ts';
 import { findCustomerByXaccount, listCustomersForApi } from './customers.repository.ts';
 import {
   type ApiSite,

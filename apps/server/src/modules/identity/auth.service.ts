@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '@pc/db';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import type { SessionUser } from '../../platform/http/auth.ts';
@@ -123,14 +124,6 @@ async function tellAccountExists(ctx: AppContext, user: UserRow): Promise<void> 
       idempotencyKey: `account-exists:${user.id}:${Math.floor(now.getTime() / HOUR)}`,
     }),
   );
-}
-
-/** Two sign-ups racing for one address: the loser hits the unique index. */
-function isUniqueViolation(e: unknown): boolean {
-  for (let c: unknown = e; c && typeof c === 'object'; c = (c as { cause?: unknown }).cause) {
-    if ((c as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
 }
 
 /** Confirms the email by its code. Unknown addresses get the same answer as wrong codes. */

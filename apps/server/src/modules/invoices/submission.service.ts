@@ -1,9 +1,9 @@
 import type { DbOrTx } from '@pc/db';
+import { isUniqueViolation } from '@pc/db';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { applyRate, fenToYuan } from '../../platform/money/money.ts';
-import { isUniqueViolation } from '../customers/index.ts';
 import type { Buyer } from './invoices.buyer.ts';
 import './invoices.errors.ts';
 import {

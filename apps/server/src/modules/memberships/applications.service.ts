@@ -1,4 +1,5 @@
 import type { DbOrTx } from '@pc/db';
+import { isUniqueViolation } from '@pc/db';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { newId } from '../../platform/ids/ids.ts';
@@ -6,7 +7,6 @@ import { fenToYuan } from '../../platform/money/money.ts';
 import { usersByIds } from '../identity/index.ts';
 import { partnersByIds } from '../partners/index.ts';
 import type { ProgramCode } from '../programs/index.ts';
-import { isUniqueViolation } from './memberships.db-errors.ts';
 import { programFit } from './memberships.fit.ts';
 import { notifyOperator, notifyPartnerAdmins, programName } from './memberships.notify.ts';
 import {

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '@pc/db';
+import { isUniqueViolation } from '@pc/db';
 import { inBusinessTz } from '../../platform/clock/clock.ts';
 import { type Actor, type AppContext, systemActor } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
@@ -7,7 +8,6 @@ import { newId } from '../../platform/ids/ids.ts';
 import { findUserByEmail } from '../identity/index.ts';
 import { partnersByIds } from '../partners/index.ts';
 import { grantMembership } from './applications.service.ts';
-import { isUniqueViolation } from './memberships.db-errors.ts';
 import { notifyPartnerAdmins } from './memberships.notify.ts';
 import {
   endLink,

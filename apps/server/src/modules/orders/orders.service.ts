@@ -1,8 +1,8 @@
 import type { DbOrTx } from '@pc/db';
+import { isUniqueViolation } from '@pc/db';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { newId } from '../../platform/ids/ids.ts';
-import { isUniqueViolation } from '../customers/index.ts';
 import { applyCoupons } from './coupons.service.ts';
 import { billOrder } from './orders.bills.ts';
 import './orders.errors.ts';

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '@pc/db';
+import { type DbOrTx, isUniqueViolation } from '@pc/db';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { systemActor } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
@@ -124,13 +124,6 @@ async function sendInvitationEmail(ctx: AppContext, tx: DbOrTx, inv: InvitationR
     },
     idempotencyKey: `org-invite:${inv.id}`,
   });
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  for (let c: unknown = e; c && typeof c === 'object'; c = (c as { cause?: unknown }).cause) {
-    if ((c as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
 }
 
 export async function listInvitationViews(ctx: AppContext, partnerId: string, status?: InvitationStatus) {

@@ -1,4 +1,4 @@
-import { copyField, copyTextInto, type DbOrTx, schema } from '@pc/db';
+import { copyField, copyTextInto, type DbOrTx, isUniqueViolation, schema } from '@pc/db';
 import { type AnyColumn, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { SpendApplied } from './spend.events.ts';
 import type { SpendResource } from './spend.validate.ts';
@@ -117,12 +117,13 @@ async function ensureStaging(tx: DbOrTx): Promise<void> {
 }
 
 /**
- * Stores the rows exactly once: COPYs them into the staging table, then one `insert … select … on
- * conflict (record_id) do nothing` (record-id order, so concurrent batches sharing ids wait on each
- * other instead of deadlocking). Returns how many were inserted now and the relation of those
- * records for the listeners: the staging table itself when every staged record was new (the usual
- * case); when some were stored before, the insert is undone to a savepoint and made again copying
- * its inserted rows into `spend_accepted` (a retry pays twice, a first delivery once).
+ * Stores the rows exactly once: COPYs them into the staging table, then one `insert … select` in
+ * record-id order (so concurrent batches sharing ids wait on each other instead of deadlocking).
+ * Returns how many were inserted now and the relation of those records for the listeners. The
+ * usual batch is all new: a plain insert (no conflict probe per row, ~25 % cheaper than `on
+ * conflict`), and the listeners read the staging table itself. When a record id is already stored
+ * (a retry, an overlapping re-import) the insert fails on the key, is undone to a savepoint and made
+ * again with `on conflict do nothing`, copying its inserted rows into `spend_accepted`.
  */
 export async function insertSpendRows(
   tx: DbOrTx,
@@ -140,20 +141,19 @@ export async function insertSpendRows(
   await copyTextInto(tx, `${STAGE} (${STAGE_COLUMNS})`, text);
   const insert = sql`insert into spend_records (${sql.raw(STAGE_COLUMNS)}, import_id, accepted_at)
     select ${sql.raw(STAGE_COLUMNS)}, ${importId}::text, ${acceptedAt.toISOString()}::timestamptz
-    from ${sql.raw(STAGE)} order by record_id collate "C"
-    on conflict (record_id) do nothing`;
+    from ${sql.raw(STAGE)} order by record_id collate "C"`;
   await tx.execute(sql`savepoint spend_insert`);
-  const [all] = await rowsOf<{ n: number | string }>(
-    tx.execute(sql`with ins as (${insert} returning 1) select count(*) as n from ins`),
-  );
-  if (Number(all?.n ?? 0) === rows.length) {
+  try {
+    await tx.execute(insert);
     await tx.execute(sql`release savepoint spend_insert`);
     return { accepted: rows.length, relation: sql.raw(STAGE) };
+  } catch (e) {
+    if (!isUniqueViolation(e, 'spend_records_pkey')) throw e;
   }
   await tx.execute(sql`rollback to savepoint spend_insert`);
   const [out] = await rowsOf<{ n: number | string }>(
     tx.execute(sql`
-      with ins as (${insert} returning ${sql.raw(ACCEPTED_COLUMNS)}),
+      with ins as (${insert} on conflict (record_id) do nothing returning ${sql.raw(ACCEPTED_COLUMNS)}),
       acc as (insert into ${sql.raw(ACCEPTED_TABLE)} (${sql.raw(ACCEPTED_COLUMNS)}) select * from ins returning 1)
       select count(*) as n from acc`),
   );

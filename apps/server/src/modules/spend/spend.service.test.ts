@@ -59,6 +59,19 @@ describe('spend ingestion', () => {
     expect(totals.rows).toEqual([{ amount_fen: 140 }]);
   });
 
+  it('overlapping batches sent at once store and count each record once', async () => {
+    const c = await createAssociatedCustomer(t, partnerId);
+    const shared = [1, 2, 3].map((h) => spendRecord(c.domainId, 10, `2026-03-08T0${h}:00:00Z`));
+    const batches = [0, 1, 2, 3].map((i) => [
+      ...shared,
+      spendRecord(c.domainId, 100, `2026-03-09T0${i}:00:00Z`),
+    ]);
+    const results = await Promise.all(batches.map((b) => ingestSpendBatch(t.ctx, b)));
+    expect(results.reduce((n, r) => n + r.accepted, 0)).toBe(7);
+    expect(results.reduce((n, r) => n + r.duplicates, 0)).toBe(9);
+    expect((await totalsOf(c.id)).rows).toEqual([{ amount_fen: 430 }]);
+  });
+
   it('a customer with spend cannot be deleted (no foreign key: a trigger keeps the reference)', async () => {
     const c = await createAssociatedCustomer(t, partnerId);
     await ingestSpendBatch(t.ctx, [spendRecord(c.domainId, 100, '2026-03-06T01:00:00Z')]);
