@@ -35,7 +35,7 @@ export interface PerformanceCostFigures {
 }
 
 /** Spend of the current month (Asia/Shanghai) over every customer; a tenth vouchers. */
-function spendRows(tag: string) {
+export function spendRows(tag: string) {
   const now = Date.now();
   return Array.from({ length: ROWS }, (_, i) => ({
     record_id: `${tag}-${i}`,

@@ -1,7 +1,7 @@
 // `tsx bench/ingest-split.ts`: where one alert-heavy ingestion (BENCH_ROWS, default 100,000) spends
 // its time — every statement timed on the driver (pg's Client.query wrapped: PostgreSQL only) and
 // the Node side sampled with the inspector while the batches run.
-// SPLIT_DB=pglite | postgres (default), SPLIT_BUDGET_FEN (default: the alert-heavy budget), SPLIT_PROFILE=0
+// SPLIT_DB=pglite | postgres (default), SPLIT_SCENARIO=wide (below), SPLIT_BUDGET_FEN (default: the alert-heavy budget), SPLIT_PROFILE=0
 // (statements only: the sampling thread takes CPU from the database on a 2-core machine).
 import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
@@ -11,8 +11,10 @@ import { testConfig } from '../apps/server/src/config.ts';
 import { ingestSpendBatches } from '../apps/server/src/modules/spend/spend.service.ts';
 import { largest, type Profile, selfTimes } from './cpu-profile.ts';
 import { ALERT_BUDGET_FEN, addBudgets, batchesOf, records } from './ingest.ts';
+import { spendRows } from './ingest-performance.ts';
 import { freshDatabase } from './lib.ts';
 import { seedPartnerWithCustomers } from './partner-api.ts';
+import { seedPartnersAndCustomers } from './settle.ts';
 
 const kind = process.env.SPLIT_DB === 'pglite' ? 'pglite' : 'postgres';
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -54,22 +56,35 @@ proto.query = function (this: unknown, ...args: unknown[]) {
 const { database, drop } = await freshDatabase(kind);
 const config = testConfig({ env: 'production', webDist: '/nonexistent', logLevel: 'silent' });
 const app = await buildApp({ config, database });
-const seeded = await seedPartnerWithCustomers(app.ctx);
-// As `benchIngest`: the first 200 customers are its latency samples, the rest carry the load.
-const customers = (
-  await database.query<{ id: string; domain_id: string }>('select id, domain_id from customers order by id')
-).rows.slice(200);
-await addBudgets(
-  app.ctx,
-  seeded.partner.id,
-  customers.map((c) => c.id),
-  budgetFen,
-);
-const rows = records(
-  customers.map((c) => c.domain_id),
-  ROWS,
-  () => 1 + Math.floor(Math.random() * 1_000),
-);
+// SPLIT_SCENARIO=wide: the `perfcost` scenario (1,000 partners, 20,000 customers, each batch touching
+// ~10,000 customers, no budgets) instead of the alert-heavy one.
+const wide = process.env.SPLIT_SCENARIO === 'wide';
+const rows = wide ? await wideRows() : await alertHeavyRows();
+
+async function wideRows() {
+  await seedPartnersAndCustomers((q) => database.exec(q), 1_000, 20_000);
+  await database.exec('analyze');
+  return spendRows('split');
+}
+
+async function alertHeavyRows() {
+  const seeded = await seedPartnerWithCustomers(app.ctx);
+  // As `benchIngest`: the first 200 customers are its latency samples, the rest carry the load.
+  const customers = (
+    await database.query<{ id: string; domain_id: string }>('select id, domain_id from customers order by id')
+  ).rows.slice(200);
+  await addBudgets(
+    app.ctx,
+    seeded.partner.id,
+    customers.map((c) => c.id),
+    budgetFen,
+  );
+  return records(
+    customers.map((c) => c.domain_id),
+    ROWS,
+    () => 1 + Math.floor(Math.random() * 1_000),
+  );
+}
 const session = new Session();
 session.connect();
 await session.post('Profiler.enable');
