@@ -181,6 +181,17 @@ describe('notifier without SMTP, with SMS and in-app', () => {
         }),
       ),
     );
+    // The in-app record is delivered by the write itself: no job for it.
+    const queued = await t.db.query<{ channel: string; status: string }>(
+      `select n.channel, n.status from notifications n
+       left join pgboss.job j on j.name = 'notifications.deliver' and j.data->>'notificationId' = n.id
+       where (j.id is not null) = (n.channel <> 'in_app') order by 1`,
+    );
+    expect(queued.rows).toEqual([
+      { channel: 'email', status: 'pending' },
+      { channel: 'in_app', status: 'delivered' },
+      { channel: 'sms', status: 'pending' },
+    ]);
     await runtime.drain();
     const all = await t.ctx.db.select().from(schema.notifications);
     const by = (c: string) => all.find((r) => r.channel === c);

@@ -32,6 +32,12 @@ export class DeliveryInProgressError extends Error {
 }
 
 /** An in-app message the notifier records beside the notification (the messages module stores it). */
+interface InAppText {
+  title: string;
+  body: string;
+  link: string | null;
+}
+
 export interface InAppMessage {
   userId: string;
   notificationId: string;
@@ -79,10 +85,14 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     if (recordedMessages.length > 500) recordedMessages.splice(0, recordedMessages.length - 500);
   }
 
-  /** Renders each message per channel; writes all records, in-app messages and jobs in bulk. */
+  /**
+   * Renders each message per channel; writes all records, in-app messages and jobs in bulk. An in-app
+   * record is delivered by writing its message here, so it is stored delivered (its text redacted as
+   * a sent one is) and queues no job; email and SMS records queue one delivery job each.
+   */
   async function notifyMany(tx: DbOrTx, inputs: readonly NotifyInput[]): Promise<void> {
     const now = clock.now();
-    const rows: (Parameters<typeof insertNotifications>[1][number] & { link?: string | null })[] = [];
+    const rows: (Parameters<typeof insertNotifications>[1][number] & { message?: InAppText })[] = [];
     for (const input of inputs) {
       const data = { publicUrl: config.publicUrl, ...input.data };
       const text = renderTemplate(deps.templates, input.template, input.locale, data);
@@ -90,7 +100,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         const recipient = recipientOf(input, channel);
         if (!recipient) continue;
         if (channel === 'sms' && !text.sms) throw new TemplateError(`${input.template} has no SMS text`);
-        rows.push({
+        const row = {
           id: newId('ntf', now.getTime()),
           idempotencyKey: `${input.idempotencyKey}:${channel}`,
           channel,
@@ -103,36 +113,50 @@ export function createNotifier(deps: NotifierDeps): Notifier {
           body: channel === 'sms' ? (text.sms ?? '') : text.body,
           data: input.data,
           status: 'pending',
+          // Every row names the same columns (one insert of arrays): these are set when delivered.
+          provider: null as string | null,
+          attempts: 0,
+          sentAt: null as Date | null,
           createdAt: now,
-          link: text.link,
-        });
+        };
+        if (channel !== 'in_app') rows.push(row);
+        else
+          rows.push({
+            ...row,
+            ...withoutCode(row),
+            status: 'delivered',
+            provider: 'in_app',
+            attempts: 1,
+            sentAt: now,
+            message: { title: text.subject, body: text.body, link: text.link },
+          });
       }
     }
     // Records whose key exists already were recorded and queued by an earlier call: skipped.
     const fresh = new Set(
       await insertNotifications(
         tx,
-        rows.map(({ link: _link, ...row }) => row),
+        rows.map(({ message: _message, ...row }) => row),
       ),
     );
     const inserted = rows.filter((r) => fresh.has(r.id));
-    const inApp = inserted.filter((x) => x.channel === 'in_app');
+    const inApp = inserted.flatMap((r) => (r.message ? [{ r, m: r.message }] : []));
     if (inApp.length > 0) {
       await deps.recordInAppMessages(
         tx,
-        inApp.map((r) => ({
+        inApp.map(({ r, m }) => ({
           userId: r.recipient,
           notificationId: r.id,
-          title: r.subject ?? '',
-          body: r.body,
-          link: r.link ?? null,
+          title: m.title,
+          body: m.body,
+          link: m.link,
           at: now,
         })),
       );
     }
     await jobs.sendMany(
       DELIVER_JOB,
-      inserted.map((r) => ({ notificationId: r.id })),
+      inserted.filter((r) => !r.message).map((r) => ({ notificationId: r.id })),
       { tx },
     );
   }
@@ -169,7 +193,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         keep({ channel: 'sms', to: row.recipient, template: row.template, text: row.body, at: now() });
       return { status: recorded ? 'recorded' : 'sent', provider: sms.name, ...r };
     }
-    // In-app: the message row was written with the record; delivering only marks it so.
+    // In-app records are stored delivered; one queued before that was so only needs marking.
     return { status: 'delivered', provider: 'in_app', providerId: null };
   }
 
