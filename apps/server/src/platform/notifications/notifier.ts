@@ -31,13 +31,14 @@ export class DeliveryInProgressError extends Error {
   }
 }
 
-/** An in-app message the notifier records beside the notification (the messages module stores it). */
+/** The rendered text of an in-app record, kept beside its row until the message is written. */
 interface InAppText {
   title: string;
   body: string;
   link: string | null;
 }
 
+/** An in-app message the notifier records beside the notification (the messages module stores it). */
 export interface InAppMessage {
   userId: string;
   notificationId: string;
