@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { buildApp } from '../apps/server/src/app.ts';
 import { testConfig } from '../apps/server/src/config.ts';
+import { IMPORT_BATCH } from '../apps/server/src/modules/spend/spend.import.ts';
 import { ingestSpendBatches } from '../apps/server/src/modules/spend/spend.service.ts';
 import { largest, type Profile, selfTimes } from './cpu-profile.ts';
 import { ALERT_BUDGET_FEN, addBudgets, batchesOf, records } from './ingest.ts';
@@ -18,7 +19,7 @@ import { seedPartnersAndCustomers } from './settle.ts';
 
 const kind = process.env.SPLIT_DB === 'pglite' ? 'pglite' : 'postgres';
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
-const BATCH = Number(process.env.BENCH_INGEST_BATCH ?? 10_000);
+const BATCH = Number(process.env.BENCH_INGEST_BATCH ?? IMPORT_BATCH);
 const budgetFen = Number(process.env.SPLIT_BUDGET_FEN ?? ALERT_BUDGET_FEN);
 
 let recording = false;
