@@ -1,5 +1,4 @@
-import type { DbOrTx } from '@pc/db';
-import { isUniqueViolation } from '@pc/db';
+import { type DbOrTx, isUniqueViolation } from '@pc/db';
 import { inBusinessTz } from '../../platform/clock/clock.ts';
 import { type Actor, type AppContext, systemActor } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';

@@ -34,9 +34,9 @@ export interface AcceptedSpendRecord {
  * Not published when nothing new was accepted. The records themselves are not in the payload:
  * `relation` names them (a temporary table holding at least the `AcceptedSpendRecord` columns, valid
  * only inside the publishing transaction: the batch's staging table when every record was new) for
- * listeners to join or aggregate in SQL (`select customer_id from
- * relation` names the batch's customers); `acceptedTotals` (spend's index) gives chosen customers'
- * new running totals and `acceptedSince` sums their records since an instant.
+ * listeners to join or aggregate in SQL (`select customer_id from relation` names the batch's
+ * customers); `acceptedTotals` (spend's index) gives chosen customers' new running totals and
+ * `acceptedSince` sums their records since an instant.
  */
 export const spendAccepted = defineEvent<{
   /** How many records were inserted now. */

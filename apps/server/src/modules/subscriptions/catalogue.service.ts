@@ -1,5 +1,4 @@
-import type { DbOrTx } from '@pc/db';
-import { isUniqueViolation } from '@pc/db';
+import { type DbOrTx, isUniqueViolation } from '@pc/db';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
 import { newId } from '../../platform/ids/ids.ts';
