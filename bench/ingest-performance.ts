@@ -20,8 +20,8 @@ import { freshDatabase } from './lib.ts';
 import { seedPartnersAndCustomers } from './settle.ts';
 
 const ROWS = Number(process.env.BENCH_PERF_ROWS ?? 100_000);
-const PARTNERS = Number(process.env.BENCH_PERF_PARTNERS ?? 1_000);
-const CUSTOMERS = Number(process.env.BENCH_PERF_CUSTOMERS ?? 20_000);
+export const PARTNERS = Number(process.env.BENCH_PERF_PARTNERS ?? 1_000);
+export const CUSTOMERS = Number(process.env.BENCH_PERF_CUSTOMERS ?? 20_000);
 /** The import's batch, as in `bench/ingest.ts`. */
 const BATCH = IMPORT_BATCH;
 

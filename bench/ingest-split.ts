@@ -12,7 +12,7 @@ import { IMPORT_BATCH } from '../apps/server/src/modules/spend/spend.import.ts';
 import { ingestSpendBatches } from '../apps/server/src/modules/spend/spend.service.ts';
 import { largest, type Profile, selfTimes } from './cpu-profile.ts';
 import { ALERT_BUDGET_FEN, addBudgets, batchesOf, records } from './ingest.ts';
-import { spendRows } from './ingest-performance.ts';
+import { CUSTOMERS, PARTNERS, spendRows } from './ingest-performance.ts';
 import { freshDatabase } from './lib.ts';
 import { seedPartnerWithCustomers } from './partner-api.ts';
 import { seedPartnersAndCustomers } from './settle.ts';
@@ -57,13 +57,13 @@ proto.query = function (this: unknown, ...args: unknown[]) {
 const { database, drop } = await freshDatabase(kind);
 const config = testConfig({ env: 'production', webDist: '/nonexistent', logLevel: 'silent' });
 const app = await buildApp({ config, database });
-// SPLIT_SCENARIO=wide: the `perfcost` scenario (1,000 partners, 20,000 customers, each batch touching
-// ~10,000 customers, no budgets) instead of the alert-heavy one.
+// SPLIT_SCENARIO=wide: the `perfcost` scenario (its partners, customers and rows: BENCH_PERF_*; each batch
+// touching about as many customers as it holds records, no budgets) instead of the alert-heavy one.
 const wide = process.env.SPLIT_SCENARIO === 'wide';
 const rows = wide ? await wideRows() : await alertHeavyRows();
 
 async function wideRows() {
-  await seedPartnersAndCustomers((q) => database.exec(q), 1_000, 20_000);
+  await seedPartnersAndCustomers((q) => database.exec(q), PARTNERS, CUSTOMERS);
   await database.exec('analyze');
   return spendRows('split');
 }
@@ -111,7 +111,7 @@ const pct = (ms: number) => `${((100 * ms) / wall).toFixed(1)} %`;
 const sql = [...byStatement].sort((a, b) => b[1].ms - a[1].ms);
 const sqlMs = sql.reduce((s, [, v]) => s + v.ms, 0);
 console.log(
-  `\n${kind}: ${ROWS} rows in ${Math.round(wall)} ms, ${alerts.rows[0]?.n} alerts; statements ${pct(sqlMs)}`,
+  `\n${kind}: ${rows.length} rows in ${Math.round(wall)} ms, ${alerts.rows[0]?.n} alerts; statements ${pct(sqlMs)}`,
 );
 console.log('\n| statement | calls | ms | share |\n|---|---:|---:|---:|');
 for (const [label, v] of sql.slice(0, 30))
