@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DbOrTx } from '@pc/db';
+import { atTime, demoHistoryStart } from '../../platform/clock/demo-history.ts';
 import { type AppContext, systemActor } from '../../platform/context.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { createUser, DEMO_CUSTOMER_USER, DEMO_PASSWORD, findUserByEmail } from '../identity/index.ts';
@@ -116,11 +117,14 @@ function demoCustomerDomainId(key: string): string {
  */
 export async function seedDemoCustomers(ctx: AppContext): Promise<void> {
   const actor = systemActor();
+  const since = demoHistoryStart(ctx.clock.now());
   for (const d of CUSTOMERS) {
+    // The solution provider's customers are its own since the demo's history start (incentives demo).
+    const at = d.partnerId === SOLUTION && since ? atTime(ctx, since) : ctx;
     await ctx.db.transaction(async (tx) => {
       const id = demoCustomerId(d.key);
       if (await findCustomer(tx, id)) return;
-      const customer = await createCustomerAccount(ctx, tx, actor, {
+      const customer = await createCustomerAccount(at, tx, actor, {
         id,
         domainId: demoCustomerDomainId(d.key),
         name: d.name,
@@ -131,7 +135,7 @@ export async function seedDemoCustomers(ctx: AppContext): Promise<void> {
         origin: 'demo',
       });
       if (d.partnerId) {
-        await associate(ctx, tx, actor, {
+        await associate(at, tx, actor, {
           customerId: customer.id,
           partnerId: d.partnerId,
           type: d.type,

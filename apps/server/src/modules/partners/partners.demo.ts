@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { atTime, demoHistoryStart } from '../../platform/clock/demo-history.ts';
 import { type AppContext, systemActor } from '../../platform/context.ts';
 import type { Localized } from '../../platform/i18n/i18n.ts';
 import { findPartner } from './partners.repository.ts';
@@ -27,16 +28,21 @@ export function demoDomainId(key: DemoPartnerKey): string {
   return createHash('sha256').update(`demo-partner:${key}`).digest('hex').slice(0, 32);
 }
 
-/** The demo partners. Idempotent: a partner that exists is left as it is. */
+/**
+ * The demo partners. Idempotent: a partner that exists is left as it is. The solution provider is
+ * registered as of `demoHistoryStart` (its past month is settled by the incentives demo).
+ */
 export async function seedDemoPartners(ctx: AppContext): Promise<void> {
   const actor = systemActor();
+  const since = demoHistoryStart(ctx.clock.now());
   await ctx.db.transaction(async (tx) => {
     for (const [key, p] of Object.entries(DEMO_PARTNERS) as [
       DemoPartnerKey,
       { id: string; name: Localized },
     ][]) {
       if (await findPartner(tx, p.id)) continue;
-      await createPartner(ctx, tx, actor, { id: p.id, name: p.name['zh-CN'], domainId: demoDomainId(key) });
+      const at = key === 'solution' && since ? atTime(ctx, since) : ctx;
+      await createPartner(at, tx, actor, { id: p.id, name: p.name['zh-CN'], domainId: demoDomainId(key) });
     }
   });
 }
