@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { businessDateTime } from '../../platform/clock/clock.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { csvCell } from '../../platform/export/table-export.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
 import { getPartner } from '../partners/index.ts';
@@ -104,14 +105,6 @@ function cellsOf(r: FeeRecord, partnerName: string, locale: Locale): Cell[] {
     fenToYuan(r.cashFen),
     fenToYuan(r.voucherFen),
   ];
-}
-
-/** RFC 4180 quoting, and a leading quote on text a spreadsheet would take for a formula. */
-function csvCell(v: Cell): string {
-  if (v === null) return '';
-  let s = String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export interface ExportOptions {

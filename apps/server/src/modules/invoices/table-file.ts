@@ -1,16 +1,10 @@
 import writeXlsxFile from 'write-excel-file/node';
+import { csvCell } from '../../platform/export/table-export.ts';
 import type { Locale, Localized } from '../../platform/i18n/i18n.ts';
 
 export interface TableColumn<T> {
   title: Localized;
   value: (row: T, locale: Locale) => string | number;
-}
-
-function csvCell(v: string | number): string {
-  if (typeof v === 'number') return String(v);
-  // Leading = + - @ would run as formulas in a spreadsheet: prefix them with a quote.
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** A billing list as CSV (UTF-8 with BOM, for spreadsheet programs) or XLSX, in the reader's language. */

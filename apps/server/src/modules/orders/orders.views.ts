@@ -1,6 +1,7 @@
 import writeXlsxFile from 'write-excel-file/node';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/errors.ts';
+import { csvCell } from '../../platform/export/table-export.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { fenToYuan } from '../../platform/money/money.ts';
 import {
@@ -269,11 +270,6 @@ const HEADER: Record<Locale, string[]> = {
     'Resources',
   ],
 };
-
-function csvCell(v: string): string {
-  const safe = /^[=+\-@\t\r]/.test(v) && !/^-?\d+(\.\d+)?$/.test(v) ? `'${v}` : v;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 /** The filtered order list (up to ORDER_EXPORT_LIMIT rows) as CSV (UTF-8 with BOM) or XLSX. */
 export async function exportPartnerOrders(

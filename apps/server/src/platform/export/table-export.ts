@@ -3,10 +3,15 @@ import writeXlsxFile from 'write-excel-file/node';
 export type ExportFormat = 'csv' | 'xlsx';
 export type Cell = string | number;
 
-/** One CSV cell; leading = + - @ would run as formulas in a spreadsheet, so they get a quote. */
-export function csvCell(value: Cell): string {
+/**
+ * One CSV cell (RFC 4180 quoting; null is empty). Text starting with = + - @ would run as a formula in a
+ * spreadsheet, so it gets a leading quote — except a plain number such as a refund's "-12.50".
+ */
+export function csvCell(value: Cell | null): string {
+  if (value === null) return '';
   const v = String(value);
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  const safe =
+    typeof value === 'string' && /^[=+\-@\t\r]/.test(v) && !/^-?\d+(\.\d+)?$/.test(v) ? `'${v}` : v;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
