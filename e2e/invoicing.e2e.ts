@@ -81,9 +81,9 @@ describe('journey: countersigning → notice by email → invoice list → e-inv
     // The demo data's own notice (last month's bill) was mailed at start: this one is ¥10,600.00.
     const mail = await smtp.waitForMail(
       'admin@solution.demo',
-      (m) => m.subject.includes('开票通知') && m.text.includes('10600.00'),
+      (m) => m.subject.includes('开票通知') && m.text.includes('10,600.00'),
     );
-    expect(mail.text).toContain('10600.00');
+    expect(mail.text).toContain('10,600.00');
     listUrl = /(http\S+\/invoice-list\/\S+)/.exec(mail.text)?.[1] ?? '';
     expect(listUrl).not.toBe('');
     await partner.goto(listUrl);

@@ -1,3 +1,4 @@
+import { atTime, demoHistoryStart } from '../../platform/clock/demo-history.ts';
 import { type Actor, type AppContext, systemActor } from '../../platform/context.ts';
 import { findUserByEmail } from '../identity/index.ts';
 import { findStage } from './certification.repository.ts';
@@ -9,7 +10,8 @@ import { claimSubmission, decideSubmission } from './review.service.ts';
 /**
  * The solution provider is certified in both stages; the distributor is qualified and its business
  * information waits in the review queue; the reseller starts from nothing (it is certified in the
- * browser journey). Idempotent: a stage that exists is left as it is.
+ * browser journey). Idempotent: a stage that exists is left as it is. The solution provider's stages
+ * are dated at `demoHistoryStart`, with its certificate.
  */
 const PLAN: { partnerId: string; name: string; stages: [Stage, 'approved' | 'submitted'][] }[] = [
   {
@@ -38,25 +40,27 @@ export async function seedDemoCertification(ctx: AppContext): Promise<void> {
     id: reviewer?.id ?? null,
     roles: ['admin'],
   };
+  const since = demoHistoryStart(ctx.clock.now());
   for (const p of PLAN) {
     const partnerActor: Actor = { ...systemActor(), partnerId: p.partnerId };
+    const at = p.partnerId === 'prt_demo_solution' && since ? atTime(ctx, since) : ctx;
     for (const [stage, target] of p.stages) {
-      if (await findStage(ctx.db, p.partnerId, stage)) continue;
+      if (await findStage(at.db, p.partnerId, stage)) continue;
       if (stage === 'qualification') {
-        await saveDraft(ctx, partnerActor, p.partnerId, {
+        await saveDraft(at, partnerActor, p.partnerId, {
           stage,
           data: { ...QUALIFICATION_FORM, companyName: p.name },
         });
       } else {
-        await saveDraft(ctx, partnerActor, p.partnerId, {
+        await saveDraft(at, partnerActor, p.partnerId, {
           stage,
           data: { ...BUSINESS_FORM, companyLegalName: p.name, bankAccountName: p.name },
         });
       }
-      const submitted = await submitStage(ctx, partnerActor, p.partnerId, stage);
+      const submitted = await submitStage(at, partnerActor, p.partnerId, stage);
       if (target === 'approved' && submitted.id) {
-        await claimSubmission(ctx, reviewerActor, submitted.id);
-        await decideSubmission(ctx, reviewerActor, submitted.id, { decision: 'approved' });
+        await claimSubmission(at, reviewerActor, submitted.id);
+        await decideSubmission(at, reviewerActor, submitted.id, { decision: 'approved' });
       }
     }
   }

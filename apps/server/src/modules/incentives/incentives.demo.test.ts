@@ -47,6 +47,14 @@ describe('demo incentives: last month settled for the solution provider', () => 
       `select issued_at from partner_certificates where partner_id = 'prt_demo_solution'`,
     );
     expect(new Date(cert.rows[0]?.issued_at ?? 0).toISOString()).toBe('2026-05-01T01:00:00.000Z');
+    // Its two certification stages were decided then too, not after the certificate.
+    const decided = await t.db.query<{ decided_at: Date | string }>(
+      `select decided_at from certification_submissions where partner_id = 'prt_demo_solution'`,
+    );
+    expect(decided.rows.map((r) => new Date(r.decided_at).toISOString())).toEqual([
+      '2026-05-01T01:00:00.000Z',
+      '2026-05-01T01:00:00.000Z',
+    ]);
     const period = await t.db.query<{ status: string }>(
       `select status from incentive_periods where key = '2026-05'`,
     );

@@ -9,14 +9,14 @@ export const invoicesTemplates = defineTemplates({
   'invoices.notice_issued': {
     link: '/invoicing/notices/{noticeId}',
     'zh-CN': {
-      subject: '【合作伙伴中心】开票通知 {documentNo}：请开具增值税专用发票 {total} 元',
-      body: '您好，{name}：\n\n您的{source}已确认，请按以下信息开具增值税专用发票（纸质专票或电子专票，不接受增值税普通发票）：\n\n购买方名称：{buyerName}\n纳税人识别号：{buyerTaxpayerId}\n地址、电话：{buyerAddress}\n开户行及账号：{buyerBank}\n货物或应税劳务、服务名称：{lines}\n金额（不含税）：{exTax} 元\n税率：{rate}\n税额：{tax} 元\n价税合计：{total} 元\n\n查看并打印开票清单（链接 30 天内有效）：\n{listUrl}\n\n开具后请在伙伴中心“开票与付款 > 开票通知”中提交发票信息；纸质发票请连同开票清单一并邮寄。\n\n合作伙伴中心\n{publicUrl}',
-      sms: '【合作伙伴中心】{name}，开票通知 {documentNo}：请开具增值税专用发票，价税合计 {total} 元（不含税 {exTax} 元）。开票清单：{listUrl}',
+      subject: '【合作伙伴中心】开票通知 {documentNo}：请开具增值税专用发票 {total:money} 元',
+      body: '您好，{name}：\n\n您的{source}已确认，请按以下信息开具增值税专用发票（纸质专票或电子专票，不接受增值税普通发票）：\n\n购买方名称：{buyerName}\n纳税人识别号：{buyerTaxpayerId}\n地址、电话：{buyerAddress}\n开户行及账号：{buyerBank}\n货物或应税劳务、服务名称：{lines}\n金额（不含税）：{exTax:money} 元\n税率：{rate}\n税额：{tax:money} 元\n价税合计：{total:money} 元\n\n查看并打印开票清单（链接 30 天内有效）：\n{listUrl}\n\n开具后请在伙伴中心“开票与付款 > 开票通知”中提交发票信息；纸质发票请连同开票清单一并邮寄。\n\n合作伙伴中心\n{publicUrl}',
+      sms: '【合作伙伴中心】{name}，开票通知 {documentNo}：请开具增值税专用发票，价税合计 {total:money} 元（不含税 {exTax:money} 元）。开票清单：{listUrl}',
     },
     'en-US': {
-      subject: '[Partner Center] Invoicing notice {documentNo}: issue a VAT special invoice of {total} yuan',
-      body: 'Hello {name},\n\nYour {source} is confirmed. Please issue a VAT special invoice (paper or electronic; ordinary VAT invoices are not accepted) with these details:\n\nBuyer: {buyerName}\nTaxpayer id: {buyerTaxpayerId}\nAddress and phone: {buyerAddress}\nBank and account: {buyerBank}\nGoods or services: {lines}\nAmount without tax: {exTax} yuan\nRate: {rate}\nTax: {tax} yuan\nTotal: {total} yuan\n\nView and print the invoice list (the link works for 30 days):\n{listUrl}\n\nThen record the invoice under Invoicing & payments > Invoicing notices; post a paper invoice together with the printed invoice list.\n\nPartner Center\n{publicUrl}',
-      sms: '[Partner Center] {name}: invoicing notice {documentNo}: issue a VAT special invoice, total {total} yuan ({exTax} yuan without tax). Invoice list: {listUrl}',
+      subject: '[Partner Center] Invoicing notice {documentNo}: issue a VAT special invoice of {total:yuan}',
+      body: 'Hello {name},\n\nYour {source} is confirmed. Please issue a VAT special invoice (paper or electronic; ordinary VAT invoices are not accepted) with these details:\n\nBuyer: {buyerName}\nTaxpayer id: {buyerTaxpayerId}\nAddress and phone: {buyerAddress}\nBank and account: {buyerBank}\nGoods or services: {lines}\nAmount without tax: {exTax:yuan}\nRate: {rate}\nTax: {tax:yuan}\nTotal: {total:yuan}\n\nView and print the invoice list (the link works for 30 days):\n{listUrl}\n\nThen record the invoice under Invoicing & payments > Invoicing notices; post a paper invoice together with the printed invoice list.\n\nPartner Center\n{publicUrl}',
+      sms: '[Partner Center] {name}: invoicing notice {documentNo}: issue a VAT special invoice, total {total:yuan} ({exTax:yuan} without tax). Invoice list: {listUrl}',
     },
   },
   'invoices.invoice_returned': {

@@ -87,9 +87,10 @@ describe('invoicing notices', () => {
       ].sort(),
     );
     const email = rows.rows.find((r) => r.channel === 'email' && r.recipient === p.user.email);
-    expect(email?.body).toContain('10600.00');
-    expect(email?.body).toContain('10000.00');
-    expect(email?.body).toContain('600.00');
+    // Amounts grouped by thousands (the notice's own figures are exact: 10,000.00 + 600.00).
+    expect(email?.body).toContain('价税合计：10,600.00 元');
+    expect(email?.body).toContain('10,000.00 元');
+    expect(email?.body).toContain('税额：600.00 元');
     expect(email?.body).toContain('91520900MA6J6CBN9Q');
     expect(email?.body).toContain('技术服务费');
     const url = String(email?.data.listUrl);
@@ -97,7 +98,7 @@ describe('invoicing notices', () => {
     const check = verifyListToken(t.ctx.config.secretKey, url.split('/').pop() ?? '', t.clock.now());
     expect(check).toEqual({ ok: true, noticeId: id });
     const sms = rows.rows.find((r) => r.channel === 'sms');
-    expect(sms?.body).toContain('10600.00');
+    expect(sms?.body).toContain('10,600.00');
   });
 
   it('is idempotent on the source, also for concurrent calls', async () => {

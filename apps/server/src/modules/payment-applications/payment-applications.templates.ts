@@ -7,12 +7,12 @@ export const paymentApplicationsTemplates = defineTemplates({
     link: '/benefits/payment-applications',
     'zh-CN': {
       subject: '【合作伙伴中心】{quarter} 付款申请已通过',
-      body: '您好，{name}：\n\n贵公司 {quarter} 的激励付款申请（{amountYuan} 元，不含税）已通过财务审核，开票通知随后发出，请按开票通知开具增值税专用发票。\n\n查看：{publicUrl}/benefits/payment-applications\n\n合作伙伴中心',
+      body: '您好，{name}：\n\n贵公司 {quarter} 的激励付款申请（{amountYuan:money} 元，不含税）已通过财务审核，开票通知随后发出，请按开票通知开具增值税专用发票。\n\n查看：{publicUrl}/benefits/payment-applications\n\n合作伙伴中心',
       sms: '【合作伙伴中心】{quarter} 付款申请已通过，请按开票通知开具增值税专用发票。',
     },
     'en-US': {
       subject: '[Partner Center] Payment application {quarter} approved',
-      body: 'Hello {name},\n\nYour payment application for {quarter} ({amountYuan} before tax) was approved by finance. An invoicing notice follows; please issue a VAT special invoice as it describes.\n\nView: {publicUrl}/benefits/payment-applications\n\nPartner Center',
+      body: 'Hello {name},\n\nYour payment application for {quarter} ({amountYuan:yuan} before tax) was approved by finance. An invoicing notice follows; please issue a VAT special invoice as it describes.\n\nView: {publicUrl}/benefits/payment-applications\n\nPartner Center',
       sms: '[Partner Center] Payment application {quarter} approved. Please invoice as the invoicing notice describes.',
     },
   },

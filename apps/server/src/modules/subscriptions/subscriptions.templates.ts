@@ -63,11 +63,11 @@ export const subscriptionsTemplates = defineTemplates({
     link: '/customer/renewals',
     'zh-CN': {
       subject: '【华为云】资源已自动续费',
-      body: '尊敬的 {name}：\n\n以下资源已按您的设置自动续费（订单 {orderId}，金额 {amount} 元）：\n\n{resources}\n\n{publicUrl}',
+      body: '尊敬的 {name}：\n\n以下资源已按您的设置自动续费（订单 {orderId}，金额 {amount:money} 元）：\n\n{resources}\n\n{publicUrl}',
     },
     'en-US': {
       subject: '[Cloud] Resources renewed automatically',
-      body: 'Dear {name},\n\nThe following resources were renewed automatically as you set (order {orderId}, {amount} yuan):\n\n{resources}\n\n{publicUrl}',
+      body: 'Dear {name},\n\nThe following resources were renewed automatically as you set (order {orderId}, {amount:yuan}):\n\n{resources}\n\n{publicUrl}',
     },
   },
   'subscriptions.auto_renew_failed': {

@@ -15,12 +15,27 @@ export interface Rendered {
   link: string | null;
 }
 
-/** Fills `{name}`; a placeholder without a value is a bug in the caller, never sent to a person. */
+/**
+ * An amount given as yuan text ("-1234.5", "1234.56") with its thousands grouped ("-1,234.50"), or with
+ * the currency sign too (`yuan`: "-¥1,234.50"). Exact: only the text's digits are regrouped.
+ */
+function money(v: unknown, format: 'money' | 'yuan', where: string): string {
+  const m = /^(-)?(\d+)(?:\.(\d{1,2}))?$/.exec(String(v));
+  if (!m) throw new TemplateError(`${where}: ${String(v)} is not an amount in yuan`);
+  const [, sign = '', whole = '', cents = ''] = m;
+  const grouped = `${whole.replace(/\B(?=(\d{3})+$)/g, ',')}.${cents.padEnd(2, '0')}`;
+  return `${sign}${format === 'yuan' ? '¥' : ''}${grouped}`;
+}
+
+/**
+ * Fills `{name}`, and `{name:money}` / `{name:yuan}` with an amount formatted (`money` above); a
+ * placeholder without a value is a bug in the caller, never sent to a person.
+ */
 function fill(text: string, data: Record<string, unknown>, where: string): string {
-  return text.replace(/\{(\w+)\}/g, (_m, k: string) => {
+  return text.replace(/\{(\w+)(?::(money|yuan))?\}/g, (_m, k: string, format?: 'money' | 'yuan') => {
     const v = data[k];
     if (v === undefined || v === null) throw new TemplateError(`${where}: no value for {${k}}`);
-    return String(v);
+    return format ? money(v, format, where) : String(v);
   });
 }
 
