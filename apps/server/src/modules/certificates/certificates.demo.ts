@@ -1,4 +1,4 @@
-import { atTime, demoHistoryStart } from '../../platform/clock/demo-history.ts';
+import { atDemoHistoryStart } from '../../platform/clock/demo-history.ts';
 import { type AppContext, systemActor } from '../../platform/context.ts';
 import { findCertificateByPartner } from './certificates.repository.ts';
 import { issueCertificate } from './certificates.service.ts';
@@ -11,11 +11,11 @@ const CERTIFIED_DEMO_PARTNERS = ['prt_demo_solution', 'prt_demo_distributor'];
  * solution provider's is issued as of `demoHistoryStart` (held through the month the demo settles).
  */
 export async function seedDemoCertificates(ctx: AppContext): Promise<void> {
-  const since = demoHistoryStart(ctx.clock.now());
+  const history = atDemoHistoryStart(ctx);
   await ctx.db.transaction(async (tx) => {
     for (const partnerId of CERTIFIED_DEMO_PARTNERS) {
       if (await findCertificateByPartner(tx, partnerId)) continue;
-      const at = partnerId === 'prt_demo_solution' && since ? atTime(ctx, since) : ctx;
+      const at = partnerId === 'prt_demo_solution' ? history : ctx;
       await issueCertificate(at, tx, partnerId, systemActor());
     }
   });

@@ -1,4 +1,4 @@
-import { atTime, demoHistoryStart } from '../../platform/clock/demo-history.ts';
+import { atDemoHistoryStart } from '../../platform/clock/demo-history.ts';
 import { type Actor, type AppContext, systemActor } from '../../platform/context.ts';
 import { findUserByEmail } from '../identity/index.ts';
 import { findStage } from './certification.repository.ts';
@@ -40,10 +40,10 @@ export async function seedDemoCertification(ctx: AppContext): Promise<void> {
     id: reviewer?.id ?? null,
     roles: ['admin'],
   };
-  const since = demoHistoryStart(ctx.clock.now());
+  const history = atDemoHistoryStart(ctx);
   for (const p of PLAN) {
     const partnerActor: Actor = { ...systemActor(), partnerId: p.partnerId };
-    const at = p.partnerId === 'prt_demo_solution' && since ? atTime(ctx, since) : ctx;
+    const at = p.partnerId === 'prt_demo_solution' ? history : ctx;
     for (const [stage, target] of p.stages) {
       if (await findStage(at.db, p.partnerId, stage)) continue;
       if (stage === 'qualification') {

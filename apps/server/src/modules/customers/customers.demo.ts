@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DbOrTx } from '@pc/db';
-import { atTime, demoHistoryStart } from '../../platform/clock/demo-history.ts';
+import { atDemoHistoryStart } from '../../platform/clock/demo-history.ts';
 import { type AppContext, systemActor } from '../../platform/context.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { createUser, DEMO_CUSTOMER_USER, DEMO_PASSWORD, findUserByEmail } from '../identity/index.ts';
@@ -117,10 +117,10 @@ function demoCustomerDomainId(key: string): string {
  */
 export async function seedDemoCustomers(ctx: AppContext): Promise<void> {
   const actor = systemActor();
-  const since = demoHistoryStart(ctx.clock.now());
+  const history = atDemoHistoryStart(ctx);
   for (const d of CUSTOMERS) {
     // The solution provider's customers are its own since the demo's history start (incentives demo).
-    const at = d.partnerId === SOLUTION && since ? atTime(ctx, since) : ctx;
+    const at = d.partnerId === SOLUTION ? history : ctx;
     await ctx.db.transaction(async (tx) => {
       const id = demoCustomerId(d.key);
       if (await findCustomer(tx, id)) return;

@@ -1,4 +1,4 @@
-import { atTime, demoHistoryStart } from '../../platform/clock/demo-history.ts';
+import { atDemoHistoryStart } from '../../platform/clock/demo-history.ts';
 import { type AppContext, systemActor } from '../../platform/context.ts';
 import { newId } from '../../platform/ids/ids.ts';
 import { findUserByEmail } from '../identity/index.ts';
@@ -26,12 +26,11 @@ const RESELLER = 'prt_demo_reseller';
  */
 export async function seedDemoMemberships(ctx: AppContext): Promise<void> {
   const actor = systemActor();
-  const since = demoHistoryStart(ctx.clock.now());
   await ctx.db.transaction(async (tx) => {
     const grant = (partnerId: string, program: string, at = ctx) =>
       grantMembership(at, tx, actor, { partnerId, program, source: 'demo' });
     // In its program since the demo's history start (the incentives demo settles that month).
-    await grant(SOLUTION, 'solution_provider', since ? atTime(ctx, since) : ctx);
+    await grant(SOLUTION, 'solution_provider', atDemoHistoryStart(ctx));
     await grant(DISTRIBUTOR, 'authorized_sales_support_center');
     await grant(DISTRIBUTOR, 'distributor');
     await grant(RESELLER, 'cloud_reseller');

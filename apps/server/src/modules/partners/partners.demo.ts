@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { atTime, demoHistoryStart } from '../../platform/clock/demo-history.ts';
+import { atDemoHistoryStart } from '../../platform/clock/demo-history.ts';
 import { type AppContext, systemActor } from '../../platform/context.ts';
 import type { Localized } from '../../platform/i18n/i18n.ts';
 import { findPartner } from './partners.repository.ts';
@@ -34,14 +34,14 @@ export function demoDomainId(key: DemoPartnerKey): string {
  */
 export async function seedDemoPartners(ctx: AppContext): Promise<void> {
   const actor = systemActor();
-  const since = demoHistoryStart(ctx.clock.now());
+  const history = atDemoHistoryStart(ctx);
   await ctx.db.transaction(async (tx) => {
     for (const [key, p] of Object.entries(DEMO_PARTNERS) as [
       DemoPartnerKey,
       { id: string; name: Localized },
     ][]) {
       if (await findPartner(tx, p.id)) continue;
-      const at = key === 'solution' && since ? atTime(ctx, since) : ctx;
+      const at = key === 'solution' ? history : ctx;
       await createPartner(at, tx, actor, { id: p.id, name: p.name['zh-CN'], domainId: demoDomainId(key) });
     }
   });

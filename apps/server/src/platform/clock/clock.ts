@@ -32,7 +32,7 @@ export function inBusinessTz(d: Date): TZDate {
 }
 
 // Asia/Shanghai has been UTC+8 without daylight saving since 1992, so fixed-offset arithmetic is exact.
-const BUSINESS_OFFSET_MS = 8 * 3_600_000;
+export const BUSINESS_OFFSET_MS = 8 * 3_600_000;
 
 /** 00:00 Asia/Shanghai of a `YYYY-MM-DD` date (an invalid date gives an Invalid Date). */
 export function businessDayStart(date: string): Date {

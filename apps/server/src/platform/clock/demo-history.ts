@@ -1,6 +1,4 @@
-import type { Clock } from './clock.ts';
-
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+import { BUSINESS_OFFSET_MS, type Clock } from './clock.ts';
 
 /**
  * Where the demo solution provider's history starts: 09:00 Asia/Shanghai on the 1st of the month
@@ -9,13 +7,17 @@ const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
  * January: the month before belongs to the previous year, whose certificates end this 31 January.
  */
 export function demoHistoryStart(now: Date): Date | null {
-  const local = new Date(now.getTime() + SHANGHAI_OFFSET_MS);
+  const local = new Date(now.getTime() + BUSINESS_OFFSET_MS);
   const month0 = local.getUTCMonth();
   if (month0 === 0) return null;
-  return new Date(Date.UTC(local.getUTCFullYear(), month0 - 1, 1, 9) - SHANGHAI_OFFSET_MS);
+  return new Date(Date.UTC(local.getUTCFullYear(), month0 - 1, 1, 9) - BUSINESS_OFFSET_MS);
 }
 
-/** The context with its clock stopped at `at` (demo data written as of an earlier day). */
-export function atTime<T extends { clock: Clock }>(ctx: T, at: Date): T {
-  return { ...ctx, clock: { now: () => new Date(at.getTime()) } };
+/**
+ * The context with its clock stopped at `demoHistoryStart` (demo data written as of that day), or the
+ * context itself when there is no history (January).
+ */
+export function atDemoHistoryStart<T extends { clock: Clock }>(ctx: T): T {
+  const at = demoHistoryStart(ctx.clock.now());
+  return at ? { ...ctx, clock: { now: () => new Date(at.getTime()) } } : ctx;
 }
